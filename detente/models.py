@@ -1,0 +1,252 @@
+"""Typed records that flow between the pipeline stages.
+
+Field names follow ../shared/DESIGN.md exactly: `to_dict()` is what every output format,
+the store and the API render, so there is one schema however the data leaves detente.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class RawDocument:
+    """Bytes (or already-decoded text) plus where they came from; output of `read`.
+
+    `error` is set when the reader could not get usable bytes (unreadable file, bad JSONL
+    line, non-response WARC record); `clean` turns that into a rejected Article.
+    """
+
+    source_path: str
+    data: bytes | None = None
+    text: str | None = None  # JSONL `text` field: already decoded plain text
+    html: str | None = None  # JSONL `html` field: already decoded HTML
+    kind: str = "unknown"  # html | text | unknown (decided by extension/content)
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    external_id: str | None = None
+    error: str | None = None
+    size: int = 0  # bytes on disk/in record, known before reading when possible
+
+
+@dataclass
+class Article:
+    """A cleaned document: the unit that is stored and coded."""
+
+    doc_id: str  # sha256 (first 16 hex) of the normalised cleaned text; of the raw bytes if rejected
+    source_path: str
+    text: str = ""
+    external_id: str | None = None
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) or null
+    published_method: str = "unknown"  # metadata | dateline | htmldate | inferred | unknown
+    published_earliest: str | None = None
+    published_latest: str | None = None
+    language: str | None = None
+    words: int = 0
+    truncated: bool = False
+    duplicate_of: str | None = None
+    status: str = "stored"  # stored | duplicate | near_duplicate | rejected
+    reason: str | None = None
+
+    KEYS = (
+        "doc_id", "external_id", "source_path", "url", "title", "outlet", "author",
+        "published", "published_method", "published_earliest", "published_latest",
+        "language", "words", "truncated", "duplicate_of", "status", "reason",
+    )
+
+    def to_dict(self, with_text: bool = True) -> dict[str, Any]:
+        record = {key: getattr(self, key) for key in self.KEYS}
+        if with_text:
+            record["text"] = self.text
+        return record
+
+    @property
+    def is_codable(self) -> bool:
+        """Only stored English articles are coded; duplicates repeat what is stored."""
+        return self.status in ("stored", "near_duplicate") and (self.language or "en") == "en" and bool(self.text)
+
+
+@dataclass(frozen=True)
+class Actor:
+    text: str  # the words in the article
+    code: str | None = None  # CAMEO-style: country + sector, e.g. USAGOV; IGO codes like IGOUNO
+    country: str | None = None  # ISO 3166-1 alpha-3
+    sector: str | None = None  # GOV MIL LEG JUD OPP REB CRM BUS MED CVL IGO ...
+    name: str | None = None  # canonical name from the dictionary ("Gustavo Petro"); not in the record
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "code": self.code, "country": self.country, "sector": self.sector}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Actor | None:
+        if not data:
+            return None
+        return cls(text=data.get("text") or "", code=data.get("code"),
+                   country=data.get("country"), sector=data.get("sector"), name=data.get("name"))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    text: str
+    start: int  # character offsets into Article.text
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass
+class Event:
+    event_id: str
+    doc_id: str
+    actor: Actor | None
+    recipient: Actor | None
+    event_type: str  # PLOVER type
+    cameo_root: str  # "01".."20"
+    quad_class: int  # 1..4
+    intensity: float  # Goldstein
+    evidence: Evidence
+    mode: str | None = None
+    date: str | None = None  # ISO at its precision
+    date_precision: str | None = None  # day | month | year | None
+    date_method: str | None = None  # explicit | relative | reported | inferred
+    quote: str | None = None  # the quoted words this event rests on, if any
+    confidence: float = 0.5
+    external_id: str | None = None
+    source_path: str | None = None
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event_id": self.event_id, "doc_id": self.doc_id, "external_id": self.external_id,
+            "source_path": self.source_path, "url": self.url,
+            "actor": self.actor.to_dict() if self.actor else None,
+            "recipient": self.recipient.to_dict() if self.recipient else None,
+            "event_type": self.event_type, "mode": self.mode, "cameo_root": self.cameo_root,
+            "quad_class": self.quad_class, "intensity": self.intensity,
+            "date": self.date, "date_precision": self.date_precision, "date_method": self.date_method,
+            "evidence": self.evidence.to_dict(), "quote": self.quote,
+            "confidence": round(float(self.confidence), 3),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        ev = data.get("evidence") or {}
+        return cls(
+            event_id=data["event_id"], doc_id=data.get("doc_id", ""),
+            actor=Actor.from_dict(data.get("actor")), recipient=Actor.from_dict(data.get("recipient")),
+            event_type=data["event_type"], cameo_root=str(data.get("cameo_root") or ""),
+            quad_class=int(data.get("quad_class") or 0), intensity=float(data.get("intensity") or 0.0),
+            evidence=Evidence(ev.get("text", ""), int(ev.get("start", 0)), int(ev.get("end", 0))),
+            mode=data.get("mode"), date=data.get("date"), date_precision=data.get("date_precision"),
+            date_method=data.get("date_method"), quote=data.get("quote"),
+            confidence=float(data.get("confidence", 0.5)), external_id=data.get("external_id"),
+            source_path=data.get("source_path"), url=data.get("url"),
+        )
+
+
+@dataclass
+class Quote:
+    quote_id: str
+    doc_id: str
+    speaker: Actor | None
+    text: str  # the quoted words, without quotation marks
+    evidence: Evidence  # the sentence holding the quote
+    date: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"quote_id": self.quote_id, "doc_id": self.doc_id,
+                "speaker": self.speaker.to_dict() if self.speaker else None,
+                "text": self.text, "evidence": self.evidence.to_dict(), "date": self.date}
+
+
+@dataclass
+class Claim:
+    """A number with its unit and what it measures, for cross-checking sources."""
+
+    claim_id: str
+    doc_id: str
+    value: float
+    unit: str  # percent | USD | tonnes | people | ...
+    measure: str  # what the number measures: "tariff", "aid", "seizure", ...
+    text: str  # the surface form: "25%", "$590 million"
+    evidence: Evidence
+    speaker: Actor | None = None  # when the number is inside a quote
+    subject: str | None = None  # country (ISO3) the claim is about, when known
+    date: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"claim_id": self.claim_id, "doc_id": self.doc_id, "value": self.value,
+                "unit": self.unit, "measure": self.measure, "text": self.text,
+                "evidence": self.evidence.to_dict(),
+                "speaker": self.speaker.to_dict() if self.speaker else None,
+                "subject": self.subject, "date": self.date}
+
+
+@dataclass
+class Coded:
+    """Everything the code stage found in one article."""
+
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass
+class ProcessedDocument:
+    """Output of stages 1-4 for one raw document: what `store` writes in one transaction."""
+
+    article: Article
+    coded: Coded = field(default_factory=Coded)
+
+
+@dataclass
+class Mention:
+    event_id: str
+    doc_id: str
+    source_path: str | None
+    outlet: str | None
+    evidence: Evidence
+    date: str | None = None
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"event_id": self.event_id, "doc_id": self.doc_id, "source_path": self.source_path,
+                "outlet": self.outlet, "url": self.url, "date": self.date,
+                "evidence": self.evidence.to_dict()}
+
+
+@dataclass
+class StoryEvent:
+    story_id: str
+    actor: Actor | None
+    recipient: Actor | None
+    event_type: str
+    cameo_root: str
+    quad_class: int
+    intensity: float
+    mode: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    date_earliest: str | None = None
+    date_latest: str | None = None
+    n_mentions: int = 0
+    n_articles: int = 0
+    n_outlets: int = 0
+    confidence: float = 0.5
+    mentions: list[Mention] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["actor"] = self.actor.to_dict() if self.actor else None
+        data["recipient"] = self.recipient.to_dict() if self.recipient else None
+        data["mentions"] = [m.to_dict() for m in self.mentions]
+        data["confidence"] = round(float(self.confidence), 3)
+        return data

@@ -1,0 +1,85 @@
+"""Renderers of records (dicts) to the CLI's output formats.
+
+Every command builds the same dicts that `--format jsonl` prints; table and CSV are
+views of those dicts, never separate extractions.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
+
+
+def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Nested dicts become dotted columns (actor.code); lists become JSON strings."""
+    flat: dict[str, Any] = {}
+    for key, value in record.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(flatten(value, f"{name}."))
+        elif isinstance(value, (list, tuple)):
+            flat[name] = json.dumps(value, ensure_ascii=False, default=str)
+        else:
+            flat[name] = value
+    return flat
+
+
+def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    n = 0
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        n += 1
+    return n
+
+
+def write_csv(records: Iterable[dict[str, Any]], out: TextIO | None = None,
+              columns: Sequence[str] | None = None) -> int:
+    out = out or sys.stdout
+    rows = [flatten(r) for r in records]
+    if columns is None:
+        columns = []
+        for row in rows:
+            columns.extend(k for k in row if k not in columns)
+    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return len(rows)
+
+
+def write_table(records: Iterable[dict[str, Any]], columns: Sequence[str], title: str | None = None,
+                console=None, max_width: int = 60) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = console or Console()
+    table = Table(title=title, show_lines=False)
+    for column in columns:
+        table.add_column(column.split(".")[-1] if "." in column and column.count(".") > 1 else column,
+                         overflow="fold", max_width=max_width)
+    n = 0
+    for record in records:
+        flat = flatten(record)
+        table.add_row(*["" if flat.get(c) is None else str(flat.get(c)) for c in columns])
+        n += 1
+    console.print(table)
+    return n
+
+
+def render(records: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None,
+           title: str | None = None, out: TextIO | None = None) -> int:
+    """Write records in `fmt` (table | jsonl | csv); returns how many were written."""
+    if fmt == "jsonl":
+        return write_jsonl(records, out)
+    if fmt == "csv":
+        return write_csv(records, out, columns)
+    if fmt == "table":
+        records = list(records)
+        if columns is None:
+            columns = list(flatten(records[0]).keys()) if records else []
+        return write_table(records, columns, title=title)
+    raise ValueError(f"unknown format {fmt!r}: use table, jsonl or csv")
