@@ -1,0 +1,134 @@
+"""The store's schema, as an ordered list of migrations.
+
+A database records the migrations applied to it in `schema_version`; opening an older
+database applies the missing ones in order, each in its own transaction. Never edit a
+migration that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+_ACTOR_COLUMNS = """
+    {p}_text VARCHAR, {p}_code VARCHAR, {p}_country VARCHAR, {p}_sector VARCHAR
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "documents, sources and runs (read + clean)", (
+        "CREATE SEQUENCE IF NOT EXISTS document_seq",
+        """
+        CREATE TABLE documents (
+            doc_id VARCHAR PRIMARY KEY,
+            seq BIGINT DEFAULT nextval('document_seq'),
+            external_id VARCHAR, source_path VARCHAR, url VARCHAR, title VARCHAR,
+            outlet VARCHAR, author VARCHAR, published VARCHAR, published_method VARCHAR,
+            published_earliest VARCHAR, published_latest VARCHAR, language VARCHAR,
+            words INTEGER, truncated BOOLEAN, duplicate_of VARCHAR, status VARCHAR,
+            reason VARCHAR, text VARCHAR, minhash BLOB, minhash_scheme VARCHAR,
+            ingested_at TIMESTAMP DEFAULT current_timestamp, run_id VARCHAR
+        )
+        """,
+        """
+        CREATE TABLE sources (
+            source_key VARCHAR PRIMARY KEY,
+            source_path VARCHAR, doc_id VARCHAR, status VARCHAR, reason VARCHAR,
+            duplicate_of VARCHAR, run_id VARCHAR,
+            seen_at TIMESTAMP DEFAULT current_timestamp
+        )
+        """,
+        """
+        CREATE TABLE runs (
+            run_id VARCHAR PRIMARY KEY, started TIMESTAMP, finished TIMESTAMP,
+            status VARCHAR, args VARCHAR,
+            n_read INTEGER DEFAULT 0, n_stored INTEGER DEFAULT 0,
+            n_near_duplicate INTEGER DEFAULT 0, n_duplicate INTEGER DEFAULT 0,
+            n_rejected INTEGER DEFAULT 0, n_skipped INTEGER DEFAULT 0
+        )
+        """,
+    )),
+    Migration(2, "events, quotes and claims (analyse + code)", (
+        "CREATE SEQUENCE IF NOT EXISTS event_seq",
+        f"""
+        CREATE TABLE events (
+            doc_id VARCHAR NOT NULL, event_id VARCHAR NOT NULL,
+            seq BIGINT DEFAULT nextval('event_seq'),
+            external_id VARCHAR, source_path VARCHAR, url VARCHAR,
+            {_ACTOR_COLUMNS.format(p="actor")}, {_ACTOR_COLUMNS.format(p="recipient")},
+            event_type VARCHAR, mode VARCHAR, cameo_root VARCHAR, quad_class INTEGER,
+            intensity DOUBLE, date VARCHAR, date_precision VARCHAR, date_method VARCHAR,
+            evidence_text VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
+            quote VARCHAR, confidence DOUBLE,
+            PRIMARY KEY (doc_id, event_id)
+        )
+        """,
+        f"""
+        CREATE TABLE quotes (
+            doc_id VARCHAR NOT NULL, quote_id VARCHAR NOT NULL,
+            seq BIGINT DEFAULT nextval('event_seq'),
+            {_ACTOR_COLUMNS.format(p="speaker")},
+            text VARCHAR, evidence_text VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
+            date VARCHAR,
+            PRIMARY KEY (doc_id, quote_id)
+        )
+        """,
+        f"""
+        CREATE TABLE claims (
+            doc_id VARCHAR NOT NULL, claim_id VARCHAR NOT NULL,
+            seq BIGINT DEFAULT nextval('event_seq'),
+            value DOUBLE, unit VARCHAR, measure VARCHAR, text VARCHAR,
+            evidence_text VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
+            {_ACTOR_COLUMNS.format(p="speaker")},
+            subject VARCHAR, date VARCHAR,
+            PRIMARY KEY (doc_id, claim_id)
+        )
+        """,
+        "CREATE INDEX events_dyad ON events (actor_country, recipient_country)",
+        "ALTER TABLE runs ADD COLUMN n_events INTEGER DEFAULT 0",
+        "ALTER TABLE runs ADD COLUMN n_quotes INTEGER DEFAULT 0",
+        "ALTER TABLE runs ADD COLUMN n_claims INTEGER DEFAULT 0",
+    )),
+)
+
+LATEST = MIGRATIONS[-1].version
+
+SCHEMA_VERSION_TABLE = """
+CREATE TABLE IF NOT EXISTS schema_version (
+    version INTEGER PRIMARY KEY, description VARCHAR,
+    applied_at TIMESTAMP DEFAULT current_timestamp
+)
+"""
+
+
+def current_version(con) -> int:
+    rows = con.execute("SELECT max(version) FROM schema_version").fetchall()
+    return int(rows[0][0] or 0)
+
+
+def migrate(con, upto: int | None = None) -> list[int]:
+    """Apply the migrations the database lacks (up to `upto`); returns the versions applied."""
+    con.execute(SCHEMA_VERSION_TABLE)
+    have = current_version(con)
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.version <= have or (upto is not None and migration.version > upto):
+            continue
+        con.begin()
+        try:
+            for statement in migration.statements:
+                con.execute(statement)
+            con.execute("INSERT INTO schema_version (version, description) VALUES (?, ?)",
+                        [migration.version, migration.description])
+            con.commit()
+        except Exception:
+            con.rollback()
+            raise
+        applied.append(migration.version)
+    return applied

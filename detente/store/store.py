@@ -1,0 +1,606 @@
+"""The DuckDB store: every SQL statement detente runs lives in this package.
+
+One embedded file is detente's memory. `Store.write` stores one processed document in one
+transaction and decides its final status (stored, duplicate, near_duplicate, rejected);
+the query methods return `Rows` of the design's records, which the CLI, the Python API and
+the web app all render — three views over the same queries.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from detente.config import Settings
+from detente.models import Actor, Article, Claim, Event, Evidence, ProcessedDocument, Quote
+from detente.store import migrations
+from detente.store.rows import Rows
+
+TABLES = ("documents", "events", "quotes", "claims")
+FORMATS = ("parquet", "jsonl", "csv")
+INTERNAL_ERROR = "internal error"  # reason prefix of documents a rerun should retry
+
+
+class StoreError(Exception):
+    """The database cannot be used: not a detente database, too new, locked, missing."""
+
+
+class AmbiguousId(StoreError):
+    """A doc_id prefix that matches more than one document."""
+
+
+# --- record layouts ---------------------------------------------------------------------
+# A layout maps a record key either to a column of the same name, or (nested records) to a
+# list of (field, column) with the column whose NULL makes the whole nested record null.
+
+def _actor(prefix: str) -> tuple[list[tuple[str, str]], str]:
+    return ([(f, f"{prefix}_{f}") for f in ("text", "code", "country", "sector")], f"{prefix}_text")
+
+
+_EVIDENCE = ([("text", "evidence_text"), ("start", "evidence_start"), ("end", "evidence_end")], None)
+
+LAYOUTS: dict[str, list[tuple[str, Any]]] = {
+    "documents": [(key, None) for key in Article.KEYS],
+    "events": [
+        ("event_id", None), ("doc_id", None), ("external_id", None), ("source_path", None),
+        ("url", None), ("actor", _actor("actor")), ("recipient", _actor("recipient")),
+        ("event_type", None), ("mode", None), ("cameo_root", None), ("quad_class", None),
+        ("intensity", None), ("date", None), ("date_precision", None), ("date_method", None),
+        ("evidence", _EVIDENCE), ("quote", None), ("confidence", None),
+    ],
+    "quotes": [
+        ("quote_id", None), ("doc_id", None), ("speaker", _actor("speaker")), ("text", None),
+        ("evidence", _EVIDENCE), ("date", None),
+    ],
+    "claims": [
+        ("claim_id", None), ("doc_id", None), ("value", None), ("unit", None), ("measure", None),
+        ("text", None), ("evidence", _EVIDENCE), ("speaker", _actor("speaker")),
+        ("subject", None), ("date", None),
+    ],
+}
+KEY_COLUMNS = {"documents": ("doc_id",), "events": ("doc_id", "event_id"),
+               "quotes": ("doc_id", "quote_id"), "claims": ("doc_id", "claim_id")}
+
+
+def _quote_ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _select_list(table: str, alias: str = "t", flat: bool = False, with_text: bool = False) -> str:
+    """The SELECT list that rebuilds a table's records (nested, or flat with dotted names)."""
+    parts = []
+    layout = LAYOUTS[table] + ([("text", None)] if table == "documents" and with_text else [])
+    for key, spec in layout:
+        if spec is None:
+            parts.append(f"{alias}.{key} AS {_quote_ident(key)}")
+            continue
+        fields, null_column = spec
+        if flat:
+            parts.extend(f"{alias}.{col} AS {_quote_ident(f'{key}.{name}')}" for name, col in fields)
+            continue
+        struct = "struct_pack(" + ", ".join(f"{_quote_ident(name)} := {alias}.{col}"
+                                            for name, col in fields) + ")"
+        if null_column:
+            struct = f"CASE WHEN {alias}.{null_column} IS NULL THEN NULL ELSE {struct} END"
+        parts.append(f"{struct} AS {_quote_ident(key)}")
+    return ", ".join(parts)
+
+
+def _columns_of(table: str) -> list[str]:
+    columns = []
+    for key, spec in LAYOUTS[table]:
+        columns.extend([key] if spec is None else [col for _, col in spec[0]])
+    return columns
+
+
+def _flatten(table: str, record: dict[str, Any]) -> list[Any]:
+    """A record (as `to_dict()` gives it) → the table's column values, in `_columns_of` order."""
+    values = []
+    for key, spec in LAYOUTS[table]:
+        if spec is None:
+            values.append(record.get(key))
+        else:
+            nested = record.get(key) or {}
+            values.extend(nested.get(name) for name, _ in spec[0])
+    return values
+
+
+def _insert_sql(table: str, extra: Sequence[str] = ()) -> str:
+    columns = _columns_of(table) + list(extra)
+    marks = ", ".join("?" for _ in columns)
+    return (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks}) "
+            "ON CONFLICT DO NOTHING")
+
+
+def _date_bound(column: str, op: str) -> str:
+    """Compare an ISO date at any precision with a bound at any precision, on their common
+    prefix: "2025-01" matches since="2025-01-15" (it may be on or after it) and until="2025"."""
+    return (f"({column} IS NOT NULL AND left({column}, least(length({column}), length(?))) "
+            f"{op} left(?, least(length({column}), length(?))))")
+
+
+def _dyad_filter(dyad: str, actor: str, recipient: str) -> tuple[str, list[str]]:
+    """"USA-COL": either direction; "USA>COL": USA towards COL; "USA": USA on either side."""
+    dyad = dyad.strip().upper()
+    if ">" in dyad:
+        a, b = (p.strip() for p in dyad.split(">", 1))
+        return f"({actor} = ? AND {recipient} = ?)", [a, b]
+    if "-" in dyad:
+        a, b = (p.strip() for p in dyad.split("-", 1))
+        return (f"(({actor} = ? AND {recipient} = ?) OR ({actor} = ? AND {recipient} = ?))",
+                [a, b, b, a])
+    return f"({actor} = ? OR {recipient} = ?)", [dyad, dyad]
+
+
+class Store:
+    """A detente database. `Store("detente.duckdb")` creates or migrates it as needed."""
+
+    def __init__(self, path: str | os.PathLike = "detente.duckdb", read_only: bool = False,
+                 settings: Settings | None = None):
+        self.path = str(path)
+        self.read_only = read_only
+        self.settings = settings or Settings.load()
+        self._lsh = None
+        self.con = self._connect()
+
+    # --- opening -------------------------------------------------------------------------
+    def _connect(self):
+        if self.read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError(f"no detente database at {self.path}: run `detente ingest` first")
+        if self.path != ":memory:":
+            parent = Path(self.path).parent
+            if not self.read_only and not parent.exists():
+                parent.mkdir(parents=True, exist_ok=True)
+        try:
+            con = duckdb.connect(self.path, read_only=self.read_only)
+        except duckdb.IOException as exc:
+            message = str(exc)
+            if "lock" in message.lower():
+                raise StoreError(f"database {self.path} is in use by another process "
+                                 f"(one writer at a time): {message}") from exc
+            raise StoreError(f"not a detente database: {self.path} ({message})") from exc
+        except duckdb.Error as exc:
+            raise StoreError(f"not a detente database: {self.path} ({exc})") from exc
+        try:
+            self._check_schema(con)
+        except Exception:
+            con.close()
+            raise
+        return con
+
+    def _check_schema(self, con) -> None:
+        tables = {row[0] for row in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+        if tables and "schema_version" not in tables:
+            raise StoreError(f"not a detente database: {self.path} (a DuckDB file with other "
+                             f"tables: {', '.join(sorted(tables)[:5])})")
+        version = migrations.current_version(con) if tables else 0
+        if version > migrations.LATEST:
+            raise StoreError(f"{self.path} was written by a newer detente (schema v{version}; "
+                             f"this version knows up to v{migrations.LATEST}): upgrade detente")
+        if version < migrations.LATEST:
+            if self.read_only:
+                raise StoreError(f"{self.path} has schema v{version} and needs v{migrations.LATEST}: "
+                                 "open it once for writing (e.g. `detente ingest`) to migrate it")
+            migrations.migrate(con)
+
+    @property
+    def version(self) -> int:
+        return migrations.current_version(self.con)
+
+    def close(self) -> None:
+        if self.con is not None:
+            self.con.close()
+            self.con = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple | None:
+        rows = self.con.execute(sql, list(params)).fetchall()  # fetchall: leaves no open result
+        return rows[0] if rows else None
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> Rows:
+        return Rows(self.con.sql(sql, params=list(params)).to_arrow_table())
+
+    # --- runs ----------------------------------------------------------------------------
+    def start_run(self, args: dict[str, Any] | None = None) -> str:
+        """Record a new run; runs left "running" by a killed process become "interrupted"."""
+        self._close_stale_runs()
+        run_id = datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+        self.con.execute("INSERT INTO runs (run_id, started, status, args) VALUES (?, ?, 'running', ?)",
+                         [run_id, datetime.now(), json.dumps(args or {}, default=str)])
+        return run_id
+
+    def _close_stale_runs(self) -> None:
+        # DuckDB lets one process write a file at a time, so a "running" run seen by a writer
+        # belongs to a process that died: count what it stored from `sources`.
+        stale = [r[0] for r in self.con.execute(
+            "SELECT run_id FROM runs WHERE status = 'running'").fetchall()]
+        for run_id in stale:
+            counts = self.run_counts(run_id)
+            self.finish_run(run_id, "interrupted", counts, finished=None)
+
+    def run_counts(self, run_id: str) -> dict[str, int]:
+        counts = {"stored": 0, "near_duplicate": 0, "duplicate": 0, "rejected": 0}
+        for status, n in self.con.execute(
+                "SELECT status, count(*) FROM sources WHERE run_id = ? GROUP BY status", [run_id]).fetchall():
+            counts[status] = n
+        counts["read"] = sum(counts.values())
+        for table in ("events", "quotes", "claims"):
+            counts[table] = self._one(
+                f"SELECT count(*) FROM {table} x JOIN documents d USING (doc_id) WHERE d.run_id = ?",
+                [run_id])[0]
+        return counts
+
+    def finish_run(self, run_id: str, status: str, counts: dict[str, int] | None = None,
+                   finished: datetime | None = None) -> None:
+        counts = counts or {}
+        self.con.execute(
+            "UPDATE runs SET finished = ?, status = ?, n_read = ?, n_stored = ?, n_near_duplicate = ?, "
+            "n_duplicate = ?, n_rejected = ?, n_skipped = ?, n_events = ?, n_quotes = ?, n_claims = ? "
+            "WHERE run_id = ?",
+            [finished or datetime.now(), status] + [int(counts.get(k, 0)) for k in (
+                "read", "stored", "near_duplicate", "duplicate", "rejected", "skipped",
+                "events", "quotes", "claims")] + [run_id])
+
+    def runs(self) -> Rows:
+        return self._rows("SELECT * EXCLUDE (args), args FROM runs ORDER BY started")
+
+    # --- writing -------------------------------------------------------------------------
+    def seen(self, source_key: str) -> bool:
+        """Was this source handled by an earlier run? (Internal errors are retried.)"""
+        row = self._one(
+            "SELECT 1 FROM sources WHERE source_key = ? AND NOT coalesce(starts_with(reason, ?), false)",
+            [source_key, INTERNAL_ERROR])
+        return row is not None
+
+    def _near_duplicate_index(self):
+        if self._lsh is None:
+            from datasketch import MinHashLSH
+
+            self._lsh = MinHashLSH(threshold=self.settings.near_duplicate_threshold,
+                                   num_perm=self.settings.minhash_perm)
+            for doc_id, blob, scheme in self.con.execute(
+                    "SELECT doc_id, minhash, minhash_scheme FROM documents WHERE minhash IS NOT NULL "
+                    "AND status IN ('stored', 'near_duplicate') ORDER BY seq").fetchall():
+                signature = self._signature(blob, scheme)
+                if signature is not None:
+                    self._lsh.insert(doc_id, signature, check_duplication=False)
+        return self._lsh
+
+    def _signature(self, blob: bytes | None, scheme: str | None):
+        """A stored signature; None when it was made with other settings (skip, do not compare)."""
+        import numpy as np
+        from datasketch import MinHash
+
+        perm = self.settings.minhash_perm
+        if not blob or not scheme or len(blob) % perm:
+            return None
+        dtype = {4: np.uint32, 8: np.uint64}.get(len(blob) // perm)
+        if dtype is None:
+            return None
+        try:
+            return MinHash(num_perm=perm, hashvalues=np.frombuffer(blob, dtype=dtype), scheme=scheme)
+        except ValueError:
+            return None
+
+    def _near_duplicate_of(self, signature) -> str | None:
+        candidates = self._near_duplicate_index().query(signature)
+        if not candidates:
+            return None
+        best, best_score = None, 0.0
+        for doc_id, blob, scheme in self.con.execute(
+                "SELECT doc_id, minhash, minhash_scheme FROM documents WHERE list_contains(?, doc_id) "
+                "ORDER BY seq", [list(candidates)]).fetchall():
+            other = self._signature(blob, scheme)
+            score = signature.jaccard(other) if other is not None and other.scheme == signature.scheme else 0.0
+            if score > best_score:
+                best, best_score = doc_id, score
+        return best if best_score >= self.settings.near_duplicate_threshold else None
+
+    def write(self, processed: ProcessedDocument, source_key: str, run_id: str | None = None) -> Article:
+        """Store one processed document in one transaction; returns it with its final status.
+
+        Exact duplicate (same doc_id stored): only the source is recorded, status "duplicate".
+        Near-duplicate (MinHash over stored documents): stored, status "near_duplicate",
+        `duplicate_of` the most similar document. Rejected: the document row (status and
+        reason, no text) and the source. Events, quotes and claims go with stored documents.
+        """
+        from detente.clean.fingerprint import minhash
+
+        article = processed.article
+        signature = None
+        if article.status != "rejected":
+            existing = self._one("SELECT status FROM documents WHERE doc_id = ?", [article.doc_id])
+            if existing is not None and existing[0] != "rejected":
+                article = replace(article, status="duplicate", duplicate_of=article.doc_id)
+            elif article.text:
+                signature = minhash(article.text, self.settings.minhash_perm)
+                match = self._near_duplicate_of(signature)
+                if match is not None and match != article.doc_id:
+                    article = replace(article, status="near_duplicate", duplicate_of=match)
+                elif article.status in ("near_duplicate", "duplicate"):
+                    article = replace(article, status="stored", duplicate_of=None)
+        internal_error = article.status == "rejected" and (article.reason or "").startswith(INTERNAL_ERROR)
+
+        self.con.begin()
+        try:
+            if article.status != "duplicate" and not internal_error:
+                self._insert_document(article, signature, run_id)
+                if article.status in ("stored", "near_duplicate"):
+                    self._insert_coded(processed, article)
+            self.con.execute(
+                "INSERT INTO sources (source_key, source_path, doc_id, status, reason, duplicate_of, run_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_key) DO UPDATE SET "
+                "source_path = excluded.source_path, doc_id = excluded.doc_id, status = excluded.status, "
+                "reason = excluded.reason, duplicate_of = excluded.duplicate_of, run_id = excluded.run_id, "
+                "seen_at = now()",
+                [source_key, article.source_path, article.doc_id, article.status, article.reason,
+                 article.duplicate_of, run_id])
+            self.con.commit()
+        except BaseException:
+            self.con.rollback()
+            raise
+        if signature is not None and article.status in ("stored", "near_duplicate"):
+            index = self._near_duplicate_index()
+            if article.doc_id not in index.keys:
+                index.insert(article.doc_id, signature, check_duplication=False)
+        return article
+
+    def _insert_document(self, article: Article, signature, run_id: str | None) -> None:
+        record = article.to_dict(with_text=False)
+        text, blob, scheme = ("", None, None) if article.status == "rejected" else (article.text, None, None)
+        if signature is not None and article.status != "rejected":
+            blob, scheme = signature.hashvalues.tobytes(), signature.scheme
+        self.con.execute(_insert_sql("documents", ("text", "minhash", "minhash_scheme", "run_id")),
+                         _flatten("documents", record) + [text, blob, scheme, run_id])
+
+    def _insert_coded(self, processed: ProcessedDocument, article: Article) -> None:
+        inherited = {"external_id": article.external_id, "source_path": article.source_path,
+                     "url": article.url}
+        for table, items in (("events", processed.coded.events), ("quotes", processed.coded.quotes),
+                             ("claims", processed.coded.claims)):
+            if not items:
+                continue
+            rows = []
+            for item in items:
+                record = item.to_dict()
+                record["doc_id"] = article.doc_id
+                for key, value in inherited.items():
+                    if key in record and record[key] is None:
+                        record[key] = value
+                rows.append(_flatten(table, record))
+            self.con.executemany(_insert_sql(table), rows)
+
+    # --- queries -------------------------------------------------------------------------
+    def documents(self, with_text: bool = False, status: str | Sequence[str] | None = None,
+                  doc_id: str | None = None) -> Rows:
+        """Document records (keys of `Article.to_dict`), in ingest order."""
+        where, params = [], []
+        if status:
+            where.append("list_contains(?, t.status)")
+            params.append([status] if isinstance(status, str) else list(status))
+        if doc_id:
+            where.append("starts_with(t.doc_id, ?)")
+            params.append(doc_id)
+        sql = f"SELECT {_select_list('documents', with_text=with_text)} FROM documents t"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return self._rows(sql + " ORDER BY t.seq", params)
+
+    def document(self, doc_id: str) -> Article | None:
+        """One document with its text; a unique prefix of its doc_id is enough."""
+        rows = self.documents(with_text=True, doc_id=doc_id).to_dicts()
+        exact = [r for r in rows if r["doc_id"] == doc_id]
+        if exact:
+            rows = exact
+        if len(rows) > 1:
+            raise AmbiguousId(f"{doc_id!r} matches {len(rows)} documents: "
+                              + ", ".join(r["doc_id"] for r in rows[:5]))
+        return _article(rows[0]) if rows else None
+
+    def describe(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """doc_id → {source_path, title, status} for a few documents (summaries, links)."""
+        ids = list(dict.fromkeys(doc_ids))
+        if not ids:
+            return {}
+        return {r[0]: {"source_path": r[1], "title": r[2], "status": r[3]} for r in self.con.execute(
+            "SELECT doc_id, source_path, title, status FROM documents WHERE list_contains(?, doc_id)",
+            [ids]).fetchall()}
+
+    def events(self, dyad: str | None = None, since: str | None = None, until: str | None = None,
+               event_type: str | Sequence[str] | None = None, doc_id: str | None = None,
+               doc_ids: Sequence[str] | None = None) -> Rows:
+        """Event records (the design's layout), in ingest order and text order within a document."""
+        where, params = [], []
+        if dyad:
+            clause, values = _dyad_filter(dyad, "t.actor_country", "t.recipient_country")
+            where.append(clause)
+            params.extend(values)
+        self._date_filters(where, params, "t.date", since, until)
+        if event_type:
+            types = [event_type] if isinstance(event_type, str) else list(event_type)
+            where.append("list_contains(?, t.event_type)")
+            params.append([t.upper() for t in types])
+        self._doc_filters(where, params, doc_id, doc_ids)
+        return self._query("events", where, params)
+
+    def quotes(self, doc_id: str | None = None, doc_ids: Sequence[str] | None = None,
+               speaker: str | None = None, since: str | None = None, until: str | None = None) -> Rows:
+        """Quote records; `speaker` is a country code (ISO3) or an actor code."""
+        where, params = [], []
+        if speaker:
+            where.append("(t.speaker_country = ? OR t.speaker_code = ?)")
+            params.extend([speaker.upper(), speaker.upper()])
+        self._date_filters(where, params, "t.date", since, until)
+        self._doc_filters(where, params, doc_id, doc_ids)
+        return self._query("quotes", where, params)
+
+    def claims(self, doc_id: str | None = None, doc_ids: Sequence[str] | None = None,
+               measure: str | None = None, unit: str | None = None, subject: str | None = None) -> Rows:
+        where, params = [], []
+        for column, value in (("measure", measure), ("unit", unit), ("subject", subject)):
+            if value:
+                where.append(f"t.{column} = ?")
+                params.append(value)
+        self._doc_filters(where, params, doc_id, doc_ids)
+        return self._query("claims", where, params)
+
+    def rejections(self) -> Rows:
+        """Every source that was rejected, with its one-line reason and the run that saw it."""
+        return self._rows(
+            "SELECT source_path, reason, doc_id, run_id, source_key FROM sources "
+            "WHERE status = 'rejected' ORDER BY seen_at, source_path")
+
+    def sources(self) -> Rows:
+        return self._rows("SELECT source_key, source_path, doc_id, status, reason, duplicate_of, run_id "
+                          "FROM sources ORDER BY seen_at, source_path")
+
+    def counts(self) -> dict[str, int]:
+        counts = {t: self._one(f"SELECT count(*) FROM {t}")[0]
+                  for t in TABLES + ("sources", "runs")}
+        return counts
+
+    @staticmethod
+    def _date_filters(where: list[str], params: list[Any], column: str,
+                      since: str | None, until: str | None) -> None:
+        for bound, op in ((since, ">="), (until, "<=")):
+            if bound:
+                where.append(_date_bound(column, op))
+                params.extend([str(bound)] * 3)
+
+    @staticmethod
+    def _doc_filters(where: list[str], params: list[Any], doc_id: str | None,
+                     doc_ids: Sequence[str] | None) -> None:
+        if doc_id:
+            where.append("starts_with(t.doc_id, ?)")
+            params.append(doc_id)
+        if doc_ids is not None:
+            where.append("list_contains(?, t.doc_id)")
+            params.append(list(doc_ids))
+
+    def _query(self, table: str, where: list[str], params: list[Any]) -> Rows:
+        sql = f"SELECT {_select_list(table)} FROM {table} t"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return self._rows(sql + " ORDER BY t.seq", params)
+
+    # --- model objects for the aggregate stage --------------------------------------------
+    def load_events(self, dyad: str | None = None, since: str | None = None, until: str | None = None,
+                    event_type: str | Sequence[str] | None = None) -> list[Event]:
+        return [Event.from_dict(r) for r in self.events(dyad=dyad, since=since, until=until,
+                                                        event_type=event_type)]
+
+    def load_articles(self, with_text: bool = False) -> dict[str, Article]:
+        return {r["doc_id"]: _article(r) for r in self.documents(with_text=with_text)}
+
+    def load_quotes(self, doc_ids: Sequence[str] | None = None) -> list[Quote]:
+        return [Quote(quote_id=r["quote_id"], doc_id=r["doc_id"], speaker=Actor.from_dict(r["speaker"]),
+                      text=r["text"] or "", evidence=_evidence(r["evidence"]), date=r["date"])
+                for r in self.quotes(doc_ids=doc_ids)]
+
+    def load_claims(self, doc_ids: Sequence[str] | None = None) -> list[Claim]:
+        return [Claim(claim_id=r["claim_id"], doc_id=r["doc_id"], value=r["value"], unit=r["unit"],
+                      measure=r["measure"], text=r["text"] or "", evidence=_evidence(r["evidence"]),
+                      speaker=Actor.from_dict(r["speaker"]), subject=r["subject"], date=r["date"])
+                for r in self.claims(doc_ids=doc_ids)]
+
+    # --- export / import -----------------------------------------------------------------
+    def export(self, out: str | os.PathLike, fmt: str = "parquet",
+               tables: Sequence[str] = TABLES) -> dict[str, Path]:
+        """Write one file per table (`OUT/<table>.<ext>`) in the records' layout; returns the paths.
+
+        Parquet and JSONL keep the nested records (actor, recipient, evidence); CSV flattens
+        them into dotted columns, as `--format csv` does everywhere.
+        """
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown export format {fmt!r}: use {', '.join(FORMATS)}")
+        unknown = [t for t in tables if t not in TABLES]
+        if unknown:
+            raise ValueError(f"unknown table(s) {', '.join(unknown)}: use {', '.join(TABLES)}")
+        folder = Path(out)
+        folder.mkdir(parents=True, exist_ok=True)
+        written = {}
+        for table in tables:
+            select = _select_list(table, flat=fmt == "csv", with_text=True)
+            relation = self.con.sql(f"SELECT {select} FROM {table} t ORDER BY t.seq")
+            path = folder / f"{table}.{fmt}"
+            if fmt == "parquet":
+                relation.write_parquet(str(path))
+            elif fmt == "csv":
+                relation.write_csv(str(path), header=True)
+            else:
+                with path.open("w", encoding="utf-8") as handle:
+                    reader = relation.to_arrow_reader(batch_size=1000)
+                    for batch in reader:
+                        for record in batch.to_pylist():
+                            handle.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+            written[table] = path
+        return written
+
+    def import_parquet(self, folder: str | os.PathLike) -> dict[str, int]:
+        """Load `<table>.parquet` files (or `<table>/*.parquet` folders) written with the export
+        schema, e.g. by a distributed engine. Idempotent: rows already stored are kept."""
+        folder = Path(folder)
+        added = {}
+        self.con.begin()
+        try:
+            for table in TABLES:
+                if (folder / f"{table}.parquet").exists():
+                    source = str(folder / f"{table}.parquet")
+                elif (folder / table).is_dir() and any((folder / table).glob("*.parquet")):
+                    source = str(folder / table / "*.parquet")
+                else:
+                    continue
+                before = self._one(f"SELECT count(*) FROM {table}")[0]
+                expressions = []
+                for key, spec in LAYOUTS[table]:
+                    if spec is None:
+                        expressions.append(_quote_ident(key))
+                    else:
+                        expressions.extend(f"{_quote_ident(key)}.{_quote_ident(name)}" for name, _ in spec[0])
+                columns = _columns_of(table)
+                extra_cols, extra_exprs = [], []
+                if table == "documents":
+                    names = {r[0] for r in self.con.execute(
+                        "SELECT name FROM parquet_schema(?)", [source]).fetchall()}
+                    if "text" in names:
+                        extra_cols, extra_exprs = ["text"], ["text"]
+                self.con.execute(
+                    f"INSERT INTO {table} ({', '.join(columns + extra_cols)}) "
+                    f"SELECT {', '.join(expressions + extra_exprs)} FROM read_parquet(?) "
+                    "ON CONFLICT DO NOTHING", [source])
+                added[table] = self._one(f"SELECT count(*) FROM {table}")[0] - before
+            self.con.commit()
+        except BaseException:
+            self.con.rollback()
+            raise
+        self._lsh = None
+        return added
+
+
+def _evidence(data: dict[str, Any] | None) -> Evidence:
+    data = data or {}
+    return Evidence(data.get("text") or "", int(data.get("start") or 0), int(data.get("end") or 0))
+
+
+def _article(record: dict[str, Any]) -> Article:
+    values = {key: record.get(key) for key in Article.KEYS}
+    values["words"] = int(values["words"] or 0)
+    values["truncated"] = bool(values["truncated"])
+    values["published_method"] = values["published_method"] or "unknown"
+    values["status"] = values["status"] or "stored"
+    values["source_path"] = values["source_path"] or ""
+    return Article(text=record.get("text") or "", **values)
