@@ -1,0 +1,311 @@
+"""Merge the events of many articles into story events: one per real-world event.
+
+Matching rule
+-------------
+Two events (from the same article or from different ones) are told about the same real-world
+event — and end up in one story event — when all the hard conditions hold:
+
+1. **Same directed dyad**: actor country → recipient country are equal (USA→COL never merges
+   with COL→USA). Events with an unknown country on either side only merge on strong sentence
+   similarity (see 4).
+2. **Compatible type**: the same PLOVER type, or the same CAMEO root; and the mode is equal or
+   one of them has none (SANCTION/tariff never merges with SANCTION/visa_ban).
+3. **Compatible date** with every dated member of the story: the intervals the dates stand
+   for overlap, day-precision dates widened by ``DAY_TOLERANCE`` days (sources disagree by a
+   day or two; such disagreements are reported as contradictions, not split). A date found by
+   the ``reported`` method (the article's publication date standing in for "recently") is
+   only an upper bound: the event happened on or before it. Undated events fit any date.
+
+and the evidence supports it:
+
+4. **Date anchor or sentence similarity**: either both events have a non-reported date at
+   month or day precision (so 1–3 already pin the event down), or the evidence sentences are
+   similar enough — ``similarity()`` combines rapidfuzz ``token_set_ratio`` with the share of
+   key words and numbers the two sentences have in common; the threshold is lower when both
+   events carry the same specific mode. Two mentions in one article get a small bonus.
+
+An event that fits several stories joins the one it is most similar to (the tie-breaker), so
+the result does not depend on input order: events are processed from the most precisely dated
+to the least, then by event_id.
+
+Canonical values of a story event: the most frequent actor/recipient code (ties: the most
+specific code — one with a sector — then alphabetical), type, mode and CAMEO root; the
+confidence-weighted mean intensity; the most precise non-reported date (most frequent value at
+that precision), with ``date_earliest``/``date_latest`` spanning every member's interval. When
+only reported dates are known, ``date`` is the tightest upper bound and ``date_earliest`` is null
+("on or before"). Confidence rises with corroboration: noisy-OR over the best confidence of
+each article, capped at 0.99. ``story_id`` is a hash of the sorted member event_ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import urlparse
+
+from rapidfuzz import fuzz
+
+from detente.aggregate.dates import PRECISION_RANK, interval, overlaps, precision_of, widen
+from detente.models import Actor, Article, Event, Mention, StoryEvent
+
+DAY_TOLERANCE = 3  # days either side of a day-precision date when matching
+SIMILARITY_THRESHOLD = 55.0  # evidence similarity needed without a date anchor
+SAME_MODE_THRESHOLD = 35.0  # … when both events carry the same specific mode
+SAME_ARTICLE_BONUS = 10.0
+UNKNOWN_DYAD_THRESHOLD = 80.0  # evidence similarity needed when a country is unknown
+MAX_CONFIDENCE = 0.99
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers him his how i if in into is it its itself just
+    last me more most my no nor not now of off on once only or other our ours out over own same
+    she should so some such than that the their theirs them then there these they this those
+    through to too under until up very was we were what when where which while who whom why will
+    with would you your said says say told according new first year years month months week
+    weeks day days today yesterday earlier later recent recently""".split()
+)
+_WORD = re.compile(r"[^\W_]+(?:[.,][0-9]+)*", re.UNICODE)
+
+
+def outlet_of(article: Article | None, url: str | None = None, source_path: str | None = None) -> str | None:
+    """The outlet an article counts as: its outlet, else its URL's domain, else its file."""
+    if article is not None and article.outlet:
+        return article.outlet
+    for candidate in (article.url if article else None, url):
+        if candidate:
+            host = urlparse(candidate).netloc.lower()
+            if host.startswith("www."):
+                host = host[4:]
+            if host:
+                return host
+    return (article.source_path if article else None) or source_path
+
+
+def key_terms(text: str) -> set[str]:
+    """Content words (lower case, no stop words, crude plural folding) and numbers."""
+    terms = set()
+    for token in _WORD.findall(text.lower()):
+        if token[0].isdigit():
+            terms.add(token.replace(",", ""))
+        elif len(token) > 2 and token not in STOPWORDS:
+            terms.add(token[:-1] if token.endswith("s") and len(token) > 4 else token)
+    return terms
+
+
+def numbers_in(text: str) -> set[str]:
+    return {t for t in key_terms(text) if t[0].isdigit()}
+
+
+def similarity(a: str, b: str) -> float:
+    """Evidence similarity 0–100: half token_set_ratio, half shared key terms; numbers that
+    disagree (both sentences have numbers, none in common) cost 20 points."""
+    if not a or not b:
+        return 0.0
+    ratio = fuzz.token_set_ratio(a.lower(), b.lower())
+    terms_a, terms_b = key_terms(a), key_terms(b)
+    shared = len(terms_a & terms_b) / max(1, min(len(terms_a), len(terms_b)))
+    score = 0.5 * ratio + 50.0 * shared
+    nums_a, nums_b = numbers_in(a), numbers_in(b)
+    if nums_a and nums_b and not nums_a & nums_b:
+        score -= 20.0
+    return max(0.0, min(100.0, score))
+
+
+def _country(actor: Actor | None) -> str | None:
+    return actor.country if actor is not None else None
+
+
+def dyad_of(event: Event | StoryEvent) -> tuple[str | None, str | None]:
+    return _country(event.actor), _country(event.recipient)
+
+
+@dataclass
+class _When:
+    """An event's date as a matching interval; `anchor` = precise enough to pin the event."""
+
+    span: tuple[date | None, date | None] | None  # None: undated
+    raw: tuple[date, date] | None
+    anchor: bool
+    strength: int  # sort key: higher is more precise
+
+    @classmethod
+    def of(cls, event: Event) -> _When:
+        raw = interval(event.date, event.date_precision)
+        if raw is None:
+            return cls(None, None, False, 0)
+        precision = precision_of(event.date, event.date_precision)
+        if event.date_method == "reported":
+            return cls((None, raw[1]), raw, False, 1)
+        span = widen(raw, DAY_TOLERANCE) if precision == "day" else raw
+        anchor = precision in ("day", "month") and event.date_method != "inferred"
+        rank = PRECISION_RANK.get(precision or "", 0)
+        return cls(span, raw, anchor, 2 + rank + (3 if anchor else 0))
+
+
+@dataclass
+class _Cluster:
+    dyad: tuple[str | None, str | None]
+    members: list[tuple[Event, _When]] = field(default_factory=list)
+
+    @property
+    def event_type(self) -> str:
+        return self.members[0][0].event_type
+
+    @property
+    def cameo_root(self) -> str:
+        return self.members[0][0].cameo_root
+
+    @property
+    def mode(self) -> str | None:
+        modes = [e.mode for e, _ in self.members if e.mode]
+        return modes[0] if modes else None
+
+
+def _type_compatible(event: Event, cluster: _Cluster) -> bool:
+    same_type = event.event_type == cluster.event_type
+    same_root = bool(event.cameo_root) and event.cameo_root == cluster.cameo_root
+    if not (same_type or same_root):
+        return False
+    return event.mode is None or cluster.mode is None or event.mode == cluster.mode
+
+
+def _match_score(event: Event, when: _When, cluster: _Cluster) -> float | None:
+    """None if the event cannot join the cluster, else how well it fits (higher is better)."""
+    if dyad_of(event) != cluster.dyad or not _type_compatible(event, cluster):
+        return None
+    anchored = False
+    for _other, other_when in cluster.members:
+        if when.span is not None and other_when.span is not None:
+            if not overlaps(when.span, other_when.span):
+                return None
+            anchored = anchored or (when.anchor and other_when.anchor)
+    best = 0.0
+    for other, _ in cluster.members:
+        sim = similarity(event.evidence.text, other.evidence.text)
+        if other.doc_id == event.doc_id:
+            sim += SAME_ARTICLE_BONUS
+        best = max(best, sim)
+    if None in cluster.dyad:
+        return best if best >= UNKNOWN_DYAD_THRESHOLD else None
+    if anchored:
+        return 100.0 + best
+    same_mode = event.mode is not None and event.mode == cluster.mode
+    threshold = SAME_MODE_THRESHOLD if same_mode else SIMILARITY_THRESHOLD
+    return best if best >= threshold else None
+
+
+def _most_common(values: Iterable, key=None):
+    counts = Counter(v for v in values if v is not None)
+    if not counts:
+        return None
+    return sorted(counts.items(), key=lambda kv: (-kv[1], *(key(kv[0]) if key else (str(kv[0]),))))[0][0]
+
+
+def _canonical_actor(actors: list[Actor | None]) -> Actor | None:
+    present = [a for a in actors if a is not None]
+    if not present:
+        return None
+    code = _most_common(
+        (a.code or a.country or "" for a in present),
+        key=lambda c: (-int(any(a.sector for a in present if (a.code or a.country or "") == c)), -len(c), c),
+    )
+    same = [a for a in present if (a.code or a.country or "") == code]
+    text = _most_common(a.text for a in same) or same[0].text
+    first = next(a for a in same if a.text == text)
+    return Actor(text=text, code=first.code, country=first.country, sector=first.sector, name=first.name)
+
+
+def _story_date(members: list[tuple[Event, _When]]) -> tuple[str | None, str | None, str | None, str | None]:
+    """(date, precision, earliest, latest) — see the module docstring."""
+    firm = [(e, w) for e, w in members if w.raw is not None and e.date_method != "reported"]
+    reported = [(e, w) for e, w in members if w.raw is not None and e.date_method == "reported"]
+    if firm:
+        best_rank = max(PRECISION_RANK.get(precision_of(e.date, e.date_precision) or "", 0) for e, _ in firm)
+        best = [e for e, _ in firm if PRECISION_RANK.get(precision_of(e.date, e.date_precision) or "", 0) == best_rank]
+        # Prefer explicit dates over inferred ones at the same precision.
+        explicit = [e for e in best if e.date_method != "inferred"] or best
+        value = _most_common((e.date for e in explicit), key=lambda d: (d,))
+        precision = precision_of(value, None)
+        earliest = min(w.raw[0] for _, w in firm).isoformat()
+        latest = max(w.raw[1] for _, w in firm).isoformat()
+        return value, precision, earliest, latest
+    if reported:
+        event, when = min(reported, key=lambda ew: (ew[1].raw[1], ew[0].event_id))
+        return event.date, precision_of(event.date, event.date_precision), None, when.raw[1].isoformat()
+    return None, None, None, None
+
+
+def story_id_for(event_ids: Iterable[str]) -> str:
+    return hashlib.sha1("\n".join(sorted(event_ids)).encode("utf-8")).hexdigest()[:16]
+
+
+def _build_story(cluster: _Cluster, articles: dict[str, Article]) -> StoryEvent:
+    events = [e for e, _ in cluster.members]
+    mentions = []
+    for event in sorted(events, key=lambda e: (e.doc_id, e.evidence.start, e.event_id)):
+        article = articles.get(event.doc_id)
+        mentions.append(Mention(
+            event_id=event.event_id, doc_id=event.doc_id,
+            source_path=event.source_path or (article.source_path if article else None),
+            outlet=outlet_of(article, event.url, event.source_path),
+            evidence=event.evidence, date=event.date,
+            url=event.url or (article.url if article else None),
+        ))
+    best_per_doc: dict[str, float] = defaultdict(float)
+    for event in events:
+        best_per_doc[event.doc_id] = max(best_per_doc[event.doc_id], float(event.confidence))
+    confidence = 1.0 - math.prod(1.0 - min(c, MAX_CONFIDENCE) for c in best_per_doc.values())
+    weights = [max(float(e.confidence), 1e-6) for e in events]
+    intensity = sum(w * float(e.intensity) for w, e in zip(weights, events, strict=True)) / sum(weights)
+    event_type = _most_common(e.event_type for e in events)
+    of_type = [e for e in events if e.event_type == event_type]
+    cameo_root = _most_common(e.cameo_root for e in of_type if e.cameo_root) or of_type[0].cameo_root
+    quad = _most_common(e.quad_class for e in of_type) or of_type[0].quad_class
+    value, precision, earliest, latest = _story_date(cluster.members)
+    return StoryEvent(
+        story_id=story_id_for(e.event_id for e in events),
+        actor=_canonical_actor([e.actor for e in events]),
+        recipient=_canonical_actor([e.recipient for e in events]),
+        event_type=event_type, cameo_root=cameo_root, quad_class=int(quad),
+        intensity=round(intensity, 2), mode=_most_common(e.mode for e in events),
+        date=value, date_precision=precision, date_earliest=earliest, date_latest=latest,
+        n_mentions=len(mentions), n_articles=len({m.doc_id for m in mentions}),
+        n_outlets=len({m.outlet or m.doc_id for m in mentions}),
+        confidence=round(min(confidence, MAX_CONFIDENCE), 3), mentions=mentions,
+    )
+
+
+def story_sort_key(story: StoryEvent) -> tuple:
+    """Date order with undated stories last; ties by story_id for a stable order."""
+    return (story.date is None, story.date or "", story.story_id)
+
+
+def merge_events(events: list[Event], articles: dict[str, Article] | None = None) -> list[StoryEvent]:
+    """Group events telling the same real-world event into story events (rule: module docstring).
+
+    Returns the story events in date order (undated last).
+    """
+    articles = articles or {}
+    unique = {e.event_id: e for e in events}
+    prepared = [(e, _When.of(e)) for e in unique.values()]
+    prepared.sort(key=lambda ew: (-ew[1].strength, ew[0].date or "", ew[0].event_id))
+    clusters_by_dyad: dict[tuple, list[_Cluster]] = defaultdict(list)
+    for event, when in prepared:
+        dyad = dyad_of(event)
+        best, best_score = None, None
+        for cluster in clusters_by_dyad[dyad]:
+            score = _match_score(event, when, cluster)
+            if score is not None and (best_score is None or score > best_score):
+                best, best_score = cluster, score
+        if best is None:
+            best = _Cluster(dyad=dyad)
+            clusters_by_dyad[dyad].append(best)
+        best.members.append((event, when))
+    stories = [_build_story(c, articles) for cs in clusters_by_dyad.values() for c in cs]
+    return sorted(stories, key=story_sort_key)
