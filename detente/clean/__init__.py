@@ -1,0 +1,129 @@
+"""Stage 2 — clean: RawDocument → Article (main text, title, outlet, URL, date with method, language).
+
+`clean` is pure and never raises: whatever is wrong with the input becomes
+`Article(status="rejected", reason=...)`, so one bad file never stops a run.
+Submodules do one job each: decode (bytes → str), html (trafilatura), text (flattened pages),
+dates (dateline, inference), language, truncation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from detente.clean.dates import find_dates, infer_range, parse_date
+from detente.clean.decode import binary_kind, decode
+from detente.clean.fingerprint import bytes_hash, content_hash
+from detente.clean.html import extract_html
+from detente.clean.language import detect_language
+from detente.clean.text import analyse_text
+from detente.clean.truncation import detect_truncation
+from detente.config import Settings
+from detente.models import Article, RawDocument
+
+__all__ = ["clean", "looks_like_html"]
+
+_HTML_SNIFF = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|p|div|article|title|meta)\b", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """Markup in the first kilobytes, whatever the file was called."""
+    head = text[:4096].lstrip("\ufeff \t\r\n")
+    return head.startswith("<") and bool(_HTML_SNIFF.search(head))
+
+
+def _reject(raw: RawDocument, reason: str) -> Article:
+    basis = raw.data if raw.data else (raw.source_path + "\x00" + (raw.text or raw.html or "")).encode(
+        "utf-8", "replace")
+    return Article(
+        doc_id=bytes_hash(basis), source_path=raw.source_path, external_id=raw.external_id,
+        url=raw.url, title=raw.title, outlet=raw.outlet, status="rejected",
+        reason=" ".join(reason.split())[:300],
+    )
+
+
+def clean(raw: RawDocument, settings: Settings | None = None) -> Article:
+    """Clean one raw document; never raises (failures become rejected Articles with a reason)."""
+    settings = settings or Settings()
+    try:
+        return _clean(raw, settings)
+    except Exception as exc:  # noqa: BLE001 - the contract: one bad input never stops a run
+        return _reject(raw, f"cleaning failed: {type(exc).__name__}: {exc}")
+
+
+def _clean(raw: RawDocument, settings: Settings) -> Article:
+    if raw.error:
+        return _reject(raw, raw.error)
+    body, kind = _body_text(raw)
+    if isinstance(body, Article):
+        return body
+    if kind == "html":
+        page = extract_html(body, url=raw.url)
+        text, title, outlet, url, author = page.text, page.title, page.outlet, page.url, page.author
+        dateline = _dateline_in(text)
+        page_date = None
+        meta_date, second_opinion = page.meta_date, page.htmldate
+    else:
+        tpage = analyse_text(body)
+        text, title, outlet, url, author = tpage.text, tpage.title, tpage.outlet, tpage.url, tpage.author
+        dateline, page_date = tpage.dateline, tpage.page_date
+        meta_date = second_opinion = None
+
+    text, truncated = detect_truncation(text)
+    words = len(text.split())
+    if words < settings.min_words:
+        return _reject(raw, f"no article text found ({words} words)")
+
+    article = Article(
+        doc_id=content_hash(text), source_path=raw.source_path, text=text,
+        external_id=raw.external_id, url=raw.url or url, title=raw.title or title,
+        outlet=raw.outlet or outlet, author=author or None, language=detect_language(text),
+        words=words, truncated=truncated,
+    )
+    _set_date(article, raw, meta_date, dateline, second_opinion, page_date)
+    return article
+
+
+def _body_text(raw: RawDocument) -> tuple[str | Article, str]:
+    """The document as text plus its kind (html | text), or a rejected Article."""
+    if raw.html:
+        return raw.html, "html"
+    if raw.text is not None and raw.data is None:
+        return raw.text, "html" if looks_like_html(raw.text) else "text"
+    data = raw.data or b""
+    if not data.strip():
+        return _reject(raw, "empty file"), "text"
+    binary = binary_kind(data)
+    if binary:
+        return _reject(raw, f"binary file ({binary}), not text"), "text"
+    text = decode(data)
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if raw.kind == "html" or looks_like_html(text):
+        return text, "html"
+    return text, "text"
+
+
+def _dateline_in(text: str) -> str | None:
+    """A date that opens the extracted text (a dateline under the headline)."""
+    head = "\n".join(text.split("\n")[:3])[:300]
+    found = find_dates(head)
+    return found[0].date.isoformat() if found else None
+
+
+def _set_date(article: Article, raw: RawDocument, meta_date: str | None, dateline: str | None,
+              second_opinion: str | None, page_date: str | None) -> None:
+    """Most trustworthy first: the supplier's metadata, a dateline, htmldate, then inference."""
+    for value, method in ((parse_date(raw.published), "metadata"), (meta_date, "metadata"),
+                          (dateline, "dateline"), (second_opinion, "htmldate")):
+        if value:
+            article.published = value
+            article.published_method = method
+            article.published_earliest = article.published_latest = value
+            return
+    upper = dt.date.fromisoformat(page_date) if page_date else None
+    inferred = infer_range(article.text + "\n" + (article.title or ""), upper=upper)
+    if inferred and (inferred.earliest or inferred.latest):
+        article.published_method = "inferred"
+        article.published_earliest = inferred.earliest
+        article.published_latest = inferred.latest

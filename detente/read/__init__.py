@@ -1,0 +1,323 @@
+"""Stage 1 — read: paths (files, folders, JSONL, WARC, '-' for stdin) → RawDocument stream.
+
+Everything here is a generator so a corpus is never listed or loaded whole. A problem with
+one input (unreadable, vanished, too large, bad JSONL line, WARC record we cannot use) becomes
+a RawDocument with a one-line `error`, so `clean` reports it as a rejection and the run goes on.
+
+WARC policy: `response` records with an HTML (or text) payload are articles. `warcinfo`,
+`request` and `metadata` records are the normal companions of responses in CC-NEWS and are
+skipped silently. Any other record (`resource`, `revisit`, `conversion`, …), a response with a
+non-HTML payload (image, PDF), or a non-2xx HTTP status is reported as an error naming the
+record, because a user who feeds a WARC expects every article in it. A WARC with no response
+record at all is reported once for the file.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+import os
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
+
+from detente.config import Settings
+from detente.models import RawDocument
+
+TEXT_EXTENSIONS = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html"}
+STREAM_EXTENSIONS = {".jsonl": "jsonl", ".warc": "warc"}
+GZIP_MAGIC = b"\x1f\x8b"
+WARC_QUIET_TYPES = {"warcinfo", "request", "metadata"}
+_CHUNK = 1 << 16
+
+
+def _size_text(n: int) -> str:
+    value = n / (1024 * 1024)
+    return f"{value:.0f} MB" if value == int(value) else f"{value:.1f} MB"
+
+
+def too_large(size: int, limit: int) -> str:
+    return f"file too large: {_size_text(size)} > limit {_size_text(limit)} (raise with --max-bytes)"
+
+
+def _kind_of(path: str) -> str | None:
+    """html | text | jsonl | warc from the file name (a trailing .gz is ignored); None if unknown."""
+    name = path.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    ext = os.path.splitext(name)[1]
+    return TEXT_EXTENSIONS.get(ext) or STREAM_EXTENSIONS.get(ext)
+
+
+def _sniff_kind(head: bytes) -> str:
+    """Guess the kind of an unnamed stream (stdin, unknown extension) from its first bytes."""
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"WARC/"):
+        return "warc"
+    if stripped.startswith(b"{"):
+        first = stripped.split(b"\n", 1)[0]
+        try:
+            if isinstance(json.loads(first), dict):
+                return "jsonl"
+        except ValueError:
+            pass
+    lowered = stripped[:1024].lower()
+    if lowered.startswith(b"<") and (b"<html" in lowered or b"<!doctype" in lowered
+                                     or b"<body" in lowered or b"<p" in lowered or b"<div" in lowered):
+        return "html"
+    return "text"
+
+
+def _error(source: str, message: str, size: int = 0) -> RawDocument:
+    return RawDocument(source_path=source, error=message, size=size)
+
+
+def _os_error(source: str, exc: OSError) -> RawDocument:
+    if isinstance(exc, FileNotFoundError):
+        return _error(source, "file vanished before it could be read")
+    if isinstance(exc, PermissionError):
+        return _error(source, "permission denied (check the file's read permission)")
+    return _error(source, f"cannot read file: {exc.strerror or exc}")
+
+
+def _read_capped(stream: BinaryIO, limit: int) -> bytes | None:
+    """Read at most `limit` bytes; None when the stream holds more (so memory stays bounded)."""
+    buf = io.BytesIO()
+    while chunk := stream.read(_CHUNK):
+        buf.write(chunk)
+        if buf.tell() > limit:
+            return None
+    return buf.getvalue()
+
+
+def _open_maybe_gzip(raw: BinaryIO) -> BinaryIO:
+    """Gzip is recognised by its magic bytes, whatever the file is called."""
+    buffered = raw if hasattr(raw, "peek") else io.BufferedReader(raw)  # type: ignore[arg-type]
+    if buffered.peek(2)[:2] == GZIP_MAGIC:
+        return gzip.GzipFile(fileobj=buffered)  # type: ignore[return-value]
+    return buffered  # type: ignore[return-value]
+
+
+def iter_raw(paths: Iterable[str], settings: Settings) -> Iterator[RawDocument]:
+    """Yield one RawDocument per article-sized input found under `paths`, lazily."""
+    for path in paths:
+        if path == "-":
+            yield from _iter_stdin(settings)
+            continue
+        try:
+            is_dir = os.path.isdir(path)
+        except OSError as exc:  # pragma: no cover - isdir swallows most errors
+            yield _os_error(path, exc)
+            continue
+        if is_dir:
+            yield from _iter_dir(path, settings)
+        elif os.path.lexists(path):
+            yield from _iter_file(path, settings, explicit=True)
+        else:
+            yield _error(path, "no such file or directory")
+
+
+def _iter_dir(root: str, settings: Settings) -> Iterator[RawDocument]:
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
+        while errors:
+            exc = errors.pop()
+            yield _error(getattr(exc, "filename", None) or dirpath,
+                         f"cannot list directory: {exc.strerror or exc}")
+        dirnames.sort()
+        for name in sorted(filenames):
+            if name.startswith(".") or _kind_of(name) is None:
+                continue
+            yield from _iter_file(os.path.join(dirpath, name), settings, explicit=False)
+    while errors:
+        exc = errors.pop()
+        yield _error(getattr(exc, "filename", None) or root, f"cannot list directory: {exc.strerror or exc}")
+
+
+def _iter_file(path: str, settings: Settings, explicit: bool) -> Iterator[RawDocument]:
+    kind = _kind_of(path)
+    try:
+        size = os.stat(path).st_size
+        handle = open(path, "rb")  # noqa: SIM115 - closed in finally, generator body
+    except OSError as exc:
+        yield _os_error(path, exc)
+        return
+    try:
+        try:
+            stream = _open_maybe_gzip(handle)
+            if kind is None:
+                kind = _sniff_kind(stream.peek(4096)[:4096]) if hasattr(stream, "peek") else "text"
+        except (OSError, EOFError, zlib.error) as exc:
+            yield _error(path, f"cannot read file: {exc}", size)
+            return
+        if kind == "jsonl":
+            yield from _iter_jsonl(stream, path, settings)
+        elif kind == "warc":
+            yield from _iter_warc(handle, path, settings)
+        else:
+            if size > settings.max_bytes:
+                yield _error(path, too_large(size, settings.max_bytes), size)
+                return
+            try:
+                data = _read_capped(stream, settings.max_bytes)
+            except (OSError, EOFError, zlib.error) as exc:
+                yield _error(path, f"cannot read file: {exc}", size)
+                return
+            if data is None:
+                yield _error(path, "file too large: more than limit "
+                             f"{_size_text(settings.max_bytes)} once decompressed (raise with --max-bytes)", size)
+                return
+            yield RawDocument(source_path=path, data=data, kind=kind, size=len(data))
+    finally:
+        handle.close()
+
+
+def _iter_stdin(settings: Settings) -> Iterator[RawDocument]:
+    try:
+        stream = _open_maybe_gzip(sys.stdin.buffer)
+        head = stream.peek(4096)[:4096]
+    except (OSError, EOFError, zlib.error, AttributeError, ValueError) as exc:
+        yield _error("<stdin>", f"cannot read standard input: {exc}")
+        return
+    kind = _sniff_kind(head)
+    if kind == "jsonl":
+        yield from _iter_jsonl(stream, "<stdin>", settings)
+    elif kind == "warc":
+        yield from _iter_warc(stream, "<stdin>", settings)
+    else:
+        data = _read_capped(stream, settings.max_bytes)
+        if data is None:
+            yield _error("<stdin>", "input too large: more than limit "
+                         f"{_size_text(settings.max_bytes)} (raise with --max-bytes)")
+            return
+        yield RawDocument(source_path="<stdin>", data=data, kind=kind, size=len(data))
+
+
+def _text_field(value) -> str | None:
+    if value is None:
+        return None
+    return value if isinstance(value, str) else str(value)
+
+
+def parse_jsonl_line(line: bytes | str, source: str) -> RawDocument | None:
+    """One JSONL line → RawDocument; None for a blank line; never raises."""
+    try:
+        text = line.decode("utf-8") if isinstance(line, bytes) else line
+    except UnicodeDecodeError:
+        text = line.decode("utf-8", "replace")  # type: ignore[union-attr]
+    if not text.strip():
+        return None
+    size = len(text.encode("utf-8", "replace"))
+    try:
+        record = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        return _error(source, f"not JSON: {str(exc).splitlines()[0][:120]}", size)
+    if not isinstance(record, dict):
+        return _error(source, f"not a JSON object but a {type(record).__name__}", size)
+    body_text, body_html = _text_field(record.get("text")), _text_field(record.get("html"))
+    ext_id = record.get("id")
+    raw = RawDocument(
+        source_path=source, text=body_text, html=body_html,
+        kind="html" if body_html and not body_text else "text",
+        url=_text_field(record.get("url")), title=_text_field(record.get("title")),
+        published=_text_field(record.get("published")), outlet=_text_field(record.get("outlet")),
+        external_id=None if ext_id is None else str(ext_id), size=size,
+    )
+    if not body_text and not body_html:
+        raw.error = "JSONL record has neither 'text' nor 'html'"
+    return raw
+
+
+def _iter_jsonl(stream: BinaryIO, path: str, settings: Settings) -> Iterator[RawDocument]:
+    lineno = 0
+    while True:
+        source = f"{path}#L{lineno + 1}"
+        try:
+            line = stream.readline(settings.max_bytes + 1)
+        except (OSError, EOFError, zlib.error) as exc:
+            yield _error(source, f"cannot read file: {exc}")
+            return
+        if not line:
+            return
+        lineno += 1
+        if len(line) > settings.max_bytes and not line.endswith(b"\n"):
+            yield _error(source, "JSONL line too large: more than limit "
+                         f"{_size_text(settings.max_bytes)} (raise with --max-bytes)")
+            while line and not line.endswith(b"\n"):  # skip the rest of the line unread
+                line = stream.readline(_CHUNK)
+            continue
+        raw = parse_jsonl_line(line, source)
+        if raw is not None:
+            yield raw
+
+
+def _iter_warc(stream: BinaryIO, path: str, settings: Settings) -> Iterator[RawDocument]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    responses = 0
+    index = 0
+    try:
+        for record in ArchiveIterator(stream):
+            index += 1
+            source = f"{path}#record-{index}"
+            rtype = record.rec_type
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            if rtype in WARC_QUIET_TYPES:
+                continue
+            if rtype != "response":
+                yield _error(source, f"WARC record is not a response ({rtype}) for {url or 'no URL'}")
+                continue
+            responses += 1
+            http = record.http_headers
+            ctype = (http.get_header("Content-Type") if http else None) or ""
+            status = http.get_statuscode() if http else None
+            if status and not str(status).startswith("2"):
+                yield _error(source, f"WARC response has HTTP status {status} for {url}")
+                continue
+            if ctype and not any(t in ctype.lower() for t in ("html", "text/plain", "xml")):
+                yield _error(source, f"WARC response is not HTML ({ctype.split(';')[0]}) for {url}")
+                continue
+            length = int(record.rec_headers.get_header("Content-Length") or 0)
+            if length > settings.max_bytes:
+                yield _error(source, too_large(length, settings.max_bytes), length)
+                continue
+            data = _read_capped(record.content_stream(), settings.max_bytes)
+            if data is None:
+                yield _error(source, "WARC record too large: more than limit "
+                             f"{_size_text(settings.max_bytes)} (raise with --max-bytes)")
+                continue
+            yield RawDocument(source_path=source, data=data, kind="text" if "text/plain" in ctype.lower()
+                              else "html", url=url, size=len(data))
+    except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
+        yield _error(f"{path}#record-{index + 1}", f"broken WARC file: {str(exc).splitlines()[0][:160]}")
+        return
+    if responses == 0 and index == 0:
+        yield _error(path, "WARC file holds no records")
+    elif responses == 0:
+        yield _error(path, "WARC file holds no response records (nothing to read as an article)")
+
+
+def source_key(raw: RawDocument) -> str:
+    """A stable key for resuming a run: the same input gives the same key, a changed one not.
+
+    Files: path + size + mtime (cheap, no re-read). Records inside a file (JSONL lines, WARC
+    records, stdin) have no mtime of their own: path#record + a hash of their content.
+    """
+    path = raw.source_path
+    if "#" not in path and path != "<stdin>":
+        try:
+            st = os.stat(path)
+            return f"{path}|{st.st_size}|{int(st.st_mtime_ns)}"
+        except OSError:
+            return f"{path}|{raw.size}|error"
+    digest = hashlib.sha256()
+    for part in (raw.data, raw.text, raw.html, raw.error):
+        if part is None:
+            digest.update(b"\x00")
+        else:
+            digest.update(part if isinstance(part, bytes) else part.encode("utf-8", "replace"))
+    return f"{path}|{digest.hexdigest()[:16]}"

@@ -1,0 +1,95 @@
+"""HTML → main text and metadata through trafilatura; htmldate as a second opinion for the date.
+
+The options are the ones that scored best on the article-extraction benchmark (see
+benchmarks/README.md). When trafilatura finds no main text (unusual layouts, truncated
+markup) the page's visible text goes through the plain-text line classifier instead, so a
+page with an article is never lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import trafilatura
+
+from detente.clean.text import analyse_text
+
+# Measured on benchmarks/extraction.py; the benchmark uses these same options for bare trafilatura.
+TRAFILATURA_OPTIONS = {
+    "include_comments": False,
+    "include_tables": True,
+    "favor_precision": False,
+    "favor_recall": False,
+    "deduplicate": False,
+}
+
+
+@dataclass
+class HtmlPage:
+    text: str
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    meta_date: str | None = None  # from the page's metadata markup
+    htmldate: str | None = None  # htmldate's extensive search (text, URL): second opinion
+    method: str = "trafilatura"  # trafilatura | fallback
+
+
+def _find_date(html: str, url: str | None, extensive: bool) -> str | None:
+    try:
+        from htmldate import find_date
+
+        return find_date(html, extensive_search=extensive, original_date=True, url=url)
+    except Exception:  # noqa: BLE001 - a date library failure must not lose the article
+        return None
+
+
+def extract_html(html: str, url: str | None = None, with_dates: bool = True) -> HtmlPage:
+    """Main text and metadata of one HTML page (never raises on malformed markup)."""
+    doc = None
+    try:
+        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
+    except Exception:  # noqa: BLE001 - trafilatura on hostile markup: fall back below
+        doc = None
+    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    page = HtmlPage(
+        text=text,
+        title=getattr(doc, "title", None) if doc is not None else None,
+        author=getattr(doc, "author", None) if doc is not None else None,
+        outlet=getattr(doc, "sitename", None) if doc is not None else None,
+        url=(getattr(doc, "url", None) if doc is not None else None) or url,
+    )
+    if not text:
+        page.text = _fallback_text(html)
+        page.method = "fallback"
+    if with_dates:
+        page.meta_date = _find_date(html, url, extensive=False)
+        page.htmldate = page.meta_date or _find_date(html, url, extensive=True)
+    return page
+
+
+def _fallback_text(html: str) -> str:
+    """The page's visible text, one block per line, through the plain-text line classifier."""
+    try:
+        import lxml.html
+
+        tree = lxml.html.fromstring(html)
+        for bad in tree.xpath("//script|//style|//noscript|//template|//svg"):
+            bad.drop_tree()
+        blocks = []
+        for el in tree.iter("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "td", "div", "section"):
+            own = (el.text or "").strip()
+            tail_texts = [(c.tail or "").strip() for c in el]
+            if el.tag in ("div", "section", "td") and not own and not any(tail_texts):
+                continue
+            line = " ".join(el.text_content().split()) if el.tag not in ("div", "section", "td") \
+                else " ".join(" ".join([own, *tail_texts]).split())
+            if line:
+                blocks.append(line)
+        text = "\n".join(blocks) if blocks else " ".join(tree.text_content().split())
+    except Exception:  # noqa: BLE001 - unparsable markup: strip tags crudely
+        import re
+
+        text = re.sub(r"<[^>]*>", "\n", html)
+    return analyse_text(text).text
