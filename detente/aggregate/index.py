@@ -1,0 +1,201 @@
+"""The conflict–cooperation index of a dyad, per period, and its turning points.
+
+Formula
+-------
+Each story event s of the dyad with a date at least as precise as the period (month or day
+for ``freq="month"``, day for ``freq="week"``) falls in one period. It carries
+
+    weight        w_s = confidence_s × (1 + ln n_articles_s)
+    contribution  c_s = w_s × intensity_s            (intensity: Goldstein, −10 … +10)
+
+so a story told by one article counts with its confidence, one told by three with about
+twice that. Per period and direction (``USA>COL``, ``COL>USA`` and combined ``USA-COL``):
+
+    score = Σ c_s                 net conflict (< 0) or cooperation (> 0), grows with volume
+    mean  = Σ c_s / Σ w_s         weighted mean intensity, on the Goldstein scale
+
+with ``n_events`` (story events), ``n_mentions`` and ``n_articles`` behind each point. Every
+period between the first and the last one with an event gets a row; a period with no event
+has ``n_events = 0`` and ``score``/``mean`` null — no data, not a neutral zero.
+
+Turning points are the largest period-to-period changes of the score, where a period with no
+events — and the period before the first — counts as level 0: an escalation is a fall
+(more conflict), a de-escalation a rise. Each names the story events that drove it: those in
+the period whose contribution points the way of the change, largest first; when nothing
+in the period does (the change comes from events stopping), those of the previous period.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from detente.aggregate.dates import period_key, period_range
+from detente.aggregate.timeline import in_dyad, parse_dyad
+from detente.models import StoryEvent
+
+
+def weight(story: StoryEvent) -> float:
+    return float(story.confidence) * (1.0 + math.log(max(1, story.n_articles)))
+
+
+def contribution(story: StoryEvent) -> float:
+    return weight(story) * float(story.intensity)
+
+
+@dataclass
+class IndexRow:
+    period: str
+    direction: str  # "USA>COL", "COL>USA" or "USA-COL" (combined)
+    score: float | None
+    mean: float | None
+    n_events: int
+    n_mentions: int
+    n_articles: int
+    story_ids: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"period": self.period, "direction": self.direction, "score": self.score,
+                "mean": self.mean, "n_events": self.n_events, "n_mentions": self.n_mentions,
+                "n_articles": self.n_articles, "story_ids": list(self.story_ids)}
+
+
+@dataclass
+class Driver:
+    story_id: str
+    contribution: float
+    period: str
+    label: str  # "SANCTION/tariff USA>COL 2025-01-26"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"story_id": self.story_id, "contribution": self.contribution,
+                "period": self.period, "label": self.label}
+
+
+@dataclass
+class TurningPoint:
+    period: str
+    previous: str | None
+    direction: str
+    kind: str  # escalation | de-escalation
+    change: float
+    level_before: float
+    level_after: float
+    drivers: list[Driver] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"period": self.period, "previous": self.previous, "direction": self.direction,
+                "kind": self.kind, "change": self.change, "level_before": self.level_before,
+                "level_after": self.level_after, "drivers": [d.to_dict() for d in self.drivers]}
+
+
+def story_label(story: StoryEvent) -> str:
+    kind = story.event_type + (f"/{story.mode}" if story.mode else "")
+    actor = story.actor.country if story.actor and story.actor.country else "?"
+    recipient = story.recipient.country if story.recipient and story.recipient.country else "?"
+    return f"{kind} {actor}>{recipient} {story.date or 'undated'}"
+
+
+def _directions(dyad: str) -> tuple[str, str, str, str, str]:
+    left, right, _ = parse_dyad(dyad)
+    return left, right, f"{left}>{right}", f"{right}>{left}", f"{left}-{right}"
+
+
+def indexed_stories(stories: list[StoryEvent], dyad: str, freq: str = "month") -> dict[str, list[StoryEvent]]:
+    """The dyad's story events by period (both directions); stories without a period left out."""
+    left, right, *_ = _directions(dyad)
+    by_period: dict[str, list[StoryEvent]] = defaultdict(list)
+    for story in stories:
+        if not in_dyad(story, f"{left}-{right}"):
+            continue
+        key = period_key(story.date, story.date_precision, freq)
+        if key is not None:
+            by_period[key].append(story)
+    return by_period
+
+
+def unindexed_stories(stories: list[StoryEvent], dyad: str, freq: str = "month") -> list[StoryEvent]:
+    """The dyad's story events the index cannot place: undated or dated coarser than `freq`."""
+    left, right, *_ = _directions(dyad)
+    return [s for s in stories if in_dyad(s, f"{left}-{right}")
+            and period_key(s.date, s.date_precision, freq) is None]
+
+
+def _row(period: str, direction: str, members: list[StoryEvent]) -> IndexRow:
+    if not members:
+        return IndexRow(period, direction, None, None, 0, 0, 0, [])
+    total_weight = sum(weight(s) for s in members)
+    score = sum(contribution(s) for s in members)
+    articles = {m.doc_id for s in members for m in s.mentions}
+    return IndexRow(
+        period=period, direction=direction, score=round(score, 3),
+        mean=round(score / total_weight, 3) if total_weight else None,
+        n_events=len(members), n_mentions=sum(s.n_mentions for s in members),
+        n_articles=len(articles) or sum(s.n_articles for s in members),
+        story_ids=[s.story_id for s in sorted(members, key=contribution)],
+    )
+
+
+def dyad_index(stories: list[StoryEvent], dyad: str, freq: str = "month",
+               since: str | None = None, until: str | None = None) -> list[IndexRow]:
+    """Index rows per period for actor→recipient, recipient→actor and combined (see module doc).
+
+    Rows run from the first to the last period with an event (or from `since` to `until`,
+    given as ISO prefixes at least as precise as the period), ordered by period then direction.
+    """
+    left, right, forward, backward, combined = _directions(dyad)
+    by_period = indexed_stories(stories, dyad, freq)
+    keys = sorted(by_period)
+    first = period_key(since, None, freq) if since else (keys[0] if keys else None)
+    last = period_key(until, None, freq) if until else (keys[-1] if keys else None)
+    if first is None or last is None:
+        return []
+    rows = []
+    for period in period_range(first, last, freq):
+        members = by_period.get(period, [])
+        rows.append(_row(period, forward, [s for s in members if s.actor and s.actor.country == left]))
+        rows.append(_row(period, backward, [s for s in members if s.actor and s.actor.country == right]))
+        rows.append(_row(period, combined, members))
+    return rows
+
+
+def turning_points(stories: list[StoryEvent], dyad: str, freq: str = "month", n: int = 3,
+                   direction: str | None = None, rows: list[IndexRow] | None = None,
+                   max_drivers: int = 3) -> list[TurningPoint]:
+    """The `n` largest period-to-period changes of the score (combined direction by default)."""
+    _, _, _, _, combined = _directions(dyad)
+    direction = direction or combined
+    rows = rows if rows is not None else dyad_index(stories, dyad, freq)
+    series = [r for r in rows if r.direction == direction]
+    by_id = {s.story_id: s for s in stories}
+    changes = []
+    previous: IndexRow | None = None
+    for row in series:
+        before = (previous.score or 0.0) if previous else 0.0
+        after = row.score or 0.0
+        change = round(after - before, 3)
+        if change != 0:
+            changes.append((row, previous, before, after, change))
+        previous = row
+    changes.sort(key=lambda c: (-abs(c[4]), c[0].period))
+    points = []
+    for row, prev, before, after, change in changes[:n]:
+        sign = -1 if change < 0 else 1
+        drivers = _drivers(row, by_id, sign, max_drivers)
+        if not drivers and prev is not None:
+            drivers = _drivers(prev, by_id, -sign, max_drivers)
+        points.append(TurningPoint(
+            period=row.period, previous=prev.period if prev else None, direction=direction,
+            kind="escalation" if change < 0 else "de-escalation", change=change,
+            level_before=round(before, 3), level_after=round(after, 3), drivers=drivers,
+        ))
+    return sorted(points, key=lambda p: p.period)
+
+
+def _drivers(row: IndexRow, by_id: dict[str, StoryEvent], sign: int, limit: int) -> list[Driver]:
+    members = [by_id[i] for i in row.story_ids if i in by_id]
+    pushing = [s for s in members if contribution(s) * sign > 0]
+    pushing.sort(key=lambda s: (-abs(contribution(s)), s.story_id))
+    return [Driver(s.story_id, round(contribution(s), 3), row.period, story_label(s)) for s in pushing[:limit]]
