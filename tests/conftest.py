@@ -32,6 +32,42 @@ def article_text(seed: int, words: int = 120) -> str:
     return " ".join(sentences)
 
 
+_COUNTRIES = [("Brazil", "Brasília", "Brazilian"), ("Argentina", "Buenos Aires", "Argentine"),
+              ("Kenya", "Nairobi", "Kenyan"), ("Ethiopia", "Addis Ababa", "Ethiopian"),
+              ("India", "New Delhi", "Indian"), ("Pakistan", "Islamabad", "Pakistani"),
+              ("Japan", "Tokyo", "Japanese"), ("South Korea", "Seoul", "South Korean"),
+              ("France", "Paris", "French"), ("Germany", "Berlin", "German"),
+              ("Peru", "Lima", "Peruvian"), ("Chile", "Santiago", "Chilean")]
+_TEMPLATES = [
+    "{A} imposed a {n}% tariff on {b} steel on {d}, the trade ministry said.",
+    "The {a} foreign minister met his {b} counterpart in {capA} to discuss the {topic} dispute.",
+    "{B} recalled its ambassador from {capA} after the talks on {topic} collapsed.",
+    "Officials in {capB} accused {A} of violating the {topic} agreement signed in {year}.",
+    "{A} announced {n} million dollars in aid to {B} for {topic} programmes.",
+    "The {b} government said it would not accept the new {topic} rules proposed by {capA}.",
+    "Trade between {A} and {B} reached {n} billion dollars last year, according to customs data.",
+    "{B} expelled two {a} diplomats on {d}, citing interference in the {topic} negotiations.",
+    "Leaders of {A} and {B} agreed to resume talks on {topic} next month in {capB}.",
+    "Police in {capB} arrested {n} people during protests against the {topic} deal with {A}.",
+    "{A} threatened to suspend {topic} cooperation with {B} unless the dispute is settled.",
+    "Analysts in {capA} said the quarrel over {topic} could last until {year2}.",
+]
+_TOPICS = ["fisheries", "border", "grain export", "water sharing", "mining", "migration", "visa",
+           "pipeline", "airspace", "customs"]
+
+
+def wire_story(seed: int, sentences: int = 7) -> str:
+    """A short, distinct wire-style report about two countries (illustrative, generated)."""
+    rng = random.Random(seed)
+    (A, capA, a), (B, capB, b) = rng.sample(_COUNTRIES, 2)
+    day = f"{rng.randint(1, 28)} {rng.choice(['January', 'March', 'May', 'July', 'October'])} 2025"
+    chosen = rng.sample(_TEMPLATES, sentences)
+    lines = [t.format(A=A, B=B, a=a, b=b, capA=capA, capB=capB, n=rng.randint(2, 900), d=day,
+                      topic=rng.choice(_TOPICS), year=rng.randint(1990, 2020), year2=rng.randint(2026, 2030))
+             for t in chosen]
+    return f"{capA}, {day} — " + " ".join(lines) + "\n"
+
+
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "test.duckdb"

@@ -74,13 +74,17 @@ def _quote_ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _select_list(table: str, alias: str = "t", flat: bool = False, with_text: bool = False) -> str:
-    """The SELECT list that rebuilds a table's records (nested, or flat with dotted names)."""
+def _select_list(table: str, alias: str = "t", flat: bool = False, with_text: bool = False,
+                 overrides: dict[str, str] | None = None) -> str:
+    """The SELECT list that rebuilds a table's records (nested, or flat with dotted names);
+    `overrides` replaces the expression of some plain keys."""
     parts = []
+    overrides = overrides or {}
     layout = LAYOUTS[table] + ([("text", None)] if table == "documents" and with_text else [])
     for key, spec in layout:
         if spec is None:
-            parts.append(f"{alias}.{key} AS {_quote_ident(key)}")
+            expression = overrides.get(key, f"{alias}.{key}")
+            parts.append(f"{expression} AS {_quote_ident(key)}")
             continue
         fields, null_column = spec
         if flat:
@@ -387,18 +391,33 @@ class Store:
     # --- queries -------------------------------------------------------------------------
     def documents(self, with_text: bool = False, status: str | Sequence[str] | None = None,
                   doc_id: str | None = None) -> Rows:
-        """Document records (keys of `Article.to_dict`), in ingest order."""
+        """Document records (keys of `Article.to_dict`), in ingest order.
+
+        Exact duplicates are not documents of their own; asking for status "duplicate" lists
+        each duplicate source as a record of the document it repeats (its own source_path).
+        """
+        statuses = [status] if isinstance(status, str) else list(status or [])
         where, params = [], []
-        if status:
+        if statuses:
             where.append("list_contains(?, t.status)")
-            params.append([status] if isinstance(status, str) else list(status))
+            params.append(statuses)
         if doc_id:
             where.append("starts_with(t.doc_id, ?)")
             params.append(doc_id)
-        sql = f"SELECT {_select_list('documents', with_text=with_text)} FROM documents t"
+        sql = (f"SELECT {_select_list('documents', with_text=with_text)}, t.ingested_at AS _at, "
+               "t.seq AS _seq FROM documents t")
         if where:
             sql += " WHERE " + " AND ".join(where)
-        return self._rows(sql + " ORDER BY t.seq", params)
+        if "duplicate" in statuses:
+            overrides = {"external_id": "NULL", "source_path": "s.source_path", "status": "s.status",
+                         "duplicate_of": "s.duplicate_of", "reason": "NULL"}
+            sql += (f" UNION ALL SELECT {_select_list('documents', with_text=with_text, overrides=overrides)}, "
+                    "s.seen_at AS _at, t.seq AS _seq FROM sources s JOIN documents t ON t.doc_id = s.duplicate_of "
+                    "WHERE s.status = 'duplicate'")
+            if doc_id:
+                sql += " AND starts_with(t.doc_id, ?)"
+                params.append(doc_id)
+        return self._rows(f"SELECT * EXCLUDE (_at, _seq) FROM ({sql}) ORDER BY _at, _seq", params)
 
     def document(self, doc_id: str) -> Article | None:
         """One document with its text; a unique prefix of its doc_id is enough."""
