@@ -1,0 +1,241 @@
+"""The code stage: an analysed spaCy Doc of one article → events, quotes and claims.
+
+`code(doc, article, settings)` is what the pipeline calls for each document; the same coder is
+registered as the spaCy component "detente_events", which fills `doc._.events`, `doc._.quotes`
+and `doc._.claims` when the doc carries its article in `doc._.article`.
+
+Jobs, one module each: `lexicon` (data files of verbs and nouns per PLOVER type), `patterns`
+(subject–verb–object over the parse), `modality` (negation, hypotheticals, questions),
+`dates`, `quotes`, `claims`, `actors` (the analyse stage's actor mentions, indexed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from detente.config import Settings
+from detente.events import modality
+from detente.events.actors import MentionIndex, actor_of, analyse_mentions
+from detente.events.claims import find_claims
+from detente.events.dates import DateResolver
+from detente.events.lexicon import Lexicon, Sense, load_lexicon
+from detente.events.patterns import Candidate, Patterns
+from detente.events.quotes import find_quotes
+from detente.models import Actor, Article, Coded, Event, Evidence
+
+__all__ = ["code", "Coder", "event_id"]
+
+# Event types that need a counterpart: a one-sided mention is completed from the document's
+# dominant other country (at lower confidence) when the other side is not in the sentence.
+DYADIC = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "REQUEST", "ACCUSE",
+                    "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "RETREAT"})
+
+
+def event_id(doc_id: str, start: int, end: int, event_type: str, actor_code: str | None,
+             recipient_code: str | None) -> str:
+    key = f"{doc_id}|{start}|{end}|{event_type}|{actor_code or ''}|{recipient_code or ''}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+class Coder:
+    """Turns analysed docs into `Coded` results; holds the loaded lexicon and patterns."""
+
+    def __init__(self, lexicon: Lexicon | None = None, mention_fn: Callable[..., list[Any]] | None = None,
+                 infer_counterpart: bool = True):
+        self.lexicon = lexicon or load_lexicon()
+        self.patterns = Patterns(self.lexicon)
+        self._mention_fn = mention_fn
+        self.infer_counterpart = infer_counterpart
+
+    @property
+    def mention_fn(self):
+        if self._mention_fn is None:
+            self._mention_fn = analyse_mentions()
+        return self._mention_fn
+
+    def __call__(self, doc, article: Article) -> Coded:
+        index = MentionIndex(doc, self.mention_fn(doc, date=article.published))
+        quotes = find_quotes(doc, article, index)
+        claims = find_claims(doc, article, index, quotes)
+        resolver = DateResolver(article.published, article.published_latest, article.published_method)
+        events: list[Event] = []
+        for sent in doc.sents:
+            if modality.is_question(sent):
+                continue
+            seen: set[tuple] = set()
+            for cand in self.patterns.sentence(sent, index):
+                for event in self._events(cand, sent, article, index, quotes, resolver):
+                    key = (event.actor.code if event.actor else None, event.recipient.code if event.recipient else None,
+                           event.event_type)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    events.append(event)
+        for quote in quotes:
+            quote.quote.date = None
+        return Coded(events=events, quotes=[q.quote for q in quotes], claims=claims)
+
+    # ---- candidate → events -------------------------------------------------------------------
+    def _status(self, cand: Candidate) -> str:
+        if cand.family == "nominal":
+            return modality.noun_status(cand.trigger)
+        return modality.verb_status(cand.trigger)
+
+    def _events(self, cand: Candidate, sent, article: Article, index: MentionIndex, quotes, resolver) -> list[Event]:
+        status = self._status(cand)
+        if status in (modality.NEGATED, modality.HYPOTHETICAL):
+            return []
+        sense = cand.sense
+        family = cand.family
+        if status == modality.FUTURE and family != "governor":
+            # a stated future act is a statement of intent: a threat or a promise (CAMEO 13 / 03)
+            kind = "threaten" if sense.conflict else "promise"
+            sense = Patterns.combine(kind, None, sense, cand.trigger)
+            family = "intent"
+        if sense is None or (sense.needs_recipient and cand.recipient is None):
+            return []
+        actor_mentions = [cand.actor] if cand.actor is not None else []
+        if cand.actor is not None:
+            actor_mentions += self._conjoined(cand.actor, index)
+        recipient_mentions = [cand.recipient] if cand.recipient is not None else []
+        if cand.recipient is not None:
+            recipient_mentions += self._conjoined(cand.recipient, index)
+        actors = [actor_of(m) for m in actor_mentions] or [None]
+        recipients = [actor_of(m) for m in recipient_mentions] or [None]
+        inferred = False
+        if self.infer_counterpart and sense.type in DYADIC:
+            if recipients == [None] and actors[0] is not None and actors[0].country:
+                country = index.dominant_country(actors[0].country)
+                if country:
+                    recipients, inferred = [self._country_actor(country, index)], True
+            elif actors == [None] and recipients[0] is not None and recipients[0].country and cand.passive:
+                country = index.dominant_country(recipients[0].country)
+                if country:
+                    actors, inferred = [self._country_actor(country, index)], True
+        date = resolver.for_event(sent, cand.trigger.idx - sent.start_char)
+        quote = self._quote(cand, sent, quotes)
+        out = []
+        for actor in actors:
+            for recipient in recipients:
+                if not ((actor and actor.country) or (recipient and recipient.country)):
+                    continue
+                if actor is not None and recipient is not None and actor.code == recipient.code and actor.text == recipient.text:
+                    continue
+                if actor is not None and recipient is not None and actor.code and actor.code == recipient.code:
+                    continue
+                evidence = self._evidence(sent, cand.trigger.idx)
+                confidence = self._confidence(cand, sense, family, actor, recipient, inferred, date.method)
+                out.append(Event(
+                    event_id=event_id(article.doc_id, evidence.start, evidence.end, sense.type,
+                                      actor.code if actor else None, recipient.code if recipient else None),
+                    doc_id=article.doc_id, actor=actor, recipient=recipient, event_type=sense.type,
+                    cameo_root=sense.root, quad_class=sense.quad_class, intensity=sense.intensity,
+                    evidence=evidence, mode=sense.mode, date=date.date, date_precision=date.precision,
+                    date_method=date.method, quote=quote, confidence=confidence,
+                    external_id=article.external_id, source_path=article.source_path, url=article.url))
+        return out
+
+    @staticmethod
+    def _evidence(sent, trigger_idx: int) -> Evidence:
+        """The sentence holding the trigger, cut at line breaks (a paragraph never continues across
+        one) and without a stray closing quote carried over from the previous sentence."""
+        text, base = sent.text, sent.start_char
+        rel = trigger_idx - base
+        start = text.rfind("\n", 0, rel) + 1
+        end = text.find("\n", rel)
+        end = len(text) if end < 0 else end
+        while start < end and (text[start].isspace() or (text[start] in "\"”’" and text[start + 1: start + 2].isspace())):
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Evidence(text[start:end], base + start, base + end)
+
+    @staticmethod
+    def _conjoined(mention, index: MentionIndex) -> list:
+        """Other actors joined to this one by "and" ("the US and the EU imposed …")."""
+        head = index.doc[mention.token_end - 1]
+        out = []
+        for token in Patterns.conjuncts(head)[1:]:
+            other = index.of_phrase(token)
+            if other is not None and other is not mention and other.actor.code != mention.actor.code:
+                out.append(other)
+        return out
+
+    @staticmethod
+    def _country_actor(country: str, index: MentionIndex) -> Actor:
+        texts = [m.text for m in index.mentions if m.actor.country == country and m.actor.code == country]
+        text = max(set(texts), key=texts.count) if texts else country
+        return Actor(text=text, code=country, country=country, sector=None)
+
+    @staticmethod
+    def _quote(cand: Candidate, sent, quotes) -> str | None:
+        idx = cand.trigger.idx
+        for q in quotes:
+            if q.start <= idx < q.end:
+                return q.quote.text
+        for q in quotes:
+            if sent.start_char <= q.start < sent.end_char and cand.actor is not None and q.speaker_mention is not None \
+                    and q.speaker_mention.actor.code == cand.actor.actor.code:
+                return q.quote.text
+        return None
+
+    @staticmethod
+    def _confidence(cand: Candidate, sense: Sense, family: str, actor, recipient, inferred: bool, date_method) -> float:
+        score = 0.45
+        score += 0.15 if actor is not None and actor.country else 0.0
+        score += 0.15 if recipient is not None and recipient.country else 0.0
+        score += {"verb": 0.1, "light": 0.12, "governor": 0.1, "intent": 0.0, "nominal": 0.0}.get(family, 0.0)
+        score *= 0.75 + 0.25 * min(sense.strength, 1.0)
+        if cand.passive:
+            score -= 0.05
+        if inferred:
+            score -= 0.15
+        if date_method in ("explicit", "relative"):
+            score += 0.05
+        return round(max(0.05, min(score, 0.99)), 3)
+
+
+_CODERS: dict[tuple, Coder] = {}
+
+
+def get_coder(settings: Settings | None = None) -> Coder:
+    key = ()
+    if key not in _CODERS:
+        _CODERS[key] = Coder()
+    return _CODERS[key]
+
+
+def code(doc, article: Article, settings: Settings | None = None) -> Coded:
+    """Events (in text order), quotes and claims of one analysed article."""
+    return get_coder(settings)(doc, article)
+
+
+# ---- spaCy component --------------------------------------------------------------------------
+def _register_component() -> None:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    for name in ("article", "events", "quotes", "claims"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+    if "detente_events" in Language.factories:
+        return
+
+    @Language.factory("detente_events")
+    def make_events_component(nlp, name):  # noqa: ARG001 - spaCy factory signature
+        coder = get_coder()
+
+        def events_component(doc):
+            article = doc._.article
+            if article is not None:
+                coded = coder(doc, article)
+                doc._.events, doc._.quotes, doc._.claims = coded.events, coded.quotes, coded.claims
+            return doc
+
+        return events_component
+
+
+_register_component()

@@ -1,0 +1,81 @@
+"""Actor mentions for the coder: the analyse stage's mentions, indexed by token.
+
+The mentions come from `detente.analyse.actor_mentions(doc, date)` (dictionary names,
+demonyms, capitals, roles, pronouns resolved to their antecedent). This module only indexes
+them so the patterns can ask "which actor is this token / this phrase?".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from detente.models import Actor
+
+MentionFn = Callable[..., list[Any]]
+
+# dependency labels of the words that modify a noun phrase's head from the left
+LEFT_MODIFIERS = ("compound", "amod", "nmod", "poss", "nummod", "det", "npadvmod")
+
+
+def analyse_mentions() -> MentionFn:
+    try:
+        from detente.analyse import actor_mentions
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise RuntimeError("detente.analyse.actor_mentions is not available: the event coder needs the "
+                           "analyse stage (reinstall detente or check detente/analyse)") from exc
+    return actor_mentions
+
+
+class MentionIndex:
+    """Mentions of one document with a token → mention lookup."""
+
+    def __init__(self, doc, mentions: Iterable[Any]):
+        self.doc = doc
+        self.mentions = sorted((m for m in mentions if getattr(m, "actor", None) is not None),
+                               key=lambda m: (m.token_start, -m.token_end))
+        self.by_token: dict[int, Any] = {}
+        for mention in self.mentions:
+            for i in range(mention.token_start, mention.token_end):
+                self.by_token.setdefault(i, mention)
+        counts = Counter(m.actor.country for m in self.mentions if m.actor.country)
+        self.country_counts = counts
+
+    def at(self, token) -> Any | None:
+        return self.by_token.get(token.i)
+
+    def of_phrase(self, head) -> Any | None:
+        """The actor a noun phrase names: its head's mention, else a left modifier's ("US officials",
+        "Colombian goods"), else an appositive's ("his Secretary of State, Marco Rubio")."""
+        mention = self.at(head)
+        if mention is not None:
+            return mention
+        for child in head.children:
+            if child.dep_ in LEFT_MODIFIERS and child.i < head.i:
+                found = self.at(child) or (self.of_phrase(child) if child.dep_ in ("compound", "nmod", "poss") else None)
+                if found is not None:
+                    return found
+        for child in head.children:
+            if child.dep_ == "appos":
+                found = self.at(child)
+                if found is not None:
+                    return found
+        return None
+
+    def dominant_country(self, exclude: str | None, in_sentence=None) -> str | None:
+        """The document's main counterpart of `exclude`: the most mentioned other country, if it
+        clearly leads (used to complete one-sided events, at lower confidence)."""
+        ranked = [(c, n) for c, n in self.country_counts.most_common() if c != exclude]
+        if not ranked or ranked[0][1] < 3:
+            return None
+        if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+            return None
+        return ranked[0][0]
+
+
+def actor_of(mention) -> Actor | None:
+    if mention is None:
+        return None
+    actor = mention.actor
+    return Actor(text=mention.text, code=actor.code, country=actor.country, sector=actor.sector, name=actor.name)

@@ -1,0 +1,217 @@
+"""Event dates: explicit or relative dates in the sentence, anchored on the publication date.
+
+Precision is honest: "on January 26, 2025" is a day, "in September" a month, "last year" a year.
+`method` is explicit (a calendar date in the text), relative ("last month", "on Monday",
+"this week", "the following month"), reported (no date in the text: the publication date
+stands in), or inferred (only an inferred publication range is known). One compiled regex
+per sentence; no dateparser call per token.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+              "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+PATTERNS = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("mdy", re.compile(_MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")),
+    ("dmy", re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")),
+    ("my", re.compile(r"\b(?:in|since|during|by|from|until|of|early|late|mid-?|last|this|next|before|after)?\s*" + _MONTH + r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?\b", re.I)),
+    ("year", re.compile(r"\b(?P<prep>in|since|during|until|by|of|early|late|mid-?)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*(?:presidential|elections?|vote|campaign|world cup))", re.I)),
+    ("rel", re.compile(r"\b(?P<rel>today|yesterday|tonight|this (?:morning|afternoon|evening)|(?:last|this|past|next) (?:week|month|year|weekend)|(?:earlier|later) this (?:week|month|year)|(?:on )?(?:last )?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|the (?:following|next|same|previous|preceding) (?:day|week|month|year)|(?:a|one|two|three) (?:days?|weeks?|months?|years?) (?:ago|later|earlier))\b", re.I)),
+]
+NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+@dataclass(frozen=True)
+class DateValue:
+    date: str | None
+    precision: str | None  # day | month | year
+    method: str | None  # explicit | relative | reported | inferred
+    start: int = -1  # char offset of the expression in the sentence (-1: none in the text)
+    future: bool = False
+
+    @property
+    def month(self) -> str | None:
+        return self.date[:7] if self.date and self.precision in ("day", "month") else None
+
+
+def _iso(d: date, precision: str) -> str:
+    return {"day": d.isoformat(), "month": d.isoformat()[:7], "year": str(d.year)}[precision]
+
+
+def parse_anchor(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        try:
+            return date(int(value[:4]), int(value[5:7] or 1) if len(value) >= 7 else 1, 1)
+        except ValueError:
+            return None
+
+
+def _month_num(text: str) -> int:
+    key = text.lower().rstrip(".")
+    return MONTHS.get(key) or MONTH_ABBR.get(key[:4]) or MONTH_ABBR[key[:3]]
+
+
+def _shift_month(d: date, months: int) -> date:
+    total = d.year * 12 + d.month - 1 + months
+    return date(total // 12, total % 12 + 1, 1)
+
+
+def find_dates(text: str, anchor: date | None, previous: DateValue | None = None) -> list[DateValue]:
+    """All date expressions in `text` (a sentence), resolved against `anchor` (publication date)."""
+    found: list[DateValue] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(m) -> bool:
+        return not any(a < m.end() and m.start() < b for a, b in taken)
+
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if not free(m):
+                continue
+            value = _resolve(kind, m, anchor, previous)
+            if value is not None:
+                found.append(value)
+                taken.append((m.start(), m.end()))
+    found.sort(key=lambda v: v.start)
+    return found
+
+
+def _resolve(kind: str, m, anchor: date | None, previous: DateValue | None) -> DateValue | None:
+    g = m.groupdict()
+    try:
+        if kind == "iso":
+            return DateValue(date(int(g["year"]), int(g["mnum"]), int(g["day"])).isoformat(), "day", "explicit", m.start())
+        if kind in ("mdy", "dmy"):
+            month, day = _month_num(g["month"]), int(g["day"])
+            if g.get("year"):
+                return DateValue(date(int(g["year"]), month, day).isoformat(), "day", "explicit", m.start())
+            if anchor is None:
+                return None
+            year = anchor.year if (month, day) <= (anchor.month, anchor.day) else anchor.year - 1
+            return DateValue(date(year, month, day).isoformat(), "day", "relative", m.start())
+        if kind == "my":
+            word = g["month"]
+            if word.lower() == "may" and not g.get("year"):
+                before = m.string[max(0, m.start() - 1): m.start("month")].strip().lower()
+                if not before or before not in ("in", "since", "during", "by", "from", "until", "early", "late", "mid", "mid-", "last", "this", "next", "before", "after", "of"):
+                    return None  # the modal verb "may"
+            if word[0].islower():
+                return None
+            month = _month_num(word)
+            prefix = m.group(0)[: m.start("month") - m.start()].strip().lower()
+            if g.get("year"):
+                return DateValue(f"{int(g['year']):04d}-{month:02d}", "month", "explicit", m.start())
+            if anchor is None:
+                return None
+            if prefix == "next":
+                year = anchor.year if month > anchor.month else anchor.year + 1
+                return DateValue(f"{year:04d}-{month:02d}", "month", "relative", m.start(), future=True)
+            year = anchor.year if month <= anchor.month else anchor.year - 1
+            if prefix == "last" and month == anchor.month:
+                year -= 1
+            return DateValue(f"{year:04d}-{month:02d}", "month", "relative", m.start())
+        if kind == "year":
+            year = int(g["year"])
+            future = anchor is not None and year > anchor.year
+            return DateValue(str(year), "year", "explicit", m.start(), future=future)
+        if kind == "rel":
+            return _relative(m.group("rel").lower(), g.get("wd"), anchor, previous, m.start())
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def _relative(rel: str, weekday: str | None, anchor: date | None, previous: DateValue | None, start: int) -> DateValue | None:
+    if rel.startswith("the "):  # "the following month": relative to the previous dated event
+        base = parse_anchor(previous.date) if previous is not None and previous.date else anchor
+        if base is None:
+            return None
+        sign = -1 if any(w in rel for w in ("previous", "preceding")) else (0 if "same" in rel else 1)
+        unit = rel.split()[-1]
+        method = "relative" if previous is not None and previous.date else "inferred"
+        if unit == "day" and previous is not None and previous.precision == "day":
+            return DateValue((base + timedelta(days=sign)).isoformat(), "day", method, start)
+        if unit in ("day", "week", "month"):
+            months = sign if unit == "month" else 0
+            return DateValue(_iso(_shift_month(base, months), "month"), "month", method, start)
+        return DateValue(str(base.year + sign), "year", method, start)
+    if anchor is None:
+        return None
+    if rel in ("today", "tonight") or rel.startswith("this morning") or rel.startswith("this afternoon") or rel.startswith("this evening"):
+        return DateValue(anchor.isoformat(), "day", "relative", start)
+    if rel == "yesterday":
+        return DateValue((anchor - timedelta(days=1)).isoformat(), "day", "relative", start)
+    if weekday:
+        delta = (anchor.weekday() - WEEKDAYS[weekday]) % 7 or (7 if "last" in rel else 0)
+        return DateValue((anchor - timedelta(days=delta)).isoformat(), "day", "relative", start)
+    words = rel.split()
+    unit = words[-1] if words[-1] not in ("ago", "later", "earlier") else words[1].rstrip("s")
+    if words[-1] in ("ago", "later", "earlier"):
+        n = NUMBER_WORDS.get(words[0], 1)
+        if words[-1] == "later":
+            return None  # relative to an event we do not know
+        if unit == "day":
+            return DateValue((anchor - timedelta(days=n)).isoformat(), "day", "relative", start)
+        if unit == "week":
+            return DateValue(_iso(anchor - timedelta(days=7 * n), "month"), "month", "relative", start)
+        if unit == "month":
+            return DateValue(_iso(_shift_month(anchor, -n), "month"), "month", "relative", start)
+        return DateValue(str(anchor.year - n), "year", "relative", start)
+    direction = words[0]
+    future = direction == "next"
+    shift = {"last": -1, "past": -1, "next": 1}.get(direction, 0)
+    if unit in ("week", "weekend"):
+        return DateValue(_iso(anchor + timedelta(days=7 * shift), "month"), "month", "relative", start, future=future)
+    if unit == "month":
+        return DateValue(_iso(_shift_month(anchor, shift), "month"), "month", "relative", start, future=future)
+    return DateValue(str(anchor.year + shift), "year", "relative", start, future=future)
+
+
+class DateResolver:
+    """Dates for the events of one article, in text order."""
+
+    def __init__(self, published: str | None, published_latest: str | None = None,
+                 published_method: str | None = None):
+        self.anchor = parse_anchor(published)
+        self.inferred = self.anchor is None or published_method == "inferred"
+        if self.anchor is None:
+            self.anchor = parse_anchor(published_latest)
+        self.published = published
+        self.previous: DateValue | None = None
+        self._cache: dict[int, list[DateValue]] = {}
+
+    def sentence_dates(self, sent) -> list[DateValue]:
+        key = sent.start_char
+        if key not in self._cache:
+            self._cache[key] = find_dates(sent.text, self.anchor, self.previous)
+        return self._cache[key]
+
+    def for_event(self, sent, trigger_offset: int) -> DateValue:
+        """The date expression nearest the trigger in its sentence, else the publication date."""
+        dates = [d for d in self.sentence_dates(sent) if not d.future]
+        if dates:
+            best = min(dates, key=lambda d: abs(d.start - trigger_offset) + (0 if d.start <= trigger_offset else 5))
+            method = "inferred" if self.inferred and best.method == "relative" else best.method
+            value = DateValue(best.date, best.precision, method, best.start)
+            self.previous = value
+            return value
+        if self.published and not self.inferred:
+            return DateValue(self.published[:10], "day", "reported")
+        if self.anchor is not None:
+            return DateValue(self.anchor.isoformat()[:7], "month", "inferred")
+        return DateValue(None, None, None)

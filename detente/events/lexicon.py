@@ -1,0 +1,329 @@
+"""Verb and noun lexicons for every PLOVER event type, loaded from YAML data files.
+
+The package files live in `detente/data/lexicon/*.yaml`; a user adds their own files with the
+same keys through `Lexicon.load(extra_files)` or the `DETENTE_LEXICON_FILES` environment
+variable (paths separated by the OS path separator). Later files extend and override earlier
+ones, so a user's entry for a word wins over the package's.
+
+Each sense carries a PLOVER type, a CAMEO code (its first two digits are the CAMEO root, which
+decides the quad class exactly as GDELT does: 01-05 → 1, 06-09 → 2, 10-14 → 3, 15-20 → 4), an
+optional mode and a Goldstein intensity (from GDELT's CAMEO Goldstein table unless the entry
+gives one).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from detente.config import PACKAGE_DATA
+
+LEXICON_DIR = PACKAGE_DATA / "lexicon"
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+# Goldstein intensities of CAMEO codes (GDELT's table, rounded); a code not listed falls back to
+# its 3-digit parent, then to its root.
+GOLDSTEIN: dict[str, float] = {
+    "01": 0.0, "02": 3.0, "020": 3.0, "026": 4.0, "03": 4.0, "030": 4.0, "04": 1.0, "041": 1.0,
+    "042": 1.9, "043": 2.8, "045": 5.0, "046": 7.0, "05": 3.5, "051": 3.4, "054": 6.0, "055": 7.0,
+    "056": 7.0, "057": 8.0, "06": 6.0, "062": 7.4, "063": 7.4, "064": 7.0, "07": 7.0, "072": 8.3,
+    "073": 7.4, "08": 5.0, "084": 7.0, "085": 7.0, "087": 9.0, "09": -2.0, "10": -5.0, "11": -2.0,
+    "12": -4.0, "125": -5.0, "127": -5.0, "129": -5.0, "13": -6.0, "130": -4.4, "131": -5.8,
+    "138": -7.0, "14": -6.5, "15": -7.2, "16": -4.0, "162": -5.6, "163": -8.0, "164": -7.0,
+    "166": -5.0, "17": -7.0, "171": -9.2, "172": -5.0, "173": -5.0, "174": -5.0, "18": -9.0,
+    "182": -9.5, "183": -10.0, "186": -10.0, "19": -10.0, "191": -9.5, "192": -9.5, "196": -9.5,
+    "20": -10.0,
+}
+
+# The PLOVER type that a CAMEO root falls under when only the root is known.
+ROOT_TYPE = {
+    "02": "REQUEST", "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE", "07": "AID",
+    "08": "CONCEDE", "09": "ACCUSE", "10": "REQUEST", "11": "ACCUSE", "12": "REJECT", "13": "THREATEN",
+    "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE", "18": "ASSAULT",
+    "19": "ASSAULT", "20": "ASSAULT",
+}
+
+CONFLICT_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+
+
+def quad_class(cameo: str) -> int:
+    """GDELT's quad class of a CAMEO code: 01-05 verbal coop, 06-09 material coop, 10-14 verbal conflict, 15-20 material conflict."""
+    root = int(cameo[:2])
+    if root <= 5:
+        return 1
+    if root <= 9:
+        return 2
+    if root <= 14:
+        return 3
+    return 4
+
+
+def goldstein(cameo: str) -> float:
+    for n in (len(cameo), 3, 2):
+        value = GOLDSTEIN.get(cameo[:n])
+        if value is not None:
+            return value
+    return 0.0
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One meaning of a trigger word: what event it codes."""
+
+    type: str
+    cameo: str
+    mode: str | None = None
+    goldstein: float | None = None
+    strength: float = 1.0
+    needs_recipient: bool = False  # only an event with a recipient in the sentence ("struck a balance")
+
+    @property
+    def root(self) -> str:
+        return self.cameo[:2]
+
+    @property
+    def quad_class(self) -> int:
+        return quad_class(self.cameo)
+
+    @property
+    def intensity(self) -> float:
+        return float(self.goldstein) if self.goldstein is not None else goldstein(self.cameo)
+
+    @property
+    def conflict(self) -> bool:
+        return self.type in CONFLICT_TYPES
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], where: str) -> Sense:
+        try:
+            kind, cameo = str(data["type"]).upper(), str(data["cameo"])
+        except KeyError as exc:
+            raise ValueError(f"{where}: lexicon entry needs `type` and `cameo`: {data!r}") from exc
+        if kind not in PLOVER_TYPES:
+            raise ValueError(f"{where}: unknown PLOVER type {kind!r} (use one of {', '.join(PLOVER_TYPES)})")
+        if not (cameo[:2].isdigit() and 1 <= int(cameo[:2]) <= 20):
+            raise ValueError(f"{where}: CAMEO code {cameo!r} must start with a root 01-20")
+        return cls(type=kind, cameo=cameo, mode=data.get("mode"), goldstein=data.get("goldstein"),
+                   strength=float(data.get("strength", 1.0)), needs_recipient=bool(data.get("needs_recipient", False)))
+
+
+@dataclass
+class NounEntry:
+    sense: Sense
+    do: Sense | None  # meaning under a `do` verb (None: not an event under such a verb)
+    by_class: dict[str, Sense] = field(default_factory=dict)  # stop / cut / lift / a verb lemma
+    modifiers: dict[str, str] = field(default_factory=dict)
+    nominal: bool = True  # may be an event without a verb
+    nominal_requires_modifier: bool = False
+    nominal_needs_both: bool = False  # as a bare noun, only with both actor and recipient
+
+    def under(self, verb_lemma: str, verb_class: str | None) -> Sense | None:
+        if verb_lemma in self.by_class:
+            return self.by_class[verb_lemma]
+        if verb_class == "do":
+            return self.do
+        if verb_class == "stop":
+            return self.by_class.get("stop") or self.by_class.get("cut")
+        if verb_class in ("cut", "lift"):
+            return self.by_class.get(verb_class) or self.by_class.get("stop")
+        return None
+
+
+def inflections(word: str) -> set[str]:
+    """Regular English verb/noun forms of a lemma, so lemmatizer slips ("decertifie") still match."""
+    forms = {word}
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        forms |= {word[:-1] + "ies", word[:-1] + "ied", word + "ing"}
+    elif word.endswith("e"):
+        forms |= {word + "s", word + "d", word[:-1] + "ing"}
+    else:
+        forms |= {word + "s", word + "es", word + "ed", word + "ing"}
+        if len(word) >= 3 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+            forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return forms
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, Sense] = field(default_factory=dict)
+    verb_phrases: dict[str, list[tuple[tuple[str, ...], Sense]]] = field(default_factory=dict)
+    nouns: dict[str, NounEntry] = field(default_factory=dict)
+    noun_phrases: dict[str, list[tuple[tuple[str, ...], NounEntry]]] = field(default_factory=dict)
+    verb_class: dict[str, str] = field(default_factory=dict)
+    class_phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    governors: dict[str, str] = field(default_factory=dict)
+    governor_phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    non_event_objects: set[str] = field(default_factory=set)
+    files: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, extra_files: tuple[str, ...] | list[str] = ()) -> Lexicon:
+        env = os.environ.get("DETENTE_LEXICON_FILES", "")
+        paths = sorted(LEXICON_DIR.glob("*.yaml")) + [Path(p) for p in env.split(os.pathsep) if p]
+        paths += [Path(p) for p in extra_files]
+        lexicon = cls()
+        for path in paths:
+            try:
+                data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+            except OSError as exc:
+                raise ValueError(f"cannot read lexicon file {path}: {exc.strerror}") from exc
+            except yaml.YAMLError as exc:
+                raise ValueError(f"lexicon file {path} is not valid YAML: {exc}") from exc
+            lexicon.add(data, str(path))
+        return lexicon
+
+    def add(self, data: dict[str, Any], where: str = "<lexicon>") -> None:
+        self.files.append(where)
+        for entry in data.get("verbs") or []:
+            sense = Sense.from_dict(entry, where)
+            for word in entry.get("words") or []:
+                parts = tuple(str(word).lower().split())
+                if len(parts) == 1:
+                    for form in inflections(parts[0]):
+                        if form == parts[0] or form not in self.verbs:
+                            self.verbs[form] = sense
+                else:
+                    self._add_phrase(self.verb_phrases, parts, sense)
+        for entry in data.get("nouns") or []:
+            noun = self._noun_entry(entry, where)
+            for word in entry.get("words") or []:
+                parts = tuple(str(word).lower().split())
+                if len(parts) == 1:
+                    for form in (parts[0], parts[0] + "s", parts[0] + "es"):
+                        if form == parts[0] or form not in self.nouns:
+                            self.nouns[form] = noun
+                else:  # "air strike": keyed by the head (last word), preceded by the others
+                    self.noun_phrases.setdefault(parts[-1], []).append((parts[:-1], noun))
+                    self.noun_phrases.setdefault(parts[-1] + "s", []).append((parts[:-1], noun))
+        for name, words in (data.get("verb_classes") or {}).items():
+            for word in words or []:
+                parts = tuple(str(word).lower().split())
+                if len(parts) == 1:
+                    for form in inflections(parts[0]):
+                        if form == parts[0] or form not in self.verb_class:
+                            self.verb_class[form] = name
+                else:
+                    self._add_phrase(self.class_phrases, parts, name)
+        for kind, words in (data.get("governors") or {}).items():
+            for word in words or []:
+                parts = tuple(str(word).lower().split())
+                if len(parts) == 1:
+                    for form in inflections(parts[0]):
+                        if form == parts[0] or form not in self.governors:
+                            self.governors[form] = kind
+                else:
+                    self._add_phrase(self.governor_phrases, parts, kind)
+        self.non_event_objects |= {str(w).lower() for w in data.get("non_event_objects") or []}
+
+    @staticmethod
+    def _add_phrase(table: dict, parts: tuple[str, ...], value: Any) -> None:
+        for form in inflections(parts[0]):
+            table.setdefault(form, []).append((parts[1:], value))
+
+    @staticmethod
+    def _noun_entry(entry: dict[str, Any], where: str) -> NounEntry:
+        sense = Sense.from_dict(entry, where)
+        do = sense
+        if "do" in entry:
+            do = None if entry["do"] is None else Sense.from_dict(entry["do"], where)
+        by_class = {key: Sense.from_dict(value, where) for key, value in entry.items()
+                    if isinstance(value, dict) and key not in ("do", "modifiers")}
+        return NounEntry(sense=sense, do=do, by_class=by_class,
+                         modifiers={str(k).lower(): v for k, v in (entry.get("modifiers") or {}).items()},
+                         nominal=bool(entry.get("nominal", True)),
+                         nominal_requires_modifier=bool(entry.get("nominal_requires_modifier", False)),
+                         nominal_needs_both=bool(entry.get("nominal_needs_both", False)))
+
+    # ---- lookups on spaCy tokens ------------------------------------------------------------
+    @staticmethod
+    def keys(token) -> tuple[str, ...]:
+        lemma, lower = token.lemma_.lower(), token.lower_
+        return (lemma, lower) if lemma != lower else (lemma,)
+
+    @staticmethod
+    def _phrase_match(token, rest: tuple[str, ...]) -> bool:
+        """`rest` words are lemmas of the token's particle/preposition/object children, in order."""
+        if not rest:
+            return True
+        children = [c for c in token.children if c.dep_ in ("prt", "prep", "dobj", "agent", "dative", "pobj", "advmod", "compound")]
+        lemmas = [c.lemma_.lower() for c in children] + [c.lower_ for c in children]
+        if rest[0] not in lemmas:
+            return False
+        if len(rest) == 1:
+            return True
+        # a second word: the preposition after the particle ("pull out of") or its object
+        for child in children:
+            if rest[0] in (child.lemma_.lower(), child.lower_):
+                following = [t for t in token.doc[child.i + 1: child.i + 3]]
+                if any(rest[1] in (t.lemma_.lower(), t.lower_) for t in following):
+                    return True
+        return False
+
+    def verb_sense(self, token) -> tuple[Sense | None, int]:
+        """The sense of a verb token, and how many words matched (a phrase beats a single word)."""
+        for key in self.keys(token):
+            for rest, sense in self.verb_phrases.get(key, ()):
+                if self._phrase_match(token, rest):
+                    return sense, 1 + len(rest)
+        for key in self.keys(token):
+            if key in self.verbs:
+                return self.verbs[key], 1
+        return None, 0
+
+    def _phrase_value(self, table: dict, single: dict, token) -> str | None:
+        for key in self.keys(token):
+            for rest, value in table.get(key, ()):
+                if self._phrase_match(token, rest):
+                    return value
+        for key in self.keys(token):
+            if key in single:
+                return single[key]
+        return None
+
+    def class_of(self, token) -> str | None:
+        return self._phrase_value(self.class_phrases, self.verb_class, token)
+
+    def governor_of(self, token) -> str | None:
+        return self._phrase_value(self.governor_phrases, self.governors, token)
+
+    def noun_entry(self, token) -> NounEntry | None:
+        for key in self.keys(token):
+            for before, entry in self.noun_phrases.get(key, ()):
+                words = [t.lower_ for t in token.doc[max(token.i - len(before), 0): token.i]]
+                if tuple(words) == before:
+                    return entry
+        for key in self.keys(token):
+            if key in self.nouns:
+                return self.nouns[key]
+        return None
+
+    def refine(self, sense: Sense, entry: NounEntry | None, token) -> Sense:
+        """Refine a noun's mode by its modifiers ("visa ban" → visa_ban, "military aid")."""
+        if entry is None or not entry.modifiers:
+            return sense
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+                for key in (child.lemma_.lower(), child.lower_):
+                    if key in entry.modifiers:
+                        return replace(sense, mode=entry.modifiers[key])
+        return sense
+
+    def has_modifier(self, entry: NounEntry, token) -> bool:
+        return any(c.dep_ in ("compound", "amod", "nmod") and (c.lemma_.lower() in entry.modifiers or c.lower_ in entry.modifiers)
+                   for c in token.children) or any(
+            t.lower_ in entry.modifiers for t in token.doc[max(token.i - 2, 0): token.i])
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
+    """The lexicon, loaded once per process (and per set of user files)."""
+    return Lexicon.load(extra_files)

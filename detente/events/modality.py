@@ -1,0 +1,103 @@
+"""Is a trigger an act that happened? Negation, modals, conditionals, questions, hedges.
+
+A negated act ("did not impose", "never sanctioned", "no tariffs were imposed"), a possibility
+("could impose", "may face sanctions"), a conditional ("if he does, we will"), a question, or an
+analyst's general statement ("reduced cooperation would hurt both") is not an event. A stated
+future act ("X will impose tariffs") is a statement of intent: `FUTURE`, which the coder turns
+into THREATEN or AGREE (CAMEO 13 / 03), never into the act itself.
+"""
+
+from __future__ import annotations
+
+REAL, NEGATED, HYPOTHETICAL, FUTURE, QUESTION = "real", "negated", "hypothetical", "future", "question"
+
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+MODALS = frozenset({"could", "may", "might", "would", "should", "can", "must", "ought", "'d", "cannot"})
+FUTURES = frozenset({"will", "shall", "'ll", "wo"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest", "once"})
+HEDGE_ADJECTIVES = frozenset({
+    "potential", "possible", "future", "hypothetical", "likely", "proposed", "planned", "prospective",
+    "eventual", "further", "alleged", "rumored", "rumoured", "feared", "expected", "threatened",
+    "anticipated", "contemplated",
+})
+# Nouns under which an event noun is only talked about ("the risk of sanctions").
+HEDGE_NOUNS = frozenset({
+    "possibility", "risk", "prospect", "fear", "danger", "chance", "likelihood", "concern", "threat",
+    "spectre", "specter", "idea", "talk", "rumor", "rumour", "question", "debate", "option", "plan",
+    "proposal", "scenario", "consequence", "cost", "impact", "effect", "wake",
+})
+
+
+def _clause_status(verb) -> str:
+    status = REAL
+    for child in verb.children:
+        low = child.lower_
+        if child.dep_ == "neg" or (child.dep_ in ("advmod", "preconj") and low in ("never", "neither", "nor")):
+            return NEGATED
+        if child.dep_ in ("aux", "auxpass"):
+            if low in MODALS or child.lemma_ in ("could", "may", "might", "would", "should", "can", "must"):
+                return HYPOTHETICAL
+            if low in FUTURES:
+                status = FUTURE
+        if child.dep_ == "mark" and low in CONDITIONAL_MARKS:
+            return HYPOTHETICAL
+    # "going to impose"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and any(c.lower_ == "to" for c in verb.children):
+        status = FUTURE
+    return status
+
+
+def verb_status(verb) -> str:
+    """Status of a verbal trigger, looking up its xcomp/conj chain and enclosing conditionals."""
+    status = _clause_status(verb)
+    if status in (NEGATED, HYPOTHETICAL):
+        return status
+    node = verb
+    seen = 0
+    while node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "prep", "pobj") and seen < 8:
+        head = node.head
+        seen += 1
+        if head is node:
+            break
+        if node.dep_ in ("xcomp", "conj") and head.pos_ in ("VERB", "AUX"):
+            up = _clause_status(head)
+            if up == NEGATED and node.dep_ == "conj":
+                up = REAL  # "did not attack and withdrew": negation is not shared by a conjoined verb
+            if up in (NEGATED, HYPOTHETICAL):
+                return up
+            if up == FUTURE:
+                status = FUTURE
+        elif node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            return HYPOTHETICAL
+        elif node.dep_ in ("ccomp", "advcl", "relcl", "acl"):
+            # "X would be hurt if ...": the enclosing clause's mood does not carry into a complement
+            # except for conditionals, checked above.
+            break
+        node = head
+    return status
+
+
+def noun_status(noun) -> str:
+    """Status of a nominal trigger ("no tariffs", "potential sanctions", "the risk of sanctions")."""
+    for child in noun.children:
+        if child.dep_ in ("det", "neg") and child.lower_ in ("no", "neither"):
+            return NEGATED
+        if child.dep_ == "amod" and child.lower_ in HEDGE_ADJECTIVES:
+            return HYPOTHETICAL
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in HEDGE_NOUNS:
+        return HYPOTHETICAL
+    # the nearest governing verb decides the mood ("could face sanctions", "did not impose tariffs")
+    node = noun
+    for _ in range(6):
+        if node.head is node:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return verb_status(node)
+    return REAL
+
+
+def is_question(sent) -> bool:
+    text = sent.text.rstrip().rstrip("\"'”’)»").rstrip()
+    return text.endswith("?")

@@ -1,0 +1,424 @@
+"""Subject–verb–object patterns over spaCy's dependency parse → candidate events.
+
+Three families of triggers, tried in this order in each sentence:
+1. governors — a verb whose complement is an act: "threatened to impose tariffs" (THREATEN,
+   mode tariff), "urged Colombia to extradite", "refused deportation flights", "pledged to send
+   aid"; blocking verbs ("wants to", "plans to", "failed to") stop their complement.
+2. verbs — a verb with an event noun as object takes the noun's meaning under the verb's class
+   ("impose tariffs", "hold talks", "cut aid", "withdraw the ambassador", "lift sanctions"),
+   otherwise the verb's own sense ("attacked", "accused", "was decertified").
+3. nominal events — an event noun with an actor as possessor or modifier and/or a recipient in a
+   prepositional phrase ("Washington's threats", "a US visa ban against him", "the
+   decertification of Colombia").
+Each candidate carries its actor and recipient mentions (conjunctions give one candidate per
+pair) and the features the confidence is computed from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from detente.events import modality
+from detente.events.actors import MentionIndex
+from detente.events.lexicon import Lexicon, NounEntry, Sense
+
+RECIPIENT_PREPS = ("on", "against", "with", "to", "toward", "towards", "at", "into", "upon", "over", "for", "from", "of", "in")
+NOMINAL_RECIPIENT_PREPS = ("on", "against", "to", "toward", "towards", "of", "with", "at", "upon", "for")
+QUANTITY_WORDS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "dozen", "dozens", "hundreds",
+                            "thousands", "millions", "billions", "percent", "%", "lot", "number", "amount", "sum",
+                            "part", "share", "round", "wave", "series", "package", "set"})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
+SUBJECT_DEPS = ("nsubj", "csubj")
+VERB_POS = ("VERB", "AUX")
+
+
+@dataclass
+class Candidate:
+    sense: Sense
+    trigger: Any  # spaCy Token
+    actor: Any | None  # ActorMention
+    recipient: Any | None
+    family: str  # verb | light | governor | nominal | intent
+    passive: bool = False
+    source: Any | None = None  # the speaker, for reported speech
+    inferred_recipient: str | None = None
+    tokens: set[int] = field(default_factory=set)
+
+
+class Patterns:
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+
+    # ---- syntax helpers ------------------------------------------------------------------------
+    @staticmethod
+    def conjuncts(token) -> list:
+        out = [token]
+        for child in token.children:
+            if child.dep_ == "conj":
+                out.extend(Patterns.conjuncts(child))
+        return out
+
+    @staticmethod
+    def is_passive(verb) -> bool:
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return True
+        if verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in verb.children):
+            return False
+        if verb.dep_ == "conj":
+            return Patterns.is_passive(verb.head)
+        # a bare participle: "Although prohibited from ...", "aid withheld by Washington"
+        return verb.dep_ in ("advcl", "acl", "amod", "relcl") and not any(
+            c.dep_ in (*SUBJECT_DEPS, "dobj", "dative") for c in verb.children)
+
+    def subject_tokens(self, verb, depth: int = 0) -> list:
+        """The subject(s) of a verb, following xcomp / conj / acl / relcl / participle chains."""
+        if depth > 6:
+            return []
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    return self.conjuncts(verb.head)
+                return self.conjuncts(child)
+        for child in verb.children:
+            if child.dep_ == "agent":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs:
+                    return self.conjuncts(objs[0])
+        head = verb.head
+        if head is verb:
+            return []
+        if verb.dep_ == "relcl":
+            return self.conjuncts(head)
+        if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and head.pos_ in VERB_POS:
+            if verb.dep_ == "xcomp":
+                # object control: "urged Colombia to cut", "encouraged troops to withdraw"
+                objs = [c for c in head.children if c.dep_ in ("dobj",)]
+                if objs and self.lex.governor_of(head) in ("request",):
+                    return self.conjuncts(objs[0])
+            return self.subject_tokens(head, depth + 1)
+        if verb.dep_ in ("acl",) and head.pos_ in ("NOUN", "PROPN"):
+            # "Trump's decision to withhold aid": the possessor of the noun acts
+            for child in head.children:
+                if child.dep_ == "poss":
+                    return self.conjuncts(child)
+            if head.dep_ in SUBJECT_DEPS or head.dep_ == "dobj":
+                return self.subject_tokens(head.head, depth + 1) if head.dep_ == "dobj" else []
+        if verb.dep_ == "pcomp" and head.dep_ == "prep":
+            return self.subject_tokens(head.head, depth + 1) if head.head.pos_ in VERB_POS else []
+        return []
+
+    def agent_tokens(self, verb) -> list:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs:
+                    return self.conjuncts(objs[0])
+        return []
+
+    def objects(self, verb) -> list:
+        """Direct objects (the passive subject for a passive verb), unwrapping quantities
+        ("millions in aid", "$590 million of aid", "a 25% tariff")."""
+        objs = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+                objs.extend(self.conjuncts(child))
+        if not objs and verb.dep_ == "conj" and self.is_passive(verb):
+            objs = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if not objs:  # "pull out of the agreement", "withdraw from the treaty", "cut off aid to"
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "from", "out"):
+                    objs.extend(g for g in child.children if g.dep_ == "pobj")
+        return [self.unwrap(o) for o in objs]
+
+    def unwrap(self, noun):
+        if noun.lemma_.lower() in QUANTITY_WORDS or noun.pos_ in ("NUM", "SYM") or noun.like_num:
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "of", "worth"):
+                    for g in child.children:
+                        if g.dep_ == "pobj":
+                            return self.unwrap(g)
+        return noun
+
+    # ---- actor / recipient ---------------------------------------------------------------------
+    def mentions(self, index: MentionIndex, tokens: list) -> list:
+        out = []
+        for token in tokens:
+            mention = index.of_phrase(token)
+            if mention is not None and mention not in out:
+                out.append(mention)
+        return out
+
+    def recipient(self, index: MentionIndex, verb, objects: list, actor, preps=RECIPIENT_PREPS) -> Any | None:
+        """First actor among: the objects, the verb's indirect/prepositional objects, then modifiers
+        or prepositional phrases inside the objects ("tariffs on Colombian goods"), then the
+        objects' possessors (unless they are the actor's own: "withdrew Colombia's ambassador")."""
+        candidates: list = []
+        for obj in objects:
+            candidates.extend(self.conjuncts(obj) if obj.dep_ != "conj" else [obj])
+        for child in verb.children:
+            if child.dep_ in ("dative", "iobj"):
+                candidates.append(child)
+                candidates.extend(g for g in child.children if g.dep_ == "pobj")
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for g in child.children:
+                    if g.dep_ in ("pobj", "pcomp"):
+                        candidates.extend(self.conjuncts(g))
+        for obj in objects:
+            for child in obj.children:
+                if child.dep_ == "prep" and child.lower_ in preps:
+                    candidates.extend(g for g in child.children if g.dep_ == "pobj")
+        found = self._first_other(index, candidates, actor, skip_own_possessor=True)
+        if found is not None:
+            return found
+        deeper = []
+        for token in objects:
+            deeper.extend(t for t in token.subtree if t.i != token.i)
+        return self._first_other(index, deeper, actor, skip_own_possessor=True, direct=True)
+
+    def _first_other(self, index, tokens, actor, skip_own_possessor=False, direct=False):
+        for token in tokens:
+            mention = index.at(token) if direct else index.of_phrase(token)
+            if mention is None or mention is actor or not mention.actor.country and not mention.actor.code:
+                continue
+            if actor is not None and (mention.start, mention.end) == (actor.start, actor.end):
+                continue
+            if actor is not None and mention.actor.code and mention.actor.code == actor.actor.code:
+                continue
+            if actor is not None and actor.actor.country and mention.actor.country == actor.actor.country and (
+                    not mention.actor.sector or not actor.actor.sector or mention.actor.sector == actor.actor.sector):
+                continue  # the actor's own country: not a domestic dyad such as COLGOV → COLREB
+            if skip_own_possessor and actor is not None and actor.actor.country and \
+                    mention.actor.country == actor.actor.country and self._is_possessor_of_object(index, mention):
+                continue
+            return mention
+        return None
+
+    @staticmethod
+    def _is_possessor_of_object(index, mention) -> bool:
+        token = index.doc[mention.token_end - 1]
+        return token.dep_ == "poss" or (token.dep_ == "case" and token.head.dep_ == "poss")
+
+    # ---- event noun under a verb ---------------------------------------------------------------
+    def noun_sense(self, verb, noun) -> tuple[Sense | None, NounEntry | None]:
+        entry = self.lex.noun_entry(noun)
+        if entry is None:
+            return None, None
+        verb_class = self.lex.class_of(verb)
+        lemma = verb.lemma_.lower()
+        sense = entry.under(lemma, verb_class) or entry.under(verb.lower_, verb_class)
+        if sense is None:
+            return None, entry
+        return self.lex.refine(sense, entry, noun), entry
+
+    def act_of(self, verb) -> tuple[Sense | None, list]:
+        """The act a complement clause names (for governors): light verb + noun, or verb sense."""
+        for obj in self.objects(verb):
+            sense, _ = self.noun_sense(verb, obj)
+            if sense is not None:
+                return sense, [verb.i, obj.i]
+        sense, _ = self.lex.verb_sense(verb)
+        if sense is not None and not self._non_event_object(verb):
+            return sense, [verb.i]
+        # "threatened to review ... agreements": a governed light verb whose noun is in the lexicon
+        for obj in self.objects(verb):
+            entry = self.lex.noun_entry(obj)
+            if entry is not None and verb.lemma_.lower() in entry.by_class:
+                return entry.by_class[verb.lemma_.lower()], [verb.i, obj.i]
+        return None, []
+
+    def _non_event_object(self, verb) -> bool:
+        return any(o.lemma_.lower() in self.lex.non_event_objects for o in self.objects(verb)
+                   if o.dep_ in ("dobj",))
+
+    # ---- the three families --------------------------------------------------------------------
+    def sentence(self, sent, index: MentionIndex) -> list[Candidate]:
+        out: list[Candidate] = []
+        consumed: set[int] = set()
+        blocked: set[int] = set()
+        verbs = [t for t in sent if t.pos_ in VERB_POS or t.tag_.startswith("VB")]
+        # 1. governors first, so the acts they govern are consumed
+        for verb in verbs:
+            kind = self.lex.governor_of(verb)
+            if kind is None:
+                continue
+            comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and (c.pos_ in VERB_POS or c.tag_.startswith("VB"))]
+            if kind == "block":
+                for comp in comps:
+                    blocked.update(t.i for t in comp.subtree)
+                if verb.lemma_.lower() in ("fail", "refrain", "avoid"):
+                    blocked.add(verb.i)
+                continue
+            if kind in ("transparent", "speech"):
+                continue
+            cand = self.governed(verb, kind, comps, index)
+            if cand is not None:
+                out.append(cand)
+                consumed.update(cand.tokens)
+        # 2. verbs
+        for verb in verbs:
+            if verb.i in consumed or verb.i in blocked:
+                continue
+            cand = self.verbal(verb, index)
+            if cand is not None:
+                out.append(cand)
+                consumed.update(cand.tokens)
+        # 3. nominal events
+        for token in sent:
+            if token.i in consumed or token.i in blocked or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            cand = self.nominal(token, index)
+            if cand is not None:
+                out.append(cand)
+                consumed.update(cand.tokens)
+        return out
+
+    def governed(self, verb, kind: str, comps: list, index: MentionIndex) -> Candidate | None:
+        own, _ = self.lex.verb_sense(verb)
+        act, act_tokens, act_verb = None, [], None
+        for comp in comps:
+            act, act_tokens = self.act_of(comp)
+            if act is not None:
+                act_verb = comp
+                break
+        objs_for_act = self.objects(verb)
+        if kind == "request":
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ == "for":
+                    objs_for_act += [g for g in child.children if g.dep_ == "pobj"]
+        if act is None:  # "threatened punitive tariffs", "refused deportation flights"
+            for obj in objs_for_act:
+                entry = self.lex.noun_entry(obj)
+                if entry is not None:
+                    act = self.lex.refine(entry.do or entry.sense, entry, obj)
+                    act_tokens = [obj.i]
+                    break
+        if act is None and kind == "request" and comps and any(
+                index.of_phrase(o) is not None for o in self.objects(verb)):
+            act = own or Sense("REQUEST", "020", "appeal")  # "pressed Colombia to tighten controls"
+            act_tokens = [c.i for c in comps]
+        if act is None:
+            return None
+        sense = self.combine(kind, own, act, verb)
+        if sense is None:
+            return None
+        actors = self.mentions(index, self.subject_tokens(verb))
+        objs = [o for o in self.objects(verb)]
+        recipient = None
+        if kind == "request":
+            recipient = self.recipient(index, verb, [o for o in objs if o.i not in act_tokens], actors[0] if actors else None)
+            if recipient is None and act_verb is not None:
+                subj = self.mentions(index, [c for c in act_verb.children if c.dep_ in SUBJECT_DEPS])
+                recipient = subj[0] if subj and (not actors or subj[0] is not actors[0]) else None
+        if recipient is None and act_verb is not None:
+            recipient = self.recipient(index, act_verb, self.objects(act_verb), actors[0] if actors else None)
+        if recipient is None:
+            recipient = self.recipient(index, verb, objs, actors[0] if actors else None)
+        return Candidate(sense=sense, trigger=verb, actor=actors[0] if actors else None, recipient=recipient,
+                         family="governor", tokens={verb.i, *act_tokens},
+                         passive=self.is_passive(verb))
+
+    @staticmethod
+    def combine(kind: str, own: Sense | None, act: Sense, verb) -> Sense | None:
+        if kind == "threaten" or (kind == "promise" and act.conflict):
+            cameo = {"SANCTION": "131", "COERCE": "137", "ASSAULT": "138", "MOBILIZE": "138",
+                     "REJECT": "131"}.get(act.type, "130")
+            if act.type == "SANCTION" and act.cameo.startswith("162"):
+                cameo = "1311"
+            elif act.type == "SANCTION" and act.cameo.startswith("161"):
+                cameo = "1313"
+            elif act.type == "SANCTION" and act.cameo.startswith("164"):
+                cameo = "134"
+            elif act.type == "SANCTION":
+                cameo = "1312"
+            return Sense("THREATEN", cameo, act.mode if act.type != "THREATEN" else "threaten")
+        if kind == "promise":
+            if act.type in ("AGREE",) and act.cameo.startswith("057"):
+                return Sense("AGREE", "057", act.mode)
+            return Sense("AGREE", {"COOPERATE": "031", "AID": "033", "CONCEDE": "034", "RETREAT": "034",
+                                   "CONSULT": "036"}.get(act.type, "030"), act.mode)
+        if kind == "request":
+            base = own if own is not None and own.type == "REQUEST" else Sense("REQUEST", "020", "appeal")
+            demand = base.cameo.startswith("10")
+            sub = {"AID": "3", "COOPERATE": "1", "CONSULT": "6", "CONCEDE": "5", "RETREAT": "5", "AGREE": "7"}.get(act.type)
+            cameo = (("10" if demand else "02") + sub) if sub else base.cameo
+            return Sense("REQUEST", cameo, act.mode or base.mode, strength=base.strength)
+        if kind == "reject":
+            if act.type == "REQUEST":
+                return Sense("REJECT", "120", "reject_request")
+            sub = {"COOPERATE": "121", "AID": "122", "CONCEDE": "124", "CONSULT": "125", "AGREE": "127"}.get(act.type, "120")
+            return Sense("REJECT", sub, act.mode or "reject")
+        return None
+
+    def verbal(self, verb, index: MentionIndex) -> Candidate | None:
+        passive = self.is_passive(verb)
+        objs = self.objects(verb)
+        sense, entry_token, family = None, None, "verb"
+        for obj in objs:
+            s, _ = self.noun_sense(verb, obj)
+            if s is not None:
+                sense, entry_token, family = s, obj, "light"
+                break
+        if sense is None:
+            sense, _ = self.lex.verb_sense(verb)
+            if sense is None or self._non_event_object(verb):
+                return None
+        tokens = {verb.i} | ({entry_token.i} if entry_token is not None else set())
+        if passive:
+            actors = self.mentions(index, self.agent_tokens(verb))
+            if not actors and not any(c.dep_ == "nsubjpass" for c in verb.children) and verb.dep_ == "conj":
+                actors = self.mentions(index, self.agent_tokens(verb.head))
+            rec_tokens = [o for o in objs if o is not entry_token]
+            if entry_token is not None:  # "visas were revoked": the visa holder is the recipient
+                rec_tokens = [entry_token] + rec_tokens
+            recipient_pool = rec_tokens
+        else:
+            actors = self.mentions(index, self.subject_tokens(verb))
+            recipient_pool = [o for o in objs if o is not entry_token] + ([entry_token] if entry_token is not None else [])
+        actor = actors[0] if actors else None
+        recipient = self.recipient(index, verb, recipient_pool, actor)
+        return Candidate(sense=sense, trigger=verb, actor=actor, recipient=recipient, family=family,
+                         passive=passive, tokens=tokens)
+
+    def nominal(self, noun, index: MentionIndex) -> Candidate | None:
+        entry = self.lex.noun_entry(noun)
+        if entry is None or not entry.nominal:
+            return None
+        if entry.nominal_requires_modifier and not self.lex.has_modifier(entry, noun):
+            return None
+        sense = self.lex.refine(entry.sense, entry, noun)
+        # "threats of tariffs": the act refines the threat's mode
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and sense.type == "THREATEN":
+                for g in child.children:
+                    inner = self.lex.noun_entry(g) if g.dep_ == "pobj" else None
+                    if inner is not None and inner.sense.type != "THREATEN":
+                        sense = self.combine("threaten", None, self.lex.refine(inner.sense, inner, g), noun)
+        actor = None
+        for child in sorted(noun.children, key=lambda c: c.i):
+            if child.i < noun.i and child.dep_ in ("poss", "compound", "amod", "nmod"):
+                actor = index.of_phrase(child)
+                if actor is not None:
+                    break
+        recipient = None
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in NOMINAL_RECIPIENT_PREPS:
+                pobjs = [g for g in child.children if g.dep_ == "pobj"]
+                for pobj in pobjs:
+                    found = self._first_other(index, [pobj, *[t for t in pobj.subtree if t.i != pobj.i]], actor)
+                    if found is not None:
+                        recipient = found
+                        break
+            if recipient is not None:
+                break
+        if actor is None and recipient is None:
+            return None
+        if entry.nominal_needs_both and (actor is None or recipient is None):
+            return None
+        return Candidate(sense=sense, trigger=noun, actor=actor, recipient=recipient, family="nominal",
+                         tokens={noun.i})
+
+
+def with_sense(candidate: Candidate, sense: Sense, family: str) -> Candidate:
+    return replace(candidate, sense=sense, family=family)

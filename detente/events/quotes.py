@@ -1,0 +1,86 @@
+"""Quotes: the quoted words, who said them, and where.
+
+The speaker is the subject of a speech verb outside the quote in the same sentence ("Petro
+stated", "said the minister"), the object of "according to", or, for a quote split around
+"X said,", the speaker of that clause. Scare quotes of one or two words are not quotes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from detente.events.actors import MentionIndex
+from detente.models import Evidence, Quote
+
+QUOTE_RE = re.compile(r"“(?P<a>[^”“]{2,}?)”|\"(?P<b>[^\"\n]{2,}?)\"|(?<![\w’'])'(?P<c>[^'\n]{4,}?)'(?![\w’])")
+SPEECH_LEMMAS = frozenset({
+    "say", "state", "tell", "remark", "note", "add", "warn", "stress", "argue", "claim", "insist",
+    "explain", "emphasize", "emphasise", "declare", "write", "post", "tweet", "conclude", "announce",
+    "reply", "respond", "counter", "acknowledge", "assert", "suggest", "accuse", "charge", "describe",
+    "characterize", "call", "ask", "urge", "vow", "promise", "threaten", "complain", "continue",
+})
+MIN_WORDS = 3
+
+
+@dataclass
+class QuoteSpan:
+    quote: Quote
+    start: int  # char offsets of the quoted words in the document
+    end: int
+    speaker_mention: object | None = None
+
+
+def _speaker(sent, qstart: int, qend: int, index: MentionIndex):
+    outside = [t for t in sent if not (qstart <= t.idx < qend)]
+    for token in outside:
+        if token.lemma_.lower() in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
+            for child in token.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and not (qstart <= child.idx < qend):
+                    mention = index.of_phrase(child)
+                    if mention is not None:
+                        return mention
+    for token in outside:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+            for t in token.doc[token.i + 2: min(sent.end, token.i + 10)]:
+                mention = index.at(t)
+                if mention is not None:
+                    return mention
+    # the nearest actor outside the quote, before it in the sentence ("X said: ...")
+    before = [index.at(t) for t in outside if t.idx < qstart and index.at(t) is not None]
+    if before and any(t.lemma_.lower() in SPEECH_LEMMAS for t in outside):
+        return before[-1]
+    return None
+
+
+def find_quotes(doc, article, index: MentionIndex) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
+    text = doc.text
+    for m in QUOTE_RE.finditer(text):
+        group = "a" if m.group("a") is not None else ("b" if m.group("b") is not None else "c")
+        words = m.group(group).strip()
+        if len(words.split()) < MIN_WORDS:
+            continue
+        qstart, qend = m.start(group), m.end(group)
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        sents = list({t.sent.start: t.sent for t in span}.values())
+        first, last = sents[0], sents[-1]
+        speaker = None
+        for sent in sents:
+            speaker = _speaker(sent, qstart, qend, index)
+            if speaker is not None:
+                break
+        if speaker is None and spans and spans[-1].end >= first.start_char - 40 and spans[-1].speaker_mention is not None:
+            # continuation of a quote split around "X said," in the previous sentence
+            speaker = spans[-1].speaker_mention
+        ev_start, ev_end = first.start_char, last.end_char
+        evidence = Evidence(text[ev_start:ev_end], ev_start, ev_end)
+        from detente.events.actors import actor_of
+
+        qid = hashlib.sha1(f"{article.doc_id}|q|{qstart}|{qend}".encode()).hexdigest()[:16]
+        quote = Quote(quote_id=qid, doc_id=article.doc_id, speaker=actor_of(speaker), text=words, evidence=evidence)
+        spans.append(QuoteSpan(quote=quote, start=qstart, end=qend, speaker_mention=speaker))
+    return spans
