@@ -32,6 +32,10 @@ __all__ = ["code", "Coder", "event_id"]
 DYADIC = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "REQUEST", "ACCUSE",
                     "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "RETREAT"})
 
+GROUP_NOUNS = frozenset({"nation", "country", "government", "leader", "official", "people", "state", "ally",
+                         "partner", "neighbor", "neighbour", "region", "party", "group", "organization",
+                         "organisation", "power", "member", "administration", "economy", "company", "firm"})
+
 
 def event_id(doc_id: str, start: int, end: int, event_type: str, actor_code: str | None,
              recipient_code: str | None) -> str:
@@ -59,7 +63,8 @@ class Coder:
         index = MentionIndex(doc, self.mention_fn(doc, date=article.published))
         quotes = find_quotes(doc, article, index)
         claims = find_claims(doc, article, index, quotes)
-        resolver = DateResolver(article.published, article.published_latest, article.published_method)
+        resolver = DateResolver(article.published, article.published_latest, article.published_method,
+                                article.published_earliest)
         events: list[Event] = []
         for sent in doc.sents:
             if modality.is_question(sent):
@@ -105,7 +110,7 @@ class Coder:
         actors = [actor_of(m) for m in actor_mentions] or [None]
         recipients = [actor_of(m) for m in recipient_mentions] or [None]
         inferred = False
-        if self.infer_counterpart and sense.type in DYADIC:
+        if self.infer_counterpart and sense.type in DYADIC and not self._explicit_other(cand, index):
             if recipients == [None] and actors[0] is not None and actors[0].country:
                 country = index.dominant_country(actors[0].country)
                 if country:
@@ -136,6 +141,17 @@ class Coder:
                     date_method=date.method, quote=quote, confidence=confidence,
                     external_id=article.external_id, source_path=article.source_path, url=article.url))
         return out
+
+    @staticmethod
+    def _explicit_other(cand: Candidate, index: MentionIndex) -> bool:
+        """The act is aimed at someone named but not resolvable to a country ("warned Latin American
+        nations"): no counterpart is guessed from the document."""
+        trigger = cand.trigger
+        for child in trigger.children:
+            if child.dep_ in ("dobj", "dative", "iobj") and child.i not in cand.tokens and \
+                    child.lemma_.lower() in GROUP_NOUNS and index.of_phrase(child) is None:
+                return True
+        return False
 
     @staticmethod
     def _evidence(sent, trigger_idx: int) -> Evidence:

@@ -186,12 +186,14 @@ class DateResolver:
     """Dates for the events of one article, in text order."""
 
     def __init__(self, published: str | None, published_latest: str | None = None,
-                 published_method: str | None = None):
+                 published_method: str | None = None, published_earliest: str | None = None):
         self.anchor = parse_anchor(published)
         self.inferred = self.anchor is None or published_method == "inferred"
         if self.anchor is None:
             self.anchor = parse_anchor(published_latest)
         self.published = published
+        # an inferred publication range: only what its two ends share is known ("2024-11" … "2025-01": nothing)
+        self.range_date = self._common(published_earliest or published, published_latest or published)
         self.previous: DateValue | None = None
         self._cache: dict[int, list[DateValue]] = {}
 
@@ -212,6 +214,16 @@ class DateResolver:
             return value
         if self.published and not self.inferred:
             return DateValue(self.published[:10], "day", "reported")
-        if self.anchor is not None:
-            return DateValue(self.anchor.isoformat()[:7], "month", "inferred")
+        if self.range_date is not None:
+            return DateValue(self.range_date, "month" if len(self.range_date) == 7 else "year", "inferred")
         return DateValue(None, None, None)
+
+    @staticmethod
+    def _common(earliest: str | None, latest: str | None) -> str | None:
+        if not earliest or not latest:
+            return None
+        if earliest[:7] == latest[:7] and len(earliest) >= 7:
+            return earliest[:7]
+        if earliest[:4] == latest[:4]:
+            return earliest[:4]
+        return None

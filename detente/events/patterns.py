@@ -19,7 +19,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from detente.events import modality
 from detente.events.actors import MentionIndex
 from detente.events.lexicon import Lexicon, NounEntry, Sense
 
@@ -169,6 +168,13 @@ class Patterns:
             for child in obj.children:
                 if child.dep_ == "prep" and child.lower_ in preps:
                     candidates.extend(g for g in child.children if g.dep_ == "pobj")
+        # one level further: "mediating in negotiations between the Venezuelan government and …"
+        for token in list(candidates):
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("between", "with", "against", "on", "of", "to"):
+                    for g in child.children:
+                        if g.dep_ == "pobj":
+                            candidates.extend(self.conjuncts(g))
         found = self._first_other(index, candidates, actor, skip_own_possessor=True)
         if found is not None:
             return found

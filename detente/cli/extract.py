@@ -1,0 +1,145 @@
+"""`detente extract | events | eval`: event records out of articles, out of the store, and scored.
+
+`extract` runs read → clean → code without storing; `--format jsonl` prints exactly the design's
+event record (`Event.to_dict()`), one per line, in text order. `--format plover` prints
+PLOVER-JSON records as POLECAT distributes them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from detente.cli import app
+from detente.config import Settings
+from detente.present.formats import render
+
+EXIT_USAGE = 2
+EVENT_COLUMNS = ("date", "actor.code", "event_type", "mode", "recipient.code", "cameo_root", "quad_class",
+                 "intensity", "confidence", "source_path", "evidence.text")
+FORMATS = ("jsonl", "table", "csv", "plover")
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"detente: {message}", err=True)
+    return typer.Exit(EXIT_USAGE)
+
+
+def plover_record(event: dict[str, Any]) -> dict[str, Any]:
+    """An event record as PLOVER-JSON (POLECAT's layout): lists for actor, recipient, event and
+    mode; the sentence as event_text; where it came from in text_info / cite_info."""
+    actor, recipient = event.get("actor") or {}, event.get("recipient") or {}
+    evidence = event.get("evidence") or {}
+    return {
+        "id": event["event_id"],
+        "date": event.get("date"),
+        "actor": [actor.get("code")] if actor.get("code") else [],
+        "actor_country": [actor.get("country")] if actor.get("country") else [],
+        "actor_text": [actor.get("text")] if actor.get("text") else [],
+        "recipient": [recipient.get("code")] if recipient.get("code") else [],
+        "recipient_country": [recipient.get("country")] if recipient.get("country") else [],
+        "recipient_text": [recipient.get("text")] if recipient.get("text") else [],
+        "event": [event["event_type"]],
+        "mode": [event["mode"]] if event.get("mode") else [],
+        "context": [],
+        "event_text": evidence.get("text"),
+        "text_info": {"doc_id": event.get("doc_id"), "sentence_start": evidence.get("start"),
+                      "sentence_end": evidence.get("end"), "quote": event.get("quote"),
+                      "date_precision": event.get("date_precision"), "date_method": event.get("date_method"),
+                      "cameo_root": event.get("cameo_root"), "quad_class": event.get("quad_class"),
+                      "intensity": event.get("intensity"), "confidence": event.get("confidence")},
+        "cite_info": {"source_path": event.get("source_path"), "url": event.get("url"),
+                      "external_id": event.get("external_id")},
+    }
+
+
+def _emit(records, fmt: str, title: str) -> int:
+    if fmt == "plover":
+        return render((plover_record(r) for r in records), "jsonl")
+    columns = EVENT_COLUMNS if fmt != "jsonl" else None
+    if fmt == "csv":
+        columns = None
+    return render(records, fmt, columns=columns, title=title)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl/.warc files, or '-' for stdin.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl | table | csv | plover")] = "jsonl",
+    actors: Annotated[list[str] | None, typer.Option("--actors", help="Your own actor dictionary file (repeatable).")] = None,
+    model: Annotated[str | None, typer.Option("--model", help="spaCy model name or path.")] = None,
+) -> None:
+    """Read, clean and code articles without storing them: one event record per line, in text order."""
+    if fmt not in FORMATS:
+        raise _fail(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
+    missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
+    if missing:
+        raise _fail("no such file or directory: " + ", ".join(missing))
+    from detente.evaluate import extract_records
+
+    settings = Settings.load(model=model, actors_files=tuple(actors) if actors else None)
+    _emit(extract_records(list(paths), settings), fmt, "events")
+
+
+@app.command()
+def events(
+    db: Annotated[str | None, typer.Option("--db", help="DuckDB file (default: detente.duckdb or $DETENTE_DB).")] = None,
+    dyad: Annotated[str | None, typer.Option("--dyad", help="Country pair, e.g. USA-COL (either direction).")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Earliest date: 2025, 2025-01 or 2025-01-26.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Latest date, same forms as --since.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. SANCTION.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table | jsonl | csv | plover")] = "table",
+) -> None:
+    """Stored events, filtered by dyad, dates and type."""
+    if fmt not in FORMATS:
+        raise _fail(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
+    from detente.store import Store, StoreError
+
+    settings = Settings.load(db=db)
+    try:
+        store = Store(db or settings.db, read_only=True, settings=settings)
+        rows = list(store.events(dyad=dyad, since=since, until=until,
+                                 event_type=event_type.upper() if event_type else None))
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+    _emit(rows, fmt, "events")
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[str, typer.Argument(help="Gold events, one event record per line (JSONL).")],
+    pred: Annotated[str | None, typer.Option("--pred", help="Predicted events (JSONL); default: extract the gold's articles now.")] = None,
+    corpus: Annotated[str | None, typer.Option("--corpus", help="Folder holding the gold's articles.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses, false positives and type errors.")] = False,
+    model: Annotated[str | None, typer.Option("--model", help="spaCy model name or path.")] = None,
+) -> None:
+    """Recall, precision, type and date accuracy of extracted events against hand-coded gold."""
+    from detente.evaluate import (
+        GoldError,
+        evaluate,
+        extract_records,
+        format_report,
+        gold_articles,
+        load_jsonl,
+    )
+
+    try:
+        gold_records = load_jsonl(gold)
+        if pred:
+            pred_records = load_jsonl(pred)
+        else:
+            pred_records = list(extract_records(gold_articles(gold_records, gold, corpus), Settings.load(model=model)))
+    except FileNotFoundError as exc:
+        raise _fail(f"no such file: {exc.filename}") from None
+    except GoldError as exc:
+        raise _fail(str(exc)) from None
+    report = evaluate(gold_records, pred_records)
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_dict(verbose=verbose), ensure_ascii=False) + "\n")
+    else:
+        typer.echo(format_report(report, verbose=verbose))
