@@ -7,7 +7,6 @@ views of those dicts, never separate extractions.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import sys
 from collections.abc import Iterable, Sequence
@@ -72,7 +71,7 @@ def write_table(records: Iterable[dict[str, Any]], columns: Sequence[str], title
 
 def render(records: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None,
            title: str | None = None, out: TextIO | None = None) -> int:
-    """Write records in `fmt` (table | jsonl | csv); returns how many were written."""
+    """Write records in `fmt` (table | jsonl | csv | md); returns how many were written."""
     if fmt == "jsonl":
         return write_jsonl(records, out)
     if fmt == "csv":
@@ -82,4 +81,29 @@ def render(records: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] |
         if columns is None:
             columns = list(flatten(records[0]).keys()) if records else []
         return write_table(records, columns, title=title)
-    raise ValueError(f"unknown format {fmt!r}: use table, jsonl or csv")
+    if fmt == "md":
+        return write_markdown(records, columns, out, title=title)
+    raise ValueError(f"unknown format {fmt!r}: use table, jsonl, csv or md")
+
+
+def _md_cell(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+
+
+def write_markdown(records: Iterable[dict[str, Any]], columns: Sequence[str] | None = None,
+                   out: TextIO | None = None, title: str | None = None) -> int:
+    """A GitHub-flavoured Markdown table of the flattened records (cells escaped)."""
+    out = out or sys.stdout
+    rows = [flatten(r) for r in records]
+    if columns is None:
+        columns = []
+        for row in rows:
+            columns.extend(k for k in row if k not in columns)
+    if title:
+        out.write(f"### {_md_cell(title)}\n\n")
+    out.write("| " + " | ".join(_md_cell(c) for c in columns) + " |\n")
+    out.write("|" + "---|" * len(columns) + "\n")
+    for row in rows:
+        out.write("| " + " | ".join(_md_cell(row.get(c)) for c in columns) + " |\n")
+    return len(rows)

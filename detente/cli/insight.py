@@ -1,0 +1,244 @@
+"""`detente timeline | index | contradictions | brief`: from stored events to insight.
+
+Thin shells over `detente.aggregate` and `detente.present.brief`: every command merges the
+stored events into story events (`merge_events`) and prints the same records the Python API
+returns. `--format jsonl` of `timeline` is the design's story event record.
+
+`detente brief --out PATH` writes HTML for `.html`/`.htm`, Markdown for `.md`, and both
+(`PATH.html` and `PATH.md`) when PATH has no extension.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from detente.cli import app
+from detente.config import Settings
+
+EXIT_USAGE = 2
+
+DB_OPTION = typer.Option("--db", help="DuckDB file (default: detente.duckdb or $DETENTE_DB).")
+DYAD_HELP = "Country pair: USA-COL (both directions) or USA>COL (USA towards COL only)."
+SINCE_OPTION = typer.Option("--since", help="Earliest date, ISO prefix: 2025, 2025-01 or 2025-01-26.")
+UNTIL_OPTION = typer.Option("--until", help="Latest date, same forms as --since.")
+
+TIMELINE_COLUMNS = ("date", "date_precision", "actor.code", "recipient.code", "event_type", "mode",
+                    "intensity", "n_mentions", "n_articles", "n_outlets", "confidence", "evidence",
+                    "story_id")
+INDEX_COLUMNS = ("period", "direction", "score", "mean", "n_events", "n_mentions", "n_articles")
+TURNING_COLUMNS = ("period", "kind", "direction", "change", "level_before", "level_after", "drivers")
+CONTRADICTION_COLUMNS = ("kind", "about", "a.value", "a.outlet", "a.evidence.text", "b.value", "b.outlet",
+                         "b.evidence.text")
+SINGLE_COLUMNS = ("kind", "label", "outlets", "evidence.text", "ref")
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    typer.echo(f"detente: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
+    if fmt not in allowed:
+        raise _fail(f"unknown format {fmt!r}: use {', '.join(allowed)}")
+
+
+def _check_dyad(dyad: str | None) -> None:
+    if dyad is None:
+        return
+    from detente.aggregate.timeline import parse_dyad
+
+    try:
+        parse_dyad(dyad)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _load(db: str | None, claims: bool = False):
+    """(events, articles, claims) from the store, or a usage error the user can act on."""
+    from detente.store import Store, StoreError
+
+    settings = Settings.load(db=db)
+    try:
+        with Store(db or settings.db, read_only=True, settings=settings) as store:
+            return store.load_events(), store.load_articles(), (store.load_claims() if claims else [])
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _stories(events, articles):
+    from detente.aggregate.merge import merge_events
+
+    return merge_events(events, articles)
+
+
+def _render(records, fmt: str, columns, title: str) -> None:
+    from detente.present.formats import render
+
+    render(records, fmt, columns=columns if fmt in ("table", "md") else None, title=title, out=sys.stdout
+           if fmt != "table" else None)
+
+
+def timeline_records(stories) -> list[dict]:
+    """Story event records; `evidence` (first mention's sentence) is added for table/md views."""
+    records = []
+    for story in stories:
+        record = story.to_dict()
+        records.append(record)
+    return records
+
+
+def _table_view(record: dict) -> dict:
+    view = {k: v for k, v in record.items() if k != "mentions"}
+    view["evidence"] = record["mentions"][0]["evidence"]["text"] if record["mentions"] else None
+    return view
+
+
+@app.command("timeline")
+def timeline_command(
+    db: Annotated[str | None, DB_OPTION] = None,
+    dyad: Annotated[str | None, typer.Option("--dyad", help=DYAD_HELP)] = None,
+    since: Annotated[str | None, SINCE_OPTION] = None,
+    until: Annotated[str | None, UNTIL_OPTION] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER type (SANCTION), mode (tariff) or both (SANCTION/tariff).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table | jsonl | csv | md")] = "table",
+) -> None:
+    """Story events (the same event told by several articles, merged) in date order."""
+    _check_format(fmt, ("table", "jsonl", "csv", "md"))
+    _check_dyad(dyad)
+    from detente.aggregate.timeline import timeline
+
+    events, articles, _ = _load(db)
+    stories = timeline(_stories(events, articles), dyad=dyad, since=since, until=until, event_type=event_type)
+    records = timeline_records(stories)
+    if fmt in ("table", "md"):
+        records = [_table_view(r) for r in records]
+    _render(records, fmt, TIMELINE_COLUMNS, f"{len(records)} story events")
+
+
+@app.command("index")
+def index_command(
+    dyad: Annotated[str, typer.Option("--dyad", help="Country pair, e.g. USA-COL.")],
+    freq: Annotated[str, typer.Option("--freq", help="month | week")] = "month",
+    db: Annotated[str | None, DB_OPTION] = None,
+    since: Annotated[str | None, SINCE_OPTION] = None,
+    until: Annotated[str | None, UNTIL_OPTION] = None,
+    turning: Annotated[bool, typer.Option("--turning-points", help="Print only the escalations and de-escalations.")] = False,
+    top: Annotated[int, typer.Option("--top", help="How many turning points.")] = 3,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table | jsonl | csv | md")] = "table",
+) -> None:
+    """Conflict–cooperation index per period (directed and combined), then its turning points.
+
+    jsonl carries both, told apart by "record": "period" | "turning_point"; csv and md print the
+    periods (or, with --turning-points, only the turning points).
+    """
+    _check_format(fmt, ("table", "jsonl", "csv", "md"))
+    _check_dyad(dyad)
+    if freq not in ("month", "week"):
+        raise _fail(f"unknown frequency {freq!r}: use month or week")
+    from detente.aggregate.index import dyad_index, turning_points, unindexed_stories
+    from detente.aggregate.timeline import timeline
+
+    events, articles, _ = _load(db)
+    stories = timeline(_stories(events, articles), dyad=dyad, since=since, until=until)
+    rows = dyad_index(stories, dyad, freq)
+    points = turning_points(stories, dyad, freq, n=top, rows=rows)
+    row_records = [{"record": "period", **r.to_dict()} for r in rows]
+    point_records = [{"record": "turning_point", **p.to_dict()} for p in points]
+    for record in point_records:
+        record["drivers"] = [f"{d['label']} ({d['contribution']:+.2f}) {d['story_id']}" for d in record["drivers"]]
+    skipped = len(unindexed_stories(stories, dyad, freq))
+    if skipped:
+        typer.echo(f"detente: {skipped} story events of {dyad} are undated or dated coarser than a {freq} "
+                   "and are not in the index (see `detente timeline`).", err=True)
+    if turning:
+        _render(point_records, fmt, TURNING_COLUMNS, "turning points")
+    elif fmt == "jsonl":
+        _render(row_records + point_records, fmt, None, "")
+    elif fmt == "table":
+        _render(row_records, fmt, INDEX_COLUMNS, f"index {dyad} per {freq}")
+        _render(point_records, fmt, TURNING_COLUMNS, "turning points")
+    else:
+        _render(row_records, fmt, INDEX_COLUMNS, f"index {dyad} per {freq}")
+
+
+@app.command("contradictions")
+def contradictions_command(
+    db: Annotated[str | None, DB_OPTION] = None,
+    dyad: Annotated[str | None, typer.Option("--dyad", help=DYAD_HELP)] = None,
+    since: Annotated[str | None, SINCE_OPTION] = None,
+    until: Annotated[str | None, UNTIL_OPTION] = None,
+    single: Annotated[bool, typer.Option("--single-sourced", help="List what only one outlet reports instead.")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table | jsonl | csv | md")] = "table",
+) -> None:
+    """Where articles disagree on dates, numbers or actors — each with both sentences and outlets."""
+    _check_format(fmt, ("table", "jsonl", "csv", "md"))
+    _check_dyad(dyad)
+    from detente.aggregate.contradictions import find_contradictions, single_sourced
+    from detente.aggregate.timeline import timeline
+
+    events, articles, claims = _load(db, claims=True)
+    stories = timeline(_stories(events, articles), dyad=dyad, since=since, until=until)
+    if dyad or since or until:
+        docs = {m.doc_id for s in stories for m in s.mentions}
+        claims = [c for c in claims if c.doc_id in docs]
+    if single:
+        records = [r.to_dict() for r in single_sourced(stories, claims, articles)]
+        _render(records, fmt, SINGLE_COLUMNS, f"{len(records)} single-sourced story events and claims")
+        return
+    records = [c.to_dict() for c in find_contradictions(stories, claims, articles, events)]
+    _render(records, fmt, CONTRADICTION_COLUMNS, f"{len(records)} contradictions")
+
+
+def brief_paths(out: str) -> list[tuple[Path, str]]:
+    """Where `--out` writes what: .html/.htm → HTML, .md → Markdown, no extension → both."""
+    path = Path(out)
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        return [(path, "html")]
+    if suffix == ".md":
+        return [(path, "md")]
+    if suffix == "":
+        return [(path.with_suffix(".html"), "html"), (path.with_suffix(".md"), "md")]
+    raise ValueError(f"--out {out}: use a .html, .htm or .md file name, or no extension for both")
+
+
+@app.command("brief")
+def brief_command(
+    dyad: Annotated[str | None, typer.Option("--dyad", help="Country pair, e.g. USA-COL; default: the pair with most story events.")] = None,
+    since: Annotated[str | None, SINCE_OPTION] = None,
+    until: Annotated[str | None, UNTIL_OPTION] = None,
+    out: Annotated[str, typer.Option("--out", "-o", help="brief.html, brief.md, or brief (no extension) for both.")] = "brief.html",
+    freq: Annotated[str, typer.Option("--freq", help="Index period: month | week")] = "month",
+    db: Annotated[str | None, DB_OPTION] = None,
+) -> None:
+    """A five-minute briefing on one dyad (self-contained HTML and/or Markdown)."""
+    _check_dyad(dyad)
+    if freq not in ("month", "week"):
+        raise _fail(f"unknown frequency {freq!r}: use month or week")
+    try:
+        targets = brief_paths(out)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    from detente.present.brief import BriefData, build_brief, render_html, render_markdown
+    from detente.store import Store, StoreError
+
+    settings = Settings.load(db=db)
+    try:
+        with Store(db or settings.db, read_only=True, settings=settings) as store:
+            data = BriefData.from_store(store)
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+    try:
+        brief = build_brief(data, dyad=dyad, since=since, until=until, freq=freq)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    if brief.dyad_note:
+        typer.echo(f"detente: {brief.dyad_note}", err=True)
+    for path, kind in targets:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render_html(brief) if kind == "html" else render_markdown(brief), encoding="utf-8")
+        typer.echo(str(path))
