@@ -1,0 +1,331 @@
+"""The web dashboard and REST API: `create_app("detente.duckdb")` → a FastAPI app.
+
+Read-only over the DuckDB file: every request opens its own read-only connection and closes
+it, so `detente ingest` can write between requests (DuckDB allows one writer; a reader that
+finds the file locked answers 503 and asks to retry). Every dashboard page has its JSON twin
+under `/api/…`, computed by the same function in `detente.server.views`, and links to it.
+
+    detente serve --db detente.duckdb        # http://127.0.0.1:8000/, API docs at /docs
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from detente.server import highlight, views
+from detente.server.chart import index_svg
+from detente.store import AmbiguousId, Store, StoreError
+
+HERE = Path(__file__).parent
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+STATUSES = Literal["stored", "near_duplicate", "duplicate", "rejected"]
+DEFAULT_LIMIT, MAX_LIMIT = 100, 1000
+
+_CODE = r"[A-Za-z0-9]{2,8}"
+DYAD_PATTERN = rf"^{_CODE}[->]{_CODE}$"
+COUNTRY_OR_DYAD_PATTERN = rf"^{_CODE}([->]{_CODE})?$"
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DYAD_HELP = "Pair of countries: USA-COL (both directions) or USA>COL (USA towards COL)."
+
+# --- typed query parameters, shared by the API and the pages --------------------------------
+Dyad = Annotated[str | None, Query(pattern=DYAD_PATTERN, description=DYAD_HELP, examples=["USA-COL"])]
+RequiredDyad = Annotated[str, Query(pattern=DYAD_PATTERN, description=DYAD_HELP, examples=["USA-COL"])]
+EventsDyad = Annotated[str | None, Query(
+    pattern=COUNTRY_OR_DYAD_PATTERN, examples=["USA-COL"],
+    description=DYAD_HELP + " One country code (USA) matches it on either side.")]
+Since = Annotated[str | None, Query(pattern=DATE_PATTERN, description="Earliest date, ISO at any "
+                                    "precision (2025, 2025-01, 2025-01-26); compared on the common prefix.")]
+Until = Annotated[str | None, Query(pattern=DATE_PATTERN, description="Latest date, ISO at any precision.")]
+EventType = Annotated[str | None, Query(
+    alias="type", pattern=r"^[A-Za-z]+(,[A-Za-z]+)*$",
+    description="PLOVER event type(s), comma-separated: SANCTION or THREATEN,SANCTION.")]
+StoryType = Annotated[str | None, Query(
+    alias="type", pattern=r"^[A-Za-z_]+(/[A-Za-z_]+)?$",
+    description="PLOVER type (SANCTION), mode (tariff) or both (SANCTION/tariff).")]
+Freq = Annotated[Literal["month", "week"], Query(description="Index period.")]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Records per page (≤ {MAX_LIMIT}).")]
+Offset = Annotated[int, Query(ge=0, description="Records to skip.")]
+DocIdFilter = Annotated[str | None, Query(pattern=r"^[0-9A-Za-z]{1,64}$",
+                                          description="A doc_id or a unique prefix of one.")]
+
+
+def _event_types(value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    types = [t.strip().upper() for t in value.split(",") if t.strip()]
+    unknown = [t for t in types if t not in PLOVER_TYPES]
+    if unknown:
+        raise HTTPException(422, f"unknown event type {', '.join(unknown)}: use one of "
+                                 + ", ".join(PLOVER_TYPES))
+    return types
+
+
+def _upper(value: str | None) -> str | None:
+    return value.upper() if value else value
+
+
+def _with(request: Request, **changes: Any) -> str:
+    """The current URL with some query parameters changed (None removes one)."""
+    params = dict(request.query_params)
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    return request.url.path + ("?" + urlencode(params) if params else "")
+
+
+def _api_twin(request: Request, path: str | None = None) -> str:
+    """The JSON twin of a page: the same path under /api with the same query."""
+    path = path or "/api" + (request.url.path if request.url.path != "/" else "/overview")
+    query = request.url.query
+    return path + (f"?{query}" if query else "")
+
+
+def open_store(request: Request) -> Iterator[Store]:
+    """A read-only connection for one request; 503 when the file is missing, locked or too old."""
+    try:
+        store = Store(request.app.state.db_path, read_only=True)
+    except StoreError as exc:
+        raise HTTPException(503, str(exc)) from None
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+DB = Annotated[Store, Depends(open_store)]
+
+
+def get_aggregates(request: Request, store: DB) -> views.Aggregates:
+    return request.app.state.cache.get(store)
+
+
+Agg = Annotated[views.Aggregates, Depends(get_aggregates)]
+
+
+def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
+    """The dashboard and REST API over one detente database, opened read-only per request."""
+    db_path = str(db_path)
+    app = FastAPI(
+        title="detente",
+        summary="Who did what to whom, when, according to whom — event data from news articles.",
+        description="Read-only JSON API over a detente database: documents, the design's event "
+                    "records, story events (timeline), the conflict–cooperation index per pair of "
+                    "countries, contradictions between sources, quotes, claims. Every dashboard "
+                    "page has its twin here. Lists are paged with `limit`/`offset` and answer "
+                    "`{total, limit, offset, next_offset, items}`.",
+        version="1",
+    )
+    app.state.db_path = db_path
+    app.state.cache = views.AggregateCache()
+    env = Environment(loader=FileSystemLoader(HERE / "templates"),
+                      autoescape=select_autoescape(["html"], default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+
+    def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+        context.setdefault("api_url", _api_twin(request))
+        html = env.get_template(template).render(request=request, db_path=db_path,
+                                                 with_query=lambda **c: _with(request, **c), **context)
+        return HTMLResponse(html, status_code=status_code)
+
+    # --- errors: JSON under /api, a page elsewhere -----------------------------------------
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if request.url.path.startswith("/api") or request.url.path in ("/openapi.json", "/docs"):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code,
+                                headers=getattr(exc, "headers", None))
+        return render(request, "error.html", status_code=exc.status_code,
+                      status=exc.status_code, messages=[str(exc.detail)], api_url=None)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        errors = exc.errors()
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"detail": _jsonable(errors)}, status_code=422)
+        messages = [f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg')}"
+                    for e in errors]
+        return render(request, "error.html", status_code=422, status=422, messages=messages,
+                      api_url=None)
+
+    # --- JSON API ------------------------------------------------------------------------
+    @app.get("/api/overview", tags=["dashboard"], summary="Dyads, documents ingested, rejections")
+    def api_overview(store: DB) -> dict[str, Any]:
+        return views.overview(store)
+
+    @app.get("/api/dyads", tags=["dyads"], summary="Pairs of countries with event counts")
+    def api_dyads(store: DB, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+        return views.page(views.dyads(store), limit, offset)
+
+    @app.get("/api/dyad/{dyad}", tags=["dyads"], summary="One pair: index, timeline, contradictions")
+    def api_dyad(store: DB, agg: Agg,
+                 dyad: Annotated[str, PathParam(pattern=DYAD_PATTERN, description=DYAD_HELP)],
+                 freq: Freq = "month") -> dict[str, Any]:
+        return views.dyad_page(store, agg, dyad.upper(), freq)
+
+    @app.get("/api/documents", tags=["documents"], summary="Document records (without text)")
+    def api_documents(store: DB, status: Annotated[STATUSES | None, Query()] = None,
+                      limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+        return views.page(store.documents(status=status).to_dicts(), limit, offset)
+
+    def get_document(store: Store, doc_id: str):
+        try:
+            article = store.document(doc_id)
+        except AmbiguousId as exc:
+            raise HTTPException(409, str(exc)) from None
+        if article is None:
+            raise HTTPException(404, f"no document with doc_id {doc_id!r} in {db_path}: "
+                                     "see /api/documents for the ids")
+        return article
+
+    @app.get("/api/documents/{doc_id}", tags=["documents"],
+             summary="One document record with its cleaned text",
+             responses={404: {"description": "Unknown doc_id"},
+                        409: {"description": "A prefix matching several documents"}})
+    def api_document(store: DB, doc_id: str) -> dict[str, Any]:
+        return get_document(store, doc_id).to_dict(with_text=True)
+
+    @app.get("/api/events", tags=["events"], summary="Event records (the design's layout)")
+    def api_events(store: DB, dyad: EventsDyad = None, since: Since = None, until: Until = None,
+                   event_type: EventType = None, doc_id: DocIdFilter = None,
+                   limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+        rows = store.events(dyad=_upper(dyad), since=since, until=until,
+                            event_type=_event_types(event_type), doc_id=doc_id)
+        return views.page(rows.to_dicts(), limit, offset)
+
+    @app.get("/api/timeline", tags=["events"], summary="Story event records in date order")
+    def api_timeline(agg: Agg, dyad: Dyad = None, since: Since = None, until: Until = None,
+                     event_type: StoryType = None, limit: Limit = DEFAULT_LIMIT,
+                     offset: Offset = 0) -> dict[str, Any]:
+        stories = views.stories_of(agg, _upper(dyad), since, until, event_type)
+        return views.page([s.to_dict() for s in stories], limit, offset)
+
+    @app.get("/api/index", tags=["dyads"], summary="Conflict–cooperation index of a pair per period")
+    def api_index(agg: Agg, dyad: RequiredDyad, freq: Freq = "month", since: Since = None,
+                  until: Until = None) -> dict[str, Any]:
+        return views.index(agg, dyad.upper(), freq, since, until)
+
+    @app.get("/api/contradictions", tags=["dyads"], summary="Where sources disagree")
+    def api_contradictions(agg: Agg, dyad: Dyad = None, limit: Limit = DEFAULT_LIMIT,
+                           offset: Offset = 0) -> dict[str, Any]:
+        return views.page(views.contradictions(agg, _upper(dyad)), limit, offset)
+
+    @app.get("/api/quotes", tags=["events"], summary="Quote records")
+    def api_quotes(store: DB, doc_id: DocIdFilter = None,
+                   speaker: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9]{2,12}$",
+                                                        description="Country (USA) or actor code (USAGOV).")] = None,
+                   since: Since = None, until: Until = None,
+                   limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+        rows = store.quotes(doc_id=doc_id, speaker=speaker, since=since, until=until)
+        return views.page(rows.to_dicts(), limit, offset)
+
+    @app.get("/api/claims", tags=["events"], summary="Claim records (numbers with units)")
+    def api_claims(store: DB, doc_id: DocIdFilter = None,
+                   measure: Annotated[str | None, Query(max_length=64)] = None,
+                   unit: Annotated[str | None, Query(max_length=32)] = None,
+                   subject: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9]{2,8}$")] = None,
+                   limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+        rows = store.claims(doc_id=doc_id, measure=measure, unit=unit, subject=_upper(subject))
+        return views.page(rows.to_dicts(), limit, offset)
+
+    @app.get("/api/rejections", tags=["documents"], summary="Sources rejected at ingest, with reasons")
+    def api_rejections(store: DB, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+        return views.page(store.rejections().to_dicts(), limit, offset)
+
+    # --- dashboard pages -----------------------------------------------------------------
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def page_overview(request: Request, store: DB):
+        return render(request, "overview.html", data=views.overview(store))
+
+    @app.get("/dyad/{dyad}", response_class=HTMLResponse, include_in_schema=False)
+    def page_dyad(request: Request, store: DB, agg: Agg,
+                  dyad: Annotated[str, PathParam(pattern=DYAD_PATTERN)], freq: Freq = "month"):
+        data = views.dyad_page(store, agg, dyad.upper(), freq)
+        return render(request, "dyad.html", data=data, chart=index_svg(data["index"]))
+
+    @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
+    def page_events(request: Request, store: DB, dyad: EventsDyad = None, since: Since = None,
+                    until: Until = None, event_type: EventType = None, doc_id: DocIdFilter = None,
+                    limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+        data = api_events(store, dyad, since, until, event_type, doc_id, limit, offset)
+        filters = {"dyad": dyad or "", "since": since or "", "until": until or "",
+                   "type": event_type or "", "doc_id": doc_id or ""}
+        return render(request, "events.html", data=data, filters=filters, types=PLOVER_TYPES)
+
+    @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
+    def page_documents(request: Request, store: DB, status: Annotated[STATUSES | None, Query()] = None,
+                       limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+        data = api_documents(store, status, limit, offset)
+        return render(request, "documents.html", data=data, status=status)
+
+    @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+    def page_document(request: Request, store: DB, doc_id: str,
+                      start: Annotated[int | None, Query(ge=0)] = None,
+                      end: Annotated[int | None, Query(ge=0)] = None):
+        article = get_document(store, doc_id)
+        events = store.events(doc_id=article.doc_id).to_dicts()
+        spans = [highlight.Span(e["evidence"]["start"], e["evidence"]["end"], e["event_id"],
+                                _event_label(e)) for e in events if e.get("evidence")]
+        selected = None
+        if start is not None and end is not None:
+            if end <= start:
+                raise HTTPException(422, f"end ({end}) must be after start ({start})")
+            selected = highlight.clamp(article.text, start, end)
+            if selected is None:
+                raise HTTPException(422, f"offsets {start}–{end} are outside the document's text "
+                                         f"({len(article.text)} characters)")
+            spans.append(highlight.Span(selected[0], selected[1], "selected", "selected sentence"))
+        return render(request, "document.html", article=article.to_dict(with_text=False),
+                      segments=highlight.segments(article.text, spans), events=events,
+                      selected=selected, api_url=f"/api/documents/{article.doc_id}",
+                      events_api=f"/api/events?doc_id={article.doc_id}")
+
+    env.globals.update(event_label=_event_label, document_link=_document_link, actor_label=_actor_label)
+    return app
+
+
+def _jsonable(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Validation errors without the non-JSON bits (exception objects in `ctx`)."""
+    clean = []
+    for error in errors:
+        error = dict(error)
+        if "ctx" in error:
+            error["ctx"] = {k: str(v) for k, v in error["ctx"].items()}
+        error.pop("url", None)
+        clean.append(error)
+    return clean
+
+
+def _actor_label(actor: dict[str, Any] | None) -> str:
+    if not actor:
+        return "?"
+    code = actor.get("code") or actor.get("country") or "?"
+    return f"{actor.get('text') or code} ({code})" if actor.get("text") else code
+
+
+def _event_label(record: dict[str, Any]) -> str:
+    kind = record["event_type"] + (f"/{record['mode']}" if record.get("mode") else "")
+    return (f"{_actor_label(record.get('actor'))} → {kind} → {_actor_label(record.get('recipient'))}"
+            f" ({record.get('date') or 'undated'})")
+
+
+def _document_link(doc_id: str, evidence: dict[str, Any] | None) -> str:
+    """The document page with this evidence sentence highlighted, scrolled to it."""
+    if not evidence:
+        return f"/documents/{doc_id}"
+    return f"/documents/{doc_id}?start={int(evidence['start'])}&end={int(evidence['end'])}#selected"

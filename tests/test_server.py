@@ -1,0 +1,331 @@
+"""The web app over a real store: the JSON API (records as in the design, filters, paging,
+404/422) and the dashboard pages (evidence shown, highlighted, escaped), through FastAPI's
+test client."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from conftest import article_text, make_article, make_processed
+from fastapi.testclient import TestClient
+
+from detente.aggregate.merge import merge_events
+from detente.models import Actor, Article, Claim, Event, Evidence, Quote
+from detente.server.app import create_app
+from detente.store import Store
+
+USA = ("Washington", "USAGOV", "USA", "GOV")
+COL = ("Colombia", "COL", "COL", None)
+COL_GOV = ("Petro", "COLGOV", "COL", "GOV")
+VEN = ("Caracas", "VENGOV", "VEN", "GOV")
+
+TEXT_A = ("Washington imposed 25% tariffs on Colombia on 26 January 2025 after Bogotá turned back "
+          "two deportation flights. Petro accused the United States of treating migrants as "
+          "criminals. ") + article_text(11)
+TEXT_B = ("The United States slapped a 25% tariff on Colombian goods on 27 January 2025, officials "
+          "said. ") + article_text(12)
+TEXT_C = ("On 3 March 2025 Washington and Colombia agreed to resume deportation flights. "
+          "Officials said the tariff had reached 50% before the deal. "
+          "Caracas threatened Colombia over <script>alert('x')</script> border patrols & drones. "
+          ) + article_text(13)
+
+
+def sentence(text: str, starts_with: str) -> Evidence:
+    start = text.index(starts_with)
+    end = text.index(". ", start) + 1
+    return Evidence(text[start:end], start, end)
+
+
+def event(article: Article, n: int, starts_with: str, actor, recipient, event_type: str,
+          cameo_root: str, quad_class: int, intensity: float, date: str, mode: str | None = None,
+          **fields) -> Event:
+    return Event(event_id=f"{article.doc_id}-e{n}", doc_id=article.doc_id, actor=Actor(*actor),
+                 recipient=Actor(*recipient), event_type=event_type, cameo_root=cameo_root,
+                 quad_class=quad_class, intensity=intensity, mode=mode,
+                 evidence=sentence(article.text, starts_with), date=date,
+                 date_precision="day" if len(date) == 10 else "month", date_method="explicit",
+                 confidence=0.8, **fields)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """A store with three articles on USA–COL (one also on COL–VEN), and one rejected source."""
+    db = tmp_path_factory.mktemp("server") / "server.duckdb"
+    a = make_article(TEXT_A, source_path="corpus/a.txt", outlet="Wire One", title="Tariffs on Colombia",
+                     url="https://one.example/a", published="2025-01-27", published_method="metadata")
+    b = make_article(TEXT_B, source_path="corpus/b.txt", outlet="Daily Two", title="Tariff row",
+                     published="2025-01-28", published_method="dateline")
+    c = make_article(TEXT_C, source_path="corpus/c.txt", outlet="Third Post",
+                     title="Deal <b>reached</b>", published="2025-03-04", published_method="metadata")
+    rejected = Article(doc_id="badbadbadbadbad0", source_path="corpus/empty.html", status="rejected",
+                       reason="no article text: 3 words")
+    events = {
+        "a": [event(a, 0, "Washington imposed", USA, COL, "SANCTION", "16", 4, -8.0, "2025-01-26", "tariff"),
+              event(a, 1, "Petro accused", COL_GOV, USA, "ACCUSE", "11", 3, -2.0, "2025-01-26")],
+        "b": [event(b, 0, "The United States slapped", USA, COL, "SANCTION", "16", 4, -8.0, "2025-01-27",
+                    "tariff")],
+        "c": [event(c, 0, "On 3 March", USA, COL, "AGREE", "03", 1, 4.0, "2025-03-03"),
+              event(c, 1, "Caracas threatened", VEN, COL, "THREATEN", "13", 3, -6.0, "2025-03")],
+    }
+    quote = Quote("qa0", a.doc_id, Actor(*COL_GOV), "treating migrants as criminals",
+                  sentence(a.text, "Petro accused"), "2025-01-26")
+    claims = {
+        "a": [Claim("ca0", a.doc_id, 25.0, "percent", "tariff", "25%", sentence(a.text, "Washington imposed"),
+                    subject="COL", date="2025-01-26")],
+        "c": [Claim("cc0", c.doc_id, 50.0, "percent", "tariff", "50%", sentence(c.text, "Officials said"),
+                    subject="COL", date="2025-01")],
+    }
+    with Store(db) as store:
+        store.write(make_processed(a, events["a"], [quote], claims["a"]), "key-a")
+        store.write(make_processed(b, events["b"]), "key-b")
+        store.write(make_processed(c, events["c"], [], claims["c"]), "key-c")
+        store.write(make_processed(rejected), "key-empty")
+    return {"db": db, "a": a, "b": b, "c": c, "events": events}
+
+
+@pytest.fixture(scope="module")
+def client(corpus):
+    with TestClient(create_app(corpus["db"])) as test_client:
+        yield test_client
+
+
+def ok(client, url: str):
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.text)
+    return response.json()
+
+
+# --- JSON API -------------------------------------------------------------------------------
+
+def test_events_are_the_design_records_in_a_page_envelope(client, corpus):
+    data = ok(client, "/api/events")
+    assert set(data) == {"total", "limit", "offset", "next_offset", "items"}
+    assert data["total"] == 5 and data["offset"] == 0 and data["next_offset"] is None
+    first = corpus["events"]["a"][0]
+    expected = first.to_dict()
+    expected.update(source_path="corpus/a.txt", url="https://one.example/a")
+    assert data["items"][0] == expected
+    assert list(data["items"][0]) == list(expected)  # the design's key order
+
+
+def test_events_filters(client, corpus):
+    col_usa = ok(client, "/api/events?dyad=col-usa")["items"]
+    assert {e["event_id"] for e in col_usa} == {e.event_id for e in corpus["events"]["a"] + corpus["events"]["b"]} | {
+        corpus["events"]["c"][0].event_id}
+    directed = ok(client, "/api/events?dyad=COL>USA")["items"]
+    assert [e["event_type"] for e in directed] == ["ACCUSE"]
+    assert [e["event_type"] for e in ok(client, "/api/events?dyad=VEN")["items"]] == ["THREATEN"]
+    sanctions = ok(client, "/api/events?type=sanction")["items"]
+    assert [e["doc_id"] for e in sanctions] == [corpus["a"].doc_id, corpus["b"].doc_id]
+    assert len(ok(client, "/api/events?type=SANCTION,AGREE")["items"]) == 3
+    march = ok(client, "/api/events?since=2025-02")["items"]
+    assert {e["date"] for e in march} == {"2025-03-03", "2025-03"}
+    january = ok(client, "/api/events?until=2025-01-26")["items"]
+    assert {e["date"] for e in january} == {"2025-01-26"}
+    by_doc = ok(client, f"/api/events?doc_id={corpus['c'].doc_id[:8]}")["items"]
+    assert [e["event_id"] for e in by_doc] == [e.event_id for e in corpus["events"]["c"]]
+
+
+def test_pagination(client):
+    everything = ok(client, "/api/events")["items"]
+    first = ok(client, "/api/events?limit=2")
+    assert first["items"] == everything[:2] and first["next_offset"] == 2 and first["total"] == 5
+    last = ok(client, "/api/events?limit=2&offset=4")
+    assert last["items"] == everything[4:] and last["next_offset"] is None
+    assert ok(client, "/api/events?offset=50")["items"] == []
+
+
+@pytest.mark.parametrize("url", [
+    "/api/events?dyad=USA-", "/api/events?dyad=USA--COL", "/api/events?dyad=U$A-COL",
+    "/api/timeline?dyad=USA", "/api/index", "/api/index?dyad=USA", "/api/index?dyad=USA-COL&freq=year",
+    "/api/events?since=January", "/api/events?until=2025-1-2", "/api/events?type=BOMBARD",
+    "/api/events?limit=0", "/api/events?limit=100000", "/api/events?offset=-1",
+    "/api/documents?status=lost", "/api/dyad/USACOL", "/api/contradictions?dyad=US-",
+])
+def test_bad_parameters_are_422_with_a_reason(client, url):
+    response = client.get(url)
+    assert response.status_code == 422, (url, response.text)
+    assert response.json()["detail"]
+
+
+def test_unknown_event_type_names_the_valid_ones(client):
+    detail = client.get("/api/events?type=BOMBARD").json()["detail"]
+    assert "BOMBARD" in detail and "SANCTION" in detail
+
+
+def test_documents_list_and_one_document_with_text(client, corpus):
+    data = ok(client, "/api/documents")
+    assert [d["doc_id"] for d in data["items"]] == [corpus[k].doc_id for k in "abc"] + ["badbadbadbadbad0"]
+    assert data["items"][0] == corpus["a"].to_dict(with_text=False) | {"status": "stored"}
+    assert "text" not in data["items"][0]
+    assert [d["source_path"] for d in ok(client, "/api/documents?status=rejected")["items"]] == ["corpus/empty.html"]
+    one = ok(client, f"/api/documents/{corpus['b'].doc_id}")
+    assert one == corpus["b"].to_dict(with_text=True)
+    assert ok(client, f"/api/documents/{corpus['b'].doc_id[:10]}")["doc_id"] == corpus["b"].doc_id
+
+
+def test_unknown_document_is_404_with_a_clear_message(client):
+    for url in ("/api/documents/0123456789abcdef", "/documents/0123456789abcdef"):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert "no document with doc_id '0123456789abcdef'" in html.unescape(response.text)
+
+
+def test_timeline_returns_the_story_records_of_the_aggregate_stage(client, corpus):
+    events = [e for k in "abc" for e in corpus["events"][k]]
+    articles = {corpus[k].doc_id: corpus[k] for k in "abc"}
+    with Store(corpus["db"], read_only=True) as store:  # the stored events, with inherited urls
+        stored = store.load_events()
+        articles = store.load_articles()
+    assert len(stored) == len(events)
+    expected = [s.to_dict() for s in merge_events(stored, articles)]
+    data = ok(client, "/api/timeline?limit=1000")
+    assert data["items"] == expected
+    usa_col = ok(client, "/api/timeline?dyad=USA-COL")["items"]
+    tariff = [s for s in usa_col if s["event_type"] == "SANCTION"]
+    assert len(tariff) == 1 and tariff[0]["n_articles"] == 2 and tariff[0]["n_outlets"] == 2
+    assert {m["outlet"] for m in tariff[0]["mentions"]} == {"Wire One", "Daily Two"}
+    assert [s["event_type"] for s in ok(client, "/api/timeline?dyad=USA-COL&type=tariff")["items"]] == ["SANCTION"]
+    assert [s["date"] for s in ok(client, "/api/timeline?dyad=USA-COL&since=2025-02")["items"]] == ["2025-03-03"]
+    assert ok(client, "/api/timeline?dyad=USA>COL&type=ACCUSE")["items"] == []
+
+
+def test_index_by_month_and_week(client):
+    data = ok(client, "/api/index?dyad=usa-col")
+    assert data["dyad"] == "USA-COL" and data["freq"] == "month"
+    combined = [r for r in data["rows"] if r["direction"] == "USA-COL"]
+    assert [r["period"] for r in combined] == ["2025-01", "2025-02", "2025-03"]
+    assert combined[0]["score"] < 0 and combined[1]["score"] is None and combined[2]["score"] > 0
+    assert {r["direction"] for r in data["rows"]} == {"USA>COL", "COL>USA", "USA-COL"}
+    assert data["turning_points"] and data["turning_points"][0]["drivers"]
+    weekly = ok(client, "/api/index?dyad=USA-COL&freq=week")
+    assert weekly["freq"] == "week" and weekly["rows"][0]["period"] == "2025-W04"  # Sunday 26 January
+
+
+def test_contradictions_on_dates_and_numbers(client, corpus):
+    data = ok(client, "/api/contradictions?dyad=USA-COL")
+    kinds = {c["kind"]: c for c in data["items"]}
+    assert set(kinds) == {"date", "number"}
+    assert {kinds["date"]["a"]["value"], kinds["date"]["b"]["value"]} == {"2025-01-26", "2025-01-27"}
+    assert {kinds["number"]["a"]["value"], kinds["number"]["b"]["value"]} == {"25%", "50%"}
+    assert {side["evidence"]["text"][:14] for side in (kinds["number"]["a"], kinds["number"]["b"])} == {
+        "Officials said", "Washington imp"}
+    assert ok(client, "/api/contradictions?dyad=COL-VEN")["items"] == [kinds["number"]]  # c reports on COL-VEN too
+    assert ok(client, "/api/contradictions")["total"] == 2
+
+
+def test_quotes_claims_rejections(client, corpus):
+    quotes = ok(client, "/api/quotes")["items"]
+    assert quotes == [{"quote_id": "qa0", "doc_id": corpus["a"].doc_id,
+                       "speaker": {"text": "Petro", "code": "COLGOV", "country": "COL", "sector": "GOV"},
+                       "text": "treating migrants as criminals",
+                       "evidence": sentence(TEXT_A, "Petro accused").to_dict(), "date": "2025-01-26"}]
+    assert ok(client, "/api/quotes?speaker=USA")["items"] == []
+    claims = ok(client, "/api/claims?measure=tariff")["items"]
+    assert [c["value"] for c in claims] == [25.0, 50.0]
+    assert ok(client, f"/api/claims?doc_id={corpus['c'].doc_id}")["items"][0]["claim_id"] == "cc0"
+    rejections = ok(client, "/api/rejections")["items"]
+    assert [(r["source_path"], r["reason"]) for r in rejections] == [("corpus/empty.html", "no article text: 3 words")]
+
+
+def test_dyads_with_counts(client):
+    data = ok(client, "/api/dyads")
+    assert [(d["dyad"], d["n_events"], d["n_articles"]) for d in data["items"]] == [
+        ("COL-USA", 4, 3), ("COL-VEN", 1, 1)]
+    assert data["items"][0]["directions"] == {"COL>USA": 1, "USA>COL": 3}
+    assert data["items"][0]["first_date"] == "2025-01-26" and data["items"][0]["last_date"] == "2025-03-03"
+
+
+def test_overview_and_dyad_twins(client, corpus):
+    overview = ok(client, "/api/overview")
+    assert overview["documents"]["total"] == 3
+    assert overview["documents"]["by_status"] == {"rejected": 1, "stored": 3}
+    assert overview["events"] == 5 and overview["rejections"][0]["source_path"] == "corpus/empty.html"
+    assert overview["dyads"] == ok(client, "/api/dyads")["items"]
+    dyad = ok(client, "/api/dyad/USA-COL")
+    assert dyad["index"] == ok(client, "/api/index?dyad=USA-COL")
+    assert dyad["timeline"] == ok(client, "/api/timeline?dyad=USA-COL")["items"]
+    assert dyad["contradictions"] == ok(client, "/api/contradictions?dyad=USA-COL")["items"]
+
+
+def test_openapi_documents_every_endpoint_with_typed_parameters(client):
+    spec = ok(client, "/openapi.json")
+    for path in ("/api/documents", "/api/documents/{doc_id}", "/api/events", "/api/timeline", "/api/index",
+                 "/api/contradictions", "/api/quotes", "/api/claims", "/api/dyads", "/api/overview"):
+        assert path in spec["paths"], path
+    params = {p["name"]: p for p in spec["paths"]["/api/events"]["get"]["parameters"]}
+    assert {"dyad", "since", "until", "type", "limit", "offset"} <= set(params)
+    assert params["limit"]["schema"]["type"] == "integer"
+    assert not any(path in spec["paths"] for path in ("/", "/events", "/dyad/{dyad}"))
+
+
+def test_missing_database_is_503_not_a_crash(tmp_path):
+    with TestClient(create_app(tmp_path / "none.duckdb")) as missing:
+        response = missing.get("/api/events")
+        assert response.status_code == 503 and "run `detente ingest` first" in response.json()["detail"]
+        page = missing.get("/")
+        assert page.status_code == 503 and "detente ingest" in page.text
+
+
+# --- dashboard pages ------------------------------------------------------------------------
+
+def test_overview_page_lists_dyads_documents_rejections_and_links_its_twin(client):
+    page = client.get("/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    html = page.text
+    assert 'href="/dyad/COL-USA"' in html and 'href="/dyad/COL-VEN"' in html
+    assert 'href="/api/overview"' in html
+    assert "corpus/empty.html" in html and "no article text: 3 words" in html
+
+
+def test_dyad_page_has_chart_timeline_contradictions_and_its_twin(client, corpus):
+    html = client.get("/dyad/USA-COL").text
+    assert '<svg' in html and 'class="index-chart"' in html
+    assert html.count('class="bar conflict"') == 1 and html.count('class="bar cooperation"') == 1
+    assert 'href="/api/dyad/USA-COL"' in html
+    assert "Washington imposed 25% tariffs on Colombia" in html  # timeline evidence
+    assert "Officials said the tariff had reached 50% before the deal." in html  # contradiction
+    b = corpus["b"].doc_id
+    evidence = corpus["events"]["b"][0].evidence
+    assert f'href="/documents/{b}?start={evidence.start}&amp;end={evidence.end}#selected"' in html
+    assert client.get("/dyad/USA-COL?freq=week").status_code == 200
+    assert client.get("/dyad/USA").status_code == 422
+
+
+def test_events_page_shows_evidence_and_links_to_the_sentence(client, corpus):
+    html = client.get("/events?dyad=USA-COL&type=SANCTION").text
+    assert 'href="/api/events?dyad=USA-COL&amp;type=SANCTION"' in html
+    for key in "ab":
+        e = corpus["events"][key][0]
+        assert e.evidence.text.split(",")[0] in html
+        assert f"/documents/{e.doc_id}?start={e.evidence.start}&amp;end={e.evidence.end}#selected" in html
+    assert "Caracas threatened" not in html
+    paged = client.get("/events?limit=2").text
+    assert "1–2 of 5" in paged and 'rel="next"' in paged and "offset=2" in paged
+    bad = client.get("/events?since=soon")
+    assert bad.status_code == 422 and "since" in bad.text
+
+
+def test_document_page_highlights_evidence_and_escapes_article_content(client, corpus):
+    c = corpus["c"]
+    threat = corpus["events"]["c"][1]
+    response = client.get(f"/documents/{c.doc_id}?start={threat.evidence.start}&end={threat.evidence.end}")
+    assert response.status_code == 200
+    html = response.text
+    assert 'href="/api/documents/' + c.doc_id + '"' in html
+    marks = re.findall(r'<mark class="evidence( selected)?" data-events="([^"]*)"[^>]*>(.*?)</mark>', html, re.S)
+    assert {m[1] for m in marks} >= {e.event_id for e in corpus["events"]["c"]}
+    selected = "".join(text for sel, _, text in marks if sel)
+    assert selected.startswith("Caracas threatened Colombia over &lt;script&gt;alert(")
+    assert "<script>alert" not in html and "&amp; drones" in html
+    assert "Deal &lt;b&gt;reached&lt;/b&gt;" in html
+    assert 'id="selected"' in html
+
+
+def test_document_page_rejects_offsets_outside_the_text(client, corpus):
+    doc = corpus["a"].doc_id
+    assert client.get(f"/documents/{doc}?start=10&end=5").status_code == 422
+    assert client.get(f"/documents/{doc}?start=999999&end=1000000").status_code == 422
+    assert client.get(f"/documents/{doc}?start=-1&end=5").status_code == 422
