@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import wire_story
+from conftest import ROOT, wire_story
 
-from detente.engines import get_engine
+from detente.engines import EngineError, get_engine
 from detente.engines.local import ordered_pool_map, process_chunk
 from detente.models import Article, RawDocument
 from detente.store import Store
@@ -83,6 +83,30 @@ def test_one_failing_document_does_not_sink_its_chunk():
     failed = results[1].article
     assert failed.status == "rejected" and failed.reason.startswith("internal error")
     assert "coder crashed" in failed.reason
+
+
+class _NoModel:
+    _nlp = None
+
+    @property
+    def nlp(self):
+        raise OSError("[E050] Can't find model 'xx_missing'")
+
+    def process(self, raws):
+        return [self.nlp for _ in raws]
+
+
+def test_a_model_that_does_not_load_stops_the_run_with_its_reason():
+    with pytest.raises(EngineError, match="could not load the language model.*xx_missing"):
+        process_chunk(_NoModel(), [RawDocument(source_path="a.txt", text="x")])
+
+
+def test_a_missing_model_is_a_clear_error_not_a_rejection(cli, db_path, tmp_path):
+    story = write_stories(tmp_path / "in", 1)[0]
+    result = cli("ingest", story, "--db", db_path, "--model", str(tmp_path / "no-such-model"))
+    assert result.exit_code == 2 and "could not load the language model" in result.stderr
+    with Store(db_path, read_only=True) as store:
+        assert store.runs()[-1]["status"] == "failed" and len(store.sources()) == 0
 
 
 # --- ingest ----------------------------------------------------------------------------------
@@ -189,7 +213,7 @@ def _start_ingest(folder: Path, db: Path) -> subprocess.Popen:
     return subprocess.Popen(
         [PYTHON, "-c", "from detente.cli import main; main()", "ingest", str(folder), "--db", str(db),
          "--batch-size", "2", "--log"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
 
 
 def _wait_for_stored(process: subprocess.Popen, n: int, timeout: float = 60) -> int:
@@ -229,6 +253,6 @@ def test_kill_and_interrupt_lose_nothing_and_duplicate_nothing(cli, tmp_path):
         assert statuses[0] == "interrupted"  # the killed run, closed by the next one
 
     final = subprocess.run([PYTHON, "-c", "from detente.cli import main; main()", "ingest", str(folder),
-                            "--db", str(db)], capture_output=True, text=True, timeout=120)
+                            "--db", str(db)], capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert final.returncode == 0, final.stderr
     assert snapshot(db) == snapshot(reference)

@@ -74,7 +74,7 @@ def ingest(
     """Read, clean, code and store articles. Resumable: inputs already ingested are skipped."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from detente.engines import get_engine
+    from detente.engines import EngineError, get_engine
     from detente.store.ingest import ingest as run_ingest
 
     _check_paths(paths)
@@ -104,7 +104,10 @@ def ingest(
 
     with store, progress:
         task = progress.add_task("ingest", total=None, rate=0.0)
-        report = run_ingest(paths, store, settings, args=args, on_document=on_document)
+        try:
+            report = run_ingest(paths, store, settings, args=args, on_document=on_document)
+        except EngineError as exc:
+            raise _fail(f"{exc} (check --model and --actors)") from None
     _print_summary(report, settings.db)
     if report.interrupted:
         raise typer.Exit(EXIT_INTERRUPTED)

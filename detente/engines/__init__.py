@@ -13,6 +13,11 @@ from types import ModuleType
 from detente.config import Settings
 from detente.models import ProcessedDocument, RawDocument
 
+
+class EngineError(RuntimeError):
+    """The engine cannot process anything (e.g. the spaCy model or a dictionary does not load)."""
+
+
 ENGINES = {"local": "detente.engines.local", "spark": "detente.engines.spark"}
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from detente.clean.fingerprint import bytes_hash
 from detente.config import Settings
+from detente.engines import EngineError
 from detente.models import Article, ProcessedDocument, RawDocument
 from detente.pipeline import Pipeline
 from detente.store.store import INTERNAL_ERROR
@@ -46,6 +47,7 @@ def process_chunk(pipeline: Pipeline, raws: list[RawDocument]) -> list[Processed
     try:
         return list(pipeline.process(raws))
     except Exception:  # noqa: BLE001 - isolate the failing document below
+        _check_model(pipeline)
         if len(raws) == 1:
             return [_failed(raws[0])]
     results = []
@@ -55,6 +57,16 @@ def process_chunk(pipeline: Pipeline, raws: list[RawDocument]) -> list[Processed
         except Exception:  # noqa: BLE001 - recorded with its traceback's last line
             results.append(_failed(raw))
     return results
+
+
+def _check_model(pipeline) -> None:
+    """A model that does not load is no document's fault: stop the run with the reason."""
+    if getattr(pipeline, "_nlp", True) is not None:
+        return
+    try:
+        pipeline.nlp  # noqa: B018 - load (again) to see whether loading is what failed
+    except Exception as exc:  # noqa: BLE001 - reported as one clear error
+        raise EngineError(f"could not load the language model: {type(exc).__name__}: {exc}") from exc
 
 
 def _failed(raw: RawDocument) -> ProcessedDocument:
