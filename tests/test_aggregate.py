@@ -84,6 +84,8 @@ def test_period_keys_and_ranges():
     assert period_key("2025-01-26", "day", "month") == "2025-01"
     assert period_key("2025-01-26", "day", "week") == "2025-W04"
     assert period_key("2025", "year", "month") is None
+    assert period_key("2025-01-26", "day", "year") == period_key("2025", "year", "year") == "2025"
+    assert period_range("2023", "2025", "year") == ["2023", "2024", "2025"]
     assert period_key("2025-01", "month", "week") is None
     assert period_range("2024-11", "2025-02", "month") == ["2024-11", "2024-12", "2025-01", "2025-02"]
     assert period_range("2024-W52", "2025-W02", "week") == ["2024-W52", "2025-W01", "2025-W02"]

@@ -143,3 +143,31 @@ def test_similarity_rewards_shared_numbers_and_nouns():
         a, "Washington put tariffs of 25 percent on Colombian goods.")
     assert similarity(a, "") == 0.0
     assert ACTORS["USA"].country == "USA"
+
+
+def test_separate_statements_of_the_same_kind_stay_apart():
+    """Four quotes of intent in one article, dated only to the year, are four statements."""
+    a = art("q", '"We emphasized the mutual benefits of our trade," Petro noted. '
+                 '"We must find common ground," Petro remarked. '
+                 '"We emphasized the mutual benefits of our trade," Petro repeated.')
+    events = [ev(a, '"We emphasized the mutual benefits of our trade," Petro noted.', actor="COL",
+                 recipient="USA", event_type="AGREE", mode="intent", date="2024", method="inferred",
+                 intensity=4.0),
+              ev(a, '"We must find common ground," Petro remarked.', actor="COL", recipient="USA",
+                 event_type="AGREE", mode="intent", date="2024", method="inferred", intensity=4.0),
+              ev(a, '"We emphasized the mutual benefits of our trade," Petro repeated.', actor="COL",
+                 recipient="USA", event_type="AGREE", mode="intent", date="2024", method="inferred",
+                 intensity=4.0)]
+    stories = merge_events(events, {"q": a})
+    # The repeated sentence is the same statement; the other one is a different statement.
+    assert sorted(s.n_mentions for s in stories) == [1, 2]
+
+
+def test_statements_in_the_same_month_need_the_same_day_or_similar_words():
+    a = art("m", "Trump accused Petro of lying in October 2025. Trump accused Colombia of failing on coca "
+                 "in October 2025.")
+    events = [ev(a, "Trump accused Petro of lying in October 2025.", event_type="ACCUSE", date="2025-10",
+                 intensity=-2.0),
+              ev(a, "Trump accused Colombia of failing on coca in October 2025.", event_type="ACCUSE",
+                 date="2025-10", intensity=-2.0)]
+    assert len(merge_events(events, {"m": a})) == 2

@@ -58,7 +58,7 @@ def overlaps(a: tuple[date | None, date | None], b: tuple[date | None, date | No
 
 
 def period_key(value: str | None, precision: str | None, freq: str) -> str | None:
-    """The index period a dated story falls in: "2025-01" (month) or "2025-W04" (ISO week).
+    """The index period a dated story falls in: "2025" (year), "2025-01" (month) or "2025-W04" (ISO week).
 
     None when the date is missing or coarser than the period (a year-precision date has no
     month; a month-precision date has no week).
@@ -67,6 +67,8 @@ def period_key(value: str | None, precision: str | None, freq: str) -> str | Non
     if span is None:
         return None
     precision = precision_of(value, precision)
+    if freq == "year":
+        return value[:4]
     if freq == "month":
         if precision not in ("month", "day"):
             return None
@@ -76,13 +78,15 @@ def period_key(value: str | None, precision: str | None, freq: str) -> str | Non
             return None
         iso = span[0].isocalendar()
         return f"{iso[0]}-W{iso[1]:02d}"
-    raise ValueError(f"unknown frequency {freq!r}: use month or week")
+    raise ValueError(f"unknown frequency {freq!r}: use year, month or week")
 
 
 def period_start(key: str) -> date:
     if "-W" in key:
         year, week = key.split("-W")
         return date.fromisocalendar(int(year), int(week), 1)
+    if len(key) == 4:
+        return date(int(key), 1, 1)
     return date(int(key[:4]), int(key[5:7]), 1)
 
 
@@ -96,6 +100,9 @@ def period_range(first: str, last: str, freq: str) -> list[str]:
             iso = current.isocalendar()
             keys.append(f"{iso[0]}-W{iso[1]:02d}")
             current += timedelta(days=7)
+        elif freq == "year":
+            keys.append(f"{current.year:04d}")
+            current = date(current.year + 1, 1, 1)
         else:
             keys.append(f"{current.year:04d}-{current.month:02d}")
             current = date(current.year + (current.month == 12), current.month % 12 + 1, 1)

@@ -2,8 +2,8 @@
 
 Formula
 -------
-Each story event s of the dyad with a date at least as precise as the period (month or day
-for ``freq="month"``, day for ``freq="week"``) falls in one period. It carries
+Each story event s of the dyad with a date at least as precise as the period (any date for
+``freq="year"``, month or day for ``freq="month"``, day for ``freq="week"``) falls in one period. It carries
 
     weight        w_s = confidence_s × (1 + ln n_articles_s)
     contribution  c_s = w_s × intensity_s            (intensity: Goldstein, −10 … +10)

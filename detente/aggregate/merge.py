@@ -18,11 +18,14 @@ event — and end up in one story event — when all the hard conditions hold:
 
 and the evidence supports it:
 
-4. **Date anchor or sentence similarity**: either both events have a non-reported date at
-   month or day precision (so 1–3 already pin the event down), or the evidence sentences are
-   similar enough — ``similarity()`` combines rapidfuzz ``token_set_ratio`` with the share of
-   key words and numbers the two sentences have in common; the threshold is lower when both
-   events carry the same specific mode. Two mentions in one article get a small bonus.
+4. **Date anchor or sentence similarity**: either both events have a date found in the text
+   (not reported, not inferred) precise enough to pin the event down — month or day for a
+   material act (quad class 2/4: a tariff, a visa ban, an aid cut), day only for a statement
+   (quad class 1/3: leaders make many statements a month) — or the evidence sentences are
+   similar enough: ``similarity()`` combines rapidfuzz ``token_set_ratio`` with the share of
+   key words and numbers (not years or month names: dates are rule 3's job) the two sentences
+   have in common; the threshold is lower when both events are the same material act (same
+   mode) and higher for statements. Two mentions of an act in one article get a small bonus.
 
 An event that fits several stories joins the one it is most similar to (the tie-breaker), so
 the result does not depend on input order: events are processed from the most precisely dated
@@ -54,7 +57,8 @@ from detente.aggregate.dates import PRECISION_RANK, interval, overlaps, precisio
 from detente.models import Actor, Article, Event, Mention, StoryEvent
 
 DAY_TOLERANCE = 3  # days either side of a day-precision date when matching
-SIMILARITY_THRESHOLD = 55.0  # evidence similarity needed without a date anchor
+SIMILARITY_THRESHOLD = 55.0  # evidence similarity needed without a date anchor (acts)
+STATEMENT_THRESHOLD = 75.0  # … for statements (verbal quad 1/3), which share actors and verbs
 SAME_MODE_THRESHOLD = 35.0  # … when both events carry the same specific mode
 SAME_ARTICLE_BONUS = 10.0
 UNKNOWN_DYAD_THRESHOLD = 80.0  # evidence similarity needed when a country is unknown
@@ -68,7 +72,9 @@ STOPWORDS = frozenset(
     she should so some such than that the their theirs them then there these they this those
     through to too under until up very was we were what when where which while who whom why will
     with would you your said says say told according new first year years month months week
-    weeks day days today yesterday earlier later recent recently""".split()
+    weeks day days today yesterday earlier later recent recently january february march april may
+    june july august september october november december monday tuesday wednesday thursday
+    friday saturday sunday""".split()
 )
 _WORD = re.compile(r"[^\W_]+(?:[.,][0-9]+)*", re.UNICODE)
 
@@ -92,7 +98,8 @@ def key_terms(text: str) -> set[str]:
     terms = set()
     for token in _WORD.findall(text.lower()):
         if token[0].isdigit():
-            terms.add(token.replace(",", ""))
+            if not (len(token) == 4 and token[:2] in ("19", "20")):  # years: the date rule's job
+                terms.add(token.replace(",", ""))
         elif len(token) > 2 and token not in STOPWORDS:
             terms.add(token[:-1] if token.endswith("s") and len(token) > 4 else token)
     return terms
@@ -133,6 +140,7 @@ class _When:
     raw: tuple[date, date] | None
     anchor: bool
     strength: int  # sort key: higher is more precise
+    day: bool = False
 
     @classmethod
     def of(cls, event: Event) -> _When:
@@ -145,7 +153,7 @@ class _When:
         span = widen(raw, DAY_TOLERANCE) if precision == "day" else raw
         anchor = precision in ("day", "month") and event.date_method != "inferred"
         rank = PRECISION_RANK.get(precision or "", 0)
-        return cls(span, raw, anchor, 2 + rank + (3 if anchor else 0))
+        return cls(span, raw, anchor, 2 + rank + (3 if anchor else 0), precision == "day")
 
 
 @dataclass
@@ -175,6 +183,11 @@ def _type_compatible(event: Event, cluster: _Cluster) -> bool:
     return event.mode is None or cluster.mode is None or event.mode == cluster.mode
 
 
+def _material(event: Event) -> bool:
+    """Material acts (quad 2/4: tariffs, visa bans, aid) are retold; statements are many."""
+    return event.quad_class in (2, 4)
+
+
 def _match_score(event: Event, when: _When, cluster: _Cluster) -> float | None:
     """None if the event cannot join the cluster, else how well it fits (higher is better)."""
     if dyad_of(event) != cluster.dyad or not _type_compatible(event, cluster):
@@ -184,19 +197,24 @@ def _match_score(event: Event, when: _When, cluster: _Cluster) -> float | None:
         if when.span is not None and other_when.span is not None:
             if not overlaps(when.span, other_when.span):
                 return None
-            anchored = anchored or (when.anchor and other_when.anchor)
+            if when.anchor and other_when.anchor:
+                # A statement (verbal quad 1/3) is pinned only by a day; an act by a month.
+                anchored = anchored or _material(event) or (when.day and other_when.day)
     best = 0.0
     for other, _ in cluster.members:
         sim = similarity(event.evidence.text, other.evidence.text)
-        if other.doc_id == event.doc_id:
+        if other.doc_id == event.doc_id and _material(event):
             sim += SAME_ARTICLE_BONUS
         best = max(best, sim)
     if None in cluster.dyad:
         return best if best >= UNKNOWN_DYAD_THRESHOLD else None
     if anchored:
         return 100.0 + best
-    same_mode = event.mode is not None and event.mode == cluster.mode
-    threshold = SAME_MODE_THRESHOLD if same_mode else SIMILARITY_THRESHOLD
+    same_mode = event.mode is not None and event.mode == cluster.mode and _material(event)
+    if same_mode:
+        threshold = SAME_MODE_THRESHOLD
+    else:
+        threshold = SIMILARITY_THRESHOLD if _material(event) else STATEMENT_THRESHOLD
     return best if best >= threshold else None
 
 

@@ -122,7 +122,7 @@ def timeline_command(
 @app.command("index")
 def index_command(
     dyad: Annotated[str, typer.Option("--dyad", help="Country pair, e.g. USA-COL.")],
-    freq: Annotated[str, typer.Option("--freq", help="month | week")] = "month",
+    freq: Annotated[str, typer.Option("--freq", help="week | month | year")] = "month",
     db: Annotated[str | None, DB_OPTION] = None,
     since: Annotated[str | None, SINCE_OPTION] = None,
     until: Annotated[str | None, UNTIL_OPTION] = None,
@@ -137,8 +137,8 @@ def index_command(
     """
     _check_format(fmt, ("table", "jsonl", "csv", "md"))
     _check_dyad(dyad)
-    if freq not in ("month", "week"):
-        raise _fail(f"unknown frequency {freq!r}: use month or week")
+    if freq not in ("week", "month", "year"):
+        raise _fail(f"unknown frequency {freq!r}: use week, month or year")
     from detente.aggregate.index import dyad_index, turning_points, unindexed_stories
     from detente.aggregate.timeline import timeline
 
@@ -212,13 +212,13 @@ def brief_command(
     since: Annotated[str | None, SINCE_OPTION] = None,
     until: Annotated[str | None, UNTIL_OPTION] = None,
     out: Annotated[str, typer.Option("--out", "-o", help="brief.html, brief.md, or brief (no extension) for both.")] = "brief.html",
-    freq: Annotated[str, typer.Option("--freq", help="Index period: month | week")] = "month",
+    freq: Annotated[str | None, typer.Option("--freq", help="Index period: week | month | year (default: month, or year when nothing is dated to the month).")] = None,
     db: Annotated[str | None, DB_OPTION] = None,
 ) -> None:
     """A five-minute briefing on one dyad (self-contained HTML and/or Markdown)."""
     _check_dyad(dyad)
-    if freq not in ("month", "week"):
-        raise _fail(f"unknown frequency {freq!r}: use month or week")
+    if freq not in (None, "week", "month", "year"):
+        raise _fail(f"unknown frequency {freq!r}: use week, month or year")
     try:
         targets = brief_paths(out)
     except ValueError as exc:

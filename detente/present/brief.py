@@ -191,11 +191,12 @@ def _headline(dyad: str, stories: list[StoryEvent], rows: list[IndexRow], points
 
 
 def build_brief(source, dyad: str | None = None, since: str | None = None, until: str | None = None,
-                freq: str = "month", max_stories: int = MAX_STORIES, max_quotes: int = MAX_QUOTES) -> Brief:
+                freq: str | None = None, max_stories: int = MAX_STORIES, max_quotes: int = MAX_QUOTES) -> Brief:
     """Select what the briefing on `dyad` shows; `source` is a Store or a BriefData.
 
     Without `dyad`, the pair of countries with the most story events is chosen and the brief
-    says so (`dyad_note`).
+    says so (`dyad_note`). Without `freq`, the index is monthly, or yearly when no story event
+    of the dyad is dated to the month.
     """
     data = source if isinstance(source, BriefData) else BriefData.from_store(source)
     all_stories = merge_events(data.events, data.articles)
@@ -209,6 +210,10 @@ def build_brief(source, dyad: str | None = None, since: str | None = None, until
     dyad = f"{left}-{right}"
     stories = timeline(all_stories, dyad=dyad, since=since, until=until)
     by_id = {s.story_id: s for s in stories}
+    if freq is None:  # auto: months, or years when no story event is dated to the month
+        freq = "month"
+        if stories and len(unindexed_stories(stories, dyad, "month")) == len(stories):
+            freq = "year"
     rows = dyad_index(stories, dyad, freq)
     points = turning_points(stories, dyad, freq, rows=rows)
     n_unindexed = len(unindexed_stories(stories, dyad, freq))
