@@ -86,6 +86,10 @@ class Coder:
     def _status(self, cand: Candidate) -> str:
         if cand.family == "nominal":
             return modality.noun_status(cand.trigger)
+        doc = cand.trigger.doc
+        for i in cand.tokens:  # "no tariffs were imposed", "imposed no new sanctions"
+            if i != cand.trigger.i and any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "neither") for c in doc[i].children):
+                return modality.NEGATED
         return modality.verb_status(cand.trigger)
 
     def _events(self, cand: Candidate, sent, article: Article, index: MentionIndex, quotes, resolver) -> list[Event]:

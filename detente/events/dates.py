@@ -130,7 +130,7 @@ def _resolve(kind: str, m, anchor: date | None, previous: DateValue | None) -> D
             future = anchor is not None and year > anchor.year
             return DateValue(str(year), "year", "explicit", m.start(), future=future)
         if kind == "rel":
-            return _relative(m.group("rel").lower(), g.get("wd"), anchor, previous, m.start())
+            return _relative(m.group("rel").lower(), (g.get("wd") or "").lower() or None, anchor, previous, m.start())
     except (ValueError, KeyError):
         return None
     return None

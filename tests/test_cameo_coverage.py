@@ -1,0 +1,71 @@
+"""CAMEO coverage: does the coder recognise every kind of event, on sentences about many countries?
+
+Runs the coder on the 1,349 CAMEO example sentences of ../shared/corpus/cameo-sentences (each as a
+one-sentence article) and measures per class the share of sentences with at least one event and
+the share whose best event's CAMEO root falls in the class's roots. Prints a per-class table.
+The thresholds are what the coder honestly reaches; they guard against regressions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from detente.models import Article
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "cameo-sentences" / "train.jsonl"
+if not CORPUS.exists():
+    CORPUS = Path("/work/shared/corpus/cameo-sentences/train.jsonl")
+
+CLASS_ROOTS = {
+    0: {"01", "02"},
+    1: {"03", "04", "05"},
+    2: {"06", "07", "08"},
+    3: {"09", "10", "11", "12", "13", "16"},
+    4: {"14", "15", "17", "18", "19", "20"},
+}
+# (detection, agreement) floors per class, and overall detection
+THRESHOLDS = {0: (0.35, 0.15), 1: (0.55, 0.35), 2: (0.55, 0.35), 3: (0.6, 0.4), 4: (0.6, 0.45)}
+OVERALL_DETECTION = 0.55
+
+
+def coverage(nlp, coder) -> dict:
+    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    detected, agreed, total = Counter(), Counter(), Counter()
+    texts = [r["text"] for r in rows]
+    for row, doc in zip(rows, nlp.pipe(texts, batch_size=64), strict=True):
+        article = Article(doc_id=row["id"], source_path=row["id"], text=row["text"])
+        events = coder(doc, article).events
+        cls = int(row["class"])
+        total[cls] += 1
+        if events:
+            detected[cls] += 1
+            best = max(events, key=lambda e: e.confidence)
+            agreed[cls] += int(best.cameo_root in CLASS_ROOTS[cls])
+    return {cls: (total[cls], detected[cls] / total[cls], agreed[cls] / total[cls]) for cls in sorted(total)} | {
+        "overall": (sum(total.values()), sum(detected.values()) / sum(total.values()),
+                    sum(agreed.values()) / sum(total.values()))}
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="CAMEO sentences not available")
+def test_cameo_coverage(coder_and_nlp):
+    nlp, coder = coder_and_nlp
+    table = coverage(nlp, coder)
+    print("\nclass  n     detected  root-agree")
+    for cls, (n, det, agree) in table.items():
+        print(f"{cls!s:7}{n:<6}{det:8.3f}  {agree:8.3f}")
+    for cls, (min_det, min_agree) in THRESHOLDS.items():
+        _, det, agree = table[cls]
+        assert det >= min_det, f"class {cls}: detection {det:.3f} < {min_det}"
+        assert agree >= min_agree, f"class {cls}: root agreement {agree:.3f} < {min_agree}"
+    assert table["overall"][1] >= OVERALL_DETECTION
+
+
+@pytest.fixture(scope="module")
+def coder_and_nlp():
+    from test_events import coder_for_tests, nlp_for_tests
+
+    return nlp_for_tests(), coder_for_tests()
