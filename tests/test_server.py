@@ -139,7 +139,7 @@ def test_pagination(client):
 
 @pytest.mark.parametrize("url", [
     "/api/events?dyad=USA-", "/api/events?dyad=USA--COL", "/api/events?dyad=U$A-COL",
-    "/api/timeline?dyad=USA", "/api/index", "/api/index?dyad=USA", "/api/index?dyad=USA-COL&freq=year",
+    "/api/timeline?dyad=USA", "/api/index", "/api/index?dyad=USA", "/api/index?dyad=USA-COL&freq=day",
     "/api/events?since=January", "/api/events?until=2025-1-2", "/api/events?type=BOMBARD",
     "/api/events?limit=0", "/api/events?limit=100000", "/api/events?offset=-1",
     "/api/documents?status=lost", "/api/dyad/USACOL", "/api/contradictions?dyad=US-",
@@ -282,8 +282,10 @@ def test_overview_page_lists_dyads_documents_rejections_and_links_its_twin(clien
 
 def test_dyad_page_has_chart_timeline_contradictions_and_its_twin(client, corpus):
     html = client.get("/dyad/USA-COL").text
-    assert '<svg' in html and 'class="index-chart"' in html
-    assert html.count('class="bar conflict"') == 1 and html.count('class="bar cooperation"') == 1
+    chart = re.search(r'<figure class="chart"><svg.*?</svg></figure>', html, re.S).group(0)
+    assert "Conflict–cooperation index, USA–COL, per month" in chart
+    assert "2025-01" in chart and "2025-03" in chart and chart.count("<circle") >= 3
+    assert 'href="#tp-1"' in chart and 'id="tp-1"' in html  # turning points marked and listed
     assert 'href="/api/dyad/USA-COL"' in html
     assert "Washington imposed 25% tariffs on Colombia" in html  # timeline evidence
     assert "Officials said the tariff had reached 50% before the deal." in html  # contradiction
@@ -329,3 +331,39 @@ def test_document_page_rejects_offsets_outside_the_text(client, corpus):
     assert client.get(f"/documents/{doc}?start=10&end=5").status_code == 422
     assert client.get(f"/documents/{doc}?start=999999&end=1000000").status_code == 422
     assert client.get(f"/documents/{doc}?start=-1&end=5").status_code == 422
+
+
+def test_dyad_page_without_events_is_empty_not_an_error(client):
+    page = client.get("/dyad/FRA-DEU")
+    assert page.status_code == 200
+    assert "No story events for this pair." in page.text
+    assert ok(client, "/api/dyad/FRA-DEU")["timeline"] == []
+
+
+def test_briefing_page_and_its_json_twin(client, corpus):
+    page = client.get("/brief?dyad=usa-col")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert page.headers["link"] == '</api/brief?dyad=usa-col>; rel="alternate"; type="application/json"'
+    assert "Washington imposed 25% tariffs on Colombia" in page.text
+    assert "<b>reached" not in page.text and "<script>alert" not in page.text
+    data = ok(client, "/api/brief?dyad=usa-col")
+    assert data["dyad"] == "USA-COL" and data["dyad_note"] is None and data["freq"] == "month"
+    timeline = {s["story_id"]: s for s in ok(client, "/api/timeline?dyad=USA-COL")["items"]}
+    assert data["stories"] and all(timeline[s["story_id"]] == s for s in data["stories"])
+    assert {a["doc_id"] for a in data["articles"]} == {corpus[k].doc_id for k in "abc"}
+    assert any(e["text"].startswith("Washington imposed") for e in data["evidence"])
+    chosen = ok(client, "/api/brief")
+    assert chosen["dyad"] == "COL-USA" and "most story events" in chosen["dyad_note"]
+    assert client.get("/api/brief?dyad=USA").status_code == 422
+
+
+def test_briefing_without_any_pair_is_404(tmp_path):
+    db = tmp_path / "empty.duckdb"
+    with Store(db) as store:
+        store.write(make_processed(make_article(article_text(3))), "key")
+    with TestClient(create_app(db)) as empty:
+        response = empty.get("/api/brief")
+        assert response.status_code == 404 and "nothing to brief on" in response.json()["detail"]
+        assert empty.get("/brief").status_code == 404
+        assert ok(empty, "/api/overview")["dyads"] == []
+        assert "No events between two countries yet" in empty.get("/").text

@@ -24,6 +24,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from detente.present.brief import render_html
 from detente.server import highlight, views
 from detente.server.chart import index_svg
 from detente.store import AmbiguousId, Store, StoreError
@@ -55,7 +56,8 @@ EventType = Annotated[str | None, Query(
 StoryType = Annotated[str | None, Query(
     alias="type", pattern=r"^[A-Za-z_]+(/[A-Za-z_]+)?$",
     description="PLOVER type (SANCTION), mode (tariff) or both (SANCTION/tariff).")]
-Freq = Annotated[Literal["month", "week"], Query(description="Index period.")]
+FreqName = Literal["month", "week"]
+Freq = Annotated[FreqName, Query(description="Index period.")]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Records per page (≤ {MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, description="Records to skip.")]
 DocIdFilter = Annotated[str | None, Query(pattern=r"^[0-9A-Za-z]{1,64}$",
@@ -247,6 +249,22 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
     def api_rejections(store: DB, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
         return views.page(store.rejections().to_dicts(), limit, offset)
 
+    def get_brief(store: Store, dyad: str | None, since: str | None, until: str | None,
+                  freq: str | None):
+        try:
+            return views.briefing(store, _upper(dyad), since, until, freq)
+        except ValueError as exc:  # no pair of countries to brief on
+            raise HTTPException(404, f"no briefing: {exc}") from None
+
+    @app.get("/api/brief", tags=["dyads"], summary="The briefing on a pair of countries, as data",
+             description="Without `dyad`, the pair with the most story events. The readable "
+                         "page is `/brief` with the same query.")
+    def api_brief(store: DB, dyad: Dyad = None, since: Since = None, until: Until = None,
+                  freq: Annotated[FreqName | None, Query(description="Index period; default month "
+                                                     "(year when nothing is dated to the month).")] = None
+                  ) -> dict[str, Any]:
+        return views.brief_record(get_brief(store, dyad, since, until, freq))
+
     # --- dashboard pages -----------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def page_overview(request: Request, store: DB):
@@ -294,6 +312,14 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
                       segments=highlight.segments(article.text, spans), events=events,
                       selected=selected, api_url=f"/api/documents/{article.doc_id}",
                       events_api=f"/api/events?doc_id={article.doc_id}")
+
+    @app.get("/brief", response_class=HTMLResponse, include_in_schema=False)
+    def page_brief(request: Request, store: DB, dyad: Dyad = None, since: Since = None,
+                   until: Until = None, freq: Annotated[FreqName | None, Query()] = None):
+        """The briefing module's self-contained HTML; its JSON twin is announced in a Link header."""
+        html = render_html(get_brief(store, dyad, since, until, freq))
+        return HTMLResponse(html, headers={"Link": f'<{_api_twin(request)}>; rel="alternate"; '
+                                                   'type="application/json"'})
 
     env.globals.update(event_label=_event_label, document_link=_document_link, actor_label=_actor_label)
     return app

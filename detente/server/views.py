@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from detente.aggregate.index import dyad_index, turning_points, unindexed_storie
 from detente.aggregate.merge import merge_events
 from detente.aggregate.timeline import in_dyad, parse_dyad, timeline
 from detente.models import Article, Claim, Event, StoryEvent
+from detente.present.brief import Brief, build_brief
 from detente.store import Store
 
 # --- pagination --------------------------------------------------------------------------
@@ -206,3 +207,28 @@ def dyad_page(store: Store, aggregates: Aggregates, dyad: str, freq: str = "mont
             "timeline": [s.to_dict() for s in stories],
             "contradictions": contradictions(aggregates, dyad),
             "n_events": len(store.events(dyad=dyad))}
+
+
+def brief_record(brief: Brief) -> dict[str, Any]:
+    """The briefing as JSON: what `render_html` prints, with the design's records inside."""
+    return {
+        "dyad": brief.dyad, "dyad_note": brief.dyad_note, "since": brief.since, "until": brief.until,
+        "freq": brief.freq,
+        "headline": [asdict(s) for s in brief.headline],
+        "stories": [s.to_dict() for s in brief.stories], "n_stories": brief.n_stories,
+        "index": [r.to_dict() for r in brief.index_rows],
+        "turning_points": [p.to_dict() for p in brief.turning_points],
+        "n_unindexed": brief.n_unindexed,
+        "actors": [asdict(a) for a in brief.actors],
+        "quotes": [q.to_dict() for q in brief.quotes],
+        "contradictions": [c.to_dict() for c in brief.contradictions],
+        "single_sourced": [c.to_dict() for c in brief.single_sourced],
+        "articles": [a.to_dict(with_text=False) for a in brief.articles],
+        "evidence": [asdict(e) for e in brief.evidence],
+    }
+
+
+def briefing(store: Store, dyad: str | None, since: str | None = None, until: str | None = None,
+             freq: str | None = None) -> Brief:
+    """The briefing module's selection for a dyad (the busiest pair when none is given)."""
+    return build_brief(store, dyad=dyad, since=since, until=until, freq=freq)
