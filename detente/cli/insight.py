@@ -26,9 +26,11 @@ DYAD_HELP = "Country pair: USA-COL (both directions) or USA>COL (USA towards COL
 SINCE_OPTION = typer.Option("--since", help="Earliest date, ISO prefix: 2025, 2025-01 or 2025-01-26.")
 UNTIL_OPTION = typer.Option("--until", help="Latest date, same forms as --since.")
 
-TIMELINE_COLUMNS = ("date", "date_precision", "actor.code", "recipient.code", "event_type", "mode",
-                    "intensity", "n_mentions", "n_articles", "n_outlets", "confidence", "evidence",
-                    "story_id")
+TIMELINE_COLUMNS = ("date", "date_precision", "who", "what", "intensity", "n_articles", "n_outlets",
+                    "evidence")
+MD_TIMELINE_COLUMNS = ("date", "date_precision", "actor.code", "recipient.code", "event_type", "mode",
+                       "intensity", "n_mentions", "n_articles", "n_outlets", "confidence", "evidence",
+                       "story_id")
 INDEX_COLUMNS = ("period", "direction", "score", "mean", "n_events", "n_mentions", "n_articles")
 TURNING_COLUMNS = ("period", "kind", "direction", "change", "level_before", "level_after", "drivers")
 CONTRADICTION_COLUMNS = ("kind", "about", "a.value", "a.outlet", "a.evidence.text", "b.value", "b.outlet",
@@ -92,8 +94,12 @@ def timeline_records(stories) -> list[dict]:
 
 
 def _table_view(record: dict) -> dict:
+    """The record without its mentions, plus short derived columns for a terminal."""
     view = {k: v for k, v in record.items() if k != "mentions"}
     view["evidence"] = record["mentions"][0]["evidence"]["text"] if record["mentions"] else None
+    actor, recipient = record.get("actor") or {}, record.get("recipient") or {}
+    view["who"] = f"{actor.get('code') or '?'}>{recipient.get('code') or '?'}"
+    view["what"] = record["event_type"] + (f"/{record['mode']}" if record.get("mode") else "")
     return view
 
 
@@ -116,7 +122,8 @@ def timeline_command(
     records = timeline_records(stories)
     if fmt in ("table", "md"):
         records = [_table_view(r) for r in records]
-    _render(records, fmt, TIMELINE_COLUMNS, f"{len(records)} story events")
+    _render(records, fmt, TIMELINE_COLUMNS if fmt == "table" else MD_TIMELINE_COLUMNS,
+            f"{len(records)} story events")
 
 
 @app.command("index")
