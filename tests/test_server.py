@@ -49,10 +49,9 @@ def event(article: Article, n: int, starts_with: str, actor, recipient, event_ty
                  confidence=0.8, **fields)
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    """A store with three articles on USA–COL (one also on COL–VEN), and one rejected source."""
-    db = tmp_path_factory.mktemp("server") / "server.duckdb"
+def build_corpus(db) -> dict:
+    """A store at `db` with three articles on USA–COL (one also on COL–VEN), and one rejected
+    source; returns the articles and events written (the dashboard browser test uses it too)."""
     a = make_article(TEXT_A, source_path="corpus/a.txt", outlet="Wire One", title="Tariffs on Colombia",
                      url="https://one.example/a", published="2025-01-27", published_method="metadata")
     b = make_article(TEXT_B, source_path="corpus/b.txt", outlet="Daily Two", title="Tariff row",
@@ -83,6 +82,11 @@ def corpus(tmp_path_factory):
         store.write(make_processed(c, events["c"], [], claims["c"]), "key-c")
         store.write(make_processed(rejected), "key-empty")
     return {"db": db, "a": a, "b": b, "c": c, "events": events}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return build_corpus(tmp_path_factory.mktemp("server") / "server.duckdb")
 
 
 @pytest.fixture(scope="module")
@@ -306,6 +310,9 @@ def test_events_page_shows_evidence_and_links_to_the_sentence(client, corpus):
     assert "Caracas threatened" not in html
     paged = client.get("/events?limit=2").text
     assert "1–2 of 5" in paged and 'rel="next"' in paged and "offset=2" in paged
+    empty_fields = client.get("/events?dyad=&since=&until=&type=THREATEN")  # the filter form, mostly blank
+    assert empty_fields.status_code == 200 and "Caracas threatened" in empty_fields.text
+    assert ok(client, "/api/events?dyad=&type=")["total"] == 5
     bad = client.get("/events?since=soon")
     assert bad.status_code == 422 and "since" in bad.text
 

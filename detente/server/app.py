@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
@@ -145,6 +145,15 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
         html = env.get_template(template).render(request=request, db_path=db_path,
                                                  with_query=lambda **c: _with(request, **c), **context)
         return HTMLResponse(html, status_code=status_code)
+
+    @app.middleware("http")
+    async def drop_empty_parameters(request: Request, call_next):
+        """`?dyad=&type=SANCTION` (an HTML form with empty fields) means no dyad filter."""
+        pairs = parse_qsl(request.scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+        if any(value == "" for _, value in pairs):
+            kept = [(key, value) for key, value in pairs if value != ""]
+            request.scope["query_string"] = urlencode(kept).encode("latin-1")
+        return await call_next(request)
 
     # --- errors: JSON under /api, a page elsewhere -----------------------------------------
     @app.exception_handler(StarletteHTTPException)
