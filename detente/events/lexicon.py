@@ -304,6 +304,13 @@ class Lexicon:
         for key in self.keys(token):
             if key in self.nouns:
                 return self.nouns[key]
+        # a head noun outside the lexicon takes its compound's meaning ("aid deliveries", "trade talks")
+        for child in token.children:
+            if child.dep_ == "compound" and child.i == token.i - 1:
+                for key in self.keys(child):
+                    entry = self.nouns.get(key)
+                    if entry is not None and entry.nominal:
+                        return entry
         return None
 
     def refine(self, sense: Sense, entry: NounEntry | None, token) -> Sense:

@@ -143,6 +143,8 @@ class Patterns:
     def mentions(self, index: MentionIndex, tokens: list) -> list:
         out = []
         for token in tokens:
+            if index.at(token) is None and self.lex.noun_entry(token) is not None:
+                continue  # "Trump's threats have raised concerns": an event noun is not its possessor acting
             mention = index.of_phrase(token)
             if mention is not None and mention not in out:
                 out.append(mention)
@@ -296,8 +298,8 @@ class Patterns:
         if act is None:  # "threatened punitive tariffs", "refused deportation flights"
             for obj in objs_for_act:
                 entry = self.lex.noun_entry(obj)
-                if entry is not None:
-                    act = self.lex.refine(entry.do or entry.sense, entry, obj)
+                if entry is not None and entry.do is not None:
+                    act = self.lex.refine(entry.do, entry, obj)
                     act_tokens = [obj.i]
                     break
         if act is None and kind == "request" and comps and any(
@@ -351,6 +353,8 @@ class Patterns:
             cameo = (("10" if demand else "02") + sub) if sub else base.cameo
             return Sense("REQUEST", cameo, act.mode or base.mode, strength=base.strength)
         if kind == "reject":
+            if act.type == "ACCUSE" and not act.cameo.startswith("09"):
+                return Sense("REJECT", "016", "deny_accusation")  # CAMEO 016: deny responsibility
             if act.type == "REQUEST":
                 return Sense("REJECT", "120", "reject_request")
             sub = {"COOPERATE": "121", "AID": "122", "CONCEDE": "124", "CONSULT": "125", "AGREE": "127"}.get(act.type, "120")
