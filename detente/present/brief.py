@@ -25,6 +25,7 @@ from detente.aggregate.contradictions import (
     corroboration,
     find_contradictions,
 )
+from detente.aggregate.dates import interval
 from detente.aggregate.index import (
     IndexRow,
     TurningPoint,
@@ -169,8 +170,18 @@ def _headline(dyad: str, stories: list[StoryEvent], rows: list[IndexRow], points
                 "higher (more cooperative)" if last.score > prev.score else "unchanged")
             text += f", {trend} than {_fmt(prev.score)} in {prev.period}"
         statements.append(Statement(text + ".", [_anchor_event(s.mentions[0].event_id) for s in drivers]))
+    def refs(point: TurningPoint) -> list[str]:
+        return [_anchor_event(by_id[d.story_id].mentions[0].event_id) for d in point.drivers if d.story_id in by_id]
+
+    for point in points:
+        if point.previous is None:  # the first period: a level, not a change between observations
+            names = ", ".join(d.label for d in point.drivers) or "no single story event"
+            statements.append(Statement(
+                f"The series opens in {point.period}, the first period with events, at "
+                f"{_fmt(point.level_after)} ({'cooperation' if point.change > 0 else 'conflict'}), "
+                f"driven by {names}.", refs(point)))
     for kind in ("escalation", "de-escalation"):
-        of_kind = [p for p in points if p.kind == kind]
+        of_kind = [p for p in points if p.kind == kind and p.previous is not None]
         if not of_kind:
             continue
         point = max(of_kind, key=lambda p: abs(p.change))
@@ -181,9 +192,7 @@ def _headline(dyad: str, stories: list[StoryEvent], rows: list[IndexRow], points
             cause = f"driven by {names}"
         statements.append(Statement(
             f"The largest {kind} came in {point.period} (index {_fmt(point.level_before)} → "
-            f"{_fmt(point.level_after)}), {cause}.",
-            [_anchor_event(by_id[d.story_id].mentions[0].event_id) for d in point.drivers if d.story_id in by_id],
-        ))
+            f"{_fmt(point.level_after)}), {cause}.", refs(point)))
     if n_unindexed:
         statements.append(Statement(
             f"{n_unindexed} story events have no date precise enough for the index and appear only in the timeline."))
@@ -314,7 +323,7 @@ text-align:left;vertical-align:top}th{background:#f4f4f4}
 a{color:#1f3a5f}sup a{text-decoration:none;font-size:.75rem}
 blockquote{margin:.6rem 0;padding:.2rem .9rem;border-left:3px solid #1f3a5f;background:#f7f9fc}
 .chart{max-width:100%;height:auto;display:block;margin:1rem 0}
-.evidence li{margin-bottom:.5rem}.evidence q{font-style:italic}
+.evidence li{margin-bottom:.5rem}q{quotes:none;font-style:italic}
 .tag{font-family:Helvetica,Arial,sans-serif;font-size:.8rem;background:#eef;padding:0 .3rem;border-radius:3px}
 @media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}h2{page-break-after:avoid}
 table,blockquote,li{page-break-inside:avoid}}
@@ -334,7 +343,8 @@ def _refs_html(refs: list[str]) -> str:
 def _actor_text(actor) -> str:
     if actor is None:
         return "?"
-    return f"{actor.text} ({actor.code or actor.country or '?'})"
+    code = actor.code or actor.country or "?"
+    return f"{actor.text} ({code})" if actor.text else code
 
 
 def _date_text(story: StoryEvent) -> str:
@@ -343,9 +353,14 @@ def _date_text(story: StoryEvent) -> str:
     text = f"{story.date} ({story.date_precision or '?'})"
     if story.date_earliest is None:
         text = f"on or before {story.date} ({story.date_precision or '?'})"
-    elif story.date_earliest != story.date_latest:
+    elif (story.date_earliest, story.date_latest) != _own_span(story):
         text += f", sources span {story.date_earliest} – {story.date_latest}"
     return text
+
+
+def _own_span(story: StoryEvent) -> tuple[str, str] | None:
+    span = interval(story.date, story.date_precision)
+    return (span[0].isoformat(), span[1].isoformat()) if span else None
 
 
 def render_html(brief: Brief) -> str:
