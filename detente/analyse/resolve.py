@@ -1,0 +1,298 @@
+"""Actor mentions of a document at a date: the component's spans coded, pronouns and
+descriptions resolved to their antecedents.
+
+Coding decisions (CAMEO conventions; see detente/data/actors/README.md):
+- a country's name is the bare country ("the United States" → USA, sector None);
+- a capital used as a subject or possessive is its government ("Washington said" → USAGOV),
+  but a place after a locative preposition is the bare country ("a bomb in Kiev" → UKR);
+- a demonym alone is the country ("Colombian goods" → COL); plural people are civilians
+  ("Colombians" → COLCVL);
+- a person is coded by the term that covers the date: in office → the office's sector,
+  president-elect or former office holder → ELI, never held office → their own sector;
+- "he", "his", "the Colombian leader", "the former guerrilla" take the nearest compatible
+  earlier person (same gender and country where known; a subject is preferred over other
+  people in the same sentence); plural descriptions ("the two leaders") are not resolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from detente.analyse.actors import FORMER_SECTOR, ActorDictionary, normalise
+from detente.analyse.component import SPANS_KEY, Record
+from detente.models import Actor
+
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
+            "she": "f", "her": "f", "hers": "f", "herself": "f"}
+LOCATIVE = frozenset({"in", "at", "near", "to", "into", "inside", "outside", "across", "around", "through",
+                      "toward", "towards", "via", "throughout", "within", "outside", "of", "on"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PRONOUN_WINDOW = 5  # sentences back for "he"/"she"
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int  # character offsets in doc.text
+    end: int
+    token_start: int
+    token_end: int
+    text: str
+    actor: Actor
+    kind: str  # name | country | capital | demonym | role | org | group | pronoun | description
+    antecedent: ActorMention | None = None
+
+
+@lru_cache(maxsize=4096)
+def _decode(kb_id: str) -> Record:
+    return Record.decode(kb_id)
+
+
+def dictionary_of(doc: Doc) -> ActorDictionary:
+    group = doc.spans.get(SPANS_KEY)
+    files = tuple(group.attrs.get("actors_files", ())) if group is not None else ()
+    return ActorDictionary.load(files)
+
+
+def actor_mentions(doc: Doc, date: str | None = None) -> list[ActorMention]:
+    """Every actor in `doc`, in text order, resolved for `date` (ISO date of any precision)."""
+    if SPANS_KEY not in doc.spans:
+        raise ValueError("this Doc has no actor spans: build it with detente.analyse.load_nlp(), "
+                         "whose pipeline has the 'detente_actors' component")
+    dictionary = dictionary_of(doc)
+    mentions: list[ActorMention] = []
+    people: list[tuple[ActorMention, Record]] = []  # candidate antecedents, in text order
+    covered = set()
+    pronoun_at = _pronouns(doc)
+    spans = list(doc.spans[SPANS_KEY])
+    events = sorted([(s.start, "span", s) for s in spans] + [(i, "pronoun", g) for i, g in pronoun_at.items()],
+                    key=lambda e: e[0])
+    for _, what, item in events:
+        if what == "pronoun":
+            if item in covered:
+                continue
+            tok = doc[_]
+            antecedent = _antecedent_for_pronoun(doc, tok.i, pronoun_at[tok.i], people, dictionary)
+            if antecedent is not None:
+                actor = replace(antecedent.actor, text=tok.text)
+                mentions.append(ActorMention(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, tok.text, actor,
+                                             "pronoun", antecedent))
+            continue
+        span = item
+        covered.update(range(span.start, span.end))
+        record = _decode(span.kb_id_)
+        mention = _code_span(doc, span, record, date, dictionary, people)
+        if mention is None:
+            continue
+        mentions.append(mention)
+        if "person" in record.flags and mention.kind in ("name", "role", "description"):
+            if mention.antecedent is not None:  # carries the antecedent's gender and entries on
+                record = next((r for m, r in reversed(people) if m is mention.antecedent), record)
+            people.append((mention, record))
+    return mentions
+
+
+def actor_at(doc: Doc, token_index: int, date: str | None = None) -> ActorMention | None:
+    """The mention covering token `token_index`, if any."""
+    for mention in actor_mentions(doc, date):
+        if mention.token_start <= token_index < mention.token_end:
+            return mention
+    return None
+
+
+def _pronouns(doc: Doc) -> dict[int, str]:
+    found = {}
+    for tok in doc:
+        gender = PRONOUNS.get(tok.lower_)
+        if gender and (not tok.tag_ or tok.tag_ in ("PRP", "PRP$")):
+            found[tok.i] = gender
+    return found
+
+
+def _mention(span, actor: Actor, kind: str, antecedent=None) -> ActorMention:
+    return ActorMention(span.start_char, span.end_char, span.start, span.end, span.text, actor, kind, antecedent)
+
+
+def _code_span(doc, span, record: Record, date, dictionary: ActorDictionary, people) -> ActorMention | None:
+    text = span.text
+    kind = record.kind
+    if kind in ("country", "demonym"):
+        country = record.country
+        if country is None and record.ids:
+            country = dictionary.entries[record.ids[0]].country
+        if country is None:
+            return None
+        return _mention(span, Actor(text, country + (record.sector or ""), country, record.sector), "demonym"
+                        if kind == "demonym" else "country")
+    if kind == "capital":
+        entry = dictionary.entries[record.ids[0]]
+        head = span.root
+        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
+            return _mention(span, Actor(text, entry.country, entry.country, None, entry.name), "capital")
+        code = entry.capital_code or entry.country + "GOV"
+        return _mention(span, Actor(text, code, entry.country, "GOV", entry.name), "capital")
+    if kind == "name":
+        return _code_name(span, record, date, dictionary)
+    if kind in ("org", "group"):
+        entry = _first_entry(dictionary, record.ids)
+        if entry is None:
+            return None
+        country, sector, code = dictionary.entry_status(entry, date)
+        if record.country and entry.country is None and entry.kind != "agency":
+            country = record.country  # "Colombian rebels" style: a group qualified by a country
+            code = country + (sector or "")
+        if record.kind == "org" and record.sector and entry.kind == "agency":
+            sector = entry.sector or record.sector
+        if record.country and entry.kind == "agency" and not entry.country:
+            country = record.country
+            code = country + (sector or "")
+        if not code:
+            return None
+        return _mention(span, Actor(text, code, country, sector, entry.name), kind)
+    if kind in ("role", "description"):
+        return _code_description(doc, span, record, dictionary, people)
+    return None
+
+
+def _first_entry(dictionary, ids):
+    for ident in ids:
+        entry = dictionary.entries.get(ident)
+        if entry is not None and entry.kind in ("org", "group", "agency"):
+            return entry
+    return None
+
+
+def _code_name(span, record: Record, date, dictionary: ActorDictionary) -> ActorMention | None:
+    text = span.text
+    if record.ids and record.ids[0].startswith("local:"):
+        sector = FORMER_SECTOR if ("former" in record.flags or "elect" in record.flags) else record.sector
+        if not record.country:
+            return None
+        name = record.ids[0][len("local:"):]
+        return _mention(span, Actor(text, record.country + (sector or ""), record.country, sector, name), "name")
+    people = [dictionary.entries[i] for i in record.ids if i in dictionary.entries
+              and dictionary.entries[i].kind == "person"]
+    if not people:
+        return None
+    entry = _best_person(people, record, date, dictionary)
+    country, sector, code = dictionary.person_status(entry, date, record.flags)
+    if record.country and country is None:
+        country, code = record.country, record.country + (sector or "")
+    if country is None and code is None:
+        return None
+    return _mention(span, Actor(text, code, country, sector, entry.name), "name")
+
+
+def _best_person(people, record: Record, date, dictionary):
+    """Several people share a surname: prefer the one from the mention's country, then in office."""
+    if len(people) == 1:
+        return people[0]
+    if record.country:
+        same = [p for p in people if p.country == record.country]
+        people = same or people
+    for person in people:
+        _, sector, _ = dictionary.person_status(person, date)
+        if sector and sector != FORMER_SECTOR:
+            return person
+    return people[0]
+
+
+def _code_description(doc, span, record: Record, dictionary, people) -> ActorMention | None:
+    """"the Colombian leader", "the U.S. president", "the former guerrilla", "Colombia's ambassador"."""
+    text = span.text
+    one_person = "person" in record.flags
+    descriptions = {normalise(dictionary.entries[i].name) for i in record.ids if i in dictionary.entries}
+    descriptions |= {normalise(n) for i in record.ids if i in dictionary.entries for n in dictionary.entries[i].names}
+    definite = span.start > 0 and doc[span.start - 1].lower_ in ("the", "this", "that")
+    antecedent = None
+    if one_person and definite and not _plural(span):
+        antecedent = _antecedent_for_description(record, descriptions, people, dictionary)
+    if record.country:
+        if record.sector is None and record.kind == "description" and antecedent is None:
+            return None
+        sector = record.sector
+        if "former" in record.flags or "elect" in record.flags:
+            sector = FORMER_SECTOR
+        actor = Actor(text, record.country + (sector or ""), record.country, sector,
+                      antecedent.actor.name if antecedent else None)
+        return _mention(span, actor, "description" if antecedent else "role", antecedent)
+    if antecedent is None:
+        return None
+    return _mention(span, replace(antecedent.actor, text=text), "description", antecedent)
+
+
+def _plural(span) -> bool:
+    return span.root.tag_ in ("NNS", "NNPS") or any(t.lower_ in ("two", "both", "three") for t in span.doc[
+        max(span.start - 2, 0):span.start])
+
+
+def _antecedent_for_description(record: Record, descriptions: set[str], people, dictionary):
+    candidates = [(m, r) for m, r in people if not record.country or m.actor.country == record.country]
+    if not candidates:
+        return None
+    if descriptions:
+        described = [m for m, r in candidates if _described(m, r, descriptions, dictionary)]
+        if described:
+            return described[-1]
+    if record.sector:
+        same_sector = [m for m, r in candidates if m.actor.sector == record.sector]
+        if same_sector:
+            return same_sector[-1]
+    if record.kind == "description" and record.country is None and descriptions and record.sector is None:
+        return candidates[-1][0]
+    return candidates[-1][0] if not record.country else None
+
+
+def _described(mention: ActorMention, record: Record, descriptions: set[str], dictionary) -> bool:
+    for ident in record.ids:
+        entry = dictionary.entries.get(ident)
+        if entry is not None and entry.kind == "person":
+            if descriptions & {normalise(d) for d in entry.descriptions}:
+                return True
+    return False
+
+
+def _antecedent_for_pronoun(doc, index: int, gender: str, people, dictionary) -> ActorMention | None:
+    sent_of = doc[index].sent.start if doc.has_annotation("SENT_START") else 0
+    compatible = []
+    for mention, record in people:
+        if mention.token_end > index:
+            break
+        person_gender = _gender(record, dictionary)
+        if person_gender and person_gender != gender:
+            continue
+        compatible.append(mention)
+    if not compatible:
+        return None
+    if not doc.has_annotation("SENT_START"):
+        return compatible[-1]
+    sentences = {}
+    for mention in compatible:
+        sentences.setdefault(doc[mention.token_start].sent.start, []).append(mention)
+    starts = sorted(sentences, reverse=True)
+    sent_index = [s.start for s in doc.sents]
+    current = sent_index.index(sent_of)
+    for start in starts:
+        if start in sent_index and current - sent_index.index(start) > PRONOUN_WINDOW:
+            return None
+        group = sentences[start]
+        subjects = [m for m in group if _is_subject(doc, m)]
+        if start == sent_of:
+            return subjects[-1] if subjects else group[-1]
+        return subjects[0] if subjects else group[0]
+    return None
+
+
+def _is_subject(doc, mention: ActorMention) -> bool:
+    span = doc[mention.token_start:mention.token_end]
+    return span.root.dep_ in SUBJECT_DEPS
+
+
+def _gender(record: Record, dictionary) -> str | None:
+    for ident in record.ids:
+        entry = dictionary.entries.get(ident)
+        if entry is not None and entry.gender:
+            return entry.gender
+    return None
