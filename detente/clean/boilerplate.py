@@ -24,9 +24,9 @@ _READ_MORE = re.compile(
 _TAGGED_TEASER = re.compile(r"\[(?:[A-Z]{3,}|[A-Z][a-z]+)\]\s*\|?\s*$")  # "… [INSIGHT]" teaser lists
 _LIST_ITEM = re.compile(r"^\s*[-•*–]\s+\S")
 _CTA = re.compile(
-    r"^\s*(?:follow (?:us|him|her|them|@?\w+)(?: on|\b).*\b(?:twitter|facebook|instagram|youtube|linkedin)|"
-    r"(?:subscribe|sign up)\b.{0,80}\b(?:newsletters?|inbox)|"
-    r"get (?:the|our) .{0,60}\b(?:newsletters?|inbox)\b|"
+    r"^\s*(?:follow (?:us|him|her|them|@?\w+)\b.{0,80}\b(?:twitter|facebook|instagram|youtube|linkedin)\b.{0,60}|"
+    r"(?:subscribe|sign up)\b.{0,80}\b(?:newsletters?|inbox)\b.{0,60}|"
+    r"get (?:the|our) .{0,60}\b(?:newsletters?|inbox)\b.{0,60}|"
     r"(?:email|e-mail|contact|reach) (?:the (?:author|reporters?)|him|her|them|\w+ \w+) (?:at|on) \S+@\S+|"
     r"(?:\d+\s+)?comments?|tell us what you think\W*|share (?:this|it) with a friend\W*|"
     r"like this (?:story|article)\?.*|have a tip\?.*)\s*$",

@@ -45,7 +45,7 @@ DATE_RE = re.compile(
     rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th|º|er)?\.?\s+(?:de\s+|of\s+)?(?P<m1>{_MONTH})\.?,?\s+(?:de\s+|del\s+)?(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
     r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
-    r")\b",
+    r")(?!\d)",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(r"\b(will|would|shall|scheduled|due|deadline|until|expected|plans?|set to|"

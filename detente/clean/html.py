@@ -8,6 +8,7 @@ page with an article is never lost.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import trafilatura
@@ -61,8 +62,17 @@ def _find_date(html: str, url: str | None, extensive: bool) -> str | None:
         return None
 
 
+_UNCLOSED_TITLE = re.compile(r"(<title\b[^>]*>)([^<]*)(?=<(?!/title))", re.I)
+
+
+def repair(html: str) -> str:
+    """Close a <title> left open: parsers would otherwise read the whole page as its title."""
+    return _UNCLOSED_TITLE.sub(r"\1\2</title>", html, count=1)
+
+
 def extract_html(html: str, url: str | None = None, with_dates: bool = True) -> HtmlPage:
     """Main text and metadata of one HTML page (never raises on malformed markup)."""
+    html = repair(html)
     doc = None
     try:
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
@@ -109,7 +119,5 @@ def _fallback_text(html: str) -> str:
                 blocks.append(line)
         text = "\n".join(blocks) if blocks else " ".join(tree.text_content().split())
     except Exception:  # noqa: BLE001 - unparsable markup: strip tags crudely
-        import re
-
         text = re.sub(r"<[^>]*>", "\n", html)
     return analyse_text(text).text

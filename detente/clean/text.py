@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from detente.clean.dates import date_line
+from detente.clean.dates import date_line, find_dates
 
 STOPWORDS = frozenset(
     # English
@@ -56,7 +56,7 @@ _URL = re.compile(r"https?://[^\s<>\"')]+")
 _SOURCE_LINE = re.compile(r"^(?:source|original(?:ly published)?(?: at| on| in)?|via|read more at)\s*:?\s*"
                           r"(?P<url>https?://\S+)\s*$", re.I)
 _FROM_LINE = re.compile(r"^(?:from|source|publisher|published by|outlet)\s*:\s*(?P<name>[^\d:/][^:]{1,60})$", re.I)
-_BYLINE = re.compile(r"^by\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})(?:\s*[,|].*)?$")
+_BYLINE = re.compile(r"^(?i:by)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})(?:\s*[,|].*)?$")
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»][.,]?$")
 _CALENDAR = re.compile(r"^(?:[\d\s]{1,40}|(?:[A-Za-z]{1,2}\s+){4,}[A-Za-z]{1,2}|«\s*\w+\s*|\w+\s*»)$")
 MAX_GAP = 3  # non-prose lines allowed between two prose lines of one block (subheadings, captions)
@@ -258,6 +258,10 @@ def _find_dateline(page: TextPage, described: list[Line], title_pos: int | None,
                         and not cand.ui and not cand.date and not cand.bullet):
                     page.author = cand.text
                     break
+    if page.dateline is None and first < len(described):
+        opening = find_dates(described[first].text[:80])  # "Bogotá, 12 March 2025 — …" wire dateline
+        if opening and opening[0].start <= 40:
+            page.dateline = opening[0].date.isoformat()
     if far:
         page.page_date = max(described[p].date for p in far).isoformat()
     for pos in range(max(0, anchor - 1), min(len(described), first + 2)):

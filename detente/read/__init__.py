@@ -77,7 +77,7 @@ def _error(source: str, message: str, size: int = 0) -> RawDocument:
 
 def _os_error(source: str, exc: OSError) -> RawDocument:
     if isinstance(exc, FileNotFoundError):
-        return _error(source, "file vanished before it could be read")
+        return _error(source, "no such file: it was listed but is gone (deleted, moved or a broken link)")
     if isinstance(exc, PermissionError):
         return _error(source, "permission denied (check the file's read permission)")
     return _error(source, f"cannot read file: {exc.strerror or exc}")
@@ -141,6 +141,9 @@ def _iter_file(path: str, settings: Settings, explicit: bool) -> Iterator[RawDoc
     kind = _kind_of(path)
     try:
         size = os.stat(path).st_size
+        if kind in ("text", "html") and size > settings.max_bytes:
+            yield _error(path, too_large(size, settings.max_bytes), size)  # refused unopened
+            return
         handle = open(path, "rb")  # noqa: SIM115 - closed in finally, generator body
     except OSError as exc:
         yield _os_error(path, exc)
