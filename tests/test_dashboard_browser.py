@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import os
 import socket
-import threading
+import subprocess
+import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -32,30 +34,39 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """The app over the same hand-made store as test_server, served by uvicorn in a thread."""
-    import uvicorn
+    """`detente serve` in a subprocess over the same hand-made store as test_server."""
     from test_server import build_corpus
-
-    from detente.server.app import create_app
 
     data = build_corpus(tmp_path_factory.mktemp("browser") / "browser.duckdb")
     port = free_port()
-    config = uvicorn.Config(create_app(data["db"]), host="127.0.0.1", port=port, log_level="warning")
-    uv = uvicorn.Server(config)
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not uv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            uv.should_exit = True
-            pytest.fail(f"uvicorn did not start on 127.0.0.1:{port} within 15 s")
-        time.sleep(0.05)
+    url = f"http://127.0.0.1:{port}"
+    log = (tmp_path_factory.mktemp("serve") / "serve.log").open("w+")
+    process = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from detente.cli import main; sys.argv[0] = 'detente'; main()",
+         "serve", "--db", str(data["db"]), "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+        stdout=log, stderr=subprocess.STDOUT)
     try:
-        yield {"url": f"http://127.0.0.1:{port}", **data}
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/api/overview", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                pytest.fail(f"`detente serve` did not answer on {url} within 30 s:\n{log.read()}")
+            time.sleep(0.1)
+        yield {"url": url, **data}
     finally:
-        uv.should_exit = True
-        thread.join(timeout=10)
-        assert not thread.is_alive(), "uvicorn did not stop"
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+        log.close()
 
 
 @pytest.fixture(scope="module")

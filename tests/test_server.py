@@ -374,3 +374,63 @@ def test_briefing_without_any_pair_is_404(tmp_path):
         assert empty.get("/brief").status_code == 404
         assert ok(empty, "/api/overview")["dyads"] == []
         assert "No events between two countries yet" in empty.get("/").text
+
+
+# --- the dev articles through the real pipeline -------------------------------------------------
+
+@pytest.fixture(scope="module")
+def dev_client(tmp_path_factory, dev_corpus, cli):
+    db = tmp_path_factory.mktemp("dev") / "dev.duckdb"
+    result = cli("ingest", dev_corpus, "--db", db)
+    assert result.exit_code == 0, result.output
+    with TestClient(create_app(db)) as test_client:
+        yield test_client
+
+
+def test_dev_articles_ingested_by_the_cli_are_served(dev_client):
+    overview = ok(dev_client, "/api/overview")
+    assert overview["documents"]["total"] == 3
+    top = overview["dyads"][0]
+    assert top["dyad"] == "COL-USA" and top["n_articles"] == 3 and top["n_events"] >= 10
+    events = ok(dev_client, "/api/events?dyad=USA-COL&limit=1000")["items"]
+    assert len(events) == top["n_events"]
+    texts = {}
+    for record in events:  # the API's offsets point at the evidence in the API's text
+        if record["doc_id"] not in texts:
+            texts[record["doc_id"]] = ok(dev_client, f"/api/documents/{record['doc_id']}")["text"]
+        evidence = record["evidence"]
+        assert texts[record["doc_id"]][evidence["start"]:evidence["end"]] == evidence["text"]
+    first = events[0]
+    page = dev_client.get(f"/documents/{first['doc_id']}?start={first['evidence']['start']}"
+                          f"&end={first['evidence']['end']}")
+    assert page.status_code == 200 and 'class="evidence selected"' in page.text
+    dyad_page = dev_client.get("/dyad/COL-USA")
+    assert dyad_page.status_code == 200 and '<figure class="chart"><svg' in dyad_page.text
+    assert dev_client.get("/brief?dyad=COL-USA").status_code == 200
+    index = ok(dev_client, "/api/index?dyad=COL-USA&freq=year")
+    assert index["freq"] == "year" and all(len(r["period"]) == 4 for r in index["rows"])
+
+
+def test_index_defaults_to_years_when_nothing_is_dated_to_the_month(tmp_path):
+    from conftest import make_event
+
+    db = tmp_path / "years.duckdb"
+    article = make_article(article_text(21))
+    with Store(db) as store:
+        store.write(make_processed(article, [make_event(article.doc_id, 0, date="2024", date_precision="year"),
+                                             make_event(article.doc_id, 1, date="2025", date_precision="year",
+                                                        event_type="AGREE", mode=None, cameo_root="03",
+                                                        quad_class=1, intensity=4.0)]), "key")
+    with TestClient(create_app(db)) as years:
+        index = ok(years, "/api/index?dyad=USA-COL")
+        assert index["freq"] == "year"
+        assert [r["period"] for r in index["rows"] if r["direction"] == "USA-COL"] == ["2024", "2025"]
+        monthly = ok(years, "/api/index?dyad=USA-COL&freq=month")
+        assert monthly["rows"] == [] and monthly["n_unindexed"] == 2
+        assert "per year" in years.get("/dyad/USA-COL").text
+
+
+def test_serve_refuses_a_missing_database_with_the_reason(cli, tmp_path):
+    result = cli("serve", "--db", tmp_path / "none.duckdb")
+    assert result.exit_code == 2
+    assert "no detente database" in result.output and "detente ingest" in result.output

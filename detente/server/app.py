@@ -56,8 +56,9 @@ EventType = Annotated[str | None, Query(
 StoryType = Annotated[str | None, Query(
     alias="type", pattern=r"^[A-Za-z_]+(/[A-Za-z_]+)?$",
     description="PLOVER type (SANCTION), mode (tariff) or both (SANCTION/tariff).")]
-FreqName = Literal["month", "week"]
-Freq = Annotated[FreqName, Query(description="Index period.")]
+FreqName = Literal["year", "month", "week"]
+Freq = Annotated[FreqName | None, Query(description="Index period; by default month, or year when "
+                                        "no story event of the pair is dated to the month (as the briefing).")]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Records per page (≤ {MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, description="Records to skip.")]
 DocIdFilter = Annotated[str | None, Query(pattern=r"^[0-9A-Za-z]{1,64}$",
@@ -186,7 +187,7 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
     @app.get("/api/dyad/{dyad}", tags=["dyads"], summary="One pair: index, timeline, contradictions")
     def api_dyad(store: DB, agg: Agg,
                  dyad: Annotated[str, PathParam(pattern=DYAD_PATTERN, description=DYAD_HELP)],
-                 freq: Freq = "month") -> dict[str, Any]:
+                 freq: Freq = None) -> dict[str, Any]:
         return views.dyad_page(store, agg, dyad.upper(), freq)
 
     @app.get("/api/documents", tags=["documents"], summary="Document records (without text)")
@@ -227,7 +228,7 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
         return views.page([s.to_dict() for s in stories], limit, offset)
 
     @app.get("/api/index", tags=["dyads"], summary="Conflict–cooperation index of a pair per period")
-    def api_index(agg: Agg, dyad: RequiredDyad, freq: Freq = "month", since: Since = None,
+    def api_index(agg: Agg, dyad: RequiredDyad, freq: Freq = None, since: Since = None,
                   until: Until = None) -> dict[str, Any]:
         return views.index(agg, dyad.upper(), freq, since, until)
 
@@ -269,9 +270,7 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
              description="Without `dyad`, the pair with the most story events. The readable "
                          "page is `/brief` with the same query.")
     def api_brief(store: DB, dyad: Dyad = None, since: Since = None, until: Until = None,
-                  freq: Annotated[FreqName | None, Query(description="Index period; default month "
-                                                     "(year when nothing is dated to the month).")] = None
-                  ) -> dict[str, Any]:
+                  freq: Freq = None) -> dict[str, Any]:
         return views.brief_record(get_brief(store, dyad, since, until, freq))
 
     # --- dashboard pages -----------------------------------------------------------------
@@ -281,7 +280,7 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
 
     @app.get("/dyad/{dyad}", response_class=HTMLResponse, include_in_schema=False)
     def page_dyad(request: Request, store: DB, agg: Agg,
-                  dyad: Annotated[str, PathParam(pattern=DYAD_PATTERN)], freq: Freq = "month"):
+                  dyad: Annotated[str, PathParam(pattern=DYAD_PATTERN)], freq: Freq = None):
         data = views.dyad_page(store, agg, dyad.upper(), freq)
         return render(request, "dyad.html", data=data, chart=index_svg(data["index"]))
 
@@ -324,7 +323,7 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
 
     @app.get("/brief", response_class=HTMLResponse, include_in_schema=False)
     def page_brief(request: Request, store: DB, dyad: Dyad = None, since: Since = None,
-                   until: Until = None, freq: Annotated[FreqName | None, Query()] = None):
+                   until: Until = None, freq: Freq = None):
         """The briefing module's self-contained HTML; its JSON twin is announced in a Link header."""
         html = render_html(get_brief(store, dyad, since, until, freq))
         return HTMLResponse(html, headers={"Link": f'<{_api_twin(request)}>; rel="alternate"; '

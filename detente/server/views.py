@@ -160,10 +160,20 @@ def stories_of(aggregates: Aggregates, dyad: str | None = None, since: str | Non
     return timeline(aggregates.stories, dyad=dyad, since=since, until=until, event_type=event_type)
 
 
-def index(aggregates: Aggregates, dyad: str, freq: str = "month", since: str | None = None,
+def auto_freq(stories: list[StoryEvent], dyad: str) -> str:
+    """The briefing's default period: month, or year when no story event of the dyad is dated
+    to the month (an index of empty months says nothing)."""
+    mine = [s for s in stories if in_dyad(s, dyad)]
+    if mine and len(unindexed_stories(mine, dyad, "month")) == len(mine):
+        return "year"
+    return "month"
+
+
+def index(aggregates: Aggregates, dyad: str, freq: str | None = None, since: str | None = None,
           until: str | None = None) -> dict[str, Any]:
     """The conflict–cooperation index of a dyad per period, its turning points, and how many
     of the dyad's story events the index could not place in a period."""
+    freq = freq or auto_freq(aggregates.stories, dyad)
     rows = dyad_index(aggregates.stories, dyad, freq, since=since, until=until)
     points = turning_points(aggregates.stories, dyad, freq, rows=rows)
     left, right, _ = parse_dyad(dyad)
@@ -200,7 +210,7 @@ def _event_in_dyad(event: Event, dyad: str) -> bool:
     return pair == (left, right) or (not directed and pair == (right, left))
 
 
-def dyad_page(store: Store, aggregates: Aggregates, dyad: str, freq: str = "month") -> dict[str, Any]:
+def dyad_page(store: Store, aggregates: Aggregates, dyad: str, freq: str | None = None) -> dict[str, Any]:
     """One pair of countries: its index, its timeline of story events, its contradictions."""
     stories = stories_of(aggregates, dyad=dyad)
     return {"dyad": canonical_dyad(dyad), "index": index(aggregates, dyad, freq),
