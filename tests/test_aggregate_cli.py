@@ -66,7 +66,10 @@ def test_index_rows_and_turning_points(cli, crafted_db):
     assert periods[1]["score"] is None
     points = [r for r in records if r["record"] == "turning_point"]
     assert points and points[0]["period"] == "2025-01" and points[0]["kind"] == "escalation"
-    assert "SANCTION/tariff USA>COL 2025-01-26" in points[0]["drivers"][0]
+    assert points[0]["drivers"][0]["label"] == "SANCTION/tariff USA>COL 2025-01-26"
+    csv_points = list(csv.DictReader(io.StringIO(cli("index", "--db", crafted_db, "--dyad", "USA-COL",
+                                                     "--turning-points", "--format", "csv").stdout)))
+    assert csv_points[0]["drivers"].startswith("SANCTION/tariff USA>COL 2025-01-26 (")
     table = cli("index", "--db", crafted_db, "--dyad", "USA-COL", "--freq", "week")
     assert table.exit_code == 0 and "2025-W04" in table.stdout and "turning points" in table.stdout
     assert "not in the index" in table.stderr  # the month-precision stories

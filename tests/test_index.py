@@ -23,7 +23,8 @@ def story(sid, actor, recipient, date, intensity, confidence, n_articles, event_
     precision = {4: "year", 7: "month", 10: "day"}.get(len(date or ""), None)
     return StoryEvent(story_id=sid, actor=ACTORS[actor], recipient=ACTORS[recipient],
                       event_type=event_type, cameo_root="16", quad_class=4, intensity=intensity,
-                      date=date, date_precision=precision, n_mentions=n_articles,
+                      date=date, date_precision=precision, date_earliest=date, date_latest=date,
+                      n_mentions=n_articles,
                       n_articles=n_articles, n_outlets=n_articles, confidence=confidence,
                       mentions=mentions)
 
@@ -51,13 +52,21 @@ def test_monthly_rows_hand_computed():
     jan = rows[("2025-01", "USA-COL")]
     assert jan.score == pytest.approx(-17.110, abs=1e-3)
     assert jan.mean == pytest.approx(-17.110 / 2.388751, abs=1e-3)  # -7.163
-    assert (jan.n_events, jan.n_articles, jan.n_mentions) == (2, 4, 4)
+    assert (jan.n_events, jan.n_articles, jan.n_mentions, jan.n_reported) == (2, 4, 4, 0)
     assert jan.story_ids == ["A", "B"]  # most negative contribution first
     # February has no USA–COL event (E is USA–VEN): explicit rows with null score.
     feb = rows[("2025-02", "USA-COL")]
     assert (feb.n_events, feb.score, feb.mean) == (0, None, None)
     assert rows[("2025-03", "USA-COL")].score == pytest.approx(3.0)
     assert rows[("2025-03", "COL>USA")].score is None
+
+
+def test_upper_bound_only_stories_count_in_their_report_period():
+    reported = story("R", "USA", "COL", "2025-03-10", -5.0, 1.0, 1)
+    reported.date_earliest = None  # as merge_events leaves a story dated only by "reported" mentions
+    rows = {(r.period, r.direction): r for r in dyad_index(STORIES + [reported], "USA-COL")}
+    march = rows[("2025-03", "USA-COL")]
+    assert (march.n_events, march.n_reported) == (2, 1) and march.score == pytest.approx(-2.0)
 
 
 def test_unplaceable_stories_are_reported_not_indexed():

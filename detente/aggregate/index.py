@@ -14,7 +14,10 @@ twice that. Per period and direction (``USA>COL``, ``COL>USA`` and combined ``US
     score = Σ c_s                 net conflict (< 0) or cooperation (> 0), grows with volume
     mean  = Σ c_s / Σ w_s         weighted mean intensity, on the Goldstein scale
 
-with ``n_events`` (story events), ``n_mentions`` and ``n_articles`` behind each point. Every
+with ``n_events`` (story events), ``n_mentions`` and ``n_articles`` behind each point. A story
+known only by an upper bound (every mention dated by the ``reported`` method: the publication
+date stands in for "recently") counts in the period of that bound — the GDELT convention of
+dating an event by its report — and is counted in ``n_reported`` so a reader can tell. Every
 period between the first and the last one with an event gets a row; a period with no event
 has ``n_events = 0`` and ``score``/``mean`` null — no data, not a neutral zero.
 
@@ -55,11 +58,13 @@ class IndexRow:
     n_mentions: int
     n_articles: int
     story_ids: list[str] = field(default_factory=list)
+    n_reported: int = 0  # stories dated only by the publication date of their reports
 
     def to_dict(self) -> dict[str, Any]:
         return {"period": self.period, "direction": self.direction, "score": self.score,
                 "mean": self.mean, "n_events": self.n_events, "n_mentions": self.n_mentions,
-                "n_articles": self.n_articles, "story_ids": list(self.story_ids)}
+                "n_articles": self.n_articles, "n_reported": self.n_reported,
+                "story_ids": list(self.story_ids)}
 
 
 @dataclass
@@ -135,6 +140,7 @@ def _row(period: str, direction: str, members: list[StoryEvent]) -> IndexRow:
         n_events=len(members), n_mentions=sum(s.n_mentions for s in members),
         n_articles=len(articles) or sum(s.n_articles for s in members),
         story_ids=[s.story_id for s in sorted(members, key=contribution)],
+        n_reported=sum(1 for s in members if s.date is not None and s.date_earliest is None),
     )
 
 

@@ -31,7 +31,7 @@ TIMELINE_COLUMNS = ("date", "date_precision", "who", "what", "intensity", "n_art
 MD_TIMELINE_COLUMNS = ("date", "date_precision", "actor.code", "recipient.code", "event_type", "mode",
                        "intensity", "n_mentions", "n_articles", "n_outlets", "confidence", "evidence",
                        "story_id")
-INDEX_COLUMNS = ("period", "direction", "score", "mean", "n_events", "n_mentions", "n_articles")
+INDEX_COLUMNS = ("period", "direction", "score", "mean", "n_events", "n_mentions", "n_articles", "n_reported")
 TURNING_COLUMNS = ("period", "kind", "direction", "change", "level_before", "level_after", "drivers")
 CONTRADICTION_COLUMNS = ("kind", "about", "a.value", "a.outlet", "a.evidence.text", "b.value", "b.outlet",
                          "b.evidence.text")
@@ -97,6 +97,8 @@ def _table_view(record: dict) -> dict:
     """The record without its mentions, plus short derived columns for a terminal."""
     view = {k: v for k, v in record.items() if k != "mentions"}
     view["evidence"] = record["mentions"][0]["evidence"]["text"] if record["mentions"] else None
+    if record.get("date") and record.get("date_earliest") is None:
+        view["date"] = f"≤{record['date']}"  # only an upper bound: the date of the reports
     actor, recipient = record.get("actor") or {}, record.get("recipient") or {}
     view["who"] = f"{actor.get('code') or '?'}>{recipient.get('code') or '?'}"
     view["what"] = record["event_type"] + (f"/{record['mode']}" if record.get("mode") else "")
@@ -155,8 +157,11 @@ def index_command(
     points = turning_points(stories, dyad, freq, n=top, rows=rows)
     row_records = [{"record": "period", **r.to_dict()} for r in rows]
     point_records = [{"record": "turning_point", **p.to_dict()} for p in points]
-    for record in point_records:
-        record["drivers"] = [f"{d['label']} ({d['contribution']:+.2f}) {d['story_id']}" for d in record["drivers"]]
+    if fmt != "jsonl":  # one readable cell; jsonl keeps the structured drivers
+        for record in point_records:
+            record["drivers"] = "; ".join(f"{d['label']} ({d['contribution']:+.2f}, story {d['story_id']}"
+                                          f"{'' if d['period'] == record['period'] else ', ' + d['period']})"
+                                          for d in record["drivers"])
     skipped = len(unindexed_stories(stories, dyad, freq))
     if skipped:
         typer.echo(f"detente: {skipped} story events of {dyad} are undated or dated coarser than a {freq} "

@@ -193,6 +193,11 @@ def _headline(dyad: str, stories: list[StoryEvent], rows: list[IndexRow], points
         statements.append(Statement(
             f"The largest {kind} came in {point.period} (index {_fmt(point.level_before)} → "
             f"{_fmt(point.level_after)}), {cause}.", refs(point)))
+    n_reported = sum(r.n_reported for r in rows if r.direction == f"{left}-{right}")
+    if n_reported:
+        statements.append(Statement(
+            f"{n_reported} of the story events on the index are dated only by the publication date of "
+            "the articles reporting them (they happened on or before it) and are counted in that period."))
     if n_unindexed:
         statements.append(Statement(
             f"{n_unindexed} story events have no date precise enough for the index and appear only in the timeline."))
