@@ -1,0 +1,132 @@
+"""Peak memory of `detente ingest` on a small and a large streamed corpus: it must not grow
+with the size of the corpus.
+
+    .venv/bin/python benchmarks/memory.py [--small 500] [--large 20000] [--workers 1]
+
+Both corpora are generated with make_corpus.py (JSONL.gz under benchmarks/results/, reused if
+present) and ingested into fresh databases by the real CLI in a child process. Two numbers:
+
+- peak RSS of the `detente ingest` process itself, from the kernel (`wait4` rusage
+  `ru_maxrss`: exact, includes the model);
+- peak of the sum of RSS over its process tree (pool workers included), sampled with psutil
+  every 50 ms.
+
+The database file is on disk, so it grows with the corpus by design; what is measured here is
+what detente holds in memory while it streams.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results"
+DETENTE = [sys.executable, "-c", "from detente.cli import main; main()"]
+
+
+def corpus_of(n: int) -> Path:
+    path = RESULTS / f"corpus-{n}.jsonl.gz"
+    if not path.exists():
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "-n", str(n),
+                        "-o", str(path)], check=True)
+    return path
+
+
+class TreeSampler(threading.Thread):
+    """Samples the summed RSS of a process and its descendants until stopped."""
+
+    def __init__(self, pid: int, interval: float = 0.05):
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.peak = 0
+        self.samples = 0
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        try:
+            root = psutil.Process(self.pid)
+        except psutil.NoSuchProcess:
+            return
+        while not self._stop_event.is_set():
+            total = 0
+            try:
+                for proc in [root, *root.children(recursive=True)]:
+                    try:
+                        total += proc.memory_info().rss
+                    except (psutil.NoSuchProcess, psutil.AccessDenied):
+                        pass
+            except psutil.NoSuchProcess:
+                return
+            self.peak = max(self.peak, total)
+            self.samples += 1
+            self._stop_event.wait(self.interval)
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join()
+
+
+def measure(corpus: Path, workers: int, db: Path) -> dict:
+    command = DETENTE + ["ingest", str(corpus), "--db", str(db), "--workers", str(workers)]
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    sampler = TreeSampler(proc.pid)
+    sampler.start()
+    # Read the pipes in threads so a chatty child never blocks; reap with wait4 for its rusage.
+    outputs: dict[str, bytes] = {}
+    readers = [threading.Thread(target=lambda k=k, s=s: outputs.__setitem__(k, s.read()), daemon=True)
+               for k, s in (("out", proc.stdout), ("err", proc.stderr))]
+    for reader in readers:
+        reader.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    sampler.stop()
+    for reader in readers:
+        reader.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"ingest of {corpus} failed ({proc.returncode}):\n"
+                         + outputs.get("err", b"").decode(errors="replace")[-2000:])
+    summary = outputs.get("out", b"").decode(errors="replace")
+    return {"corpus": corpus.name, "seconds": seconds, "maxrss_mib": usage.ru_maxrss / 1024,
+            "tree_peak_mib": sampler.peak / 2**20, "samples": sampler.samples,
+            "db_mib": db.stat().st_size / 2**20, "summary": summary.strip().splitlines()[0] if summary else ""}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--small", type=int, default=500, help="articles in the small corpus")
+    parser.add_argument("--large", type=int, default=20000, help="articles in the large corpus")
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args(argv)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (args.small, args.large):
+            corpus = corpus_of(n)
+            result = measure(corpus, args.workers, Path(tmp) / f"m{n}.duckdb")
+            result["n"] = n
+            rows.append(result)
+            print(f"{n}: {result}", file=sys.stderr)
+    command = "python " + " ".join(shlex.quote(a) for a in [os.path.relpath(__file__, ROOT)] + sys.argv[1:])
+    print(f"\n`{command}` (detente ingest --workers {args.workers}; {os.cpu_count()} cores)\n")
+    print("| articles | seconds | peak RSS, ingest process (MiB) | peak RSS, process tree (MiB) | database (MiB) |")
+    print("|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r['n']} | {r['seconds']:.0f} | {r['maxrss_mib']:.0f} | {r['tree_peak_mib']:.0f} | {r['db_mib']:.0f} |")
+    small, large = rows
+    print(f"\nlarge/small peak RSS: {large['maxrss_mib'] / small['maxrss_mib']:.2f} "
+          f"(corpus {large['n'] / small['n']:.0f}× larger)")
+
+
+if __name__ == "__main__":
+    main()

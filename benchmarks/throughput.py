@@ -1,0 +1,172 @@
+"""Throughput of detente's stages 1-4 next to bare spaCy, on the same texts, in one run.
+
+    .venv/bin/python benchmarks/throughput.py [--corpus C.jsonl.gz] [-n 400] [--spark]
+
+Modes, all over the same first `n` articles of the corpus (generated with make_corpus.py into
+benchmarks/results/ when none is given):
+
+- `bare nlp.pipe`: `spacy.load(<the model detente uses>).pipe(texts)` — no detente component,
+  no cleaning, no coding: the floor detente is measured against.
+- `detente in-process`: `Pipeline(settings).process(raws)` — clean + analyse (spaCy with the
+  actor component) + code, from the same raw records.
+- `detente --workers N`: `detente.engines.local.run` with a process pool of N (pool start and
+  each worker's model load included: that is what a user waits for).
+- `detente spark local[N]` (`--spark`): `run_spark` on a JSONL file of the same records,
+  writing Parquet (JVM start, model loads and the Parquet write included).
+
+Models are loaded before the in-process timings start. Each mode runs `--repeat` times and
+the fastest run counts (the machine is shared and noisy). Prints a markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import shlex
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from itertools import islice
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from detente.config import DEFAULT_MODELS, Settings  # noqa: E402
+from detente.models import RawDocument  # noqa: E402
+from detente.read import parse_jsonl_line  # noqa: E402
+
+RESULTS = ROOT / "benchmarks" / "results"
+
+
+def load_records(corpus: Path, n: int) -> list[str]:
+    opener = gzip.open if corpus.name.endswith(".gz") else open
+    with opener(corpus, "rt", encoding="utf-8") as handle:
+        return [line for line in islice(handle, n) if line.strip()]
+
+
+def raws_of(lines: list[str], source: str) -> list[RawDocument]:
+    return [parse_jsonl_line(line, f"{source}#L{i + 1}") for i, line in enumerate(lines)]
+
+
+def bare_model(settings: Settings):
+    import spacy
+
+    for name in (settings.model,) if settings.model else DEFAULT_MODELS:
+        try:
+            return name, spacy.load(name)
+        except OSError:
+            continue
+    raise SystemExit("no spaCy model installed: see detente's README")
+
+
+def best_of(repeat: int, fn: Callable[[], int]) -> tuple[float, int]:
+    """(fastest seconds, what fn returned) over `repeat` runs."""
+    best, result = float("inf"), 0
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - started)
+    return best, result
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, help="JSONL(.gz) corpus (default: generate one)")
+    parser.add_argument("-n", type=int, default=400, help="articles to time (default 400)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="pool sizes (default 1 2)")
+    parser.add_argument("--batch-size", type=int, default=None)
+    parser.add_argument("--repeat", type=int, default=1, help="runs per mode; the fastest counts")
+    parser.add_argument("--spark", action="store_true", help="also time the spark engine")
+    parser.add_argument("--spark-master", default="local[2]")
+    parser.add_argument("--json", type=Path, help="also write the results as JSON here")
+    args = parser.parse_args(argv)
+
+    from detente.engines.local import run as local_run
+    from detente.pipeline import Pipeline
+
+    corpus = args.corpus
+    if corpus is None:
+        corpus = RESULTS / f"corpus-{args.n}.jsonl.gz"
+        if not corpus.exists():
+            subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "-n", str(args.n),
+                            "-o", str(corpus)], check=True)
+    lines = load_records(corpus, args.n)
+    n = len(lines)
+    settings = Settings.load(batch_size=args.batch_size)
+    texts = [json.loads(line)["text"] for line in lines]
+    words = sum(len(t.split()) for t in texts)
+    rows: list[tuple[str, float, int]] = []
+
+    model_name, nlp = bare_model(settings)
+
+    def bare() -> int:
+        return sum(1 for _ in nlp.pipe(texts, batch_size=settings.batch_size))
+
+    pipeline = Pipeline(settings)
+    pipeline.nlp  # noqa: B018 - load the model (and actor dictionaries) before timing
+
+    def in_process() -> int:
+        events = 0
+        for processed in pipeline.process(raws_of(lines, str(corpus))):
+            events += len(processed.coded.events)
+        return events
+
+    bare(), in_process()  # warm up both once on the same texts (caches, lazy imports)
+    seconds, _ = best_of(args.repeat, bare)
+    rows.append(("bare `nlp.pipe` (same model, no detente)", seconds, 0))
+    seconds, events = best_of(args.repeat, in_process)
+    rows.append(("detente in-process (clean + analyse + code)", seconds, events))
+    for workers in args.workers:
+        pooled = replace(settings, workers=workers)
+
+        def local(pooled=pooled) -> int:
+            return sum(len(p.coded.events) for p in local_run(raws_of(lines, str(corpus)), pooled))
+
+        seconds, events = best_of(args.repeat, local)
+        rows.append((f"detente `engines.local.run`, workers={workers}", seconds, events))
+    if args.spark:
+        try:
+            from detente.engines.spark import run_spark
+        except ImportError as exc:
+            print(f"spark engine not available: {exc}", file=sys.stderr)
+        else:
+            with tempfile.TemporaryDirectory() as tmp:
+                subset = Path(tmp) / "subset.jsonl"
+                subset.write_text("".join(lines), encoding="utf-8")
+                counter = iter(range(args.repeat))
+
+                def spark() -> int:
+                    counts = run_spark([str(subset)], f"{tmp}/out-{next(counter)}", settings,
+                                       master=args.spark_master)
+                    return counts["events"]
+
+                seconds, events = best_of(args.repeat, spark)
+                rows.append((f"detente spark `{args.spark_master}` (incl. JVM start, Parquet write)",
+                             seconds, events))
+
+    bare_rate = n / rows[0][1]
+    command = "python " + " ".join(shlex.quote(a) for a in [os.path.relpath(__file__, ROOT)] + sys.argv[1:])
+    print(f"\n`{command}`  \n{n} articles ({words} words) from {corpus.name}; model {model_name}; "
+          f"batch_size {settings.batch_size}; {os.cpu_count()} cores; Python {platform.python_version()}; "
+          f"best of {args.repeat}\n")
+    print("| mode | seconds | docs/s | × bare nlp.pipe | events |")
+    print("|---|---:|---:|---:|---:|")
+    for label, seconds, events in rows:
+        rate = n / seconds
+        print(f"| {label} | {seconds:.1f} | {rate:.1f} | {rate / bare_rate:.2f} | {events or ''} |")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({"command": command, "n": n, "words": words, "model": model_name,
+                                         "rows": [{"mode": m, "seconds": s, "docs_per_s": n / s, "events": e}
+                                                  for m, s, e in rows]}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
