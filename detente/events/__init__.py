@@ -47,11 +47,14 @@ class Coder:
     """Turns analysed docs into `Coded` results; holds the loaded lexicon and patterns."""
 
     def __init__(self, lexicon: Lexicon | None = None, mention_fn: Callable[..., list[Any]] | None = None,
-                 infer_counterpart: bool = True):
+                 infer_counterpart: bool = True, one_sided: bool = False):
         self.lexicon = lexicon or load_lexicon()
         self.patterns = Patterns(self.lexicon)
         self._mention_fn = mention_fn
         self.infer_counterpart = infer_counterpart
+        # event data are dyadic: by default an event needs a country on both sides (after the
+        # counterpart is completed from the document); one_sided=True keeps the others too
+        self.one_sided = one_sided
 
     @property
     def mention_fn(self):
@@ -73,7 +76,7 @@ class Coder:
             for cand in self.patterns.sentence(sent, index):
                 for event in self._events(cand, sent, article, index, quotes, resolver):
                     key = (event.actor.code if event.actor else None, event.recipient.code if event.recipient else None,
-                           event.event_type)
+                           event.event_type, event.mode)
                     if key in seen:
                         continue
                     seen.add(key)
@@ -130,6 +133,9 @@ class Coder:
             for recipient in recipients:
                 if not ((actor and actor.country) or (recipient and recipient.country)):
                     continue
+                if not self.one_sided and not (actor and (actor.country or actor.code)
+                                               and recipient and (recipient.country or recipient.code)):
+                    continue  # IGOs (code, no country) count as a side
                 if actor is not None and recipient is not None and actor.code == recipient.code and actor.text == recipient.text:
                     continue
                 if actor is not None and recipient is not None and actor.code and actor.code == recipient.code:

@@ -302,7 +302,7 @@ class Patterns:
                     act = self.lex.refine(entry.do, entry, obj)
                     act_tokens = [obj.i]
                     break
-        if act is None and kind == "request" and comps and any(
+        if act is None and kind == "request" and any(
                 index.of_phrase(o) is not None for o in self.objects(verb)):
             act = own or Sense("REQUEST", "020", "appeal")  # "pressed Colombia to tighten controls"
             act_tokens = [c.i for c in comps]
@@ -311,7 +311,10 @@ class Patterns:
         sense = self.combine(kind, own, act, verb)
         if sense is None:
             return None
-        actors = self.mentions(index, self.subject_tokens(verb))
+        subjects = self.subject_tokens(verb)
+        actors = self.mentions(index, subjects)
+        if not actors and not self._may_lack_actor(verb, subjects):
+            return None
         objs = [o for o in self.objects(verb)]
         recipient = None
         if kind == "request":
@@ -326,6 +329,14 @@ class Patterns:
         return Candidate(sense=sense, trigger=verb, actor=actors[0] if actors else None, recipient=recipient,
                          family="governor", tokens={verb.i, *act_tokens},
                          passive=self.is_passive(verb))
+
+    @staticmethod
+    def _may_lack_actor(verb, subjects: list) -> bool:
+        """An active verb whose subject is named but is not an actor ("analysts warned", "the
+        dispute hurt") or a bare gerund ("offering opportunities") is not a state's act."""
+        if subjects:
+            return False
+        return not (verb.tag_ == "VBG" and verb.dep_ not in ("advcl", "conj", "ROOT", "xcomp"))
 
     @staticmethod
     def combine(kind: str, own: Sense | None, act: Sense, verb) -> Sense | None:
@@ -384,7 +395,10 @@ class Patterns:
                 rec_tokens = [entry_token] + rec_tokens
             recipient_pool = rec_tokens
         else:
-            actors = self.mentions(index, self.subject_tokens(verb))
+            subjects = self.subject_tokens(verb)
+            actors = self.mentions(index, subjects)
+            if not actors and not self._may_lack_actor(verb, subjects):
+                return None
             recipient_pool = [o for o in objs if o is not entry_token] + ([entry_token] if entry_token is not None else [])
         actor = actors[0] if actors else None
         recipient = self.recipient(index, verb, recipient_pool, actor)
@@ -416,7 +430,8 @@ class Patterns:
             if child.dep_ == "prep" and child.lower_ in NOMINAL_RECIPIENT_PREPS:
                 pobjs = [g for g in child.children if g.dep_ == "pobj"]
                 for pobj in pobjs:
-                    found = self._first_other(index, [pobj, *[t for t in pobj.subtree if t.i != pobj.i]], actor)
+                    inner = [t for t in pobj.subtree if t.i != pobj.i and t.head.dep_ != "agent" and t.dep_ != "agent"]
+                    found = self._first_other(index, [pobj, *inner], actor)
                     if found is not None:
                         recipient = found
                         break
