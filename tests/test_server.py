@@ -331,6 +331,20 @@ def test_document_page_highlights_evidence_and_escapes_article_content(client, c
     assert "<script>alert" not in html and "&amp; drones" in html
     assert "Deal &lt;b&gt;reached&lt;/b&gt;" in html
     assert 'id="selected"' in html
+    assert 'href="https://' not in html  # c has no URL
+
+
+def test_document_links_only_web_urls(tmp_path):
+    db = tmp_path / "urls.duckdb"
+    good = make_article(article_text(31), url="https://news.example/x?a=1&b=2")
+    bad = make_article(article_text(32), source_path="b.txt", url="javascript:alert(1)")
+    with Store(db) as store:
+        store.write(make_processed(good), "good")
+        store.write(make_processed(bad), "bad")
+    with TestClient(create_app(db)) as urls:
+        assert 'href="https://news.example/x?a=1&amp;b=2"' in urls.get(f"/documents/{good.doc_id}").text
+        page = urls.get(f"/documents/{bad.doc_id}").text
+        assert 'href="javascript:' not in page and "<code>javascript:alert(1)</code>" in page
 
 
 def test_document_page_rejects_offsets_outside_the_text(client, corpus):
@@ -434,3 +448,40 @@ def test_serve_refuses_a_missing_database_with_the_reason(cli, tmp_path):
     result = cli("serve", "--db", tmp_path / "none.duckdb")
     assert result.exit_code == 2
     assert "no detente database" in result.output and "detente ingest" in result.output
+
+
+def test_a_writer_holding_the_file_gives_503_then_the_app_reads_again(corpus, tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    db = tmp_path / "busy.duckdb"
+    shutil.copy(corpus["db"], db)
+    with TestClient(create_app(db)) as busy:
+        assert ok(busy, "/api/events")["total"] == 5
+        writer = subprocess.Popen(
+            [sys.executable, "-c", "import sys; from detente.store import Store; s = Store(sys.argv[1]); "
+             "print('ready', flush=True); sys.stdin.read(); s.close()", str(db)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        try:
+            assert writer.stdout.readline().strip() == "ready"
+            response = busy.get("/api/events")
+            assert response.status_code == 503
+            assert "in use by another process" in response.json()["detail"]
+        finally:
+            writer.stdin.close()
+            writer.wait(timeout=30)
+        assert ok(busy, "/api/events")["total"] == 5
+
+
+def test_an_ambiguous_doc_id_prefix_is_409_naming_the_matches(tmp_path):
+    db = tmp_path / "prefix.duckdb"
+    with Store(db) as store:
+        store.write(make_processed(make_article(article_text(41), doc_id="abcd000000000001")), "one")
+        store.write(make_processed(make_article(article_text(42), source_path="b.txt",
+                                                doc_id="abcd000000000002")), "two")
+    with TestClient(create_app(db)) as prefixes:
+        response = prefixes.get("/api/documents/abcd")
+        assert response.status_code == 409
+        assert "abcd000000000001" in response.json()["detail"] and "abcd000000000002" in response.json()["detail"]
+        assert ok(prefixes, "/api/documents/abcd000000000002")["doc_id"] == "abcd000000000002"

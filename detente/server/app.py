@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
@@ -329,7 +329,7 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
         return HTMLResponse(html, headers={"Link": f'<{_api_twin(request)}>; rel="alternate"; '
                                                    'type="application/json"'})
 
-    env.globals.update(event_label=_event_label, document_link=_document_link, actor_label=_actor_label)
+    env.globals.update(web_url=_web_url, event_label=_event_label, document_link=_document_link, actor_label=_actor_label)
     return app
 
 
@@ -343,6 +343,13 @@ def _jsonable(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
         error.pop("url", None)
         clean.append(error)
     return clean
+
+
+def _web_url(url: str | None) -> str | None:
+    """An article's URL when it is a web address; a `javascript:` or `data:` URL is never a link."""
+    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return url.strip()
+    return None
 
 
 def _actor_label(actor: dict[str, Any] | None) -> str:
