@@ -140,7 +140,6 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
                       trim_blocks=True, lstrip_blocks=True)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-
     def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         context.setdefault("api_url", _api_twin(request))
         html = env.get_template(template).render(request=request, db_path=db_path,
