@@ -154,6 +154,13 @@ def test_bad_parameters_are_422_with_a_reason(client, url):
     assert response.json()["detail"]
 
 
+def test_event_types_accepted_are_the_lexicons(client):
+    from detente.events.lexicon import PLOVER_TYPES
+    from detente.server import app as server_app
+
+    assert server_app.PLOVER_TYPES == PLOVER_TYPES
+
+
 def test_unknown_event_type_names_the_valid_ones(client):
     detail = client.get("/api/events?type=BOMBARD").json()["detail"]
     assert "BOMBARD" in detail and "SANCTION" in detail

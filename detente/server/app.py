@@ -30,6 +30,8 @@ from detente.server.chart import index_svg
 from detente.store import AmbiguousId, Store, StoreError
 
 HERE = Path(__file__).parent
+# The lexicon's list (detente.events.lexicon.PLOVER_TYPES), kept here because importing the
+# event coder loads spaCy; a test checks the two are equal.
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 STATUSES = Literal["stored", "near_duplicate", "duplicate", "rejected"]
