@@ -26,7 +26,8 @@ RECIPIENT_PREPS = ("on", "against", "with", "to", "toward", "towards", "at", "in
 NOMINAL_RECIPIENT_PREPS = ("on", "against", "to", "toward", "towards", "of", "with", "at", "upon", "for")
 QUANTITY_WORDS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "dozen", "dozens", "hundreds",
                             "thousands", "millions", "billions", "percent", "%", "lot", "number", "amount", "sum",
-                            "part", "share", "round", "wave", "series", "package", "set"})
+                            "part", "share", "round", "wave", "series", "package", "set", "increase", "boost", "rise",
+                            "tranche", "batch", "shipment", "consignment"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 SUBJECT_DEPS = ("nsubj", "csubj")
 VERB_POS = ("VERB", "AUX")
@@ -143,7 +144,8 @@ class Patterns:
     def mentions(self, index: MentionIndex, tokens: list) -> list:
         out = []
         for token in tokens:
-            if index.at(token) is None and self.lex.noun_entry(token) is not None:
+            entry = self.lex.noun_entry(token) if index.at(token) is None else None
+            if entry is not None and entry.nominal:
                 continue  # "Trump's threats have raised concerns": an event noun is not its possessor acting
             mention = index.of_phrase(token)
             if mention is not None and mention not in out:
