@@ -205,3 +205,15 @@ def test_boilerplate_rules():
         "Both sides described the meeting as constructive and agreed to meet again next month.",
         "More Americans support the exchange than oppose it, a poll found.",
     ]
+
+
+def test_when_trafilatura_finds_nothing_the_visible_text_goes_through_the_line_classifier(monkeypatch):
+    import detente.clean.html as html_mod
+
+    monkeypatch.setattr(html_mod.trafilatura, "bare_extraction", lambda *a, **k: None)
+    monkeypatch.setattr(html_mod.trafilatura, "extract", lambda *a, **k: None)
+    article = _clean_file("news_page.html")
+    assert article.status == "stored"
+    assert article.text.startswith("Ghana and Togo signed a border security agreement on Thursday")
+    assert "Opposition lawmakers in Accra" in article.text
+    assert "Privacy policy" not in article.text and "Cocoa farmers" not in article.text

@@ -21,7 +21,8 @@ _READ_MORE = re.compile(
     r"\s*(?::|\.{3}|…|$)",
     re.I,
 )
-_TAGGED_TEASER = re.compile(r"\[(?:[A-Z]{3,}|[A-Z][a-z]+)\]\s*\|?\s*$")  # "… [INSIGHT]" teaser lists
+# "Headline of another story [INSIGHT]": a teaser with an all-caps label, not a source credit
+_TAGGED_TEASER = re.compile(r"^\W*(?:\w+\W+){3,}\[(?:[A-Z]{4,})\]\s*\|?\s*$")
 _LIST_ITEM = re.compile(r"^\s*[-•*–]\s+\S")
 _CTA = re.compile(
     r"^\s*(?:follow (?:us|him|her|them|@?\w+)\b.{0,80}\b(?:twitter|facebook|instagram|youtube|linkedin)\b.{0,60}|"
