@@ -63,7 +63,7 @@ def bad_folder(tmp_path) -> Path:
     folder.mkdir()
     (folder / "empty.txt").write_bytes(b"")
     (folder / "image.html").write_bytes(PNG)
-    (folder / "latin1.txt").write_bytes(ACCENTED.replace("’", "'").encode("latin-1"))
+    (folder / "latin1.txt").write_bytes(ACCENTED.replace("’", "'").replace("—", "-").encode("latin-1"))
     (folder / "cp1252.txt").write_bytes(CP1252.encode("cp1252"))
     (folder / "bom.txt").write_bytes(b"\xef\xbb\xbf" + wire_story(301).encode("utf-8"))
     (folder / "unclosed.html").write_text(f"<html><head><title>Border talks<body><div><p>{wire_story(302)}",

@@ -22,8 +22,8 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 DB_OPTION = typer.Option("--db", help="DuckDB file (default: detente.duckdb or $DETENTE_DB).")
-DOC_COLUMNS = ("doc_id", "title", "outlet", "published", "published_method", "words", "status",
-               "duplicate_of", "reason")
+TABLE_COLUMNS = ("doc_id", "published", "words", "status", "title", "outlet", "source_path",
+                 "duplicate_of", "reason")
 STATUS_LABELS = {"duplicate": "duplicate", "near_duplicate": "near-duplicate", "rejected": "rejected"}
 
 
@@ -158,8 +158,12 @@ def docs(
         raise _fail(f"unknown format {fmt!r}: use table, jsonl or csv")
     with _open_store(db, read_only=True) as store:
         records = store.documents(with_text=with_text, status=status or None).to_dicts()
-    columns = list(DOC_COLUMNS) + (["text"] if with_text and fmt != "table" else [])
-    render(records, fmt, columns=columns if fmt == "table" else None, title=f"documents in {db or 'detente.duckdb'}")
+    if fmt == "table":
+        # one row per document, with only the columns that say something in this listing
+        columns = [c for c in TABLE_COLUMNS if any(r.get(c) not in (None, "") for r in records)] or ["doc_id"]
+        render(records, fmt, columns=columns, title=f"{len(records)} documents in {db or 'detente.duckdb'}")
+    else:
+        render(records, fmt)
 
 
 @app.command()

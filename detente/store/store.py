@@ -117,10 +117,11 @@ def _flatten(table: str, record: dict[str, Any]) -> list[Any]:
     return values
 
 
-def _insert_sql(table: str, extra: Sequence[str] = ()) -> str:
+def _insert_sql(table: str, extra: Sequence[str] = (), rows: int = 1) -> str:
+    """INSERT of `rows` rows in one statement (DuckDB's executemany is slow per row)."""
     columns = _columns_of(table) + list(extra)
-    marks = ", ".join("?" for _ in columns)
-    return (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks}) "
+    marks = "(" + ", ".join("?" for _ in columns) + ")"
+    return (f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([marks] * rows)} "
             "ON CONFLICT DO NOTHING")
 
 
@@ -386,7 +387,9 @@ class Store:
                     if key in record and record[key] is None:
                         record[key] = value
                 rows.append(_flatten(table, record))
-            self.con.executemany(_insert_sql(table), rows)
+            for start in range(0, len(rows), 200):
+                chunk = rows[start:start + 200]
+                self.con.execute(_insert_sql(table, rows=len(chunk)), [v for row in chunk for v in row])
 
     # --- queries -------------------------------------------------------------------------
     def documents(self, with_text: bool = False, status: str | Sequence[str] | None = None,
