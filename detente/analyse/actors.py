@@ -30,11 +30,11 @@ ACTORS_DIR = PACKAGE_DATA / "actors"
 PACKAGE_FILES = ("countries.yaml", "roles.yaml", "leaders.yaml", "organisations.yaml")
 
 # Surface kinds: what a matched string is, before composition.
-COUNTRY, DEMONYM, PEOPLE, CAPITAL = "country", "demonym", "people", "capital"
+COUNTRY, DEMONYM, PEOPLE, CAPITAL, PLACE = "country", "demonym", "people", "capital", "place"
 ROLE, AGENCY, PERSON, ORG, GROUP, DESCRIPTION, IGNORE = (
     "role", "agency", "person", "org", "group", "description", "ignore")
 # kinds that are proper names: matched only when written with a capital letter ("Turkey", not "turkey")
-PROPER_KINDS = frozenset({COUNTRY, DEMONYM, PEOPLE, CAPITAL, AGENCY, PERSON, ORG, GROUP, IGNORE})
+PROPER_KINDS = frozenset({COUNTRY, DEMONYM, PEOPLE, CAPITAL, PLACE, AGENCY, PERSON, ORG, GROUP, IGNORE})
 
 # Sector of someone who held an office and no longer does, or who is elected but not yet in
 # office: CAMEO's "elites" (ELI) — a former president is not the government.
@@ -99,6 +99,7 @@ class Entry:
     sector: str | None = None
     demonyms: list[str] = field(default_factory=list)
     capitals: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # regions and cities: "Antioquia", "Medellín"
     people: list[str] = field(default_factory=list)  # plural demonyms: "Colombians"
     gender: str | None = None  # m | f
     person: bool = False  # a role one person holds ("president"): pronouns may refer to it
@@ -208,6 +209,7 @@ class ActorDictionary:
         people = _list(item.get("people")) or [p for d in demonyms if (p := _plural(d))]
         return Entry(id=f"country:{code}", kind=COUNTRY, name=item.get("name") or names[0], names=names,
                      country=code, demonyms=demonyms, capitals=_list(item.get("capitals")), people=people,
+                     places=_list(item.get("places")),
                      capital_code=item.get("capital_code"))
 
     def _generic(self, item: dict, kind: str, where: str) -> Entry:
@@ -239,6 +241,7 @@ class ActorDictionary:
             entry.names = list(dict.fromkeys(old.names + entry.names))
             entry.demonyms = list(dict.fromkeys(old.demonyms + entry.demonyms))
             entry.capitals = list(dict.fromkeys(old.capitals + entry.capitals))
+            entry.places = list(dict.fromkeys(old.places + entry.places))
             entry.people = list(dict.fromkeys(old.people + entry.people))
             entry.descriptions = list(dict.fromkeys(old.descriptions + entry.descriptions))
             entry.terms = entry.terms or old.terms
@@ -252,6 +255,7 @@ class ActorDictionary:
             surfaces += [(d, DEMONYM, "") for d in entry.demonyms]
             surfaces += [(p, PEOPLE, "") for p in entry.people]
             surfaces += [(c, CAPITAL, "") for c in entry.capitals]
+            surfaces += [(c, PLACE, "") for c in entry.places]
         if entry.kind == ROLE and entry.person:
             for n in entry.names:  # "president-elect", "president elect"
                 surfaces += [(f"{n}-elect", ROLE, "elect"), (f"{n} elect", ROLE, "elect")]
@@ -314,7 +318,7 @@ class ActorDictionary:
     def actor_for(self, surface: Surface, text: str, date: str | None = None, flags: str = "") -> Actor | None:
         """The Actor a single surface names at `date` (no document context)."""
         entry = self.entries[surface.entry_id]
-        if surface.kind in (COUNTRY, DEMONYM):
+        if surface.kind in (COUNTRY, DEMONYM, PLACE):
             return Actor(text=text, code=entry.country, country=entry.country, sector=None, name=entry.name)
         if surface.kind == PEOPLE:
             return Actor(text=text, code=entry.country + "CVL", country=entry.country, sector="CVL", name=entry.name)
@@ -428,7 +432,7 @@ def _read_csv(path: Path) -> dict:
     """CSV: one row per entry (a person's extra terms as extra rows with the same name).
 
     Columns: kind,name,names,code,country,sector,gender,person,demonyms,capitals,role,start,end,elected
-    (lists separated by ';').
+    (lists separated by ';'). On a person's row with a role or dates, `sector` is the term's.
     """
     data: dict[str, list] = {}
     people: dict[str, dict] = {}
@@ -445,8 +449,11 @@ def _read_csv(path: Path) -> dict:
             if "person" in item:
                 item["person"] = item["person"].lower() in ("1", "true", "yes")
             if kind == "people":
+                has_term = bool(row.get("start") or row.get("end") or row.get("role"))
+                if has_term:  # the row's sector is the term's, not the person's
+                    item.pop("sector", None)
                 item = people.setdefault(row["name"], item)
-                if row.get("start") or row.get("end") or row.get("role"):
+                if has_term:
                     item.setdefault("terms", []).append(
                         {"role": row.get("role"), "sector": row.get("sector") or "GOV", "start": row.get("start"),
                          "end": row.get("end"), "elected": row.get("elected")})

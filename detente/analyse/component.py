@@ -26,16 +26,29 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from detente.analyse.actors import (
-    AGENCY, CAPITAL, COUNTRY, DEMONYM, DESCRIPTION, GROUP, IGNORE, ORG, PEOPLE, PERSON, PROPER_KINDS, ROLE,
-    ActorDictionary, Surface,
+    AGENCY,
+    CAPITAL,
+    COUNTRY,
+    DEMONYM,
+    DESCRIPTION,
+    GROUP,
+    IGNORE,
+    ORG,
+    PEOPLE,
+    PERSON,
+    PLACE,
+    PROPER_KINDS,
+    ROLE,
+    ActorDictionary,
+    Surface,
 )
 
 SPANS_KEY = "detente_actors"
 COMPONENT = "detente_actors"
 
-COUNTRY_WORDS = (COUNTRY, DEMONYM)
+COUNTRY_WORDS = (COUNTRY, DEMONYM, PLACE)
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "late", "erstwhile"})
-ENT_LABELS = {PERSON: "PERSON", COUNTRY: "GPE", CAPITAL: "GPE", DEMONYM: "NORP", PEOPLE: "NORP",
+ENT_LABELS = {PERSON: "PERSON", COUNTRY: "GPE", CAPITAL: "GPE", PLACE: "GPE", DEMONYM: "NORP", PEOPLE: "NORP",
               AGENCY: "ORG", ORG: "ORG", GROUP: "ORG"}
 POSSESSIVE = frozenset({"'s", "’s", "'"})
 
@@ -123,7 +136,7 @@ class ActorComponent:
                 return nxt.kind == ROLE
             return False
         if len(gap) == 1 and gap[0] in POSSESSIVE:
-            return last.kind in (COUNTRY, PERSON, AGENCY, ORG) and nxt.kind in (ROLE, AGENCY)
+            return last.kind in (COUNTRY, PLACE, PERSON, AGENCY, ORG) and nxt.kind in (ROLE, AGENCY)
         if gap in (["of"], ["of", "the"]) and last.kind in (ROLE, AGENCY) and PERSON not in kinds:
             has_country = any(p.kind in COUNTRY_WORDS for p in group)
             return not has_country and nxt.kind in (COUNTRY, ORG)
@@ -160,8 +173,10 @@ class ActorComponent:
                     country = entry.country
                 if prim.kind == ROLE and entry.person:
                     flags.add("person")
+            if prim.kind == DESCRIPTION and entry.person:
+                flags.add("person")
                 flags.update(m.flags for m in prim.meanings if m.flags)
-            if prim.kind in (PERSON, ORG, GROUP, AGENCY, DESCRIPTION):
+            if prim.kind in (PERSON, ORG, GROUP, AGENCY, DESCRIPTION, ROLE):
                 ids.extend(m.entry_id for m in prim.meanings if m.kind == prim.kind)
         if start > 0 and (doc[start - 1].lower_ in FORMER_WORDS
                           or (doc[start - 1].text == "-" and start > 1 and doc[start - 2].lower_ in FORMER_WORDS)):
@@ -183,6 +198,9 @@ class ActorComponent:
             ids = [group[0].meanings[0].entry_id]
         elif len(group) == 1 and kinds[0] in (COUNTRY, DEMONYM):
             kind = kinds[0]
+        elif len(group) == 1 and kinds[0] == PLACE:  # a region or city locates the country
+            kind = "country"
+            ids = [group[0].meanings[0].entry_id]
         else:
             kind = kinds[-1] if kinds[-1] in (ORG, GROUP) else "group"
             if kinds[-1] == GROUP and country is None:

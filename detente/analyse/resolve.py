@@ -28,7 +28,8 @@ from detente.models import Actor
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
             "she": "f", "her": "f", "hers": "f", "herself": "f"}
 LOCATIVE = frozenset({"in", "at", "near", "to", "into", "inside", "outside", "across", "around", "through",
-                      "toward", "towards", "via", "throughout", "within", "outside", "of", "on"})
+                      "toward", "towards", "via", "throughout", "within", "of", "on"})
+PLACE_VERBS = frozenset({"visit", "reach", "leave", "enter", "tour", "fly", "arrive"})  # "visited Moscow"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PRONOUN_WINDOW = 5  # sentences back for "he"/"she"
 
@@ -129,7 +130,8 @@ def _code_span(doc, span, record: Record, date, dictionary: ActorDictionary, peo
     if kind == "capital":
         entry = dictionary.entries[record.ids[0]]
         head = span.root
-        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
+        if (head.dep_ == "pobj" and head.head.lower_ in LOCATIVE) or (
+                head.dep_ == "dobj" and head.head.lemma_ in PLACE_VERBS):
             return _mention(span, Actor(text, entry.country, entry.country, None, entry.name), "capital")
         code = entry.capital_code or entry.country + "GOV"
         return _mention(span, Actor(text, code, entry.country, "GOV", entry.name), "capital")
@@ -150,10 +152,15 @@ def _code_span(doc, span, record: Record, date, dictionary: ActorDictionary, peo
             code = country + (sector or "")
         if not code:
             return None
-        return _mention(span, Actor(text, code, country, sector, entry.name), kind)
+        name = _strip_article(text) if entry.kind == "agency" else entry.name
+        return _mention(span, Actor(text, code, country, sector, name), kind)
     if kind in ("role", "description"):
-        return _code_description(doc, span, record, dictionary, people)
+        return _code_description(doc, span, record, dictionary, people, date)
     return None
+
+
+def _strip_article(text: str) -> str:
+    return text[4:] if text[:4].lower() == "the " else text
 
 
 def _first_entry(dictionary, ids):
@@ -199,16 +206,15 @@ def _best_person(people, record: Record, date, dictionary):
     return people[0]
 
 
-def _code_description(doc, span, record: Record, dictionary, people) -> ActorMention | None:
+def _code_description(doc, span, record: Record, dictionary, people, date) -> ActorMention | None:
     """"the Colombian leader", "the U.S. president", "the former guerrilla", "Colombia's ambassador"."""
     text = span.text
     one_person = "person" in record.flags
-    descriptions = {normalise(dictionary.entries[i].name) for i in record.ids if i in dictionary.entries}
-    descriptions |= {normalise(n) for i in record.ids if i in dictionary.entries for n in dictionary.entries[i].names}
+    descriptions = _described_as(span, dictionary)
     definite = span.start > 0 and doc[span.start - 1].lower_ in ("the", "this", "that")
     antecedent = None
     if one_person and definite and not _plural(span):
-        antecedent = _antecedent_for_description(record, descriptions, people, dictionary)
+        antecedent = _antecedent_for_description(record, descriptions, people, dictionary, date)
     if record.country:
         if record.sector is None and record.kind == "description" and antecedent is None:
             return None
@@ -223,12 +229,29 @@ def _code_description(doc, span, record: Record, dictionary, people) -> ActorMen
     return _mention(span, replace(antecedent.actor, text=text), "description", antecedent)
 
 
+def _described_as(span, dictionary) -> set[str]:
+    """The role and description phrases written in the span: "the former guerrilla" → {"former guerrilla"}."""
+    words = [normalise(t.text) for t in span]
+    found = set()
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + 6) + 1):
+            phrase = " ".join(words[i:j])
+            if any(m.kind in ("role", "description") for m in dictionary.surfaces.get(phrase, ())):
+                found.add(phrase)
+    return found
+
+
 def _plural(span) -> bool:
     return span.root.tag_ in ("NNS", "NNPS") or any(t.lower_ in ("two", "both", "three") for t in span.doc[
         max(span.start - 2, 0):span.start])
 
 
-def _antecedent_for_description(record: Record, descriptions: set[str], people, dictionary):
+HEAD_ROLES = frozenset({"president", "prime minister", "premier", "chancellor", "king", "queen", "emir",
+                        "sultan", "supreme leader", "crown prince", "monarch", "general secretary"})
+LEADER_WORDS = frozenset({"leader", "head of state", "head of government", "monarch"})
+
+
+def _antecedent_for_description(record: Record, descriptions: set[str], people, dictionary, date):
     candidates = [(m, r) for m, r in people if not record.country or m.actor.country == record.country]
     if not candidates:
         return None
@@ -236,6 +259,14 @@ def _antecedent_for_description(record: Record, descriptions: set[str], people, 
         described = [m for m, r in candidates if _described(m, r, descriptions, dictionary)]
         if described:
             return described[-1]
+        office = [m for m, r in candidates if _holds(r, descriptions, dictionary, date)]
+        if office:
+            return office[-1]
+        if any(dictionary.entries[i].kind == "role" for i in record.ids if i in dictionary.entries):
+            # "the U.S. president" is not the Secretary of State: a known person must hold the office
+            candidates = [(m, r) for m, r in candidates if not _known_person(r, dictionary)]
+            if not candidates:
+                return None
     if record.sector:
         same_sector = [m for m, r in candidates if m.actor.sector == record.sector]
         if same_sector:
@@ -243,6 +274,28 @@ def _antecedent_for_description(record: Record, descriptions: set[str], people, 
     if record.kind == "description" and record.country is None and descriptions and record.sector is None:
         return candidates[-1][0]
     return candidates[-1][0] if not record.country else None
+
+
+def _known_person(record: Record, dictionary) -> bool:
+    return any(i in dictionary.entries and dictionary.entries[i].kind == "person" for i in record.ids)
+
+
+def _holds(record: Record, roles: set[str], dictionary, date) -> bool:
+    """Whether the person of `record` holds (at `date`) one of the offices named in `roles`."""
+    from detente.analyse.actors import _term_at, point_date
+
+    day = point_date(date)
+    for ident in record.ids:
+        entry = dictionary.entries.get(ident)
+        if entry is None or entry.kind != "person" or not entry.terms:
+            continue
+        term = _term_at(entry.terms, day) if day else max(entry.terms, key=lambda t: t.start or "")
+        if term is None:
+            continue
+        role = normalise(term.role)
+        if role in roles or (roles & LEADER_WORDS and role in HEAD_ROLES):
+            return True
+    return False
 
 
 def _described(mention: ActorMention, record: Record, descriptions: set[str], dictionary) -> bool:

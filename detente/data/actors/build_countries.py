@@ -5,12 +5,16 @@
 pycountry gives every ISO 3166-1 country (alpha-3 code, short, official and common names); the
 table adds what pycountry lacks: the names newspapers use ("U.S.", "Britain", "South Korea"),
 demonyms ("Colombian") and capitals used as metonyms ("Washington said", "Bogotá responded").
+`places` are first-level subdivisions from pycountry (states, provinces, departments; names
+shared by two countries or that are generic words are left out) and the big cities in CITIES:
+they locate an actor in a country ("police in Medellín", "the Florida legislature").
 Each table line is `ISO3 | extra names | demonyms | capitals`, items separated by commas.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pycountry
@@ -223,6 +227,83 @@ ESH | Western Sahara | Sahrawi, Sahraoui | Laayoune
 
 
 
+# Big cities that are not capitals, by country: "a car bomb in Aleppo", "police in Medellín".
+CITIES = """
+USA | New York, New York City, Los Angeles, Chicago, Houston, Miami, San Francisco, Boston, Seattle, Detroit, Atlanta, Philadelphia, Dallas, Phoenix, Denver, Las Vegas, San Diego, Mar-a-Lago, Palm Beach, Guantanamo Bay, Guantánamo Bay
+CHN | Shanghai, Guangzhou, Shenzhen, Wuhan, Chengdu, Chongqing, Tianjin, Xinjiang, Tibet, Urumqi, Lhasa
+IND | Mumbai, Bombay, Kolkata, Calcutta, Chennai, Madras, Bangalore, Bengaluru, Hyderabad, Ahmedabad, Pune, Delhi, Srinagar
+PAK | Karachi, Lahore, Peshawar, Quetta, Rawalpindi, Balochistan, Khyber Pakhtunkhwa
+RUS | St. Petersburg, Saint Petersburg, Novosibirsk, Yekaterinburg, Vladivostok, Kursk, Belgorod, Chechnya, Grozny, Dagestan, Kaliningrad
+UKR | Kharkiv, Kharkov, Odesa, Odessa, Lviv, Donetsk, Luhansk, Lugansk, Mariupol, Bakhmut, Kherson, Zaporizhzhia, Zaporizhia, Dnipro, Crimea, Sevastopol, Donbas, Donbass, Avdiivka, Pokrovsk, Sumy, Chernihiv
+TUR | Istanbul, Izmir, Gaziantep, Diyarbakir, Diyarbakır
+SYR | Aleppo, Homs, Idlib, Raqqa, Deraa, Daraa, Deir ez-Zor, Deir al-Zor, Latakia, Hama, Ghouta, Kobani
+IRQ | Mosul, Kirkuk, Basra, Erbil, Fallujah, Ramadi, Tikrit, Najaf, Karbala, Sulaymaniyah
+LBY | Benghazi, Misrata, Sirte
+SAU | Jeddah, Mecca
+ARE | Dubai
+ISR | Haifa, Tel Aviv, Golan Heights, Eilat, Ashkelon, Sderot
+PSE | Rafah, Khan Younis, Khan Yunis, Hebron, Nablus, Jenin, Gaza City, Jabalia, Bethlehem
+LBN | Sidon, Baalbek
+AFG | Kandahar, Herat, Mazar-i-Sharif, Helmand, Jalalabad
+SOM | Kismayo, Puntland, Somaliland
+NGA | Lagos, Kano, Maiduguri, Borno, Port Harcourt
+COD | Goma, Bukavu, Kasai, Lubumbashi, North Kivu, South Kivu, Ituri
+SDN | Darfur, El Fasher, Omdurman, Port Sudan, Kordofan, South Kordofan, Blue Nile
+ZAF | Johannesburg, Durban, Soweto
+KEN | Mombasa, Kisumu
+MAR | Casablanca, Marrakech, Tangier
+EGY | Alexandria, Sinai, Suez, Suez Canal, Sharm el-Sheikh
+COL | Medellín, Medellin, Cali, Barranquilla, Cartagena, Cúcuta, Cucuta, Catatumbo, Bucaramanga, Buenaventura, Tumaco, Popayán, Popayan, Pasto
+MEX | Guadalajara, Monterrey, Tijuana, Ciudad Juárez, Juárez, Juarez, Culiacán, Culiacan, Acapulco, Cancún, Cancun, Sinaloa, Michoacán, Michoacan, Tamaulipas, Chiapas, Guerrero
+VEN | Maracaibo, Zulia, Táchira, Tachira, Apure
+BRA | São Paulo, Sao Paulo, Rio de Janeiro, Manaus, Belém, Belem, Salvador da Bahia, Porto Alegre
+ECU | Guayaquil, Esmeraldas
+PER | Cusco, Cuzco, Arequipa
+CHL | Valparaíso, Valparaiso, Concepción
+JPN | Osaka, Yokohama, Okinawa, Hiroshima, Nagasaki, Fukushima, Kyoto
+KOR | Busan, Incheon
+PRK | Kaesong, Yongbyon
+AUS | Sydney, Melbourne, Brisbane, Perth, Queensland, New South Wales, Victorian
+CAN | Toronto, Montreal, Vancouver, Quebec, Ontario, Alberta, British Columbia
+ESP | Barcelona, Catalonia, Catalan, Basque Country, Seville, Valencia
+ITA | Milan, Naples, Sicily, Lampedusa, Venice, Florence
+DEU | Munich, Frankfurt, Hamburg, Cologne, Bavaria
+FRA | Marseille, Lyon, Corsica, Strasbourg
+CHE | Geneva, Davos, Zurich, Zürich, Lausanne
+GBR | Manchester, Glasgow, Edinburgh, Belfast, Liverpool
+NLD | Rotterdam
+BEL | Antwerp
+GRC | Thessaloniki, Lesbos
+MMR | Mandalay, Rakhine, Kachin
+BGD | Chittagong, Cox's Bazar
+VNM | Ho Chi Minh City, Saigon
+THA | Phuket, Chiang Mai
+PHL | Mindanao, Marawi, Cebu
+IDN | Bali, Papua, Aceh, Surabaya
+MYS | Sabah, Sarawak, Johor, Penang
+HTI | Cap-Haïtien, Cap-Haitien
+CUB | Guantanamo
+"""
+
+# generic words that some subdivisions are called and that are not names in news text
+STOP_PLACES = {
+    "central", "capital", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "centre", "center", "coast", "littoral", "plateau", "lakes", "delta", "upper", "lower", "greater",
+    "islands", "interior", "highlands", "mountain", "valley", "border", "frontier", "river", "lake",
+    "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
+    "southwest", "coastal", "national capital", "federal capital territory", "capital district",
+    "distrito capital", "distrito federal", "federal district", "city", "victoria", "georgia",
+    "washington", "colon", "santa cruz", "san juan", "la paz", "guatemala", "panama", "mexico", "sucre",
+    "cordoba", "rosario", "salvador", "mercury", "independence", "liberty", "progress", "union",
+    "atlantico", "atlantic", "pacific", "oriental", "occidental", "norte", "sur", "este", "oeste",
+    "amazonas", "punjab", "luxembourg", "limburg", "kosovo", "gaza", "jerusalem", "nord", "sud",
+    "est", "ouest", "centre-est", "centre-nord", "centre-sud", "hauts-bassins", "mid", "midlands",
+    "orange", "garden", "phoenix", "trinity", "western area", "northern province",
+    "southern province", "eastern province", "central province", "western province", "jordan",
+    "alexandria", "kingston", "pool", "gulf", "unity", "meta", "cesar", "magdalena", "caldas", "bali", "moscow", "bogota", "lima", "quito", "buenos aires", "santiago",
+}
+
+
 def _split(cell: str) -> list[str]:
     return [item.strip() for item in cell.split(",") if item.strip()]
 
@@ -246,8 +327,58 @@ def _pycountry_names(country) -> list[str]:
     return names
 
 
+# first-level subdivision types that are regions people write about (not municipalities/parishes)
+PLACE_TYPES = {
+    "Province", "Region", "State", "Department", "Governorate", "Prefecture", "Autonomous region",
+    "Autonomous community", "Republic", "Land", "Voivodship", "Federal district", "Oblast",
+    "Autonomous republic", "Emirate", "Territory", "Administrative region", "Autonomous province",
+    "Union territory", "Autonomous district", "Federal territory", "Capital district", "Autonomous city",
+    "Country", "Nation",
+}
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+
+
+def _places(taken: set[str]) -> dict[str, list[str]]:
+    """Cities (table) and first-level subdivisions (pycountry) → country, skipping names that are
+    ambiguous between countries, generic words, or already a country's name, demonym or capital."""
+    places: dict[str, list[str]] = {}
+    owners: dict[str, set[str]] = {}
+    candidates: list[tuple[str, str]] = []
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.type not in PLACE_TYPES:
+            continue
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is None:
+            continue
+        name = re.sub(r"\s*\(.*?\)", "", sub.name).split(",")[0].strip()
+        if len(name) < 4 or any(ch.isdigit() for ch in name) or _fold(name) in STOP_PLACES:
+            continue
+        candidates.append((country.alpha_3, name))
+    for code, name in candidates:
+        owners.setdefault(_fold(name), set()).add(code)
+    for code, name in candidates:
+        key = _fold(name)
+        if len(owners[key]) > 1 or key in taken:
+            continue
+        places.setdefault(code, []).append(name)
+    for line in CITIES.strip().splitlines():
+        code, cities = (part.strip() for part in line.split("|"))
+        for city in _split(cities):
+            if _fold(city) not in taken:
+                places.setdefault(code, []).append(city)
+    return {code: list(dict.fromkeys(names)) for code, names in places.items()}
+
+
 def build() -> list[dict]:
     table = _table()
+    taken = {_fold(n) for names, dems, caps in table.values() for n in names + dems + caps}
+    for country in pycountry.countries:
+        taken.update(_fold(n) for n in _pycountry_names(country))
+    places = _places(taken)
     entries = []
     seen = set()
     for country in sorted(pycountry.countries, key=lambda c: c.alpha_3):
@@ -255,19 +386,21 @@ def build() -> list[dict]:
         seen.add(code)
         names, demonyms, capitals = table.get(code, ([], [], []))
         all_names = list(dict.fromkeys(names + _pycountry_names(country)))
-        entries.append(_entry(code, all_names, demonyms, capitals))
+        entries.append(_entry(code, all_names, demonyms, capitals, places.get(code, [])))
     for code, (names, demonyms, capitals) in table.items():
         if code not in seen:  # Kosovo (XKX) is not in ISO 3166-1 but is in common use
-            entries.append(_entry(code, names, demonyms, capitals))
+            entries.append(_entry(code, names, demonyms, capitals, places.get(code, [])))
     return entries
 
 
-def _entry(code, names, demonyms, capitals) -> dict:
+def _entry(code, names, demonyms, capitals, places) -> dict:
     entry = {"code": code, "name": names[0], "names": names}
     if demonyms:
         entry["demonyms"] = demonyms
     if capitals:
         entry["capitals"] = capitals
+    if places:
+        entry["places"] = places
     return entry
 
 
