@@ -75,11 +75,13 @@ class Coder:
             seen: set[tuple] = set()
             for cand in self.patterns.sentence(sent, index):
                 for event in self._events(cand, sent, article, index, quotes, resolver):
-                    key = (event.actor.code if event.actor else None, event.recipient.code if event.recipient else None,
-                           event.event_type, event.mode)
-                    if key in seen:
+                    dyad = (event.actor.code if event.actor else None, event.recipient.code if event.recipient else None,
+                            event.event_type)
+                    # two acts of one type in a sentence are two events only when coordinated
+                    # ("reinstated sanctions and blocked …"), not a consequence ("shelled …, killing two")
+                    if (*dyad, event.mode) in seen or (dyad in seen and cand.trigger.dep_ in ("advcl", "acl", "relcl")):
                         continue
-                    seen.add(key)
+                    seen.update({(*dyad, event.mode), dyad})
                     events.append(event)
         for quote in quotes:
             quote.quote.date = None
@@ -122,7 +124,8 @@ class Coder:
                 country = index.dominant_country(actors[0].country)
                 if country:
                     recipients, inferred = [self._country_actor(country, index)], True
-            elif actors == [None] and recipients[0] is not None and recipients[0].country and cand.passive:
+            elif actors == [None] and recipients[0] is not None and recipients[0].country and cand.passive \
+                    and sense.type == "SANCTION":  # "Colombia was decertified": measures have a sender
                 country = index.dominant_country(recipients[0].country)
                 if country:
                     actors, inferred = [self._country_actor(country, index)], True

@@ -51,11 +51,14 @@ class MentionIndex:
         mention = self.at(head)
         if mention is not None:
             return mention
-        for child in head.children:
-            if child.dep_ in LEFT_MODIFIERS and child.i < head.i:
-                found = self.at(child) or (self.of_phrase(child) if child.dep_ in ("compound", "nmod", "poss") else None)
-                if found is not None:
-                    return found
+        # adjectives and compounds name the phrase's actor before a possessor does
+        # ("his Azerbaijani counterpart" is Azerbaijan's, "Colombia's ambassador" is Colombia's)
+        children = sorted((c for c in head.children if c.dep_ in LEFT_MODIFIERS and c.i < head.i),
+                          key=lambda c: (c.dep_ == "poss", -c.i))
+        for child in children:
+            found = self.at(child) or (self.of_phrase(child) if child.dep_ in ("compound", "nmod", "poss") else None)
+            if found is not None:
+                return found
         for child in head.children:
             if child.dep_ == "appos":
                 found = self.at(child)

@@ -22,7 +22,7 @@ from typing import Any
 from detente.events.actors import MentionIndex
 from detente.events.lexicon import Lexicon, NounEntry, Sense
 
-RECIPIENT_PREPS = ("on", "against", "with", "to", "toward", "towards", "at", "into", "upon", "over", "for", "from", "of", "in")
+RECIPIENT_PREPS = ("on", "against", "with", "to", "toward", "towards", "at", "into", "upon", "over", "for", "from", "of")
 NOMINAL_RECIPIENT_PREPS = ("on", "against", "to", "toward", "towards", "of", "with", "at", "upon", "for")
 QUANTITY_WORDS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "dozen", "dozens", "hundreds",
                             "thousands", "millions", "billions", "percent", "%", "lot", "number", "amount", "sum",
