@@ -9,7 +9,7 @@ import duckdb
 import pytest
 from conftest import article_text, make_article, make_event, make_processed
 
-from detente.models import Actor, Claim, Evidence, Quote
+from detente.models import Actor, Article, Claim, Evidence, Quote
 from detente.store import AmbiguousId, Store, StoreError, migrations
 
 
@@ -261,6 +261,30 @@ def test_import_parquet_is_idempotent(filled, tmp_path):
         assert other.import_parquet(tmp_path / "out") == {"documents": 0, "events": 0, "quotes": 0, "claims": 0}
         assert other.events().to_dicts() == store.events().to_dicts()
         assert other.document(a.doc_id).text == a.text
+
+
+def test_imported_documents_are_found_as_near_duplicates(filled, tmp_path):
+    store, a, _ = filled
+    store.export(tmp_path / "out", fmt="parquet")
+    with Store(tmp_path / "other.duckdb") as other:
+        other.import_parquet(tmp_path / "out")
+        copy = make_article(near_copy(a.text), source_path="copy.txt")
+        assert other.write(make_processed(copy), "k").duplicate_of == a.doc_id
+
+
+def test_duplicates_are_listed_as_records_of_what_they_repeat(db_path):
+    text = article_text(60)
+    original = make_article(text, source_path="a.txt", title="Talks")
+    with Store(db_path) as store:
+        store.write(make_processed(original), "k1")
+        store.write(make_processed(make_article(text, source_path="mirror/a.txt")), "k2")
+        assert [d["source_path"] for d in store.documents()] == ["a.txt"]
+        (dup,) = store.documents(status="duplicate").to_dicts()
+        assert list(dup) == list(Article.KEYS)
+        assert (dup["source_path"], dup["status"], dup["duplicate_of"], dup["title"]) == (
+            "mirror/a.txt", "duplicate", original.doc_id, "Talks")
+        both = store.documents(status=["stored", "duplicate"], with_text=True).to_dicts()
+        assert [d["status"] for d in both] == ["stored", "duplicate"] and both[1]["text"] == text
 
 
 def test_runs_left_running_by_a_killed_process_become_interrupted(db_path):

@@ -605,12 +605,25 @@ class Store:
                     f"SELECT {', '.join(expressions + extra_exprs)} FROM read_parquet(?) "
                     "ON CONFLICT DO NOTHING", [source])
                 added[table] = self._one(f"SELECT count(*) FROM {table}")[0] - before
+            self._sign_unsigned()
             self.con.commit()
         except BaseException:
             self.con.rollback()
             raise
         self._lsh = None
         return added
+
+    def _sign_unsigned(self) -> None:
+        """MinHash signatures for documents that came without one (imported), so that later
+        ingests find near-duplicates of them too."""
+        from detente.clean.fingerprint import minhash
+
+        for doc_id, text in self.con.execute(
+                "SELECT doc_id, text FROM documents WHERE minhash IS NULL AND text IS NOT NULL "
+                "AND text <> '' AND status IN ('stored', 'near_duplicate')").fetchall():
+            signature = minhash(text, self.settings.minhash_perm)
+            self.con.execute("UPDATE documents SET minhash = ?, minhash_scheme = ? WHERE doc_id = ?",
+                             [signature.hashvalues.tobytes(), signature.scheme, doc_id])
 
 
 def _evidence(data: dict[str, Any] | None) -> Evidence:
