@@ -182,3 +182,9 @@ def test_component_is_cheap(nlp, cameo):
             list(nlp.pipe(texts, batch_size=64))
             best_without = min(best_without, time.perf_counter() - start)
     assert best_with / best_without < 1.3, f"actor component costs {best_with / best_without:.2f}x spaCy"
+
+
+def test_elect_in_the_text_wins_over_the_date(nlp):
+    # an article dated after the inauguration may still quote "President-elect"
+    assert codes(nlp, "U.S. President-elect Donald Trump threatened Colombia.", "2025-10-01") == [
+        ("U.S. President-elect Donald Trump", "USAELI"), ("Colombia", "COL")]

@@ -173,9 +173,9 @@ class ActorComponent:
                     country = entry.country
                 if prim.kind == ROLE and entry.person:
                     flags.add("person")
+                flags.update(m.flags for m in prim.meanings if m.flags)
             if prim.kind == DESCRIPTION and entry.person:
                 flags.add("person")
-                flags.update(m.flags for m in prim.meanings if m.flags)
             if prim.kind in (PERSON, ORG, GROUP, AGENCY, DESCRIPTION, ROLE):
                 ids.extend(m.entry_id for m in prim.meanings if m.kind == prim.kind)
         if start > 0 and (doc[start - 1].lower_ in FORMER_WORDS
