@@ -217,3 +217,30 @@ def test_when_trafilatura_finds_nothing_the_visible_text_goes_through_the_line_c
     assert article.text.startswith("Ghana and Togo signed a border security agreement on Thursday")
     assert "Opposition lawmakers in Accra" in article.text
     assert "Privacy policy" not in article.text and "Cocoa farmers" not in article.text
+
+
+def test_hard_wrapped_markdown_is_unwrapped():
+    md = """# Cambodia and Vietnam open a new border market
+
+By Sok Dara
+
+Cambodia and Vietnam opened a new border market on Saturday, the
+[commerce ministry](https://example.org/moc) said, in a move meant to
+double cross-border trade in farm goods within three years.
+
+## Customs
+
+Officials said customs checks would be shared at a single post, and
+that traders would no longer need separate permits from each side of
+the border to sell rice, cassava and fruit at the market.
+"""
+    page = analyse_text(md)
+    assert page.title == "Cambodia and Vietnam open a new border market"
+    assert page.text.split("\n") == [
+        "Cambodia and Vietnam opened a new border market on Saturday, the commerce ministry said, in a move "
+        "meant to double cross-border trade in farm goods within three years.",
+        "Customs",
+        "Officials said customs checks would be shared at a single post, and that traders would no longer "
+        "need separate permits from each side of the border to sell rice, cassava and fruit at the market.",
+    ]
+    assert page.author == "Sok Dara"

@@ -210,9 +210,38 @@ def _outlet_from_url(url: str) -> str | None:
     return host or None
 
 
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_LINK = re.compile(r"!?\[([^\]\n]{0,300})\]\([^)\s]{0,500}\)")
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped paragraphs (e-mail, Markdown, text at a fixed width) into one line each.
+
+    A text is hard-wrapped when most of its lines of several words end near the same width;
+    flattened web pages, with one paragraph per line, are left alone.
+    """
+    lengths = sorted(len(ln.rstrip()) for ln in lines if len(ln.split()) >= 5)
+    if len(lengths) < 4:
+        return lines
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    near = sum(1 for n in lengths if width * 0.6 <= n <= width)
+    if width > 110 or near < len(lengths) * 0.6:
+        return lines
+    out: list[str] = []
+    for line in lines:
+        starts_block = not line.strip() or _BULLET.match(line) or _MD_HEADING.match(line)
+        if out and out[-1].strip() and not starts_block and len(out[-1].rstrip()) >= width * 0.6 \
+                and not _MD_HEADING.match(out[-1]):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return out
+
+
 def analyse_text(text: str) -> TextPage:
     """Find the article inside flattened page text, with what the page says about it."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [_MD_HEADING.sub("", _MD_LINK.sub(r"\1", ln)) for ln in unwrap(lines)]
     described = describe(lines)
     body = find_body(described)
     page = TextPage(text="")
