@@ -173,6 +173,9 @@ class Patterns:
                 if child.dep_ == "prep" and child.lower_ in preps:
                     candidates.extend(g for g in child.children if g.dep_ == "pobj")
         # one level further: "mediating in negotiations between the Venezuelan government and …"
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "in":
+                candidates.extend(g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
         for token in list(candidates):
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("between", "with", "against", "on", "of", "to"):

@@ -1,0 +1,35 @@
+"""End to end: `detente eval` on the hand-coded gold (dev articles and the project's own articles
+about other countries). Floors are the measured scores, to catch regressions; the issue's targets
+(recall 0.85, precision 0.80, type accuracy 0.75) are not all met yet (recall is not)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import detente.cli.extract  # noqa: F401 - registers the commands
+from detente.cli import app
+
+ROOT = Path(__file__).resolve().parent
+CASES = [
+    # gold file, article folder, (recall, precision, type accuracy) floors; measured 0.68/0.93/0.85 and 0.71/0.92/0.96
+    (ROOT / "data/gold/dev.jsonl", Path("/work/shared/corpus/dev"), (0.65, 0.85, 0.8)),
+    (ROOT / "data/gold/own.jsonl", ROOT / "data/articles", (0.65, 0.85, 0.85)),
+]
+
+
+@pytest.mark.parametrize(("gold", "corpus", "floors"), CASES, ids=["dev", "own"])
+def test_eval_on_gold(gold, corpus, floors):
+    if not gold.exists() or not corpus.exists():
+        pytest.skip(f"{gold} or {corpus} not available")
+    result = CliRunner().invoke(app, ["eval", str(gold), "--corpus", str(corpus), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    print(json.dumps({k: report[k] for k in ("recall", "precision", "type_accuracy", "date_accuracy")}))
+    assert report["recall"] >= floors[0]
+    assert report["precision"] >= floors[1]
+    assert report["type_accuracy"] >= floors[2]
+    assert report["date_accuracy"] is None or report["date_accuracy"] >= 0.9
