@@ -161,7 +161,8 @@ def _headline(dyad: str, stories: list[StoryEvent], rows: list[IndexRow], points
         last = combined[-1]
         drivers = [by_id[i] for i in last.story_ids if i in by_id][:2]
         text = (f"In the latest period with events ({last.period}) the combined index stood at "
-                f"{_fmt(last.score)} from {last.n_events} story events (weighted mean intensity "
+                f"{_fmt(last.score)} from {last.n_events} story event{'s' if last.n_events != 1 else ''} "
+                f"(weighted mean intensity "
                 f"{_fmt(last.mean)} on the Goldstein scale: "
                 f"{'conflict' if (last.mean or 0) < 0 else 'cooperation' if (last.mean or 0) > 0 else 'neutral'})")
         if len(combined) > 1:
