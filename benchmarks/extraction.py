@@ -80,6 +80,15 @@ def trafilatura_defaults(html: bytes, url: str, settings: Settings) -> str:
     return trafilatura.extract(html.decode("utf-8", "replace"), url=url) or ""
 
 
+def detente_text_path(html: bytes, url: str, settings: Settings) -> str:
+    """The plain-text line classifier alone, on the page's visible text (no markup to help):
+    how detente does on flattened pages, and what it falls back to when trafilatura finds nothing."""
+    from detente.clean.decode import decode
+    from detente.clean.html import _fallback_text, repair
+
+    return _fallback_text(repair(decode(html)))
+
+
 def _without(rule: str) -> Callable[[bytes, str, Settings], str]:
     def extract(html: bytes, url: str, settings: Settings) -> str:
         saved = set(boilerplate.ENABLED)
@@ -106,6 +115,7 @@ EXTRACTORS: dict[str, Callable[[bytes, str, Settings], str]] = {
     "detente.clean": detente_extract,
     "trafilatura (same options)": trafilatura_extract,
     "trafilatura (defaults)": trafilatura_defaults,
+    "detente line classifier": detente_text_path,
 }
 
 

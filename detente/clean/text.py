@@ -57,7 +57,9 @@ _SOURCE_LINE = re.compile(r"^(?:source|original(?:ly published)?(?: at| on| in)?
                           r"(?P<url>https?://\S+)\s*$", re.I)
 _FROM_LINE = re.compile(r"^(?:from|source|publisher|published by|outlet)\s*:\s*(?P<name>[^\d:/][^:]{1,60})$", re.I)
 _BYLINE = re.compile(r"^(?i:by)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})(?:\s*[,|].*)?$")
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»][.,]?$")
+_TERMINAL = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』]*$|[\"”»][.,]?$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+KNOWN_LANGUAGE_STOP = 0.08  # below this page-wide share of function words, the page's language is not in STOPWORDS
 _CALENDAR = re.compile(r"^(?:[\d\s]{1,40}|(?:[A-Za-z]{1,2}\s+){4,}[A-Za-z]{1,2}|«\s*\w+\s*|\w+\s*»)$")
 MAX_GAP = 3  # non-prose lines allowed between two prose lines of one block (subheadings, captions)
 JOIN_GAP = 8  # a neighbouring block this close is joined when it is substantial prose
@@ -77,6 +79,7 @@ class Line:
     copyright: bool
     calendar: bool
     ui: bool
+    stop_known: bool = True
 
     @property
     def prose(self) -> bool:
@@ -84,9 +87,10 @@ class Line:
             return False
         if self.bullet and self.words < 8:
             return False
-        if self.terminal and self.words >= 6 and self.stop_ratio >= 0.08:
+        unknown = not self.stop_known  # a language without a stop-word list: length and punctuation decide
+        if self.terminal and self.words >= 6 and (unknown or self.stop_ratio >= 0.08):
             return True
-        return self.words >= 20 and self.stop_ratio >= 0.2
+        return self.words >= 20 and (unknown or self.stop_ratio >= 0.2)
 
     @property
     def headline_like(self) -> bool:
@@ -97,18 +101,20 @@ class Line:
 
 def describe(lines: list[str]) -> list[Line]:
     counts = Counter(_norm(line) for line in lines if line.strip())
+    page_words = [w.lower() for line in lines for w in _WORD.findall(line)]
+    stop_known = bool(page_words) and sum(w in STOPWORDS for w in page_words) / len(page_words) >= KNOWN_LANGUAGE_STOP
     out = []
     for i, raw in enumerate(lines):
         text = raw.strip()
         if not text:
             continue
         words = _WORD.findall(_URL.sub(" ", text))  # a URL's path is not words a reader reads
-        n = len(words)
         lower = [w.lower() for w in words]
+        n = max(len(words), len(_CJK.findall(text)) // 2)  # CJK writes no spaces: ~2 characters a word
         out.append(Line(
             index=i, text=text, words=n,
-            stop_ratio=sum(w in STOPWORDS for w in lower) / n if n else 0.0,
-            cap_ratio=sum(w[:1].isupper() for w in words) / n if n else 0.0,
+            stop_ratio=sum(w in STOPWORDS for w in lower) / len(words) if words else 0.0,
+            cap_ratio=sum(w[:1].isupper() for w in words) / len(words) if words else 0.0,
             bullet=bool(_BULLET.match(raw)),
             terminal=bool(_TERMINAL.search(text)),
             repeats=counts[_norm(text)],
@@ -116,6 +122,7 @@ def describe(lines: list[str]) -> list[Line]:
             copyright=bool(_COPYRIGHT.search(text)) and n <= 20,
             calendar=bool(_CALENDAR.match(text)) and n <= 8,
             ui=n <= 8 and sum(w in UI_WORDS or len(w) == 1 for w in _split_camel(lower, words)) >= max(1, n) * 0.8,
+            stop_known=stop_known,
         ))
     return out
 
