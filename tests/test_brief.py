@@ -201,3 +201,16 @@ def _png_pixels(data: bytes) -> tuple[int, int, bytes]:
             idat += body
         pos += 12 + length
     return width, height, zlib.decompress(idat)
+
+
+def test_only_web_urls_become_links():
+    hostile = art("b9", T2, outlet="Daily Two", url="javascript:alert(1)", published="2025-10-25")
+    base = data()
+    events = [type(e)(**{**e.__dict__, "doc_id": "b9"}) if e.doc_id == "b2" else e for e in base.events]
+    articles = {**base.articles, "b9": hostile}
+    page = render_html(build_brief(BriefData(events=events, articles=articles, quotes=base.quotes,
+                                             claims=base.claims), dyad="USA-COL"))
+    assert 'href="javascript:' not in page.lower() and "javascript:alert(1)" in page
+    markdown = render_markdown(build_brief(BriefData(events=events, articles=articles, quotes=base.quotes,
+                                                     claims=base.claims), dyad="USA-COL"))
+    assert "<javascript:" not in markdown

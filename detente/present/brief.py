@@ -342,6 +342,11 @@ def _driven_by(point: TurningPoint) -> str:
     return "Driven by:"
 
 
+def _is_web_url(url: str | None) -> bool:
+    """Only http(s) URLs become links: a scraped `javascript:` URL must stay inert text."""
+    return bool(url) and url.lower().startswith(("http://", "https://"))
+
+
 def _refs_html(refs: list[str]) -> str:
     return "".join(f'<sup><a href="#{escape(r)}">[{i}]</a></sup>' for i, r in enumerate(refs, 1))
 
@@ -465,7 +470,7 @@ def render_html(brief: Brief) -> str:
     out.append('<h2 id="articles">Articles used</h2><table><thead><tr><th>Title</th><th>Outlet</th><th>Published</th>'
                "<th>Link</th></tr></thead><tbody>")
     for a in brief.articles:
-        link = f'<a href="{h(a.url)}">{h(a.url)}</a>' if a.url else h(a.source_path)
+        link = f'<a href="{h(a.url)}">{h(a.url)}</a>' if _is_web_url(a.url) else h(a.url or a.source_path)
         out.append(f'<tr id="art-{h(a.doc_id)}"><td>{h(a.title or "(untitled)")}</td><td>{h(outlet_of(a) or "")}</td>'
                    f"<td>{h(a.published or 'unknown')}</td><td>{link}</td></tr>")
     out.append("</tbody></table>")
@@ -569,7 +574,7 @@ def render_markdown(brief: Brief) -> str:
         out.append(f"- {r.kind}: {md(r.label)} — only {md(', '.join(r.outlets))}{_refs_md([anchor])}")
     out += ["", "## Articles used", "", "| Title | Outlet | Published | Link |", "|---|---|---|---|"]
     for a in brief.articles:
-        link = f"<{a.url}>" if a.url and " " not in a.url and ">" not in a.url else md(a.url or a.source_path)
+        link = f"<{a.url}>" if _is_web_url(a.url) and " " not in a.url and ">" not in a.url else md(a.url or a.source_path)
         out.append(f'| <a id="art-{a.doc_id}"></a>{md(a.title or "(untitled)")} | {md(outlet_of(a) or "")} | '
                    f"{md(a.published or 'unknown')} | {link} |")
     out += ["", "## Evidence", ""]
