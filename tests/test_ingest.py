@@ -171,6 +171,13 @@ def test_clean_prints_records_without_storing(cli, dev_corpus, tmp_path):
     assert all(list(r) == [*Article.KEYS, "text"] for r in records)
     text = cli("clean", files[0], "--format", "text")
     assert text.exit_code == 0 and records[0]["text"].strip()[:80] in text.stdout
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    rejected = cli("clean", empty, "--format", "text")
+    assert rejected.exit_code == 0 and rejected.stdout == ""
+    assert f"rejected {empty}: empty file" in rejected.stderr
+    (record,) = [json.loads(line) for line in cli("clean", empty, "--format", "jsonl").stdout.splitlines()]
+    assert record["status"] == "rejected" and record["reason"] == "empty file"
     assert not list(tmp_path.glob("*.duckdb"))
 
 
