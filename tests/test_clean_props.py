@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -46,7 +48,8 @@ def test_clean_never_raises_on_text(lines):
     article = clean(RawDocument(source_path="x.txt", text=text, kind="text"), SETTINGS)
     assert article.status in ("stored", "rejected")
     page = analyse_text(text)
-    assert all(line in text for line in page.text.split("\n") if line and not line.startswith("• "))
+    # the classifier only selects (and unwraps) what is there: it never writes words of its own
+    assert set(re.findall(r"\w+", page.text)) <= set(re.findall(r"\w+", text))
 
 
 @given(st.binary(max_size=3000))

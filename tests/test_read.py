@@ -215,3 +215,16 @@ def test_source_key_is_stable_and_changes_with_the_file(tmp_path):
     lines = _read(FIXTURES / "articles.jsonl")
     keys = [source_key(r) for r in lines]
     assert len(set(keys)) == len(keys) and keys == [source_key(r) for r in _read(FIXTURES / "articles.jsonl")]
+
+
+@given(st.binary(max_size=2000), st.sampled_from(["a.jsonl", "a.warc", "a.warc.gz", "a.html", "a.txt.gz", "a.dat"]))
+@settings(max_examples=150, deadline=None)
+def test_reading_arbitrary_bytes_never_raises(data, name):
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        for raw in iter_raw([str(path)], Settings(max_bytes=1500)):
+            assert raw.source_path.startswith(str(path))
+            assert raw.error or raw.data is not None or raw.text is not None or raw.html is not None
