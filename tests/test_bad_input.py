@@ -118,6 +118,10 @@ def test_every_bad_input_is_reported_and_the_run_goes_on(cli, bad_folder, db_pat
         line = next(line for line in summary.splitlines() if name in line)
         assert line.startswith("rejected") and rejections[name] in line  # one line: file + reason
     assert set(rejections) == set(EXPECTED_REJECTIONS), rejections
+    listed = [json.loads(line) for line in cli("docs", "--db", db_path, "--status", "rejected",
+                                               "--format", "jsonl").stdout.splitlines()]
+    assert {Path(r["source_path"]).name: r["reason"] for r in listed} == rejections
+    assert all(r["status"] == "rejected" for r in listed)
 
     assert "Brasília" in docs["latin1.txt"]["text"] and "São Paulo" in docs["latin1.txt"]["text"]
     assert "“We will not accept this,”" in docs["cp1252.txt"]["text"] and "€40" in docs["cp1252.txt"]["text"]

@@ -120,7 +120,11 @@ def test_rejections_are_recorded_per_source_with_reason(db_path):
         assert [(r["source_path"], r["reason"]) for r in rejections] == [
             ("empty1.txt", "empty file"), ("empty2.txt", "empty file")]
         docs = store.documents(status="rejected").to_dicts()
-        assert docs[0]["status"] == "rejected" and docs[0]["reason"] == "empty file"
+        assert [(d["source_path"], d["status"], d["reason"]) for d in docs] == [
+            ("empty1.txt", "rejected", "empty file"), ("empty2.txt", "rejected", "empty file")]
+        assert [d["source_path"] for d in store.documents()] == ["empty1.txt", "empty2.txt"]
+        assert list(docs[0]) == list(Article.KEYS) and docs[0]["words"] == 0
+        assert store.document("e3b0c442").status == "rejected"
 
 
 def test_writing_twice_is_idempotent_and_seen_drives_resume(db_path):
@@ -142,6 +146,8 @@ def test_internal_errors_are_retried_on_the_next_run(db_path):
         store.write(make_processed(failed), "kx")
         assert not store.seen("kx")
         assert [r["reason"] for r in store.rejections()] == ["internal error in code: ValueError: boom"]
+        (listed,) = store.documents(status="rejected")  # listed although it has no document row
+        assert listed["source_path"] == "x.txt" and listed["reason"].startswith("internal error")
         ok = make_article(article_text(6), source_path="x.txt")
         store.write(make_processed(ok), "kx")
         assert store.seen("kx") and len(store.rejections()) == 0

@@ -130,7 +130,8 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings, args: dict[st
     from detente.read import iter_raw, source_key
 
     started = time.perf_counter()
-    run_id = store.start_run(args or {"paths": list(paths)})
+    paths = list(paths)
+    run_id = store.start_run(args or {"paths": paths})
     report = IngestReport(run_id=run_id)
     keys: deque[str] = deque()
     this_run: set[str] = set()

@@ -396,35 +396,53 @@ class Store:
                   doc_id: str | None = None) -> Rows:
         """Document records (keys of `Article.to_dict`), in ingest order.
 
-        Exact duplicates are not documents of their own; asking for status "duplicate" lists
-        each duplicate source as a record of the document it repeats (its own source_path).
+        Rejections are listed per source (two empty files are two records with their reasons,
+        also inputs that failed before they had a document). Exact duplicates are not documents
+        of their own: asking for status "duplicate" lists each duplicate source as a record of
+        the document it repeats, with its own source_path.
         """
         statuses = [status] if isinstance(status, str) else list(status or [])
-        where, params = [], []
-        if statuses:
-            where.append("list_contains(?, t.status)")
-            params.append(statuses)
-        if doc_id:
-            where.append("starts_with(t.doc_id, ?)")
-            params.append(doc_id)
-        sql = (f"SELECT {_select_list('documents', with_text=with_text)}, t.ingested_at AS _at, "
-               "t.seq AS _seq FROM documents t")
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        if "duplicate" in statuses:
-            overrides = {"external_id": "NULL", "source_path": "s.source_path", "status": "s.status",
-                         "duplicate_of": "s.duplicate_of", "reason": "NULL"}
-            sql += (f" UNION ALL SELECT {_select_list('documents', with_text=with_text, overrides=overrides)}, "
-                    "s.seen_at AS _at, t.seq AS _seq FROM sources s JOIN documents t ON t.doc_id = s.duplicate_of "
-                    "WHERE s.status = 'duplicate'")
+        parts, params = [], []
+
+        def wanted(name: str) -> bool:
+            return name in statuses if statuses else name != "duplicate"
+
+        stored = [x for x in (statuses or ["stored", "near_duplicate"]) if x not in ("rejected", "duplicate")]
+        if stored:
+            sql = (f"SELECT {_select_list('documents', with_text=with_text)}, t.ingested_at AS _at, "
+                   "t.seq AS _seq FROM documents t WHERE list_contains(?, t.status)")
+            params.append(stored)
             if doc_id:
                 sql += " AND starts_with(t.doc_id, ?)"
                 params.append(doc_id)
-        return self._rows(f"SELECT * EXCLUDE (_at, _seq) FROM ({sql}) ORDER BY _at, _seq", params)
+            parts.append(sql)
+        for name, join in (("rejected", "LEFT JOIN documents t ON t.doc_id = s.doc_id"),
+                           ("duplicate", "JOIN documents t ON t.doc_id = s.duplicate_of")):
+            if not wanted(name):
+                continue
+            overrides = {"doc_id": "s.doc_id", "external_id": "t.external_id" if name == "rejected" else "NULL",
+                         "source_path": "s.source_path", "status": "s.status", "reason": "s.reason",
+                         "duplicate_of": "s.duplicate_of", "words": "coalesce(t.words, 0)",
+                         "truncated": "coalesce(t.truncated, false)",
+                         "published_method": "coalesce(t.published_method, 'unknown')",
+                         "text": "coalesce(t.text, '')"}
+            sql = (f"SELECT {_select_list('documents', with_text=with_text, overrides=overrides)}, "
+                   f"s.seen_at AS _at, coalesce(t.seq, 0) AS _seq FROM sources s {join} WHERE s.status = ?")
+            params.append(name)
+            if doc_id:
+                sql += " AND starts_with(s.doc_id, ?)"
+                params.append(doc_id)
+            parts.append(sql)
+        if not parts:
+            parts.append(f"SELECT {_select_list('documents', with_text=with_text)}, t.ingested_at AS _at, "
+                         "t.seq AS _seq FROM documents t WHERE false")
+        union = " UNION ALL ".join(parts)
+        return self._rows(f"SELECT * EXCLUDE (_at, _seq) FROM ({union}) ORDER BY _at, _seq", params)
 
     def document(self, doc_id: str) -> Article | None:
         """One document with its text; a unique prefix of its doc_id is enough."""
-        rows = self.documents(with_text=True, doc_id=doc_id).to_dicts()
+        rows = self.documents(with_text=True, doc_id=doc_id, status=("stored", "near_duplicate", "rejected"))
+        rows = list({r["doc_id"]: r for r in reversed(rows.to_dicts())}.values())[::-1]  # one per doc_id
         exact = [r for r in rows if r["doc_id"] == doc_id]
         if exact:
             rows = exact
