@@ -264,8 +264,10 @@ def test_kill_and_interrupt_lose_nothing_and_duplicate_nothing(cli, tmp_path):
     else:
         assert interrupted.returncode == 130 and "interrupted" in stdout
     with Store(db, read_only=True) as store:
-        statuses = [r["status"] for r in store.runs()]
-        assert statuses[0] == "interrupted"  # the killed run, closed by the next one
+        runs = store.runs().to_dicts()
+        assert runs[0]["status"] == "interrupted"  # the killed run, closed by the next one
+        for run in runs:  # the counts of each run are what it left in the database
+            assert run["n_read"] == store.run_counts(run["run_id"])["read"], run
 
     final = subprocess.run([PYTHON, "-c", "from detente.cli import main; main()", "ingest", str(folder),
                             "--db", str(db)], capture_output=True, text=True, timeout=120, cwd=ROOT)

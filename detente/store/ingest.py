@@ -152,9 +152,9 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings, args: dict[st
         with guard:
             for processed in run_engine(fresh(), settings):
                 key = keys.popleft()
-                with guard.deferred():
+                with guard.deferred():  # a signal here is acted on once the document is counted
                     article = store.write(processed, key, run_id=run_id)
-                report.add(article, processed)
+                    report.add(article, processed)
                 if on_document is not None:
                     on_document(article, report)
         status = "completed"
