@@ -244,3 +244,14 @@ the border to sell rice, cassava and fruit at the market.
         "need separate permits from each side of the border to sell rice, cassava and fruit at the market.",
     ]
     assert page.author == "Sok Dara"
+
+
+def test_unwrap_leaves_one_line_per_block_pages_alone():
+    from detente.clean.text import unwrap
+
+    menu = ["Home", "World news and analysis today", "Business and markets this week",
+            "Sport results from the weekend", "Culture and the arts section", "Contact the newsroom"]
+    paragraph = ["Officials said customs checks would be shared at a single post, and traders would "
+                 "no longer need separate permits from each side of the border."]
+    page = menu * 5 + paragraph
+    assert unwrap(page) == page

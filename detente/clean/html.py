@@ -99,25 +99,51 @@ def extract_html(html: str, url: str | None = None, with_dates: bool = True) -> 
     return page
 
 
-def _fallback_text(html: str) -> str:
-    """The page's visible text, one block per line, through the plain-text line classifier."""
-    try:
-        import lxml.html
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header "
+    "hr li main nav ol p pre section table td th tr ul".split()
+)
+_INVISIBLE_TAGS = frozenset("script style noscript template svg head iframe object button select option".split())
 
+
+def visible_text(html: str) -> str:
+    """The text a browser would show, one line per block element (no recursion: deep pages are safe)."""
+    import lxml.html
+    from lxml import etree
+
+    try:
         tree = lxml.html.fromstring(html)
-        for bad in tree.xpath("//script|//style|//noscript|//template|//svg"):
-            bad.drop_tree()
-        blocks = []
-        for el in tree.iter("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "td", "div", "section"):
-            own = (el.text or "").strip()
-            tail_texts = [(c.tail or "").strip() for c in el]
-            if el.tag in ("div", "section", "td") and not own and not any(tail_texts):
+    except (etree.ParserError, ValueError):
+        return ""
+    parts: list[str] = []
+    hidden = 0
+    for event, el in etree.iterwalk(tree, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else None  # comments and processing instructions
+        if event == "start":
+            if tag is None or tag in _INVISIBLE_TAGS:
+                hidden += 1
                 continue
-            line = " ".join(el.text_content().split()) if el.tag not in ("div", "section", "td") \
-                else " ".join(" ".join([own, *tail_texts]).split())
-            if line:
-                blocks.append(line)
-        text = "\n".join(blocks) if blocks else " ".join(tree.text_content().split())
+            if hidden:
+                continue
+            if tag in _BLOCK_TAGS:
+                parts.append("\n")
+            if el.text:
+                parts.append(el.text)
+        else:
+            if tag is None or tag in _INVISIBLE_TAGS:
+                hidden -= 1
+            elif not hidden and tag in _BLOCK_TAGS:
+                parts.append("\n")
+            if not hidden and el.tail and el is not tree:
+                parts.append(el.tail)
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _fallback_text(html: str) -> str:
+    """The page's visible text through the plain-text line classifier."""
+    try:
+        text = visible_text(html)
     except Exception:  # noqa: BLE001 - unparsable markup: strip tags crudely
         text = re.sub(r"<[^>]*>", "\n", html)
     return analyse_text(text).text

@@ -232,8 +232,12 @@ def unwrap(lines: list[str]) -> list[str]:
         return lines
     width = lengths[int(len(lengths) * 0.9) - 1]
     near = sum(1 for n in lengths if width * 0.6 <= n <= width)
-    if width > 110 or near < len(lengths) * 0.6:
-        return lines
+    nonblank = sum(1 for ln in lines if ln.strip())
+    # a wrapped sentence goes on in lower case on the next line; menus and headlines do not
+    continued = sum(1 for a, b in zip(lines, lines[1:], strict=False)
+                    if width * 0.6 <= len(a.rstrip()) <= width and b.strip()[:1].islower())
+    if not 50 <= width <= 110 or near < len(lengths) * 0.6 or near < nonblank * 0.5 or continued < near * 0.2:
+        return lines  # not wrapped text, or a page of short menu lines: joining would glue them
     out: list[str] = []
     for line in lines:
         starts_block = not line.strip() or _BULLET.match(line) or _MD_HEADING.match(line)
