@@ -25,7 +25,10 @@ def test_explicit_dates():
 
 def test_relative_dates_are_honest_about_precision():
     assert one("It happened in September.") == ("2025-09", "month", "relative")
-    assert one("It happened in November.") == ("2024-11", "month", "relative")  # the last November before the anchor
+    # a month without a year: the nearest occurrence; a past-tense clause keeps it before the anchor
+    assert one("It happened in November.") == ("2025-11", "month", "relative")
+    (value,) = find_dates("It happened in November.", ANCHOR, tense_at=lambda _: "past")
+    assert value.date == "2024-11"
     assert one("It happened last month.") == ("2025-09", "month", "relative")
     assert one("It happened last year.") == ("2024", "year", "relative")
     assert one("It happened yesterday.") == ("2025-10-27", "day", "relative")
@@ -65,3 +68,64 @@ def test_claims_numbers_units_and_measures():
     assert any(c.unit == "share" and c.text.startswith("Nearly") for c in coded.claims)
     text = coded.claims[0].evidence.text
     assert "25%" in text
+
+
+# ---- round 2: nearest occurrence, tense, complements, inferred ranges, datelines ------------------
+def event_dates(text, published="2025-05-20", **kw):
+    return [(e.event_type, e.date, e.date_method) for e in run(text, published=published, **kw).events]
+
+
+def test_month_without_year_is_the_nearest_occurrence():
+    # a past act in June reported in May happened last June; a bare "from July 1" is the coming one
+    assert find_dates("The tariff applies from July 1.", date(2025, 6, 24))[0].date == "2025-07-01"
+    assert find_dates("Talks resume in June.", date(2025, 5, 20))[0].date == "2025-06"
+    assert find_dates("They met last June.", date(2025, 5, 20))[0].date == "2024-06"
+    assert find_dates("They met in January.", date(2025, 12, 30), tense_at=lambda _: "past")[0].date == "2025-01"
+    assert find_dates("They meet in January.", date(2025, 12, 30))[0].date == "2026-01"
+
+
+def test_past_tense_keeps_a_yearless_date_before_the_anchor():
+    assert event_dates("Russia attacked Ukraine in June.", published="2025-05-20") == [("ASSAULT", "2024-06", "relative")]
+    assert event_dates("Russia attacked Ukraine on March 3.", published="2025-05-20") == [("ASSAULT", "2025-03-03", "relative")]
+
+
+def test_an_offer_is_dated_when_made_not_when_the_offered_act_happens():
+    (e,) = run("Japan offered to host talks with India in June.", published="2025-05-20").events
+    assert (e.event_type, e.date, e.date_method) == ("AGREE", "2025-05-20", "reported")
+
+
+def test_relative_date_on_an_inferred_range_is_not_one_end_of_it():
+    kw = dict(published=None, published_earliest="2025-01-21", published_latest="2026-08-07")
+    (e,) = run("Russia attacked Ukraine last month.", **kw).events
+    assert e.date is None and e.date_method == "inferred"
+    kw = dict(published=None, published_earliest="2025-03-02", published_latest="2025-06-20")
+    (e,) = run("Russia attacked Ukraine last month.", **kw).events
+    assert (e.date, e.date_precision, e.date_method) == ("2025", "year", "inferred")
+    # an explicit date is still explicit
+    (e,) = run("Russia attacked Ukraine on March 3, 2025.", **kw).events
+    assert (e.date, e.date_method) == ("2025-03-03", "explicit")
+
+
+def test_dateline_is_neither_actor_nor_date():
+    text = ("Peru-Chile cement row\n\nSANTIAGO, March 18, 2025 (Pacific Ledger) \u2014 Chile imposed a 15 percent "
+            "duty on cement imports from Peru on Monday, the trade ministry said.")
+    from test_events_double import GAZETTEER
+
+    GAZETTEER.setdefault("santiago", ("CHLGOV", "CHL", "GOV"))
+    GAZETTEER.setdefault("chile", ("CHL", "CHL", None))
+    GAZETTEER.setdefault("peru", ("PER", "PER", None))
+    events = run(text, published="2025-03-18").events
+    assert [(e.actor.country, e.recipient.country, e.event_type, e.mode, e.date) for e in events] == [
+        ("CHL", "PER", "SANCTION", "tariff", "2025-03-17")]
+    assert events[0].actor.text == "Chile"
+
+
+def test_dateline_detection():
+    from detente.events import dateline_end
+
+    for text, rest in [("T\n\nLIMA, May 3, 2025 (Andes Wire) \u2014 Peru said", "Peru said"),
+                       ("KYIV (Reuters) - Ukraine said", "Ukraine said"),
+                       ("WASHINGTON \u2013 The US said", "The US said")]:
+        assert text[dateline_end(text):] == rest
+    for text in ("The talks - which failed - ended.", "Colombia, a key ally \u2014 said so."):
+        assert dateline_end(text) == 0

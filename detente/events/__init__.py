@@ -12,6 +12,7 @@ Jobs, one module each: `lexicon` (data files of verbs and nouns per PLOVER type)
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -30,7 +31,24 @@ __all__ = ["code", "Coder", "event_id"]
 # Event types that need a counterpart: a one-sided mention is completed from the document's
 # dominant other country (at lower confidence) when the other side is not in the sentence.
 DYADIC = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "REQUEST", "ACCUSE",
-                    "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "RETREAT"})
+                    "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "RETREAT", "MOBILIZE"})
+
+# A wire dateline opening the story: "SANTIAGO, March 18, 2025 (Pacific Ledger) — ", "LIMA (Wire) -".
+# Its city is where the story was filed, never an actor, and its date is the publication date.
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<city>[A-ZÀ-Ý][A-ZÀ-Ýa-zà-ÿ'’.\- ]{1,40}?)(?P<rest>,[^\n—–()]{1,60}?)?"
+    r"(?P<outlet>\s*\([^()\n]{1,60}\))?\s*(?:—|–|--|-)\s+", re.M)
+
+
+def dateline_end(text: str, window: int = 1500) -> int:
+    """Character offset where the text's opening dateline ends (0 when there is none). The city
+    must be in capitals ("BOGOTÁ, …") or be followed by the outlet in parentheses."""
+    for m in _DATELINE.finditer(text[:window]):
+        city = m.group("city").strip()
+        caps = sum(c.isupper() for c in city) >= 3 and not any(c.islower() for c in city)
+        if caps or (m.group("outlet") and (m.group("rest") or len(city.split()) <= 3)):
+            return m.end()
+    return 0
 
 GROUP_NOUNS = frozenset({"nation", "country", "government", "leader", "official", "people", "state", "ally",
                          "partner", "neighbor", "neighbour", "region", "party", "group", "organization",
@@ -63,11 +81,15 @@ class Coder:
         return self._mention_fn
 
     def __call__(self, doc, article: Article) -> Coded:
-        index = MentionIndex(doc, self.mention_fn(doc, date=article.published))
+        skip = dateline_end(doc.text)
+        mentions = self.mention_fn(doc, date=article.published)
+        if skip:
+            mentions = [m for m in mentions if m.start >= skip]
+        index = MentionIndex(doc, mentions)
         quotes = find_quotes(doc, article, index)
         claims = find_claims(doc, article, index, quotes)
         resolver = DateResolver(article.published, article.published_latest, article.published_method,
-                                article.published_earliest)
+                                article.published_earliest, skip_before=skip)
         events: list[Event] = []
         for sent in doc.sents:
             if modality.is_question(sent):
@@ -77,11 +99,14 @@ class Coder:
                 for event in self._events(cand, sent, article, index, quotes, resolver):
                     dyad = (event.actor.code if event.actor else None, event.recipient.code if event.recipient else None,
                             event.event_type)
+                    countries = (event.actor.country if event.actor else None,
+                                 event.recipient.country if event.recipient else None, event.event_type, "c")
                     # two acts of one type in a sentence are two events only when coordinated
                     # ("reinstated sanctions and blocked …"), not a consequence ("shelled …, killing two")
-                    if (*dyad, event.mode) in seen or (dyad in seen and cand.trigger.dep_ in ("advcl", "acl", "relcl")):
+                    if (*dyad, event.mode) in seen or ((dyad in seen or countries in seen)
+                                                       and self._consequence(cand.trigger)):
                         continue
-                    seen.update({(*dyad, event.mode), dyad})
+                    seen.update({(*dyad, event.mode), dyad, countries})
                     events.append(event)
         for quote in quotes:
             quote.quote.date = None
@@ -103,6 +128,8 @@ class Coder:
             return []
         sense = cand.sense
         family = cand.family
+        if sense is not None and sense.future_only and status != modality.FUTURE:
+            return []
         if status == modality.FUTURE and family != "governor":
             # a stated future act is a statement of intent: a threat or a promise (CAMEO 13 / 03)
             kind = "threaten" if sense.conflict else "promise"
@@ -129,7 +156,7 @@ class Coder:
                 country = index.dominant_country(recipients[0].country)
                 if country:
                     actors, inferred = [self._country_actor(country, index)], True
-        date = resolver.for_event(sent, cand.trigger.idx - sent.start_char)
+        date = resolver.for_event(sent, cand.trigger.idx - sent.start_char, self._complement_span(cand, sent))
         quote = self._quote(cand, sent, quotes)
         out = []
         for actor in actors:
@@ -154,6 +181,27 @@ class Coder:
                     date_method=date.method, quote=quote, confidence=confidence,
                     external_id=article.external_id, source_path=article.source_path, url=article.url))
         return out
+
+    @staticmethod
+    def _consequence(trigger) -> bool:
+        """A participle or relative clause hanging off another act ("shelled …, killing two and
+        wounding five"), or one conjoined to such a clause."""
+        deps = ("advcl", "acl", "relcl")
+        return trigger.dep_ in deps or (trigger.dep_ == "conj" and trigger.head.dep_ in deps)
+
+    @staticmethod
+    def _complement_span(cand: Candidate, sent) -> tuple[int, int] | None:
+        """Characters (in the sentence) of a governed act's clause: "offered to host talks in June"
+        is an offer made when reported; June is when the talks would be."""
+        if cand.family != "governor":
+            return None
+        comps = [c for c in cand.trigger.children if c.dep_ in ("xcomp", "ccomp")]
+        if not comps:
+            return None
+        tokens = [t for c in comps for t in c.subtree]
+        start = min(t.idx for t in tokens) - sent.start_char
+        end = max(t.idx + len(t) for t in tokens) - sent.start_char
+        return start, end
 
     @staticmethod
     def _explicit_other(cand: Candidate, index: MentionIndex) -> bool:

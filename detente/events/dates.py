@@ -71,8 +71,25 @@ def _shift_month(d: date, months: int) -> date:
     return date(total // 12, total % 12 + 1, 1)
 
 
-def find_dates(text: str, anchor: date | None, previous: DateValue | None = None) -> list[DateValue]:
-    """All date expressions in `text` (a sentence), resolved against `anchor` (publication date)."""
+def _nearest(candidates: list[date], anchor: date, tense: str | None) -> tuple[date, bool]:
+    """The candidate nearest the anchor; a past-tense clause keeps it on or before the anchor, a
+    future one ("next", "will") after it. Returns the date and whether it lies after the anchor."""
+    pool = candidates
+    if tense == "past":
+        pool = [d for d in candidates if d <= anchor] or candidates
+    elif tense == "future":
+        pool = [d for d in candidates if d >= anchor] or candidates
+    best = min(pool, key=lambda d: (abs((d - anchor).days), d > anchor))
+    return best, best > anchor
+
+
+def find_dates(text: str, anchor: date | None, previous: DateValue | None = None,
+               tense_at=None) -> list[DateValue]:
+    """All date expressions in `text` (a sentence), resolved against `anchor` (publication date).
+
+    A month or day without a year is the occurrence nearest the anchor; `tense_at(offset)` (the
+    tense of the clause holding the expression: "past", "future" or None) keeps a past act on or
+    before the anchor and a future one after it."""
     found: list[DateValue] = []
     taken: list[tuple[int, int]] = []
 
@@ -83,7 +100,8 @@ def find_dates(text: str, anchor: date | None, previous: DateValue | None = None
         for m in pattern.finditer(text):
             if not free(m):
                 continue
-            value = _resolve(kind, m, anchor, previous)
+            tense = tense_at(m.start()) if tense_at is not None else None
+            value = _resolve(kind, m, anchor, previous, tense)
             if value is not None:
                 found.append(value)
                 taken.append((m.start(), m.end()))
@@ -91,7 +109,7 @@ def find_dates(text: str, anchor: date | None, previous: DateValue | None = None
     return found
 
 
-def _resolve(kind: str, m, anchor: date | None, previous: DateValue | None) -> DateValue | None:
+def _resolve(kind: str, m, anchor: date | None, previous: DateValue | None, tense: str | None = None) -> DateValue | None:
     g = m.groupdict()
     try:
         if kind == "iso":
@@ -102,8 +120,13 @@ def _resolve(kind: str, m, anchor: date | None, previous: DateValue | None) -> D
                 return DateValue(date(int(g["year"]), month, day).isoformat(), "day", "explicit", m.start())
             if anchor is None:
                 return None
-            year = anchor.year if (month, day) <= (anchor.month, anchor.day) else anchor.year - 1
-            return DateValue(date(year, month, day).isoformat(), "day", "relative", m.start())
+            before = m.string[max(0, m.start() - 12): m.start()].lower()
+            if re.search(r"\b(?:next|upcoming|coming)\s+$", before):
+                tense = "future"
+            options = [date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                       if (month, day) != (2, 29) or y % 4 == 0]
+            best, later = _nearest(options, anchor, tense)
+            return DateValue(best.isoformat(), "day", "relative", m.start(), future=later)
         if kind == "my":
             word = g["month"]
             if word.lower() == "may" and not g.get("year"):
@@ -121,10 +144,16 @@ def _resolve(kind: str, m, anchor: date | None, previous: DateValue | None) -> D
             if prefix == "next":
                 year = anchor.year if month > anchor.month else anchor.year + 1
                 return DateValue(f"{year:04d}-{month:02d}", "month", "relative", m.start(), future=True)
-            year = anchor.year if month <= anchor.month else anchor.year - 1
-            if prefix == "last" and month == anchor.month:
-                year -= 1
-            return DateValue(f"{year:04d}-{month:02d}", "month", "relative", m.start())
+            if prefix == "last":  # the most recent such month before the anchor's
+                year = anchor.year if month < anchor.month else anchor.year - 1
+                return DateValue(f"{year:04d}-{month:02d}", "month", "relative", m.start())
+            before = m.string[max(0, m.start() - 12): m.start()].lower()
+            if re.search(r"\b(?:upcoming|coming)\s+$", before):
+                tense = "future"
+            month_anchor = date(anchor.year, anchor.month, 1)
+            options = [date(y, month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+            best, later = _nearest(options, month_anchor, tense)
+            return DateValue(f"{best.year:04d}-{month:02d}", "month", "relative", m.start(), future=later)
         if kind == "year":
             year = int(g["year"])
             future = anchor is not None and year > anchor.year
@@ -182,35 +211,100 @@ def _relative(rel: str, weekday: str | None, anchor: date | None, previous: Date
     return DateValue(str(anchor.year + shift), "year", "relative", start, future=future)
 
 
+PAST_AUX = frozenset({"has", "have", "had", "'ve", "'s", "was", "were", "did"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+
+
+def clause_tense(token) -> str | None:
+    """Tense of the clause a token belongs to: "past" (simple past, perfect, past passive),
+    "future" (will/shall, "going to"), or None (present or unknown)."""
+    node = token
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
+            break
+        if node.head is node:
+            return None
+        node = node.head
+    else:
+        return None
+    if node.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = [c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in FUTURE_AUX for a in auxes):
+        return "future"
+    if node.dep_ == "xcomp" and node.head.lemma_ == "go":
+        return "future"
+    if node.tag_ == "VBD" or any(a in PAST_AUX for a in auxes):
+        return "past"
+    return None
+
+
 class DateResolver:
     """Dates for the events of one article, in text order."""
 
     def __init__(self, published: str | None, published_latest: str | None = None,
-                 published_method: str | None = None, published_earliest: str | None = None):
+                 published_method: str | None = None, published_earliest: str | None = None,
+                 skip_before: int = 0):
         self.anchor = parse_anchor(published)
         self.inferred = self.anchor is None or published_method == "inferred"
+        # an inferred publication range: a relative date is resolved against both of its ends and
+        # keeps only what the two agree on (never one end's guess)
+        self.range_anchors: tuple[date, date] | None = None
+        if self.inferred:
+            early, late = parse_anchor(published_earliest or published), parse_anchor(published_latest or published)
+            if early is not None and late is not None and early != late:
+                self.range_anchors = (early, late)
         if self.anchor is None:
             self.anchor = parse_anchor(published_latest)
         self.published = published
         # an inferred publication range: only what its two ends share is known ("2024-11" … "2025-01": nothing)
         self.range_date = self._common(published_earliest or published, published_latest or published)
         self.previous: DateValue | None = None
+        self.skip_before = skip_before  # the dateline ("LIMA, May 3 (Wire) —"): its date is not an event's
         self._cache: dict[int, list[DateValue]] = {}
 
     def sentence_dates(self, sent) -> list[DateValue]:
         key = sent.start_char
         if key not in self._cache:
-            self._cache[key] = find_dates(sent.text, self.anchor, self.previous)
+            text = sent.text
+            def tense_at(offset: int) -> str | None:
+                token = next((t for t in sent if t.idx - sent.start_char >= offset), None)
+                return clause_tense(token) if token is not None else None
+
+            found = find_dates(text, self.anchor, self.previous, tense_at)
+            if self.range_anchors is not None:
+                found = [self._range_value(text, d, tense_at) for d in found]
+            self._cache[key] = [d for d in found if sent.start_char + d.start >= self.skip_before]
         return self._cache[key]
 
-    def for_event(self, sent, trigger_offset: int) -> DateValue:
-        """The date expression nearest the trigger in its sentence, else the publication date."""
-        dates = [d for d in self.sentence_dates(sent) if not d.future]
+    def _range_value(self, text: str, value: DateValue, tense_at) -> DateValue:
+        """A relative date resolved against both ends of an inferred publication range: the
+        coarsest precision they share (a year), else no date."""
+        if value.method != "relative":
+            return value
+        early, late = (find_dates(text, a, self.previous, tense_at) for a in self.range_anchors)
+        a = next((d for d in early if d.start == value.start), None)
+        b = next((d for d in late if d.start == value.start), None)
+        if a is None or b is None or not a.date or not b.date:
+            return DateValue(None, None, "inferred", value.start, value.future)
+        if a.date == b.date:
+            return DateValue(a.date, a.precision, "inferred", value.start, value.future)
+        if a.date[:4] == b.date[:4]:
+            return DateValue(a.date[:4], "year", "inferred", value.start, value.future)
+        return DateValue(None, None, "inferred", value.start, value.future)
+
+    def for_event(self, sent, trigger_offset: int, exclude: tuple[int, int] | None = None) -> DateValue:
+        """The date expression nearest the trigger in its sentence, else the publication date.
+        `exclude` (character offsets in the sentence) is a complement clause whose dates tell when
+        the promised / threatened / requested act would happen, not when the event did."""
+        dates = [d for d in self.sentence_dates(sent) if not d.future
+                 and not (exclude is not None and exclude[0] <= d.start < exclude[1])]
         if dates:
             best = min(dates, key=lambda d: abs(d.start - trigger_offset) + (0 if d.start <= trigger_offset else 5))
             method = "inferred" if self.inferred and best.method == "relative" else best.method
             value = DateValue(best.date, best.precision, method, best.start)
-            self.previous = value
+            if value.date is not None:
+                self.previous = value
             return value
         if self.published and not self.inferred:
             return DateValue(self.published[:10], "day", "reported")

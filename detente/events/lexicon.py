@@ -85,6 +85,7 @@ class Sense:
     goldstein: float | None = None
     strength: float = 1.0
     needs_recipient: bool = False  # only an event with a recipient in the sentence ("struck a balance")
+    future_only: bool = False  # only an event as a stated future act, i.e. a threat or promise ("will retaliate")
 
     @property
     def root(self) -> str:
@@ -113,7 +114,8 @@ class Sense:
         if not (cameo[:2].isdigit() and 1 <= int(cameo[:2]) <= 20):
             raise ValueError(f"{where}: CAMEO code {cameo!r} must start with a root 01-20")
         return cls(type=kind, cameo=cameo, mode=data.get("mode"), goldstein=data.get("goldstein"),
-                   strength=float(data.get("strength", 1.0)), needs_recipient=bool(data.get("needs_recipient", False)))
+                   strength=float(data.get("strength", 1.0)), needs_recipient=bool(data.get("needs_recipient", False)),
+                   future_only=bool(data.get("future_only", False)))
 
 
 @dataclass

@@ -28,6 +28,22 @@ HEDGE_NOUNS = frozenset({
 })
 
 
+# Verbs of saying whose past tense shifts a reported "will" to "would" ("said Russia would respond").
+REPORTING_VERBS = frozenset({"say", "tell", "announce", "state", "declare", "warn", "add", "insist", "confirm",
+                             "signal", "indicate", "promise", "pledge", "vow", "threaten", "stress", "reiterate",
+                             "write", "tweet", "post", "reply", "respond", "counter", "assure", "inform"})
+
+
+def backshifted(verb) -> bool:
+    """"would" in a clause reported by a past-tense verb of saying is the reported "will" (a stated
+    future act), not a hypothetical: "China said it would take all necessary measures"."""
+    if verb.dep_ != "ccomp":
+        return False
+    head = verb.head
+    return head.lemma_.lower() in REPORTING_VERBS and (head.tag_ == "VBD" or any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in head.children))
+
+
 def _clause_status(verb) -> str:
     status = REAL
     for child in verb.children:
@@ -35,6 +51,9 @@ def _clause_status(verb) -> str:
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "preconj") and low in ("never", "neither", "nor")):
             return NEGATED
         if child.dep_ in ("aux", "auxpass"):
+            if low in ("would", "'d") and backshifted(verb):
+                status = FUTURE
+                continue
             if low in MODALS or child.lemma_ in ("could", "may", "might", "would", "should", "can", "must"):
                 return HYPOTHETICAL
             if low in FUTURES:

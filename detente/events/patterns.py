@@ -28,6 +28,12 @@ QUANTITY_WORDS = frozenset({"million", "billion", "trillion", "thousand", "hundr
                             "thousands", "millions", "billions", "percent", "%", "lot", "number", "amount", "sum",
                             "part", "share", "round", "wave", "series", "package", "set", "increase", "boost", "rise",
                             "tranche", "batch", "shipment", "consignment"})
+OFFICE_NOUNS = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson", "minister", "embassy", "government",
+                          "president", "office", "department", "army", "military", "prime", "chancellor", "agency"})
+PAIR_NOUNS = frozenset({"government", "country", "nation", "side", "leader", "neighbor", "neighbour", "president",
+                        "minister", "delegation", "state", "capital"})
+# verbs that are no act in the passive ("was met with criticism": received, not a meeting)
+PASSIVE_NOT_EVENT = frozenset({"meet", "host"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 SUBJECT_DEPS = ("nsubj", "csubj")
 VERB_POS = ("VERB", "AUX")
@@ -75,11 +81,12 @@ class Patterns:
         """The subject(s) of a verb, following xcomp / conj / acl / relcl / participle chains."""
         if depth > 6:
             return []
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
-                if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                    return self.conjuncts(verb.head)
-                return self.conjuncts(child)
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            if subjects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return self.conjuncts(verb.head)
+            # two subjects is a misparse (a dateline city taken as one): keep both, nearest last
+            return [t for subj in subjects for t in self.conjuncts(subj)]
         for child in verb.children:
             if child.dep_ == "agent":
                 objs = [g for g in child.children if g.dep_ == "pobj"]
@@ -148,9 +155,49 @@ class Patterns:
             if entry is not None and entry.nominal:
                 continue  # "Trump's threats have raised concerns": an event noun is not its possessor acting
             mention = index.of_phrase(token)
+            if mention is None:
+                mention = self.back_reference(index, token)
             if mention is not None and mention not in out:
                 out.append(mention)
         return out
+
+    @staticmethod
+    def back_reference(index: MentionIndex, token, window: int = 700):
+        """A bare office noun ("the ministry warned", "the spokesman said") the analyse stage left
+        unresolved: the nearest earlier actor mention, within a few sentences, whose words end in
+        the same noun ("Azerbaijan's defence ministry")."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in OFFICE_NOUNS:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+            return None
+        lemma = token.lemma_.lower()
+        for mention in reversed(index.mentions):
+            if mention.end > token.idx:
+                continue
+            if token.idx - mention.end > window:
+                break
+            last = index.doc[mention.token_end - 1]
+            if last.lemma_.lower() == lemma and (mention.actor.country or mention.actor.code):
+                return mention
+        return None
+
+    @staticmethod
+    def pair_subject(index: MentionIndex, token) -> tuple | None:
+        """"the two governments", "both countries", "the two sides": the two countries last named
+        before it in the sentence (first named first), for a joint act coded once, actor → other."""
+        if token.lemma_.lower() not in PAIR_NOUNS:
+            return None
+        if not any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+                   for c in token.children):
+            return None
+        sent = token.sent
+        seen: list = []
+        for mention in index.mentions:
+            if mention.start < sent.start_char or mention.end > token.idx or not mention.actor.country:
+                continue
+            if all(m.actor.country != mention.actor.country for m in seen):
+                seen.append(mention)
+        return (seen[0], seen[1]) if len(seen) == 2 else None
 
     def recipient(self, index: MentionIndex, verb, objects: list, actor, preps=RECIPIENT_PREPS) -> Any | None:
         """First actor among: the objects, the verb's indirect/prepositional objects, then modifiers
@@ -318,6 +365,10 @@ class Patterns:
             return None
         subjects = self.subject_tokens(verb)
         actors = self.mentions(index, subjects)
+        if not actors and kind in ("threaten", "promise") and act_verb is not None:
+            # "Spokesman Liu warned that Beijing would raise duties": the speaker speaks for the state
+            # that would act, when he himself is not known
+            actors = self.mentions(index, [c for c in act_verb.children if c.dep_ in SUBJECT_DEPS])
         if not actors and not self._may_lack_actor(verb, subjects):
             return None
         objs = [o for o in self.objects(verb)]
@@ -391,6 +442,9 @@ class Patterns:
             if sense is None or self._non_event_object(verb):
                 return None
         tokens = {verb.i} | ({entry_token.i} if entry_token is not None else set())
+        if passive and family == "verb" and verb.lemma_.lower() in PASSIVE_NOT_EVENT:
+            return None
+        pair_other = None
         if passive:
             actors = self.mentions(index, self.agent_tokens(verb))
             if not actors and not any(c.dep_ == "nsubjpass" for c in verb.children) and verb.dep_ == "conj":
@@ -402,11 +456,17 @@ class Patterns:
         else:
             subjects = self.subject_tokens(verb)
             actors = self.mentions(index, subjects)
+            if not actors:
+                for subj in subjects:
+                    pair = self.pair_subject(index, subj)
+                    if pair is not None:
+                        actors, pair_other = [pair[0]], pair[1]
+                        break
             if not actors and not self._may_lack_actor(verb, subjects):
                 return None
             recipient_pool = [o for o in objs if o is not entry_token] + ([entry_token] if entry_token is not None else [])
         actor = actors[0] if actors else None
-        recipient = self.recipient(index, verb, recipient_pool, actor)
+        recipient = self.recipient(index, verb, recipient_pool, actor) or pair_other
         return Candidate(sense=sense, trigger=verb, actor=actor, recipient=recipient, family=family,
                          passive=passive, tokens=tokens)
 
