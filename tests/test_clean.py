@@ -255,3 +255,10 @@ def test_unwrap_leaves_one_line_per_block_pages_alone():
                  "no longer need separate permits from each side of the border."]
     page = menu * 5 + paragraph
     assert unwrap(page) == page
+
+
+def test_an_html_file_without_markup_is_read_as_flattened_text():
+    data = (FIXTURES / "flattened_page.txt").read_bytes()
+    article = clean(RawDocument(source_path="saved.html", data=data, kind="html"), Settings())
+    assert article.title == "Morocco and Mauritania agree to build a new road link across the border"
+    assert article.text.startswith("Morocco and Mauritania agreed on Monday")

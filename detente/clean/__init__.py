@@ -23,6 +23,7 @@ from detente.models import Article, RawDocument
 
 __all__ = ["clean", "looks_like_html"]
 
+_ANY_TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*\b[^>]*|/[a-zA-Z][a-zA-Z0-9]*\s*|!--.*?--)>", re.S)
 _HTML_SNIFF = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|p|div|article|title|meta)\b", re.I)
 
 
@@ -99,9 +100,9 @@ def _body_text(raw: RawDocument) -> tuple[str | Article, str]:
     text = decode(data)
     if "\x00" in text:
         text = text.replace("\x00", "")
-    if raw.kind == "html" or looks_like_html(text):
+    if looks_like_html(text) or (raw.kind == "html" and _ANY_TAG.search(text[:65536])):
         return text, "html"
-    return text, "text"
+    return text, "text"  # also a ".html" file that holds no markup: it is a flattened page
 
 
 def _dateline_in(text: str) -> str | None:

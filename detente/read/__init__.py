@@ -27,6 +27,8 @@ from typing import BinaryIO
 from detente.config import Settings
 from detente.models import RawDocument
 
+__all__ = ["iter_raw", "parse_jsonl_line", "source_key"]
+
 TEXT_EXTENSIONS = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html"}
 STREAM_EXTENSIONS = {".jsonl": "jsonl", ".warc": "warc"}
 GZIP_MAGIC = b"\x1f\x8b"
