@@ -41,6 +41,14 @@ def test_folder_is_walked_recursively_in_order_and_skips_unknown_extensions(tmp_
     assert all(r.error is None and r.data for r in raws)
 
 
+def test_a_folder_walk_skips_its_readme_and_licence_but_a_named_one_is_read(tmp_path):
+    (tmp_path / "story.txt").write_text(STORY)
+    (tmp_path / "README.md").write_text("These articles were collected for a class.\n")
+    (tmp_path / "LICENSE.txt").write_text("MIT\n")
+    assert [Path(r.source_path).name for r in _read(tmp_path)] == ["story.txt"]
+    assert [Path(r.source_path).name for r in _read(tmp_path / "README.md")] == ["README.md"]
+
+
 def test_gzip_is_recognised_by_magic_bytes_not_only_by_name(tmp_path):
     (tmp_path / "story.txt.gz").write_bytes(gzip.compress(STORY.encode()))
     (tmp_path / "misnamed.txt").write_bytes(gzip.compress(STORY.encode()))

@@ -32,6 +32,9 @@ __all__ = ["iter_raw", "parse_jsonl_line", "source_key"]
 TEXT_EXTENSIONS = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html"}
 STREAM_EXTENSIONS = {".jsonl": "jsonl", ".warc": "warc"}
 GZIP_MAGIC = b"\x1f\x8b"
+# A folder of scraped articles often carries its own documentation; when walking a folder these
+# files are not articles (named explicitly on the command line, they are read like any other).
+PROJECT_FILES = ("readme", "license", "licence", "changelog", "contributing", "notice", "authors")
 WARC_QUIET_TYPES = {"warcinfo", "request", "metadata"}
 _CHUNK = 1 << 16
 
@@ -131,12 +134,16 @@ def _iter_dir(root: str, settings: Settings) -> Iterator[RawDocument]:
                          f"cannot list directory: {exc.strerror or exc}")
         dirnames.sort()
         for name in sorted(filenames):
-            if name.startswith(".") or _kind_of(name) is None:
+            if name.startswith(".") or _kind_of(name) is None or _is_project_file(name):
                 continue
             yield from _iter_file(os.path.join(dirpath, name), settings, explicit=False)
     while errors:
         exc = errors.pop()
         yield _error(getattr(exc, "filename", None) or root, f"cannot list directory: {exc.strerror or exc}")
+
+
+def _is_project_file(name: str) -> bool:
+    return name.lower().split(".", 1)[0] in PROJECT_FILES
 
 
 def _iter_file(path: str, settings: Settings, explicit: bool) -> Iterator[RawDocument]:
