@@ -29,10 +29,11 @@ CLASS_ROOTS = {
 }
 # (detection, agreement) floors per class, and overall detection
 # Measured with one_sided=True (an event counts even when one side is not a country: "protesters",
-# "rebels", "UNICEF"): class 0 .35/.21, 1 .67/.58, 2 .62/.48, 3 .62/.53, 4 .58/.55, overall .57.
+# "rebels", "UNICEF"). Round 1: class 0 .35/.21, 1 .67/.58, 2 .61/.48, 3 .61/.53, 4 .58/.54, overall .57.
+# Round 2: class 0 .375/.208, 1 .714/.621, 2 .620/.482, 3 .650/.567, 4 .606/.575, overall .599.
 # Class 0 is mostly CAMEO 01 statements, which PLOVER has no type for and the coder skips.
-THRESHOLDS = {0: (0.3, 0.17), 1: (0.6, 0.5), 2: (0.55, 0.42), 3: (0.55, 0.47), 4: (0.52, 0.5)}
-OVERALL_DETECTION = 0.54
+THRESHOLDS = {0: (0.35, 0.19), 1: (0.69, 0.6), 2: (0.6, 0.46), 3: (0.63, 0.55), 4: (0.58, 0.55)}
+OVERALL_DETECTION = 0.58
 
 
 def coverage(nlp, coder) -> dict:

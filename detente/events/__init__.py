@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from detente.config import Settings
@@ -50,6 +51,9 @@ def dateline_end(text: str, window: int = 1500) -> int:
             return m.end()
     return 0
 
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my)\b")
+_NEGATION = re.compile(r"\b(?:not|never|no|cannot|won't|can't|n't)\b|n't\b")
+MULTILATERAL = frozenset({"international", "multilateral", "global", "worldwide", "regional", "domestic"})
 GROUP_NOUNS = frozenset({"nation", "country", "government", "leader", "official", "people", "state", "ally",
                          "partner", "neighbor", "neighbour", "region", "party", "group", "organization",
                          "organisation", "power", "member", "administration", "economy", "company", "firm"})
@@ -91,9 +95,11 @@ class Coder:
         resolver = DateResolver(article.published, article.published_latest, article.published_method,
                                 article.published_earliest, skip_before=skip)
         events: list[Event] = []
+        recent: list[Event] = []  # the events of the previous sentence, for replies
         for sent in doc.sents:
             if modality.is_question(sent):
                 continue
+            before = len(events)
             seen: set[tuple] = set()
             for cand in self.patterns.sentence(sent, index):
                 for event in self._events(cand, sent, article, index, quotes, resolver):
@@ -108,12 +114,99 @@ class Coder:
                         continue
                     seen.update({(*dyad, event.mode), dyad, countries})
                     events.append(event)
+            mine = events[before:]
+            extra = self._rebuttals(sent, article, index, quotes, resolver, recent + mine)
+            if not mine and not extra:
+                extra = self._intent_statement(sent, article, index, quotes, resolver)
+            events.extend(extra)
+            recent = events[before:]
         for quote in quotes:
             quote.quote.date = None
         return Coded(events=events, quotes=[q.quote for q in quotes], claims=claims)
 
+    # ---- sentence-level rules -------------------------------------------------------------------
+    def _rebuttals(self, sent, article: Article, index: MentionIndex, quotes, resolver, earlier: list[Event]) -> list[Event]:
+        """"Petro replies that …", "Moscow countered that …": a reply by the side an accusation,
+        threat or measure of this or the previous sentence was aimed at is a rebuttal of it (ACCUSE,
+        CAMEO 111) aimed back at its author."""
+        out: list[Event] = []
+        for token in sent:
+            if token.pos_ not in ("VERB", "AUX") or not self.lexicon.is_rebuttal(token):
+                continue
+            if modality.verb_status(token) in (modality.NEGATED, modality.HYPOTHETICAL):
+                continue
+            speakers = self.patterns.mentions(index, self.patterns.subject_tokens(token))
+            if not speakers or not speakers[0].actor.country:
+                continue
+            speaker = speakers[0]
+            target = next((e for e in reversed(earlier) if e.recipient is not None and e.actor is not None
+                           and e.recipient.country == speaker.actor.country and e.actor.country
+                           and e.actor.country != speaker.actor.country and e.quad_class in (3, 4)), None)
+            if target is None:
+                continue
+            cand = Candidate(sense=Sense("ACCUSE", "111", "rebuttal", strength=0.7), trigger=token, actor=speaker,
+                             recipient=None, family="verb", tokens={token.i})
+            out += self._build(cand, sent, article, quotes, resolver, [actor_of(speaker)], [target.actor], False)
+        return out
+
+    def _intent_statement(self, sent, article: Article, index: MentionIndex, quotes, resolver) -> list[Event]:
+        """A state speaker's first-person quoted statement of cooperation ("We must find common
+        ground …," Petro remarked) is an expression of intent to cooperate (AGREE, CAMEO 03) toward the
+        other side: the other country named in the sentence, else the document's counterpart."""
+        if not self.lexicon.intent_cues:
+            return []
+        for q in quotes:
+            if not (sent.start_char <= q.start < sent.end_char) or q.speaker_mention is None:
+                continue
+            speaker = q.speaker_mention
+            if not speaker.actor.country or speaker.actor.sector not in (None, "GOV", "MIL", "LEG"):
+                continue
+            words = " " + re.sub(r"\s+", " ", index.doc.text[q.start:q.end].lower()) + " "
+            if not _FIRST_PERSON.search(words) or _NEGATION.search(words):
+                continue
+            if not any(f" {cue}" in words for cue in self.lexicon.intent_cues):
+                continue
+            if any(t.lemma_.lower() in GROUP_NOUNS | {"neighbor", "neighbour"} and t.head.lower_ == "with"
+                   and index.of_phrase(t) is None for t in index.doc.char_span(q.start, q.end, alignment_mode="expand") or []):
+                continue  # "dialogue with all neighbors": aimed at no one country
+            others = [m for m in index.mentions if sent.start_char <= m.start < sent.end_char
+                      and m.actor.country and m.actor.country != speaker.actor.country]
+            inferred = not others
+            if others:
+                recipient = actor_of(others[0])
+            else:
+                country = index.dominant_country(speaker.actor.country)
+                if not country:
+                    continue
+                recipient = self._country_actor(country, index)
+            trigger = index.doc[speaker.token_start]
+            cand = Candidate(sense=Sense("AGREE", "030", "intent", strength=0.7), trigger=trigger, actor=speaker,
+                             recipient=None, family="intent", tokens={trigger.i})
+            return self._build(cand, sent, article, quotes, resolver, [actor_of(speaker)], [recipient], inferred)
+        return []
+
+    def _habitual(self, cand: Candidate, sent, quotes, resolver) -> bool:
+        """"Washington offers security and market access": a simple-present offer or promise, with
+        no date, outside a quotation, states a country's standing policy and is no event. Other acts
+        in the simple present are the reporter's (or a headline's) historical present: "Petro
+        replies", "Japan lifts sanctions on India"."""
+        trigger = cand.trigger
+        if cand.family not in ("verb", "light", "governor") or cand.sense.type != "AGREE" or trigger.tag_ not in ("VBZ", "VBP"):
+            return False
+        if any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+            return False
+        if any(q.start <= trigger.idx < q.end for q in quotes):
+            return False
+        return not resolver.sentence_dates(sent)
+
     # ---- candidate → events -------------------------------------------------------------------
     def _status(self, cand: Candidate) -> str:
+        if cand.family == "negated":  # the negation is the event; a modal or condition still is not
+            trigger = cand.trigger
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in modality.MODALS for c in trigger.children) or any(
+                    c.dep_ == "mark" and c.lower_ in modality.CONDITIONAL_MARKS for c in trigger.children):
+                return modality.HYPOTHETICAL
+            return modality.REAL
         if cand.family == "nominal":
             return modality.noun_status(cand.trigger)
         doc = cand.trigger.doc
@@ -125,6 +218,8 @@ class Coder:
     def _events(self, cand: Candidate, sent, article: Article, index: MentionIndex, quotes, resolver) -> list[Event]:
         status = self._status(cand)
         if status in (modality.NEGATED, modality.HYPOTHETICAL):
+            return []
+        if status == modality.REAL and self._habitual(cand, sent, quotes, resolver):
             return []
         sense = cand.sense
         family = cand.family
@@ -156,6 +251,12 @@ class Coder:
                 country = index.dominant_country(recipients[0].country)
                 if country:
                     actors, inferred = [self._country_actor(country, index)], True
+        cand = replace(cand, sense=sense, family=family)
+        return self._build(cand, sent, article, quotes, resolver, actors, recipients, inferred)
+
+    def _build(self, cand: Candidate, sent, article: Article, quotes, resolver, actors: list, recipients: list,
+               inferred: bool) -> list[Event]:
+        sense, family = cand.sense, cand.family
         date = resolver.for_event(sent, cand.trigger.idx - sent.start_char, self._complement_span(cand, sent))
         quote = self._quote(cand, sent, quotes)
         out = []
@@ -212,7 +313,11 @@ class Coder:
             if child.dep_ in ("dobj", "dative", "iobj") and child.i not in cand.tokens and \
                     child.lemma_.lower() in GROUP_NOUNS and index.of_phrase(child) is None:
                 return True
-        return False
+        # aimed at no country in particular: "withdrew from international climate agreements"
+        targets = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        targets += [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return any(index.of_phrase(t) is None and any(m.dep_ == "amod" and m.lower_ in MULTILATERAL for m in t.children)
+                   for t in targets)
 
     @staticmethod
     def _evidence(sent, trigger_idx: int) -> Evidence:

@@ -126,6 +126,7 @@ class NounEntry:
     modifiers: dict[str, str] = field(default_factory=dict)
     nominal: bool = True  # may be an event without a verb
     nominal_requires_modifier: bool = False
+    requires_modifier: bool = False  # an event only with one of its modifiers, under a verb too
     nominal_needs_both: bool = False  # as a bare noun, only with both actor and recipient
 
     def under(self, verb_lemma: str, verb_class: str | None) -> Sense | None:
@@ -165,6 +166,9 @@ class Lexicon:
     governors: dict[str, str] = field(default_factory=dict)
     governor_phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     non_event_objects: set[str] = field(default_factory=set)
+    negated: dict[str, Sense] = field(default_factory=dict)  # events only when negated ("does not recognise")
+    rebuttals: set[str] = field(default_factory=set)  # "replies that", "counters that"
+    intent_cues: list[str] = field(default_factory=list)  # cooperative words of a first-person statement
     files: list[str] = field(default_factory=list)
 
     @classmethod
@@ -225,6 +229,15 @@ class Lexicon:
                 else:
                     self._add_phrase(self.governor_phrases, parts, kind)
         self.non_event_objects |= {str(w).lower() for w in data.get("non_event_objects") or []}
+        for entry in data.get("negated_verbs") or []:
+            sense = Sense.from_dict(entry, where)
+            for word in entry.get("words") or []:
+                for form in inflections(str(word).lower().split()[0]):
+                    self.negated[form] = sense
+        for word in data.get("rebuttal_verbs") or []:
+            parts = str(word).lower().split()
+            self.rebuttals |= {" ".join([form, *parts[1:]]) for form in inflections(parts[0])}
+        self.intent_cues += [str(w).lower() for w in data.get("intent_cues") or [] if str(w).lower() not in self.intent_cues]
 
     @staticmethod
     def _add_phrase(table: dict, parts: tuple[str, ...], value: Any) -> None:
@@ -243,6 +256,7 @@ class Lexicon:
                          modifiers={str(k).lower(): v for k, v in (entry.get("modifiers") or {}).items()},
                          nominal=bool(entry.get("nominal", True)),
                          nominal_requires_modifier=bool(entry.get("nominal_requires_modifier", False)),
+                         requires_modifier=bool(entry.get("requires_modifier", False)),
                          nominal_needs_both=bool(entry.get("nominal_needs_both", False)))
 
     # ---- lookups on spaCy tokens ------------------------------------------------------------
@@ -290,6 +304,11 @@ class Lexicon:
             if key in single:
                 return single[key]
         return None
+
+    def is_rebuttal(self, token) -> bool:
+        keys = set(self.keys(token))
+        particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "advmod")]
+        return bool(keys & self.rebuttals) or any(f"{k} {p}" in self.rebuttals for k in keys for p in particles)
 
     def class_of(self, token) -> str | None:
         return self._phrase_value(self.class_phrases, self.verb_class, token)

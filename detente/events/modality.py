@@ -66,8 +66,25 @@ def _clause_status(verb) -> str:
     return status
 
 
+def _bare(verb) -> bool:
+    return verb.tag_ in ("VB", "VBP") and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in verb.children)
+
+
+def is_imperative(verb) -> bool:
+    """A bare infinitive with no subject, auxiliary or "to", heading its clause or conjoined to
+    another such ("Colombian diplomacy proceeds: avoid burning bridges, but refuse to yield"): a
+    maxim or an order, not a reported act."""
+    if not _bare(verb):
+        return False
+    if verb.dep_ in ("ROOT", "appos", "parataxis", "dep"):
+        return True
+    return verb.dep_ == "conj" and _bare(verb.head) and verb.head.dep_ in ("ROOT", "appos", "parataxis", "dep", "conj")
+
+
 def verb_status(verb) -> str:
     """Status of a verbal trigger, looking up its xcomp/conj chain and enclosing conditionals."""
+    if is_imperative(verb):
+        return HYPOTHETICAL
     status = _clause_status(verb)
     if status in (NEGATED, HYPOTHETICAL):
         return status

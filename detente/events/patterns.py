@@ -34,6 +34,7 @@ PAIR_NOUNS = frozenset({"government", "country", "nation", "side", "leader", "ne
                         "minister", "delegation", "state", "capital"})
 # verbs that are no act in the passive ("was met with criticism": received, not a meeting)
 PASSIVE_NOT_EVENT = frozenset({"meet", "host"})
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 SUBJECT_DEPS = ("nsubj", "csubj")
 VERB_POS = ("VERB", "AUX")
@@ -181,6 +182,44 @@ class Patterns:
                 return mention
         return None
 
+    def speaker_for(self, index: MentionIndex, verb, subjects: list) -> list:
+        """An unresolved "it", "they", "we" or "I" subject of a clause reported by an actor is that
+        actor ("Washington made clear it does not …", "'We will cooperate,' Petro said")."""
+        if not subjects or any(t.lower_ not in SPEAKER_PRONOUNS for t in subjects):
+            return []
+        node = verb
+        for _ in range(4):
+            if node.dep_ in ("xcomp", "conj") and node.head is not node:
+                node = node.head
+                continue
+            break
+        if node.dep_ != "ccomp" or node.head is node:
+            return []
+        head = node.head
+        while head.pos_ not in VERB_POS and head.head is not head:  # "made clear it …": clear → made
+            head = head.head
+        return self.mentions(index, [c for c in head.children if c.dep_ in SUBJECT_DEPS])
+
+    def misparsed_verb(self, token):
+        """A coordinated past participle the parser took for an adjective ("has reinstated sanctions
+        and blocked Venezuela's participation": blocked → amod of participation). Returns the verb
+        it is coordinated with, or None."""
+        if token.dep_ != "amod" or token.tag_ not in ("VBN", "VBD") or token.i == 0:
+            return None
+        if token.doc[token.i - 1].lower_ not in ("and", "or", ","):
+            return None
+        if self.lex.verb_sense(token)[0] is None and self.lex.class_of(token) is None:
+            return None
+        noun = token.head
+        for _ in range(4):
+            if noun.dep_ == "conj":
+                noun = noun.head
+                continue
+            break
+        if noun.dep_ in ("dobj",) and noun.head.pos_ in VERB_POS and noun.head.i < token.i:
+            return noun.head
+        return None
+
     @staticmethod
     def pair_subject(index: MentionIndex, token) -> tuple | None:
         """"the two governments", "both countries", "the two sides": the two countries last named
@@ -265,6 +304,8 @@ class Patterns:
         entry = self.lex.noun_entry(noun)
         if entry is None:
             return None, None
+        if entry.requires_modifier and not self.lex.has_modifier(entry, noun):
+            return None, entry
         verb_class = self.lex.class_of(verb)
         lemma = verb.lemma_.lower()
         sense = entry.under(lemma, verb_class) or entry.under(verb.lower_, verb_class)
@@ -298,6 +339,7 @@ class Patterns:
         consumed: set[int] = set()
         blocked: set[int] = set()
         verbs = [t for t in sent if t.pos_ in VERB_POS or t.tag_.startswith("VB")]
+        misparsed = {t.i: v for t in sent if t.dep_ == "amod" and (v := self.misparsed_verb(t)) is not None}
         # 1. governors first, so the acts they govern are consumed
         for verb in verbs:
             kind = self.lex.governor_of(verb)
@@ -320,7 +362,7 @@ class Patterns:
         for verb in verbs:
             if verb.i in consumed or verb.i in blocked:
                 continue
-            cand = self.verbal(verb, index)
+            cand = self.verbal(verb, index, misparsed.get(verb.i))
             if cand is not None:
                 out.append(cand)
                 consumed.update(cand.tokens)
@@ -358,6 +400,11 @@ class Patterns:
                 index.of_phrase(o) is not None for o in self.objects(verb)):
             act = own or Sense("REQUEST", "020", "appeal")  # "pressed Colombia to tighten controls"
             act_tokens = [c.i for c in comps]
+        if act is None and kind == "request" and own is not None:
+            for comp in comps:  # "demanded that Petro clarify …": the one asked is the clause's subject
+                if comp.dep_ == "ccomp" and self.mentions(index, [c for c in comp.children if c.dep_ in SUBJECT_DEPS]):
+                    act, act_tokens, act_verb = own, [comp.i], comp
+                    break
         if act is None:
             return None
         sense = self.combine(kind, own, act, verb)
@@ -369,6 +416,8 @@ class Patterns:
             # "Spokesman Liu warned that Beijing would raise duties": the speaker speaks for the state
             # that would act, when he himself is not known
             actors = self.mentions(index, [c for c in act_verb.children if c.dep_ in SUBJECT_DEPS])
+        if not actors:
+            actors = self.speaker_for(index, verb, subjects)
         if not actors and not self._may_lack_actor(verb, subjects):
             return None
         objs = [o for o in self.objects(verb)]
@@ -428,15 +477,22 @@ class Patterns:
             return Sense("REJECT", sub, act.mode or "reject")
         return None
 
-    def verbal(self, verb, index: MentionIndex) -> Candidate | None:
-        passive = self.is_passive(verb)
-        objs = self.objects(verb)
+    def verbal(self, verb, index: MentionIndex, coordinated=None) -> Candidate | None:
+        if coordinated is not None:  # a misparsed coordinated verb: its object is the noun it modifies
+            passive, objs = False, [verb.head]
+        else:
+            passive = self.is_passive(verb)
+            objs = self.objects(verb)
         sense, entry_token, family = None, None, "verb"
         for obj in objs:
             s, _ = self.noun_sense(verb, obj)
             if s is not None:
                 sense, entry_token, family = s, obj, "light"
                 break
+        if any(c.dep_ == "neg" for c in verb.children):
+            negated = next((self.lex.negated[k] for k in self.lex.keys(verb) if k in self.lex.negated), None)
+            if negated is not None:  # "does not regard those efforts as legitimate"
+                sense, entry_token, family = negated, None, "negated"
         if sense is None:
             sense, _ = self.lex.verb_sense(verb)
             if sense is None or self._non_event_object(verb):
@@ -454,8 +510,10 @@ class Patterns:
                 rec_tokens = [entry_token] + rec_tokens
             recipient_pool = rec_tokens
         else:
-            subjects = self.subject_tokens(verb)
+            subjects = self.subject_tokens(coordinated if coordinated is not None else verb)
             actors = self.mentions(index, subjects)
+            if not actors:
+                actors = self.speaker_for(index, verb, subjects)
             if not actors:
                 for subj in subjects:
                     pair = self.pair_subject(index, subj)
@@ -502,6 +560,10 @@ class Patterns:
                         break
             if recipient is not None:
                 break
+        if recipient is None:  # "rapprochement with governments … such as Venezuela and Cuba"
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ == "as" and any(g.lower_ == "such" for g in child.children):
+                    recipient = self._first_other(index, [g for g in child.children if g.dep_ == "pobj"], actor)
         if actor is None and recipient is None:
             return None
         if entry.nominal_needs_both and (actor is None or recipient is None):
