@@ -167,7 +167,8 @@ def test_event_record_fields_offsets_and_ids():
     assert text[first.evidence.start:first.evidence.end] == first.evidence.text
     assert (first.date, first.date_precision, first.date_method) == ("2025-01-26", "day", "explicit")
     assert coded.events[1].date_method == "reported"
-    assert first.event_id == event_id("t1", first.evidence.start, first.evidence.end, "SANCTION", "USA", "COL")
+    assert first.event_id == event_id("t1", first.evidence.start, first.evidence.end, "SANCTION", "USA", "COL",
+                                      first.mode)
     record = first.to_dict()
     assert list(record) == ["event_id", "doc_id", "external_id", "source_path", "url", "actor", "recipient",
                             "event_type", "mode", "cameo_root", "quad_class", "intensity", "date",
@@ -285,3 +286,26 @@ def test_pronoun_actor_keeps_the_words_and_the_antecedent_name():
         doc_id="t", source_path="t", text=doc.text, published="2025-01-01"))
     (e,) = coded.events
     assert (e.actor.text, e.actor.name, e.actor.country) == ("He", "Gustavo Petro", "COL")
+
+
+def test_event_ids_are_unique_and_output_does_not_depend_on_the_hash_seed(tmp_path):
+    """The store keys on event_id; set/dict iteration must not change what is coded."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    text = ("ANKARA, May 3, 2025 — Turkey imposed new tariffs on Greek goods and blocked Greece's "
+            "participation in the regional forum on Monday, the trade ministry said. Greece accused "
+            "Ankara of breaking the customs agreement. Turkey and Greece later held talks in Vienna.")
+    path = tmp_path / "story.txt"
+    path.write_text(text)
+    outputs = set()
+    for seed in ("1", "2"):
+        result = subprocess.run([sys.executable, "-m", "detente", "extract", str(path), "--format", "jsonl"],
+                                capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed},
+                                check=True)
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
+    ids = [json.loads(line)["event_id"] for line in outputs.pop().splitlines()]
+    assert ids and len(ids) == len(set(ids))

@@ -60,8 +60,9 @@ GROUP_NOUNS = frozenset({"nation", "country", "government", "leader", "official"
 
 
 def event_id(doc_id: str, start: int, end: int, event_type: str, actor_code: str | None,
-             recipient_code: str | None) -> str:
-    key = f"{doc_id}|{start}|{end}|{event_type}|{actor_code or ''}|{recipient_code or ''}"
+             recipient_code: str | None, mode: str | None = None) -> str:
+    """Stable across runs; two acts of one sentence (sanctions *and* an exclusion) differ by mode."""
+    key = f"{doc_id}|{start}|{end}|{event_type}|{actor_code or ''}|{recipient_code or ''}|{mode or ''}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -122,7 +123,14 @@ class Coder:
             recent = events[before:]
         for quote in quotes:
             quote.quote.date = None
-        return Coded(events=events, quotes=[q.quote for q in quotes], claims=claims)
+        # one record per event_id: the store keys on it, and counts must match what is stored
+        unique: list[Event] = []
+        kept: set[str] = set()
+        for event in events:
+            if event.event_id not in kept:
+                kept.add(event.event_id)
+                unique.append(event)
+        return Coded(events=unique, quotes=[q.quote for q in quotes], claims=claims)
 
     # ---- sentence-level rules -------------------------------------------------------------------
     def _rebuttals(self, sent, article: Article, index: MentionIndex, quotes, resolver, earlier: list[Event]) -> list[Event]:
@@ -275,7 +283,8 @@ class Coder:
                 confidence = self._confidence(cand, sense, family, actor, recipient, inferred, date.method)
                 out.append(Event(
                     event_id=event_id(article.doc_id, evidence.start, evidence.end, sense.type,
-                                      actor.code if actor else None, recipient.code if recipient else None),
+                                      actor.code if actor else None, recipient.code if recipient else None,
+                                      sense.mode),
                     doc_id=article.doc_id, actor=actor, recipient=recipient, event_type=sense.type,
                     cameo_root=sense.root, quad_class=sense.quad_class, intensity=sense.intensity,
                     evidence=evidence, mode=sense.mode, date=date.date, date_precision=date.precision,
@@ -348,7 +357,8 @@ class Coder:
     @staticmethod
     def _country_actor(country: str, index: MentionIndex) -> Actor:
         texts = [m.text for m in index.mentions if m.actor.country == country and m.actor.code == country]
-        text = max(set(texts), key=texts.count) if texts else country
+        # dict.fromkeys keeps text order, so ties go to the first mention whatever the hash seed
+        text = max(dict.fromkeys(texts), key=texts.count) if texts else country
         return Actor(text=text, code=country, country=country, sector=None)
 
     @staticmethod
