@@ -42,8 +42,10 @@ def test_named_measures_appear_once_as_the_articles_report_them(cli, dev_db):
     assert any(s["event_type"] == "THREATEN" and "tariff" in s["mentions"][0]["evidence"]["text"]
                for s in stories)
     assert not any("decertif" in (s["mode"] or "") for s in stories)
+    # "reinstated economic sanctions and blocked Venezuela's participation": two acts, one story each
     venezuela = [s for s in _stories(cli, dev_db, "--dyad", "USA>VEN") if s["event_type"] == "SANCTION"]
-    assert len(venezuela) == 1 and "sanctions" in venezuela[0]["mentions"][0]["evidence"]["text"]
+    assert sorted(s["mode"] for s in venezuela) == ["economic_sanctions", "exclusion"]
+    assert all("sanctions" in s["mentions"][0]["evidence"]["text"] for s in venezuela)
     # No story event is listed twice: every mention belongs to exactly one story.
     event_ids = [m["event_id"] for s in _stories(cli, dev_db) for m in s["mentions"]]
     assert len(event_ids) == len(set(event_ids))

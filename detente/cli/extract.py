@@ -16,11 +16,10 @@ import typer
 
 from detente.cli import app
 from detente.config import Settings
-from detente.present.formats import render
+from detente.present.formats import event_view, render
 
 EXIT_USAGE = 2
-EVENT_COLUMNS = ("date", "actor.code", "event_type", "mode", "recipient.code", "cameo_root", "quad_class",
-                 "intensity", "confidence", "source_path", "evidence.text")
+TABLE_COLUMNS = ("date", "who", "what", "quad_class", "intensity", "confidence", "evidence.text")
 FORMATS = ("jsonl", "table", "csv", "plover")
 
 
@@ -60,10 +59,9 @@ def plover_record(event: dict[str, Any]) -> dict[str, Any]:
 def _emit(records, fmt: str, title: str) -> int:
     if fmt == "plover":
         return render((plover_record(r) for r in records), "jsonl")
-    columns = EVENT_COLUMNS if fmt != "jsonl" else None
-    if fmt == "csv":
-        columns = None
-    return render(records, fmt, columns=columns, title=title)
+    if fmt == "table":
+        return render((event_view(r) for r in records), fmt, columns=TABLE_COLUMNS, title=title)
+    return render(records, fmt, title=title)
 
 
 @app.command()

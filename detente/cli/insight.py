@@ -18,6 +18,7 @@ import typer
 
 from detente.cli import app
 from detente.config import Settings
+from detente.present.formats import event_view
 
 EXIT_USAGE = 2
 
@@ -99,10 +100,7 @@ def _table_view(record: dict) -> dict:
     view["evidence"] = record["mentions"][0]["evidence"]["text"] if record["mentions"] else None
     if record.get("date") and record.get("date_earliest") is None:
         view["date"] = f"≤{record['date']}"  # only an upper bound: the date of the reports
-    actor, recipient = record.get("actor") or {}, record.get("recipient") or {}
-    view["who"] = f"{actor.get('code') or '?'}>{recipient.get('code') or '?'}"
-    view["what"] = record["event_type"] + (f"/{record['mode']}" if record.get("mode") else "")
-    return view
+    return event_view(view)
 
 
 @app.command("timeline")

@@ -27,6 +27,15 @@ def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
+def event_view(record: dict[str, Any]) -> dict[str, Any]:
+    """Short derived columns for a terminal: who ("USA>COL") and what ("SANCTION/tariff")."""
+    actor, recipient = record.get("actor") or {}, record.get("recipient") or {}
+    view = dict(record)
+    view["who"] = f"{actor.get('code') or '?'}>{recipient.get('code') or '?'}"
+    view["what"] = record["event_type"] + (f"/{record['mode']}" if record.get("mode") else "")
+    return view
+
+
 def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO | None = None) -> int:
     out = out or sys.stdout
     n = 0
