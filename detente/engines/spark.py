@@ -214,12 +214,15 @@ def run_spark(paths: list[str], out_dir: str, settings: Settings | None = None,
     try:
         sc = spark.sparkContext
         partitions = partitions or (_cores(master) * 2 if own_session else sc.defaultParallelism)
-        mode = "overwrite" if overwrite else "errorifexists"
         out = out_dir.rstrip("/")
         staging = f"{out}/{STAGING}"
         counts: dict[str, Any] = {"inputs": len(files)}
         if not files:
             raise ValueError("no input files found under: " + ", ".join(paths))
+        existing = [t for t in TABLES if _exists(spark, f"{out}/{t}")]
+        if existing and not overwrite:
+            raise FileExistsError(f"{out} already holds table(s) {', '.join(existing)}: choose another "
+                                  "output folder, or pass overwrite=True to replace them")
         if rebalance is None:
             rebalance = len(files) < partitions or any(_is_stream(f) for f in files)
         listed = sc.parallelize(list(enumerate(files)),
@@ -235,7 +238,7 @@ def run_spark(paths: list[str], out_dir: str, settings: Settings | None = None,
             exploded = (stage.select(*_ORDER, F.posexplode(table).alias("item_index", "row"))
                         .orderBy(*_ORDER, "item_index")
                         .select("row.*"))
-            exploded.write.mode(mode).parquet(f"{out}/{table}")
+            exploded.write.mode("overwrite").parquet(f"{out}/{table}")
         totals = stage.select(
             F.count(F.lit(1)).alias("documents"),
             F.sum(F.size(F.filter("documents", lambda d: d["status"] != "rejected"))).alias("stored"),
@@ -251,11 +254,21 @@ def run_spark(paths: list[str], out_dir: str, settings: Settings | None = None,
     return counts
 
 
-def _delete(spark, path: str) -> None:
-    """Remove a folder on whatever filesystem Spark writes to (local, HDFS, S3 …)."""
+def _hadoop_path(spark, path: str):
     jvm = spark.sparkContext._jvm
     hadoop_path = jvm.org.apache.hadoop.fs.Path(path)
-    hadoop_path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).delete(hadoop_path, True)
+    return hadoop_path, hadoop_path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+
+
+def _exists(spark, path: str) -> bool:
+    hadoop_path, fs = _hadoop_path(spark, path)
+    return bool(fs.exists(hadoop_path))
+
+
+def _delete(spark, path: str) -> None:
+    """Remove a folder on whatever filesystem Spark writes to (local, HDFS, S3 …)."""
+    hadoop_path, fs = _hadoop_path(spark, path)
+    fs.delete(hadoop_path, True)
 
 
 # --- the engine interface ------------------------------------------------------------------
