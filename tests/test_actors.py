@@ -142,3 +142,43 @@ def test_bad_user_file_errors_name_the_file(tmp_path):
     bad.write_text("- just a list\n", encoding="utf-8")
     with pytest.raises(ValueError, match="bad.yaml"):
         ActorDictionary.load([str(bad)])
+
+
+def test_canonical_name_is_one_of_the_entrys_own_names(actors):
+    """Entries sharing a code (EU and European Parliament → IGOEEC; ELN, FARC, AUC → COLREB) keep
+    their own names: the canonical name of every dictionary item is one of that item's names."""
+    import yaml
+
+    from detente.analyse.actors import ACTORS_DIR, PACKAGE_FILES, normalise
+
+    wrong = []
+    for name in PACKAGE_FILES:
+        data = yaml.safe_load((ACTORS_DIR / name).read_text(encoding="utf-8"))
+        for key in ("organisations", "groups", "agencies", "people", "countries"):
+            for item in data.get(key) or []:
+                own = {normalise(n) for n in ([item.get("name")] if item.get("name") else []) + list(item.get("names") or [])}
+                first = item.get("name") or item["names"][0]
+                for surface in actors.meanings(first):
+                    entry = actors.entries[surface.entry_id]
+                    if surface.kind in ("org", "group", "agency", "person", "country") and entry.kind == surface.kind:
+                        if normalise(entry.name) not in own and entry.code == item.get("code", entry.code):
+                            wrong.append((first, entry.name))
+                        break
+    assert not wrong, wrong
+
+
+@pytest.mark.parametrize("text,code,name", [
+    ("European Union", "IGOEEC", "European Union"), ("EU", "IGOEEC", "European Union"),
+    ("European Parliament", "IGOEEC", "European Parliament"),
+    ("ELN", "COLREB", "ELN"), ("FARC", "COLREB", "FARC"), ("NATO", "IGONAT", "NATO")])
+def test_shared_codes_keep_their_names(actors, text, code, name):
+    actor = actors.lookup(text)
+    assert (actor.code, actor.name) == (code, name)
+
+
+def test_user_entry_without_name_keeps_the_canonical_name(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("countries:\n  - {code: COL, names: [Kolumbien]}\n", encoding="utf-8")
+    actors = ActorDictionary.load([str(path)])
+    assert actors.entries["country:COL"].name == "Colombia"
+    assert actors.lookup("Kolumbien").code == "COL"

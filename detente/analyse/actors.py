@@ -106,6 +106,7 @@ class Entry:
     terms: list[Term] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)
     capital_code: str | None = None  # countries: code for capital metonyms (default country+GOV)
+    explicit_name: bool = field(default=False, repr=False)  # `name:` was given (a merge keeps it)
 
     def code_for(self, country: str | None, sector: str | None) -> str | None:
         if self.code and self.kind in (ORG, GROUP):
@@ -208,6 +209,7 @@ class ActorDictionary:
         demonyms = _list(item.get("demonyms"))
         people = _list(item.get("people")) or [p for d in demonyms if (p := _plural(d))]
         return Entry(id=f"country:{code}", kind=COUNTRY, name=item.get("name") or names[0], names=names,
+                     explicit_name=bool(item.get("name")),
                      country=code, demonyms=demonyms, capitals=_list(item.get("capitals")), people=people,
                      places=_list(item.get("places")),
                      capital_code=item.get("capital_code"))
@@ -217,10 +219,15 @@ class ActorDictionary:
         if not names:
             raise ValueError(f"{where}: entry without names: {item}")
         code = item.get("code")
-        ident = f"{kind}:{code}" if code and kind in (ORG, GROUP) else f"{kind}:{_slug(names[0])}"
+        name = item.get("name") or names[0]
+        if name not in names:
+            names = [name, *names]
+        # organisations and groups sharing a code (ELN, FARC → COLREB) stay separate entries, each
+        # with its own canonical name: the id is the code plus the entry's first name
+        ident = f"{kind}:{code}:{_slug(name)}" if code and kind in (ORG, GROUP) else f"{kind}:{_slug(names[0])}"
         if kind == AGENCY and item.get("country"):
             ident = f"{kind}:{item['country']}:{_slug(names[0])}"
-        return Entry(id=ident, kind=kind, name=item.get("name") or names[0], names=names, code=code,
+        return Entry(id=ident, kind=kind, name=name, names=names, code=code, explicit_name=bool(item.get("name")),
                      country=item.get("country"), sector=item.get("sector"),
                      person=bool(item.get("person", False)), terms=_terms(item.get("terms"), where),
                      descriptions=_list(item.get("descriptions")))
@@ -238,6 +245,8 @@ class ActorDictionary:
     def _add_entry(self, entry: Entry, user: bool) -> None:
         old = self.entries.get(entry.id)
         if old is not None:  # same entry again (user file): extend the names, replace what is given
+            if not entry.explicit_name:  # the canonical name stays the entry's own unless re-given
+                entry.name = old.name
             entry.names = list(dict.fromkeys(old.names + entry.names))
             entry.demonyms = list(dict.fromkeys(old.demonyms + entry.demonyms))
             entry.capitals = list(dict.fromkeys(old.capitals + entry.capitals))
