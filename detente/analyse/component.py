@@ -51,6 +51,22 @@ FORMER_WORDS = frozenset({"former", "ex", "ex-", "late", "erstwhile"})
 ENT_LABELS = {PERSON: "PERSON", COUNTRY: "GPE", CAPITAL: "GPE", PLACE: "GPE", DEMONYM: "NORP", PEOPLE: "NORP",
               AGENCY: "ORG", ORG: "ORG", GROUP: "ORG"}
 POSSESSIVE = frozenset({"'s", "’s", "'"})
+DASHES = frozenset({"—", "–", "-", "--", "―"})
+# A one-person role's own word tells the holder's gender ("spokeswoman", "queen"): for "he"/"she".
+FEMALE_ROLE_WORDS = frozenset({"spokeswoman", "congresswoman", "chairwoman", "queen", "princess", "empress",
+                               "businesswoman", "stateswoman", "sultana"})
+MALE_ROLE_WORDS = frozenset({"spokesman", "congressman", "chairman", "king", "prince", "emir", "sultan",
+                             "emperor", "businessman", "statesman", "crown prince"})
+# Head nouns of organisation names built on a place or country word ("Washington Office on Latin
+# America", "Moscow State University", "Colombo-American Chamber of Commerce") → sector of the body.
+ORG_HEADS = {"office": "NGO", "institute": "EDU", "institution": "NGO", "university": "EDU", "college": "EDU",
+             "school": "EDU", "academy": "EDU", "chamber": "BUS", "company": "BUS", "corporation": "BUS",
+             "corp": "BUS", "holdings": "BUS", "airlines": "BUS", "airways": "BUS", "bank": "BUS",
+             "exchange": "BUS", "council": "NGO", "foundation": "NGO", "center": "NGO", "centre": "NGO",
+             "association": "NGO", "society": "NGO", "fund": "NGO", "club": "NGO", "museum": "NGO",
+             "times": "MED", "post": "MED", "journal": "MED", "herald": "MED", "tribune": "MED",
+             "gazette": "MED", "daily": "MED"}
+ORG_LINKS = frozenset({"of", "on", "for", "and", "&", "-"})
 
 
 @dataclass(frozen=True)
@@ -137,9 +153,11 @@ class ActorComponent:
             return False
         if len(gap) == 1 and gap[0] in POSSESSIVE:
             return last.kind in (COUNTRY, PLACE, PERSON, AGENCY, ORG) and nxt.kind in (ROLE, AGENCY)
-        if gap in (["of"], ["of", "the"]) and last.kind in (ROLE, AGENCY) and PERSON not in kinds:
+        if gap in (["of"], ["of", "the"], ["for"], ["for", "the"]) and last.kind in (ROLE, AGENCY) \
+                and PERSON not in kinds and (gap[0] == "of" or self._is_person_role(last)):
             has_country = any(p.kind in COUNTRY_WORDS for p in group)
-            return not has_country and nxt.kind in (COUNTRY, ORG)
+            # "spokesman for the Czech foreign ministry"
+            return not has_country and (nxt.kind in (COUNTRY, ORG) or nxt.kind == DEMONYM and gap[0] == "for")
         return False
 
     def _is_person_role(self, prim: _Prim) -> bool:
@@ -173,6 +191,11 @@ class ActorComponent:
                     country = entry.country
                 if prim.kind == ROLE and entry.person:
                     flags.add("person")
+                    word = doc[prim.start:prim.end].text.lower()
+                    if word in FEMALE_ROLE_WORDS or word.split()[-1] in FEMALE_ROLE_WORDS:
+                        flags.add("f")
+                    elif word in MALE_ROLE_WORDS or word.split()[-1] in MALE_ROLE_WORDS:
+                        flags.add("m")
                 flags.update(m.flags for m in prim.meanings if m.flags)
             if prim.kind == DESCRIPTION and entry.person:
                 flags.add("person")
@@ -209,32 +232,54 @@ class ActorComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         prims = self._primitives(doc)
-        taken = {i for p in prims for i in range(p.start, p.end)}
         spans: list[Span] = []
         ents: list[Span] = []
+        prims = self._drop_non_actors(doc, prims, spans, ents)
+        taken = {i for p in prims for i in range(p.start, p.end)}
+        taken.update(i for s in spans for i in range(s.start, s.end))
         local: dict[str, tuple[list[str], Record]] = {}  # surname → (name tokens, record)
         i = 0
         while i < len(prims):
-            group = [prims[i]]
-            j = i + 1
-            while j < len(prims):
-                gap = [t.lower_ for t in doc[group[-1].end:prims[j].start]]
-                if not self._joins(group, prims[j], gap):
-                    break
-                group.append(prims[j])
-                j += 1
+            j = self._group_end(doc, prims, i)
+            group = prims[i:j]
             start, end = group[0].start, group[-1].end
             record = self._record(doc, group, start)
+            introduced = False
             if group[-1].kind == ROLE and "person" in record.flags and record.kind == "role":
                 name_end = self._unknown_name(doc, end, taken)
                 if name_end > end:
+                    introduced = True
                     words = [t.text for t in doc[end:name_end]]
                     ents.append(Span(doc, end, name_end, label="PERSON"))
-                    record = Record("name", record.country, record.sector, ("local:" + " ".join(words),),
+                    country, sector = record.country, record.sector
+                    # "Spokeswoman Anna Kowalska of Poland's foreign ministry": the body after the name
+                    k = self._body_after(doc, prims, j, name_end)
+                    if k is not None:
+                        body = self._record(doc, prims[j:k], prims[j].start)
+                        country = country or body.country
+                        for prim in prims[j:k]:
+                            label = ENT_LABELS.get(prim.kind)
+                            if label:
+                                ents.append(Span(doc, prim.start, prim.end, label=label))
+                        name_end, j = prims[k - 1].end, k
+                    record = Record("name", country, sector, ("local:" + " ".join(words), *self._as(doc, group)),
                                     (record.flags + " local").strip())
-                    local.setdefault(words[-1], (words, record))
+                    self._learn(local, words, record)
                     taken.update(range(end, name_end))
                     end = name_end
+            if not introduced and "person" in record.flags and record.kind == "role" and record.country:
+                # "Liu Heng, a spokesman for China's foreign ministry, said": the name before the role
+                named = self._apposed_name(doc, start, taken)
+                if named is not None:
+                    words = [t.text for t in doc[named:start - 2]]
+                    name_record = Record("name", record.country, record.sector,
+                                         ("local:" + " ".join(words), *self._as(doc, group)),
+                                         (record.flags + " local").strip())
+                    name_end = named + len(words)
+                    spans.append(Span(doc, named, name_end, label="name", kb_id=name_record.encode()))
+                    ents.append(Span(doc, named, name_end, label="PERSON"))
+                    self._learn(local, words, name_record)
+                    taken.update(range(named, name_end))
             spans.append(Span(doc, start, end, label=record.kind, kb_id=record.encode()))
             for prim in group:
                 label = ENT_LABELS.get(prim.kind)
@@ -243,11 +288,192 @@ class ActorComponent:
             i = j
         if local:
             spans.extend(self._local_mentions(doc, local, taken, ents))
-            spans.sort(key=lambda s: s.start)
+        spans.sort(key=lambda s: s.start)
         doc.spans[SPANS_KEY] = spans
         doc.spans[SPANS_KEY].attrs["actors_files"] = self.files
         self._set_ents(doc, ents)
         return doc
+
+    def _group_end(self, doc: Doc, prims: list[_Prim], i: int) -> int:
+        """Index after the primitives composed with prims[i] into one mention."""
+        group = [prims[i]]
+        j = i + 1
+        while j < len(prims):
+            gap = [t.lower_ for t in doc[group[-1].end:prims[j].start]]
+            if not self._joins(group, prims[j], gap):
+                break
+            group.append(prims[j])
+            j += 1
+        return j
+
+    def _body_after(self, doc: Doc, prims: list[_Prim], j: int, name_end: int) -> int | None:
+        """After "<role> <Name>": "of/for/at <country's body>" → index after that body's primitives."""
+        if j >= len(prims):
+            return None
+        gap = [t.lower_ for t in doc[name_end:prims[j].start]]
+        if gap not in (["of"], ["of", "the"], ["for"], ["for", "the"], ["at"], ["at", "the"]):
+            return None
+        k = self._group_end(doc, prims, j)
+        kinds = {p.kind for p in prims[j:k]}
+        if kinds & {COUNTRY, DEMONYM, PLACE} and kinds & {ROLE, AGENCY} or kinds & {AGENCY} or \
+                (kinds <= {COUNTRY} and gap[0] == "of"):
+            return k
+        return None
+
+    def _apposed_name(self, doc: Doc, start: int, taken: set[int]) -> int | None:
+        """Start of "<Name>, a/an/the" right before a role, if it is a name the dictionary lacks."""
+        if start < 3 or doc[start - 1].lower_ not in ("a", "an", "the") or doc[start - 2].text != ",":
+            return None
+        end = start - 2
+        first = end
+        tagged = doc.has_annotation("TAG")
+        while first > 0 and end - first < 3 and first - 1 not in taken:
+            tok = doc[first - 1]
+            if not (tok.is_title and tok.is_alpha and (tok.tag_ == "NNP" if tagged else True)):
+                break
+            first -= 1
+        if first == end or end - first < 2 and not tagged:
+            return None
+        if first > 0 and (doc[first - 1].is_title and doc[first - 1].is_alpha and not doc[first - 1].is_sent_start):
+            return None  # part of a longer capitalised phrase
+        return first
+
+    def _as(self, doc: Doc, group: list[_Prim]) -> tuple[str, ...]:
+        """ "as:<role>" ids: the one-person roles a name was introduced with ("as:spokeswoman")."""
+        return tuple("as:" + doc[p.start:p.end].text.lower() for p in group
+                     if p.kind == ROLE and self._is_person_role(p))
+
+    @staticmethod
+    def _learn(local: dict, words: list[str], record: Record) -> None:
+        """Later mentions by the last word of the name ("Kowalska") and, for two-word names, by the
+        first ("Liu" of "Liu Heng": family name first in Chinese, Korean, Hungarian… names)."""
+        local.setdefault(words[-1], (words, record))
+        if len(words) == 2:
+            local.setdefault(words[0], ([words[0]], record))
+
+    # ---- what is not an actor ------------------------------------------------------------------
+    def _drop_non_actors(self, doc: Doc, prims: list[_Prim], spans: list[Span], ents: list[Span]) -> list[_Prim]:
+        """Remove datelines ("NEW DELHI, March 4 —"), hyphenated modifiers ("Moscow-backed",
+        "Washington-based", "pro-Russian") and country words inside organisation names ("Washington
+        Office on Latin America", "Bank of England"); organisations of one country are kept as
+        spans of their own (country + NGO/BUS/EDU/MED)."""
+        if not prims:
+            return prims
+        drop: set[int] = set()
+        words = [p for p in prims if p.kind in (COUNTRY, DEMONYM, CAPITAL, PLACE, PEOPLE)]
+        if not words:
+            return prims
+        for line_start, dash in self._datelines(doc, words):
+            drop.update(id(p) for p in prims if line_start <= p.start < dash)
+        prim_at = {i: p for p in prims for i in range(p.start, p.end)}
+        done: set[int] = set()
+        for prim in words:
+            if id(prim) in drop or id(prim) in done:
+                continue
+            extent = self._org_extent(doc, prim, prim_at)
+            if extent is not None:
+                first, last, head = extent
+                inside = [p for p in words if first <= p.start and p.end <= last]
+                done.update(id(p) for p in inside)
+                drop.update(id(p) for p in inside)
+                countries = {self.dictionary.entries[p.meanings[0].entry_id].country for p in inside}
+                if len(countries) == 1 and head != "bank":
+                    country = countries.pop()
+                    sector = ORG_HEADS[head]
+                    text = doc[first:last].text
+                    record = Record("org", country, sector, ("localorg:" + text,), "")
+                    spans.append(Span(doc, first, last, label="org", kb_id=record.encode()))
+                    ents.append(Span(doc, first, last, label="ORG"))
+                continue
+            if self._hyphen_modifier(doc, prim, prim_at):
+                drop.add(id(prim))
+        if not drop:
+            return prims
+        return [p for p in prims if id(p) not in drop]
+
+    @staticmethod
+    def _datelines(doc: Doc, words: list[_Prim]):
+        """(start, dash) of datelines: a place at the start of a line, then "," "(" ":" or a dash,
+        and a dash within the line before any sentence end ("SANTIAGO, March 18, 2025 (Ledger) —")."""
+        for prim in words:
+            if prim.kind not in (CAPITAL, PLACE, COUNTRY):
+                continue
+            if prim.start > 0 and "\n" not in doc[prim.start - 1].text_with_ws:
+                continue
+            if prim.end >= len(doc):
+                continue
+            after = doc[prim.end].text
+            shouting = doc[prim.start:prim.end].text.isupper()
+            glued = not doc[prim.end - 1].whitespace_
+            if after in DASHES and glued:  # "US-Colombia relations"
+                continue
+            if after not in (",", "(") and after not in DASHES and not (after == ":" and shouting):
+                continue
+            if after in DASHES or after == ":":
+                yield prim.start, prim.end + 1
+                continue
+            for k in range(prim.end, min(prim.end + 25, len(doc))):
+                tok = doc[k]
+                if "\n" in tok.text or tok.text in (".", "!", "?") or tok.tag_.startswith("VB"):
+                    break
+                if tok.text in DASHES and tok.whitespace_:
+                    yield prim.start, k + 1
+                    break
+
+    @staticmethod
+    def _hyphen_modifier(doc: Doc, prim: _Prim, prim_at: dict) -> bool:
+        """ "Moscow-backed", "Washington-based", "US-led", "pro-Russian", "Hispanic-Swiss": a country
+        word glued by a hyphen to a word that is not itself a country word ("US-Colombia" stays)."""
+        end, start = prim.end, prim.start
+        if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            other = prim_at.get(end + 1)
+            if other is None or other.kind not in (COUNTRY, DEMONYM, CAPITAL, PLACE):
+                return True
+        if start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+                and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+            other = prim_at.get(start - 2)
+            if other is None or other.kind not in (COUNTRY, DEMONYM, CAPITAL, PLACE):
+                return True
+        return False
+
+    @staticmethod
+    def _org_extent(doc: Doc, prim: _Prim, prim_at: dict) -> tuple[int, int, str] | None:
+        """(start, end, head) of a capitalised organisation name holding the country word, if any."""
+
+        def name_word(tok) -> bool:
+            if tok.i in prim_at and prim_at[tok.i].kind not in (COUNTRY, DEMONYM, CAPITAL, PLACE, PEOPLE):
+                return False
+            return (tok.is_title or tok.is_upper) and tok.is_alpha and not tok.tag_.startswith("VB") \
+                and tok.lower_ not in ("the", "a", "an")
+
+        first, last = prim.start, prim.end
+        k = last
+        while k < len(doc) and k - prim.end < 7:
+            tok = doc[k]
+            if name_word(tok):
+                k += 1
+                last = k
+            elif tok.lower_ in ORG_LINKS and k + 1 < len(doc) and name_word(doc[k + 1]) \
+                    and (tok.text != "-" or not doc[k - 1].whitespace_):
+                k += 1
+            else:
+                break
+        k = first - 1
+        while k >= 0 and first - k <= 5:
+            tok = doc[k]
+            if name_word(tok) and not (tok.is_sent_start and tok.lower_ in ("the",)):
+                first = k
+                k -= 1
+            elif tok.lower_ in ("of", "-") and k > 0 and name_word(doc[k - 1]) \
+                    and (tok.text != "-" or not tok.whitespace_):
+                k -= 1
+            else:
+                break
+        for tok in doc[first:last]:
+            if tok.lower_ in ORG_HEADS and tok.is_title and not (prim.start <= tok.i < prim.end):
+                return first, last, tok.lower_
+        return None
 
     def _local_mentions(self, doc, local, taken, ents) -> list[Span]:
         """Later mentions of names learnt from "<role> <Name>" in this document."""

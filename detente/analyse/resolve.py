@@ -76,7 +76,7 @@ def actor_mentions(doc: Doc, date: str | None = None) -> list[ActorMention]:
                 continue
             tok = doc[_]
             antecedent = _antecedent_for_pronoun(doc, tok.i, pronoun_at[tok.i], people, dictionary)
-            if antecedent is not None:
+            if antecedent is not None and antecedent.actor.code:
                 actor = replace(antecedent.actor, text=tok.text)
                 mentions.append(ActorMention(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, tok.text, actor,
                                              "pronoun", antecedent))
@@ -86,6 +86,11 @@ def actor_mentions(doc: Doc, date: str | None = None) -> list[ActorMention]:
         record = _decode(span.kb_id_)
         mention = _code_span(doc, span, record, date, dictionary, people)
         if mention is None:
+            if record.kind == "name" and record.ids and record.ids[0].startswith("local:"):
+                # a person introduced by role whose country is not written ("Foreign ministry spokesman
+                # Liu Heng"): no actor, but "he"/"she" after it must not skip back to someone else
+                people.append((_mention(span, Actor(span.text, None, None, None, record.ids[0][6:]), "name"),
+                               record))
             continue
         mentions.append(mention)
         if "person" in record.flags and mention.kind in ("name", "role", "description"):
@@ -137,6 +142,10 @@ def _code_span(doc, span, record: Record, date, dictionary: ActorDictionary, peo
         return _mention(span, Actor(text, code, entry.country, "GOV", entry.name), "capital")
     if kind == "name":
         return _code_name(span, record, date, dictionary)
+    if kind == "org" and record.ids and record.ids[0].startswith("localorg:") and record.country:
+        # "Washington Office on Latin America", "Moscow State University": a body of one country
+        return _mention(span, Actor(text, record.country + (record.sector or ""), record.country, record.sector,
+                                    record.ids[0][len("localorg:"):]), kind)
     if kind in ("org", "group"):
         entry = _first_entry(dictionary, record.ids)
         if entry is None:
@@ -211,10 +220,14 @@ def _code_description(doc, span, record: Record, dictionary, people, date) -> Ac
     text = span.text
     one_person = "person" in record.flags
     descriptions = _described_as(span, dictionary)
+    if _title_noise(doc, span, record, descriptions, dictionary):
+        return None
     definite = span.start > 0 and doc[span.start - 1].lower_ in ("the", "this", "that")
     antecedent = None
     if one_person and definite and not _plural(span):
         antecedent = _antecedent_for_description(record, descriptions, people, dictionary, date)
+        if antecedent is not None and not antecedent.actor.code:
+            antecedent = None
     if record.country:
         if record.sector is None and record.kind == "description" and antecedent is None:
             return None
@@ -227,6 +240,21 @@ def _code_description(doc, span, record: Record, dictionary, people, date) -> Ac
     if antecedent is None:
         return None
     return _mention(span, replace(antecedent.actor, text=text), "description", antecedent)
+
+
+# Occupations that are not titles: written with a capital inside a sentence they are a name or a
+# heading ("The Diplomat in Spain", "Spokesman of the Year"), not a person already named.
+NON_TITLE_ROLES = frozenset({"diplomat", "top diplomat", "official", "senior official", "spokesman",
+                             "spokeswoman", "spokesperson"})
+
+
+def _title_noise(doc, span, record: Record, descriptions: set[str], dictionary) -> bool:
+    last = span[-1]
+    if record.country or not last.is_title or last.is_sent_start:
+        return False
+    generic = {d for d in descriptions if d in NON_TITLE_ROLES or any(
+        m.kind == "description" for m in dictionary.surfaces.get(d, ()))}
+    return bool(generic) and descriptions <= generic
 
 
 def _described_as(span, dictionary) -> set[str]:
@@ -264,7 +292,9 @@ def _antecedent_for_description(record: Record, descriptions: set[str], people, 
             return office[-1]
         if any(dictionary.entries[i].kind == "role" for i in record.ids if i in dictionary.entries):
             # "the U.S. president" is not the Secretary of State: a known person must hold the office
-            candidates = [(m, r) for m, r in candidates if not _known_person(r, dictionary)]
+            # (a name introduced as "spokeswoman" is not "the ambassador")
+            candidates = [(m, r) for m, r in candidates if not _known_person(r, dictionary)
+                          and _may_be(r, descriptions)]
             if not candidates:
                 return None
     if record.sector:
@@ -274,6 +304,15 @@ def _antecedent_for_description(record: Record, descriptions: set[str], people, 
     if record.kind == "description" and record.country is None and descriptions and record.sector is None:
         return candidates[-1][0]
     return candidates[-1][0] if not record.country else None
+
+
+GENERIC_ROLES = frozenset({"official", "senior official", "diplomat", "top diplomat"})
+
+
+def _may_be(record: Record, descriptions: set[str]) -> bool:
+    """Whether a person introduced by role ("as:spokeswoman") may be described by `descriptions`."""
+    roles = {i[3:] for i in record.ids if i.startswith("as:")}
+    return not roles or bool(descriptions & (roles | GENERIC_ROLES))
 
 
 def _known_person(record: Record, dictionary) -> bool:
@@ -344,8 +383,13 @@ def _is_subject(doc, mention: ActorMention) -> bool:
 
 
 def _gender(record: Record, dictionary) -> str | None:
+    flags = record.flags.split()
     for ident in record.ids:
         entry = dictionary.entries.get(ident)
         if entry is not None and entry.gender:
             return entry.gender
+    if "f" in flags:  # introduced as "spokeswoman", "queen"
+        return "f"
+    if "m" in flags:
+        return "m"
     return None

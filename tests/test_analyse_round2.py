@@ -1,0 +1,123 @@
+"""Round 2 of the analyse stage: people introduced by role, collective descriptions of
+organisations, datelines, hyphenated and organisation-name country words, domestic actors."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.analyse import actor_mentions, load_nlp
+from detente.config import Settings
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp(Settings())
+
+
+def mentions(nlp, text, date="2025-03-01"):
+    doc = nlp(text)
+    found = actor_mentions(doc, date)
+    for m in found:
+        assert doc.text[m.start:m.end] == m.text
+    return found
+
+
+def codes(nlp, text, date="2025-03-01"):
+    return [(m.text, m.actor.code) for m in mentions(nlp, text, date)]
+
+
+# ---- 1. people introduced with a role ----------------------------------------------------------
+def test_role_then_name_then_body_of_a_country(nlp):
+    found = mentions(nlp, "Spokeswoman Anna Kowalska of Poland's foreign ministry said Warsaw was concerned. "
+                          "Kowalska said she had called Moscow.")
+    got = [(m.text, m.kind, m.actor.code, m.actor.name) for m in found]
+    assert got == [
+        ("Spokeswoman Anna Kowalska of Poland's foreign ministry", "name", "POLGOV", "Anna Kowalska"),
+        ("Warsaw", "capital", "POLGOV", "Poland"),
+        ("Kowalska", "name", "POLGOV", "Anna Kowalska"),
+        ("she", "pronoun", "POLGOV", "Anna Kowalska"),
+        ("Moscow", "capital", "RUSGOV", "Russia")]
+
+
+def test_family_name_first_and_pronoun_of_a_spokesman(nlp):
+    found = mentions(nlp, "Chinese commerce ministry spokesman Liu Heng criticised the Indian tariffs. "
+                          "Liu said New Delhi had broken its promises. He called the tariffs unfair.")
+    got = [(m.text, m.actor.code, m.actor.name) for m in found if m.kind in ("name", "pronoun")]
+    assert got == [("Chinese commerce ministry spokesman Liu Heng", "CHNGOV", "Liu Heng"),
+                   ("Liu", "CHNGOV", "Liu Heng"), ("He", "CHNGOV", "Liu Heng")]
+
+
+def test_apposed_name_before_its_role(nlp):
+    found = mentions(nlp, "Tomas Novak, a spokesman for the Czech foreign ministry, said Prague would respond. "
+                          "Novak added that he expected talks.")
+    got = [(m.text, m.actor.code) for m in found if m.kind in ("name", "pronoun")]
+    assert got == [("Tomas Novak", "CZEGOV"), ("Novak", "CZEGOV"), ("he", "CZEGOV")]
+
+
+def test_gender_of_the_role_word_and_unknown_gender(nlp):
+    # "spokeswoman" is a woman: "he" goes to the man named before her
+    found = mentions(nlp, "Kenyan President William Ruto met Ugandan foreign ministry spokeswoman Grace Atim. "
+                          "He said the talks went well.", "2025-03-01")
+    assert [(m.text, m.actor.code, m.actor.name) for m in found if m.kind == "pronoun"] == [
+        ("He", "KENGOV", "William Ruto")]
+    # a name of unknown gender takes either pronoun: the nearest compatible person
+    found = mentions(nlp, "Brazilian President Lula spoke. Argentine foreign ministry spokesperson Alex Romero "
+                          "said she would travel.", "2025-03-01")
+    assert [(m.text, m.actor.name) for m in found if m.kind == "pronoun"] == [("she", "Alex Romero")]
+
+
+def test_role_without_country_blocks_pronouns(nlp):
+    # no country is written for the spokesman: no actor, and "He" is not Petro either
+    found = mentions(nlp, "Petro met Lula. Foreign ministry spokesman Liu Heng said on Tuesday that talks "
+                          "failed. He said so.", "2025-03-01")
+    assert [(m.text, m.actor.code) for m in found] == [("Petro", "COLGOV"), ("Lula", "BRAGOV")]
+
+
+def test_introduced_role_is_not_another_office(nlp):
+    found = mentions(nlp, "Spokeswoman Anna Kowalska of Poland's foreign ministry said she met the ambassador.")
+    assert [m.text for m in found if m.kind == "description"] == []
+
+
+# ---- 4. country words inside compounds and organisation names --------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("The Colombo-American Chamber of Commerce welcomed the deal.", []),
+    ("The Washington Office on Latin America criticised Bogota.",
+     [("Washington Office on Latin America", "USANGO"), ("Bogota", "COLGOV")]),
+    ("The Bank of England raised rates.", []),
+    ("Moscow State University hosted Iranian students.",
+     [("Moscow State University", "RUSEDU"), ("Iranian students", "IRNCVL")]),
+    ("A Washington-based think tank praised Kenya.", [("Kenya", "KEN")]),
+    ("Moscow-backed separatists attacked Ukrainian positions.", [("Ukrainian", "UKR")]),
+    ("Pro-Russian rebels and US-led forces clashed near Kenya.", [("Kenya", "KEN")]),
+    ("US-Colombia relations soured.", [("US", "USA"), ("Colombia", "COL")]),
+    ("Nigeria and Ghana met at the Hispanic-Swiss Meeting.", [("Nigeria", "NGA"), ("Ghana", "GHA")]),
+])
+def test_compounds_and_organisation_names(nlp, text, expected):
+    assert codes(nlp, text) == expected
+
+
+# ---- 5. datelines -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("SANTIAGO, March 18, 2025 (Pacific Ledger) — Chile and Peru signed a trade deal.",
+     [("Chile", "CHL"), ("Peru", "PER")]),
+    ("Intro line.\nNEW DELHI, March 4 — India protested to Pakistan.", [("India", "IND"), ("Pakistan", "PAK")]),
+    ("KYIV, Ukraine (AP) — Russia shelled Kharkiv.", [("Russia", "RUS"), ("Kharkiv", "UKR")]),
+    ("NAIROBI: Kenya recalled its envoy.", [("Kenya", "KEN")]),
+    # not datelines: a capital as subject, a list of countries
+    ("Washington, which had warned Caracas, said on Monday it would act.",
+     [("Washington", "USAGOV"), ("Caracas", "VENGOV")]),
+    ("Ghana, Togo and Benin signed a pact.", [("Ghana", "GHA"), ("Togo", "TGO"), ("Benin", "BEN")]),
+])
+def test_datelines_are_places_not_actors(nlp, text, expected):
+    assert codes(nlp, text) == expected
+
+
+# ---- 6. headings and names made of an occupation ---------------------------------------------
+def test_headings_and_titles_are_not_descriptions(nlp):
+    found = mentions(nlp, "Spokeswoman Anna Kowalska of Poland's foreign ministry spoke.\n\nDiplomat\n\n"
+                          "The Diplomat in Spain is a news site. The Spokeswoman of the Year award went elsewhere.")
+    assert [m.kind for m in found] == ["name", "country"]
+    # a lower-case occupation with a determiner still refers back
+    found = mentions(nlp, "Spokeswoman Anna Kowalska of Poland's foreign ministry spoke. The spokeswoman "
+                          "later said more.")
+    assert [(m.text, m.kind, m.actor.name) for m in found][-1] == ("spokeswoman", "description", "Anna Kowalska")
