@@ -103,6 +103,7 @@ def test_compounds_and_organisation_names(nlp, text, expected):
     ("Intro line.\nNEW DELHI, March 4 — India protested to Pakistan.", [("India", "IND"), ("Pakistan", "PAK")]),
     ("KYIV, Ukraine (AP) — Russia shelled Kharkiv.", [("Russia", "RUS"), ("Kharkiv", "UKR")]),
     ("NAIROBI: Kenya recalled its envoy.", [("Kenya", "KEN")]),
+    ("BRUSSELS, May 2 (Reuters) - Hungary vetoed the package.", [("Hungary", "HUN")]),
     # not datelines: a capital as subject, a list of countries
     ("Washington, which had warned Caracas, said on Monday it would act.",
      [("Washington", "USAGOV"), ("Caracas", "VENGOV")]),
@@ -121,3 +122,30 @@ def test_headings_and_titles_are_not_descriptions(nlp):
     found = mentions(nlp, "Spokeswoman Anna Kowalska of Poland's foreign ministry spoke. The spokeswoman "
                           "later said more.")
     assert [(m.text, m.kind, m.actor.name) for m in found][-1] == ("spokeswoman", "description", "Anna Kowalska")
+
+
+# ---- 2. collective descriptions of organisations -----------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("The European Union imposed sanctions on Belarus. The bloc said more would follow.",
+     [("European Union", "IGOEEC"), ("Belarus", "BLR"), ("bloc", "IGOEEC")]),
+    ("ASEAN leaders met Japan. The 10-member bloc urged calm.",
+     [("ASEAN", "IGOASN"), ("Japan", "JPN"), ("bloc", "IGOASN")]),
+    ("Mercosur met Chile. Uruguay said the bloc's rules were outdated.",
+     [("Mercosur", "IGOMRC"), ("Chile", "CHL"), ("Uruguay", "URY"), ("bloc", "IGOMRC")]),
+    ("The bloc warned Serbia.", [("bloc", "IGOEEC"), ("Serbia", "SRB")]),  # unnamed bloc: the EU
+    ("Armenia froze its ties with the CSTO. The alliance had failed it.",
+     [("Armenia", "ARM"), ("CSTO", "IGOCSTO"), ("alliance", "IGOCSTO")]),
+    ("The alliance pledged support for Ukraine.", [("alliance", "IGONAT"), ("Ukraine", "UKR")]),
+    ("The IAEA inspected Iran's sites. The agency said Tehran had enriched uranium.",
+     [("IAEA", "IGOIAEA"), ("Iran", "IRN"), ("agency", "IGOIAEA"), ("Tehran", "IRNGOV")]),
+    ("The UN Security Council met. Russia vetoed the draft, and the council adjourned.",
+     [("UN Security Council", "IGOUNOSCN"), ("Russia", "RUS"), ("council", "IGOUNOSCN")]),
+    # two organisations in view: "the body" is ambiguous; "the body of" is a corpse; no determiner
+    ("The IMF and the World Bank met Ghana. The body said reforms were needed.",
+     [("IMF", "IGOIMF"), ("World Bank", "IGOWBK"), ("Ghana", "GHA")]),
+    ("The IAEA visited Iran. The body of a guard was found.", [("IAEA", "IGOIAEA"), ("Iran", "IRN")]),
+    ("The ruling alliance in India lost seats.", [("India", "IND")]),
+    ("The NATO alliance met Turkey.", [("NATO", "IGONAT"), ("Turkey", "TUR")]),
+])
+def test_collective_descriptions(nlp, text, expected):
+    assert codes(nlp, text) == expected

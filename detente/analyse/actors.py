@@ -106,6 +106,9 @@ class Entry:
     terms: list[Term] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)
     capital_code: str | None = None  # countries: code for capital metonyms (default country+GOV)
+    type: str | None = None  # organisations: bloc | alliance ("the bloc" may refer to it)
+    refers: str | None = None  # collectives: the organisation type they refer back to (bloc, alliance, igo)
+    default: str | None = None  # collectives: the code when no such organisation was named before
     explicit_name: bool = field(default=False, repr=False)  # `name:` was given (a merge keeps it)
 
     def code_for(self, country: str | None, sector: str | None) -> str | None:
@@ -198,6 +201,11 @@ class ActorDictionary:
                 self._add_entry(self._generic(item, kind, where), user)
         for item in data.get("descriptions") or []:
             self._add_entry(self._generic(item, DESCRIPTION, where), user)
+        for item in data.get("collectives") or []:
+            entry = self._generic(item, DESCRIPTION, where)
+            entry.id = "collective:" + entry.id.split(":", 1)[1]
+            entry.refers, entry.default = item.get("refers") or "igo", item.get("default")
+            self._add_entry(entry, user)
         for name in data.get("ignore") or []:
             self._add_entry(Entry(id=f"ignore:{_slug(name)}", kind=IGNORE, name=name, names=[name]), user)
 
@@ -230,7 +238,7 @@ class ActorDictionary:
         return Entry(id=ident, kind=kind, name=name, names=names, code=code, explicit_name=bool(item.get("name")),
                      country=item.get("country"), sector=item.get("sector"),
                      person=bool(item.get("person", False)), terms=_terms(item.get("terms"), where),
-                     descriptions=_list(item.get("descriptions")))
+                     descriptions=_list(item.get("descriptions")), type=item.get("type"))
 
     def _person(self, item: dict, where: str) -> Entry:
         name = item.get("name")
@@ -258,6 +266,9 @@ class ActorDictionary:
             entry.sector = entry.sector or old.sector
             entry.country = entry.country or old.country
             entry.code = entry.code or old.code
+            entry.type = entry.type or old.type
+            entry.refers = entry.refers or old.refers
+            entry.default = entry.default or old.default
         self.entries[entry.id] = entry
         surfaces: list[tuple[str, str, str]] = [(n, entry.kind, "") for n in entry.names]
         if entry.kind == COUNTRY:
@@ -433,6 +444,7 @@ def _terms(items, where: str) -> list[Term]:
 
 
 CSV_KINDS = {"country": "countries", "role": "roles", "agency": "agencies", "person": "people",
+             "collective": "collectives",
              "org": "organisations", "organisation": "organisations", "group": "groups",
              "description": "descriptions", "ignore": "ignore"}
 

@@ -360,11 +360,9 @@ class ActorComponent:
         if not prims:
             return prims
         drop: set[int] = set()
-        words = [p for p in prims if p.kind in (COUNTRY, DEMONYM, CAPITAL, PLACE, PEOPLE)]
-        if not words:
-            return prims
-        for line_start, dash in self._datelines(doc, words):
+        for line_start, dash in self._datelines(doc, prims):
             drop.update(id(p) for p in prims if line_start <= p.start < dash)
+        words = [p for p in prims if p.kind in (COUNTRY, DEMONYM, CAPITAL, PLACE, PEOPLE)]
         prim_at = {i: p for p in prims for i in range(p.start, p.end)}
         done: set[int] = set()
         for prim in words:
@@ -396,14 +394,14 @@ class ActorComponent:
         """(start, dash) of datelines: a place at the start of a line, then "," "(" ":" or a dash,
         and a dash within the line before any sentence end ("SANTIAGO, March 18, 2025 (Ledger) —")."""
         for prim in words:
-            if prim.kind not in (CAPITAL, PLACE, COUNTRY):
-                continue
             if prim.start > 0 and "\n" not in doc[prim.start - 1].text_with_ws:
                 continue
             if prim.end >= len(doc):
                 continue
             after = doc[prim.end].text
-            shouting = doc[prim.start:prim.end].text.isupper()
+            shouting = doc[prim.start:prim.end].text.isupper() and len(doc[prim.start:prim.end].text) > 3
+            if prim.kind not in (CAPITAL, PLACE, COUNTRY) and not (prim.kind == ORG and shouting):
+                continue
             glued = not doc[prim.end - 1].whitespace_
             if after in DASHES and glued:  # "US-Colombia relations"
                 continue

@@ -65,6 +65,7 @@ def actor_mentions(doc: Doc, date: str | None = None) -> list[ActorMention]:
     dictionary = dictionary_of(doc)
     mentions: list[ActorMention] = []
     people: list[tuple[ActorMention, Record]] = []  # candidate antecedents, in text order
+    bodies: list[tuple[ActorMention, object]] = []  # organisations named so far, for "the bloc"
     covered = set()
     pronoun_at = _pronouns(doc)
     spans = list(doc.spans[SPANS_KEY])
@@ -84,6 +85,12 @@ def actor_mentions(doc: Doc, date: str | None = None) -> list[ActorMention]:
         span = item
         covered.update(range(span.start, span.end))
         record = _decode(span.kb_id_)
+        collective = _collective_entry(record, dictionary)
+        if collective is not None:
+            mention = _code_collective(doc, span, collective, bodies, dictionary)
+            if mention is not None:
+                mentions.append(mention)
+            continue
         mention = _code_span(doc, span, record, date, dictionary, people)
         if mention is None:
             if record.kind == "name" and record.ids and record.ids[0].startswith("local:"):
@@ -93,11 +100,82 @@ def actor_mentions(doc: Doc, date: str | None = None) -> list[ActorMention]:
                                record))
             continue
         mentions.append(mention)
+        if mention.kind == "org":
+            entry = _first_entry(dictionary, record.ids)
+            if entry is not None and entry.kind == "org" and (mention.actor.code or "")[:3] in ("IGO", "NGO"):
+                bodies.append((mention, entry))
         if "person" in record.flags and mention.kind in ("name", "role", "description"):
             if mention.antecedent is not None:  # carries the antecedent's gender and entries on
                 record = next((r for m, r in reversed(people) if m is mention.antecedent), record)
             people.append((mention, record))
     return mentions
+
+
+DETERMINERS = frozenset({"the", "this", "that"})
+BODY_WINDOW = 5  # sentences back for "the body", "the council"
+
+
+def _collective_entry(record: Record, dictionary):
+    if record.kind != "description" or record.country:
+        return None
+    for ident in record.ids:
+        entry = dictionary.entries.get(ident)
+        if entry is not None and entry.refers:
+            return entry
+    return None
+
+
+def _code_collective(doc, span, entry, bodies, dictionary) -> ActorMention | None:
+    """"the bloc" → the nearest earlier bloc (else the entry's default, the EU), "the alliance" →
+    the nearest earlier alliance (else NATO), "the body"/"the council" → the one organisation in view.
+
+    Needs a determiner ("the bloc", "the 27-nation bloc", "the Western alliance"); "the body of …"
+    and a body right after an organisation's name ("the NATO alliance") are not resolved."""
+    k = span.start - 1
+    while k >= 0 and span.start - k <= 4 and (doc[k].tag_ in ("JJ", "CD", "HYPH") or doc[k].lower_ in (
+            "nation", "member", "country", "state")):
+        k -= 1
+    if k < 0 or doc[k].lower_ not in DETERMINERS:
+        return None
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ == "of":
+        return None
+    earlier = [(m, e) for m, e in bodies if m.token_end <= span.start]
+    if earlier and earlier[-1][0].token_end >= k:  # "the NATO alliance": the name already says it
+        return None
+    target = None
+    if entry.refers in ("bloc", "alliance"):
+        typed = [m for m, e in earlier if e.type == entry.refers]
+        if typed:
+            target = typed[-1]
+        elif entry.default:
+            default = next((e for e in dictionary.entries.values() if e.kind == "org" and e.code == entry.default),
+                           None)
+            if default is None:
+                return None
+            actor = Actor(span.text, default.code, None, default.sector, default.name)
+            return ActorMention(span.start_char, span.end_char, span.start, span.end, span.text, actor,
+                                "description")
+    else:
+        sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        here = _sentence_index(sent_starts, span.start)
+        in_view = [m for m, e in earlier if here - _sentence_index(sent_starts, m.token_start) <= BODY_WINDOW]
+        word = span[-1].lower_
+        named = [m for m in in_view if word in m.actor.name.lower().split()] if word == "council" else []
+        if named:
+            target = named[-1]
+        elif len({m.actor.code for m in in_view}) == 1:
+            target = in_view[-1]
+    if target is None:
+        return None
+    return ActorMention(span.start_char, span.end_char, span.start, span.end, span.text,
+                        replace(target.actor, text=span.text), "description", target)
+
+
+def _sentence_index(starts: list[int], token: int) -> int:
+    from bisect import bisect_right
+
+    return bisect_right(starts, token) - 1
 
 
 def actor_at(doc: Doc, token_index: int, date: str | None = None) -> ActorMention | None:
