@@ -1,7 +1,7 @@
 """Peak memory of `detente ingest` on a small and a large streamed corpus: it must not grow
 with the size of the corpus.
 
-    .venv/bin/python benchmarks/memory.py [--small 500] [--large 20000] [--workers 1]
+    .venv/bin/python benchmarks/memory.py [--sizes 500 20000] [--workers 1]
 
 Both corpora are generated with make_corpus.py (JSONL.gz under benchmarks/results/, reused if
 present) and ingested into fresh databases by the real CLI in a child process. Two numbers:
@@ -105,13 +105,13 @@ def measure(corpus: Path, workers: int, db: Path) -> dict:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--small", type=int, default=500, help="articles in the small corpus")
-    parser.add_argument("--large", type=int, default=20000, help="articles in the large corpus")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 20000],
+                        help="articles per corpus, smallest first (default 500 20000)")
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args(argv)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for n in (args.small, args.large):
+        for n in sorted(args.sizes):
             corpus = corpus_of(n)
             result = measure(corpus, args.workers, Path(tmp) / f"m{n}.duckdb")
             result["n"] = n
@@ -123,9 +123,11 @@ def main(argv: list[str] | None = None) -> None:
     print("|---:|---:|---:|---:|---:|")
     for r in rows:
         print(f"| {r['n']} | {r['seconds']:.0f} | {r['maxrss_mib']:.0f} | {r['tree_peak_mib']:.0f} | {r['db_mib']:.0f} |")
-    small, large = rows
-    print(f"\nlarge/small peak RSS: {large['maxrss_mib'] / small['maxrss_mib']:.2f} "
-          f"(corpus {large['n'] / small['n']:.0f}× larger)")
+    first, last = rows[0], rows[-1]
+    if len(rows) > 1:
+        growth = (last["maxrss_mib"] - first["maxrss_mib"]) / (last["n"] - first["n"]) * 1000
+        print(f"\nlargest/smallest peak RSS: {last['maxrss_mib'] / first['maxrss_mib']:.2f} for a "
+              f"{last['n'] / first['n']:.0f}× larger corpus ({growth:+.1f} MiB per 1000 articles)")
 
 
 if __name__ == "__main__":
