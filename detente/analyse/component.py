@@ -151,6 +151,8 @@ class ActorComponent:
             if last.kind == DESCRIPTION:
                 return nxt.kind == ROLE
             return False
+        if gap == ["-", "based"] and len(group) == 1 and last.kind in (COUNTRY, PLACE, CAPITAL) and nxt.kind == ROLE:
+            return True  # "Pakistan-based militants": located there, coded as that country's
         if len(gap) == 1 and gap[0] in POSSESSIVE:
             return last.kind in (COUNTRY, PLACE, PERSON, AGENCY, ORG) and nxt.kind in (ROLE, AGENCY)
         if gap in (["of"], ["of", "the"], ["for"], ["for", "the"]) and last.kind in (ROLE, AGENCY) \
@@ -183,7 +185,7 @@ class ActorComponent:
         for prim in group:
             surface = prim.meanings[0]
             entry = self.dictionary.entries[surface.entry_id]
-            if prim.kind in COUNTRY_WORDS and country is None:
+            if (prim.kind in COUNTRY_WORDS or prim.kind == CAPITAL and len(group) > 1) and country is None:
                 country = entry.country
             if prim.kind in (ROLE, AGENCY):
                 sector = sector or entry.sector
@@ -425,6 +427,9 @@ class ActorComponent:
         end, start = prim.end, prim.start
         if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            nxt = prim_at.get(end + 2)
+            if doc[end + 1].lower_ == "based" and nxt is not None and nxt.kind == ROLE and nxt.start == end + 2:
+                return False  # "Pakistan-based militants" (composed later)
             other = prim_at.get(end + 1)
             if other is None or other.kind not in (COUNTRY, DEMONYM, CAPITAL, PLACE):
                 return True

@@ -246,6 +246,74 @@ def _code_span(doc, span, record: Record, date, dictionary: ActorDictionary, peo
     return None
 
 
+LOCATING_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside", "around", "from", "of"})
+CLAUSE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside", "around"})
+NESTED_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "xcomp", "parataxis", "acl", "csubj"})
+PLACE_KINDS = frozenset({"country", "capital", "demonym"})
+OWNERS = frozenset({"its", "their", "his", "her", "our", "whose"})
+
+
+def _located(doc, span, record: Record) -> str | None:
+    """Country of a domestic group written without one ("protesters", "police", "rebels"):
+    (a) a country word in its own noun phrase ("Protesters in the eastern Kosovan town of Gjilan",
+    "police from Kosovo"), else (b) a place after a locative preposition in the same clause
+    ("Police detained 20 people in Gjilan"). Never from elsewhere in the document; "its forces",
+    "their troops" belong to someone already named."""
+    root = span.root
+    if any(c.dep_ == "poss" for c in root.children) or (span.start > 0 and doc[span.start - 1].lower_ in OWNERS):
+        return None
+    places = _place_spans(doc)
+    if not places:
+        return None
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ in LOCATING_PREPS:
+            for tok in prep.subtree:
+                if tok.i in places:
+                    return places[tok.i][1]
+    verb = root
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for tok in _clause(verb):
+        if tok.dep_ == "prep" and tok.lower_ in CLAUSE_PREPS:
+            for obj in tok.children:
+                if obj.dep_ == "pobj" and obj.i in places and places[obj.i][0] != "demonym":
+                    return places[obj.i][1]
+    return None
+
+
+def _clause(verb):
+    """Tokens of `verb`'s clause, without the clauses nested in it."""
+    stack = [verb]
+    while stack:
+        tok = stack.pop()
+        yield tok
+        stack.extend(c for c in tok.children if c.dep_ not in NESTED_CLAUSES)
+
+
+def _place_spans(doc) -> dict[int, tuple[str, str]]:
+    """token → (kind, country) for the country words, capitals and places of the document."""
+    cached = doc.user_data.get("detente_places")
+    if cached is not None and cached[0] == len(doc.spans[SPANS_KEY]):
+        return cached[1]
+    dictionary = dictionary_of(doc)
+    found = {}
+    for span in doc.spans[SPANS_KEY]:
+        record = _decode(span.kb_id_)
+        if record.kind not in PLACE_KINDS:
+            continue
+        country = record.country
+        if country is None and record.ids:
+            entry = dictionary.entries.get(record.ids[0])
+            country = entry.country if entry is not None else None
+        if country:
+            for i in range(span.start, span.end):
+                found[i] = (record.kind, country)
+    doc.user_data["detente_places"] = (len(doc.spans[SPANS_KEY]), found)
+    return found
+
+
 def _strip_article(text: str) -> str:
     return text[4:] if text[:4].lower() == "the " else text
 
@@ -316,7 +384,10 @@ def _code_description(doc, span, record: Record, dictionary, people, date) -> Ac
                       antecedent.actor.name if antecedent else None)
         return _mention(span, actor, "description" if antecedent else "role", antecedent)
     if antecedent is None:
-        return None
+        country = _located(doc, span, record) if record.kind == "role" and not one_person else None
+        if country is None:
+            return None
+        return _mention(span, Actor(text, country + (record.sector or ""), country, record.sector), "role")
     return _mention(span, replace(antecedent.actor, text=text), "description", antecedent)
 
 

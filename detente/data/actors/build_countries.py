@@ -235,6 +235,7 @@ IND | Mumbai, Bombay, Kolkata, Calcutta, Chennai, Madras, Bangalore, Bengaluru, 
 PAK | Karachi, Lahore, Peshawar, Quetta, Rawalpindi, Balochistan, Khyber Pakhtunkhwa
 RUS | St. Petersburg, Saint Petersburg, Novosibirsk, Yekaterinburg, Vladivostok, Kursk, Belgorod, Chechnya, Grozny, Dagestan, Kaliningrad
 UKR | Kharkiv, Kharkov, Odesa, Odessa, Lviv, Donetsk, Luhansk, Lugansk, Mariupol, Bakhmut, Kherson, Zaporizhzhia, Zaporizhia, Dnipro, Crimea, Sevastopol, Donbas, Donbass, Avdiivka, Pokrovsk, Sumy, Chernihiv
+XKX | Gjilan, Gnjilane, Prizren, Mitrovica, Peja, Ferizaj, Urosevac
 TUR | Istanbul, Izmir, Gaziantep, Diyarbakir, Diyarbakır
 SYR | Aleppo, Homs, Idlib, Raqqa, Deraa, Daraa, Deir ez-Zor, Deir al-Zor, Latakia, Hama, Ghouta, Kobani
 IRQ | Mosul, Kirkuk, Basra, Erbil, Fallujah, Ramadi, Tikrit, Najaf, Karbala, Sulaymaniyah
