@@ -27,6 +27,11 @@ def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
+def union_of_keys(rows: Iterable[dict[str, Any]]) -> list[str]:
+    """Every key of every row, in first-seen order: the columns of a table of mixed records."""
+    return list(dict.fromkeys(key for row in rows for key in row))
+
+
 def event_view(record: dict[str, Any]) -> dict[str, Any]:
     """Short derived columns for a terminal: who ("USA>COL") and what ("SANCTION/tariff")."""
     actor, recipient = record.get("actor") or {}, record.get("recipient") or {}
@@ -49,10 +54,7 @@ def write_csv(records: Iterable[dict[str, Any]], out: TextIO | None = None,
               columns: Sequence[str] | None = None) -> int:
     out = out or sys.stdout
     rows = [flatten(r) for r in records]
-    if columns is None:
-        columns = []
-        for row in rows:
-            columns.extend(k for k in row if k not in columns)
+    columns = list(columns) if columns is not None else union_of_keys(rows)
     writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)
@@ -105,10 +107,7 @@ def write_markdown(records: Iterable[dict[str, Any]], columns: Sequence[str] | N
     """A GitHub-flavoured Markdown table of the flattened records (cells escaped)."""
     out = out or sys.stdout
     rows = [flatten(r) for r in records]
-    if columns is None:
-        columns = []
-        for row in rows:
-            columns.extend(k for k in row if k not in columns)
+    columns = list(columns) if columns is not None else union_of_keys(rows)
     if title:
         out.write(f"### {_md_cell(title)}\n\n")
     out.write("| " + " | ".join(_md_cell(c) for c in columns) + " |\n")
