@@ -1,9 +1,10 @@
 """The Spark engine: stages 1-4 as a Spark job, for a corpus too big for one machine.
 
     >>> from detente.engines.spark import run_spark
-    >>> run_spark(["cc-news/"], "out/", settings, master="local[2]")
+    >>> run_spark(["cc-news/"], "out/", Settings.load(), master="local[2]")
     {'inputs': 12, 'documents': 48213, 'stored': 47990, 'rejected': 223, 'events': ..., ...}
-    $ detente ... # then: Store("detente.duckdb").import_parquet("out/")
+    >>> with Store("detente.duckdb") as store:
+    ...     store.import_parquet("out/")   # then aggregate and present as after `detente ingest`
 
 `run_spark` lists the input files on the driver (cheap: JSONL and WARC files are split into
 records inside the task that reads them), distributes them, and in each partition runs the
