@@ -206,6 +206,23 @@ class ProcessedDocument:
     article: Article
     coded: Coded = field(default_factory=Coded)
 
+    INHERITED = ("external_id", "source_path", "url")
+
+    def coded_records(self, article: Article | None = None):
+        """(table, record) for each event, quote and claim, tied to `article` (the stored one:
+        its doc_id, and its external_id/source_path/url where the record has none)."""
+        article = article or self.article
+        inherited = {key: getattr(article, key) for key in self.INHERITED}
+        for table, items in (("events", self.coded.events), ("quotes", self.coded.quotes),
+                             ("claims", self.coded.claims)):
+            for item in items:
+                record = item.to_dict()
+                record["doc_id"] = article.doc_id
+                for key, value in inherited.items():
+                    if key in record and record[key] is None:
+                        record[key] = value
+                yield table, record
+
 
 @dataclass
 class Mention:

@@ -59,7 +59,6 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
 }
 TABLES = tuple(COLUMNS)
 CODED_TABLES = ("events", "quotes", "claims")
-_INHERITED = ("external_id", "source_path", "url")
 
 
 def processed_to_rows(processed: ProcessedDocument) -> dict[str, list[dict[str, Any]]]:
@@ -85,16 +84,8 @@ def processed_to_rows(processed: ProcessedDocument) -> dict[str, list[dict[str, 
     rows["documents"].append(_conform("documents", document))
     if article.status not in ("stored", "near_duplicate"):
         return rows
-    inherited = {key: getattr(article, key) for key in _INHERITED}
-    for table, items in (("events", processed.coded.events), ("quotes", processed.coded.quotes),
-                         ("claims", processed.coded.claims)):
-        for item in items:
-            record = item.to_dict()
-            record["doc_id"] = article.doc_id
-            for key, value in inherited.items():
-                if key in record and record[key] is None:
-                    record[key] = value
-            rows[table].append(_conform(table, record))
+    for table, record in processed.coded_records(article):
+        rows[table].append(_conform(table, record))
     return rows
 
 

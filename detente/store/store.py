@@ -373,20 +373,10 @@ class Store:
                          _flatten("documents", record) + [text, blob, scheme, run_id])
 
     def _insert_coded(self, processed: ProcessedDocument, article: Article) -> None:
-        inherited = {"external_id": article.external_id, "source_path": article.source_path,
-                     "url": article.url}
-        for table, items in (("events", processed.coded.events), ("quotes", processed.coded.quotes),
-                             ("claims", processed.coded.claims)):
-            if not items:
-                continue
-            rows = []
-            for item in items:
-                record = item.to_dict()
-                record["doc_id"] = article.doc_id
-                for key, value in inherited.items():
-                    if key in record and record[key] is None:
-                        record[key] = value
-                rows.append(_flatten(table, record))
+        by_table: dict[str, list[list[Any]]] = {}
+        for table, record in processed.coded_records(article):
+            by_table.setdefault(table, []).append(_flatten(table, record))
+        for table, rows in by_table.items():
             for start in range(0, len(rows), 200):
                 chunk = rows[start:start + 200]
                 self.con.execute(_insert_sql(table, rows=len(chunk)), [v for row in chunk for v in row])
