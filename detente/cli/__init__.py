@@ -19,7 +19,7 @@ app = typer.Typer(
 
 # Command modules, in the order of the pipeline. A module that is missing is skipped so that
 # the CLI still starts while a stage is being developed.
-COMMAND_MODULES = ("ingest", "extract", "insight", "serve", "run")
+COMMAND_MODULES = ("ingest", "extract", "insight", "serve", "spark", "run")
 
 
 def _register() -> None:
