@@ -109,3 +109,11 @@ def test_single_sourced_marking():
     assert by_claim[claims[0].claim_id].outlets == ["Blog", "Reuters"]  # 25 % twice
     assert by_claim[claims[1].claim_id].single_sourced  # 50 % only in El Tiempo
     assert {r.ref for r in single_sourced(stories, claims, ARTICLES)} == {ecu.story_id, claims[1].claim_id}
+
+
+def test_numbers_of_unknown_meaning_are_not_compared():
+    a = art("u1", "Trade reached $4.5 billion.", outlet="A")
+    b = art("u2", "Goods worth $180 million are covered.", outlet="B")
+    claims = [claim(a, "Trade reached $4.5 billion.", "$4.5 billion", 4.5e9, "USD", "unknown"),
+              claim(b, "Goods worth $180 million are covered.", "$180 million", 1.8e8, "USD", "unknown")]
+    assert number_contradictions(claims, {x.doc_id: x for x in (a, b)}) == []

@@ -129,3 +129,12 @@ def test_dateline_detection():
         assert text[dateline_end(text):] == rest
     for text in ("The talks - which failed - ended.", "Colombia, a key ally \u2014 said so."):
         assert dateline_end(text) == 0
+
+
+def test_a_period_after_a_number_is_not_what_it_measures():
+    from detente.pipeline import default_pipeline, raw_from_string
+
+    filler = " Officials from both countries met in Hanoi to discuss trade and the border."
+    text = "Trade between Vietnam and Laos reached about $4.5 billion last year, officials said." + filler
+    processed = next(default_pipeline().process([raw_from_string(text, published="2025-03-01")]))
+    assert [(c.text, c.measure) for c in processed.coded.claims] == [("about $4.5 billion", "trade")]

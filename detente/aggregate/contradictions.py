@@ -146,11 +146,16 @@ def _claim_about(claim: Claim) -> str:
     return f"{claim.measure} ({claim.unit})" + (f" {claim.subject}" if claim.subject else "")
 
 
+UNKNOWN_MEASURES = frozenset({"", "unknown"})
+
+
 def number_contradictions(claims: list[Claim], articles: dict[str, Article] | None = None,
                           tolerance: float = DEFAULT_TOLERANCE) -> list[Contradiction]:
     articles = articles or {}
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in sorted(claims, key=lambda c: (c.doc_id, c.evidence.start, c.claim_id)):
+        if c.measure.lower() in UNKNOWN_MEASURES:
+            continue  # two numbers whose meaning is unknown cannot contradict each other
         groups[(c.measure.lower(), c.unit.lower())].append(c)
     found = []
     for members in groups.values():

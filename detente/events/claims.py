@@ -30,6 +30,9 @@ CLAIM_RE = re.compile(
 QUALIFIERS = ("nearly", "almost", "over", "more than", "about", "around", "approximately", "below", "under",
               "at least", "up to", "some", "roughly", "less than", "above")
 SKIP_MEASURE = frozenset({"of", "in", "the", "a", "an", "and", "to", "for", "on", "its", "their", "his", "her"})
+# "$4.5 billion last year", "$180 million a year": a period says when, not what is measured
+TIME_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "annually",
+                        "yearly", "monthly", "quarter", "decade", "today", "yesterday", "ago"})
 
 
 def _number(text: str) -> float:
@@ -48,6 +51,8 @@ def _measure(doc, start: int, end: int) -> str:
             break
         if token.lower_ in SKIP_MEASURE:
             continue
+        if token.lower_ in TIME_WORDS:
+            break
         if token.pos_ in ("NOUN", "VERB", "PROPN", "ADJ"):
             if token.pos_ == "ADJ" and token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "NOUN":
                 continue
