@@ -138,3 +138,55 @@ def test_a_period_after_a_number_is_not_what_it_measures():
     text = "Trade between Vietnam and Laos reached about $4.5 billion last year, officials said." + filler
     processed = next(default_pipeline().process([raw_from_string(text, published="2025-03-01")]))
     assert [(c.text, c.measure) for c in processed.coded.claims] == [("about $4.5 billion", "trade")]
+
+
+# ---- date attachment: a date dates the event it is attached to ---------------------------------
+def dated(text, published="2025-06-12"):
+    return [(e.actor.country, e.recipient.country, e.event_type, e.date, e.date_precision, e.date_method)
+            for e in run(text, published=published).events]
+
+
+def test_main_clause_date_is_not_the_date_of_an_act_named_in_its_adjunct():
+    # "on Tuesday" is when India imposed its duty; Pakistan's ban is only referred to
+    assert dated("India imposed a 10 percent duty on textiles from Pakistan on Tuesday, retaliating for a "
+                 "Pakistani ban on Indian sugar.") == [
+        ("IND", "PAK", "SANCTION", "2025-06-10", "day", "relative"),
+        ("PAK", "IND", "SANCTION", "2025-06-12", "day", "reported")]
+    assert dated("India imposed a 10 percent duty on textiles from Pakistan on Tuesday in response to Pakistani "
+                 "sanctions on Indian banks.")[1][3:] == ("2025-06-12", "day", "reported")
+
+
+def test_coordinated_verbs_share_a_date():
+    for text in ("Germany expelled two Russian diplomats and closed Russia's consulate in Leipzig on Friday.",
+                 "On Friday, Germany expelled two Russian diplomats and closed Russia's consulate in Leipzig."):
+        assert [e[3:] for e in dated(text)] == [("2025-06-06", "day", "relative")] * 2
+
+
+def test_a_date_inside_the_noun_phrase_dates_the_nominal_event():
+    for text in ("India imposed a duty on Pakistani cement on Tuesday, retaliating for a Pakistani tariff on "
+                 "Indian sugar imposed on 3 March.",
+                 "India imposed a duty on Pakistani cement on Tuesday, retaliating for the March 3 Pakistani "
+                 "tariff on Indian sugar.",
+                 "India imposed a duty on Pakistani cement on Tuesday, retaliating for a Pakistani tariff of "
+                 "March 3 on Indian sugar."):
+        assert dated(text) == [("IND", "PAK", "SANCTION", "2025-06-10", "day", "relative"),
+                               ("PAK", "IND", "SANCTION", "2025-03-03", "day", "relative")]
+    assert dated("Pakistan's tariff on Indian sugar took effect on March 3.")[0][3] == "2025-03-03"
+
+
+def test_a_date_inside_a_referred_act_does_not_date_the_verb():
+    # "the March 3 tariff" is when the tariff came; the condemnation is undated in the text
+    assert dated("Brazil condemned the March 3 tariff by Mexico.")[0][2:] == ("ACCUSE", "2025-06-12", "day",
+                                                                             "reported")
+
+
+def test_since_february_dates_a_nominal_event_to_the_month():
+    assert dated("India imposed a duty on Pakistani cement on Tuesday, retaliating for a Pakistani tariff on "
+                 "Indian sugar that has soured relations since February.")[1] == (
+        "PAK", "IND", "SANCTION", "2025-02", "month", "relative")
+
+
+def test_a_participle_clause_shares_the_date_of_its_verb():
+    # "criticised the deal" is no dyadic event; "accusing Japan" told on from it is, on Thursday
+    assert dated("China criticised the deal on Thursday, accusing Japan of stirring up confrontation.",
+                 published="2025-06-13") == [("CHN", "JPN", "ACCUSE", "2025-06-12", "day", "relative")]

@@ -102,7 +102,9 @@ class Coder:
                 continue
             before = len(events)
             seen: set[tuple] = set()
-            for cand in self.patterns.sentence(sent, index):
+            candidates = self.patterns.sentence(sent, index)
+            resolver.set_triggers(sent, candidates, [t for t in sent if t.pos_ == "NOUN" and self.lexicon.noun_entry(t)])
+            for cand in candidates:
                 for event in self._events(cand, sent, article, index, quotes, resolver):
                     dyad = (event.actor.code if event.actor else None, event.recipient.code if event.recipient else None,
                             event.event_type)
@@ -265,7 +267,8 @@ class Coder:
     def _build(self, cand: Candidate, sent, article: Article, quotes, resolver, actors: list, recipients: list,
                inferred: bool) -> list[Event]:
         sense, family = cand.sense, cand.family
-        date = resolver.for_event(sent, cand.trigger.idx - sent.start_char, self._complement_span(cand, sent))
+        date = resolver.for_event(sent, cand.trigger.idx - sent.start_char, self._complement_span(cand, sent),
+                                  trigger=cand.trigger, triggers=resolver.triggers_of(sent))
         quote = self._quote(cand, sent, quotes)
         out = []
         for actor in actors:

@@ -10,8 +10,9 @@ per sentence; no dateparser call per token.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Any
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -39,6 +40,7 @@ class DateValue:
     method: str | None  # explicit | relative | reported | inferred
     start: int = -1  # char offset of the expression in the sentence (-1: none in the text)
     future: bool = False
+    end: int = -1  # char offset just past the expression in the sentence
 
     @property
     def month(self) -> str | None:
@@ -103,7 +105,7 @@ def find_dates(text: str, anchor: date | None, previous: DateValue | None = None
             tense = tense_at(m.start()) if tense_at is not None else None
             value = _resolve(kind, m, anchor, previous, tense)
             if value is not None:
-                found.append(value)
+                found.append(replace(value, end=m.end()))
                 taken.append((m.start(), m.end()))
     found.sort(key=lambda v: v.start)
     return found
@@ -239,6 +241,177 @@ def clause_tense(token) -> str | None:
     return None
 
 
+# A clause headed by a verb that is no event: a date attached inside it dates that clause.
+_CLAUSE_DEPS = frozenset({"ROOT", "advcl", "ccomp", "xcomp", "relcl", "acl", "conj", "pcomp", "parataxis", "csubj"})
+# The path from an event up to a non-event clause that holds a date and still makes the event
+# that clause's own: complements ("said on Monday that X expelled …", "decided on Friday to
+# expel"), coordination, and core arguments ("Peru's tariff took effect on February 10").
+# Adjuncts ("retaliating for X", "in response to X", "after X") and modifiers are not on it.
+_SHARING_DEPS = frozenset({"ccomp", "xcomp", "conj", "parataxis", "csubj", "nsubj", "nsubjpass", "dobj", "attr",
+                           "oprd", "appos"})
+
+
+def _date_head(sent, value: DateValue):
+    """The token of the date expression whose syntactic head lies outside it."""
+    start, end = sent.start_char + value.start, sent.start_char + (value.end if value.end >= 0 else value.start + 1)
+    span = [t for t in sent if t.idx < end and t.idx + len(t) > start]
+    if not span:
+        return None
+    ids = {t.i for t in span}
+    return next((t for t in span if t.head.i not in ids or t.head.i == t.i), span[0])
+
+
+def _is_clause(token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.dep_ in _CLAUSE_DEPS
+
+
+def date_owners(head, triggers: dict[int, int]) -> tuple[set[int], Any]:
+    """The event triggers a date expression (its head token) is attached to, else the non-event
+    clause verb that holds it. Walking up from the date: the first event token reached owns it
+    (a relative or participle clause of an event noun — "the tariff imposed on 3 March", "a tariff
+    that has soured relations since February" — dates that noun as well); a verb of a clause
+    that is no event stops the walk."""
+    doc = head.doc
+    node = head
+    while node.head.i != node.i:
+        node = node.head
+        if node.i in triggers:
+            owner = doc[triggers[node.i]]
+            owners = {owner.i}
+            if owner.dep_ in ("acl", "relcl") and owner.head.i in triggers:
+                owners.add(triggers[owner.head.i])
+            return owners, None
+        if _is_clause(node):
+            noun = _event_noun_of(node, triggers)
+            if noun is not None:  # the event noun's own modifying clause
+                return {triggers[noun.i]}, None
+            return set(), node
+    return set(), node
+
+
+def _event_noun_of(clause, triggers: dict[int, int]):
+    """The event noun a relative or participle clause modifies: its head, or the noun its head
+    hangs on through a preposition or two ("a tariff on Chilean fruit that has soured relations
+    since February": the parser hangs the clause on "fruit")."""
+    if clause.dep_ not in ("acl", "relcl"):
+        return None
+    doc = clause.doc
+    node = clause.head
+    for _ in range(3):
+        if node.i in triggers and doc[triggers[node.i]].pos_ in ("NOUN", "PROPN"):
+            return doc[triggers[node.i]]
+        if node.dep_ in ("pobj", "conj") and node.head.dep_ == "prep" and node.head.head.pos_ in ("NOUN", "PROPN"):
+            node = node.head.head
+            continue
+        if node.dep_ == "conj":
+            node = node.head
+            continue
+        break
+    return None
+
+
+def _group(trigger) -> set[int]:
+    """The trigger and the words coordinated with it ("expelled … and closed …")."""
+    top = trigger
+    while (top.dep_ == "conj" or _participle(top)) and top.head.i != top.i:
+        top = top.head
+    out, todo = set(), [top]
+    while todo:
+        t = todo.pop()
+        out.add(t.i)
+        todo.extend(c for c in t.children if c.dep_ == "conj" or _participle(c))
+    return out
+
+
+def _participle(token) -> bool:
+    """A bare participle clause of a verb, the same act told on ("criticised the deal on Thursday,
+    accusing Tokyo …", "expelled the ambassador on Monday, giving him 72 hours"): shares its date."""
+    return token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.pos_ in ("VERB", "AUX") \
+        and not any(c.dep_ in ("mark", "advmod") and c.lower_ in ("after", "before", "since", "while", "when", "once", "until")
+                    for c in token.children)
+
+
+# Adjunct prepositions: an event named after one is a cause or circumstance, not the act the
+# clause's date is about ("retaliating for X", "after X", "over X", "following X").
+_ADJUNCT_PREPS = frozenset({"for", "after", "over", "following", "since", "before", "despite", "against", "amid",
+                            "because", "due", "in", "to", "from", "about", "of"})
+
+
+def _reaches(trigger, clause) -> bool:
+    """The event is a complement or core argument of the (non-event) clause, or the object of a
+    preposition of that clause that does not introduce a cause or circumstance."""
+    node = trigger
+    for _ in range(12):
+        if node.i == clause.i:
+            return True
+        if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.i == clause.i \
+                and node.head.lower_ not in _ADJUNCT_PREPS:
+            return True
+        if node.dep_ not in _SHARING_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _inside_other(trigger, triggers: dict[int, int], group: set[int]) -> bool:
+    """The trigger sits in the subtree of another event of the sentence (an adjunct or an object
+    of it: "imposed a duty …, retaliating for a Peruvian tariff")."""
+    node = trigger
+    while node.head.i != node.i:
+        node = node.head
+        owner = triggers.get(node.i)
+        if owner is not None and owner not in group:
+            return True
+    return False
+
+
+def _when_head(trigger):
+    """"…, when Peru imposed a tariff": the clause a when-clause holding the event hangs on."""
+    clause = trigger.doc[min(_group(trigger))]
+    if clause.dep_ in ("advcl", "relcl") and any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children):
+        return clause.head
+    return None
+
+
+def attached_dates(sent, dates: list[DateValue], trigger, triggers: dict[int, int]) -> list[DateValue]:
+    """The dates of a sentence that date the event whose trigger is `trigger`, in order of
+    preference: those attached to it; those attached to a word coordinated with it; those of the
+    clause a when-clause holding it hangs on; dates attached to no event, when the event is not
+    inside another event (a nominal event also has to be a complement or core argument of the
+    clause holding the date). An event named in another event's adjunct ("retaliating for a
+    Peruvian tariff") or a nominal reference without a date of its own gets none: the caller falls
+    back on the publication date (an upper bound)."""
+    triggers = {**triggers, trigger.i: triggers.get(trigger.i, trigger.i)}
+    doc = trigger.doc
+    me = doc[triggers[trigger.i]]
+    info = []
+    for d in dates:
+        head = _date_head(sent, d)
+        if head is None:
+            continue
+        owners, clause = date_owners(head, triggers)
+        info.append((d, head, owners, clause))
+    own = [d for d, _, owners, _ in info if me.i in owners]
+    if own:
+        return own
+    group = _group(me)
+    shared = [d for d, _, owners, _ in info if owners & (group - {me.i})]
+    if shared:
+        return shared
+    anchor = _when_head(me)
+    if anchor is not None:
+        when = [d for d, head, owners, clause in info
+                if (clause is not None and clause.i == anchor.i) or triggers.get(anchor.i) in owners
+                or sent.start_char + d.start <= anchor.idx < sent.start_char + d.end]
+        if when:
+            return when
+    if _inside_other(me, triggers, group):
+        return []
+    nominal = me.pos_ in ("NOUN", "PROPN")
+    return [d for d, _, owners, clause in info if not owners and clause is not None
+            and (not nominal or _reaches(me, clause))]
+
+
 class DateResolver:
     """Dates for the events of one article, in text order."""
 
@@ -262,6 +435,23 @@ class DateResolver:
         self.previous: DateValue | None = None
         self.skip_before = skip_before  # the dateline ("LIMA, May 3 (Wire) —"): its date is not an event's
         self._cache: dict[int, list[DateValue]] = {}
+        self._triggers: dict[int, dict[int, int]] = {}  # sentence start → token index → event trigger index
+
+    def set_triggers(self, sent, candidates, event_nouns=()) -> None:
+        """The sentence's event candidates (objects with `.trigger` and `.tokens`, in priority
+        order): the words each one's event is made of, so a date can be attached to one of them.
+        `event_nouns` (tokens) name acts that are no candidate of their own ("condemned the March 3
+        tariff"): a date inside them is theirs, not the verb's."""
+        found: dict[int, int] = {}
+        for cand in candidates:
+            for i in (cand.trigger.i, *sorted(cand.tokens)):
+                found.setdefault(i, cand.trigger.i)
+        for token in event_nouns:
+            found.setdefault(token.i, token.i)
+        self._triggers[sent.start_char] = found
+
+    def triggers_of(self, sent) -> dict[int, int]:
+        return self._triggers.get(sent.start_char, {})
 
     def sentence_dates(self, sent) -> list[DateValue]:
         key = sent.start_char
@@ -286,19 +476,25 @@ class DateResolver:
         a = next((d for d in early if d.start == value.start), None)
         b = next((d for d in late if d.start == value.start), None)
         if a is None or b is None or not a.date or not b.date:
-            return DateValue(None, None, "inferred", value.start, value.future)
+            return DateValue(None, None, "inferred", value.start, value.future, value.end)
         if a.date == b.date:
-            return DateValue(a.date, a.precision, "inferred", value.start, value.future)
+            return DateValue(a.date, a.precision, "inferred", value.start, value.future, value.end)
         if a.date[:4] == b.date[:4]:
-            return DateValue(a.date[:4], "year", "inferred", value.start, value.future)
-        return DateValue(None, None, "inferred", value.start, value.future)
+            return DateValue(a.date[:4], "year", "inferred", value.start, value.future, value.end)
+        return DateValue(None, None, "inferred", value.start, value.future, value.end)
 
-    def for_event(self, sent, trigger_offset: int, exclude: tuple[int, int] | None = None) -> DateValue:
-        """The date expression nearest the trigger in its sentence, else the publication date.
-        `exclude` (character offsets in the sentence) is a complement clause whose dates tell when
-        the promised / threatened / requested act would happen, not when the event did."""
+    def for_event(self, sent, trigger_offset: int, exclude: tuple[int, int] | None = None,
+                  trigger=None, triggers: dict[int, int] | None = None) -> DateValue:
+        """The date expression attached to the event's trigger (nearest first), else the
+        publication date. `exclude` (character offsets in the sentence) is a complement clause
+        whose dates tell when the promised / threatened / requested act would happen, not when the
+        event did. With `trigger` (a token) and `triggers` (token index → the trigger index of the
+        sentence's event candidate it belongs to), only the dates syntactically attached to this
+        event count (see `attached_dates`); without them, every date of the sentence does."""
         dates = [d for d in self.sentence_dates(sent) if not d.future
                  and not (exclude is not None and exclude[0] <= d.start < exclude[1])]
+        if trigger is not None and triggers is not None:
+            dates = attached_dates(sent, dates, trigger, triggers)
         if dates:
             best = min(dates, key=lambda d: abs(d.start - trigger_offset) + (0 if d.start <= trigger_offset else 5))
             method = "inferred" if self.inferred and best.method == "relative" else best.method
