@@ -309,3 +309,13 @@ def test_event_ids_are_unique_and_output_does_not_depend_on_the_hash_seed(tmp_pa
     assert len(outputs) == 1
     ids = [json.loads(line)["event_id"] for line in outputs.pop().splitlines()]
     assert ids and len(ids) == len(set(ids))
+
+
+def test_calling_something_a_name_is_no_phone_call():
+    assert triples("Trump called Petro on Sunday.") == [("USA", "COL", "CONSULT")]
+    assert triples("Trump called Petro a thug.") == []
+    assert triples('India called the expulsion "an unjustified escalation" and accused Pakistan of lying.') == [
+        ("IND", "PAK", "ACCUSE")]
+    assert ("IND", "PAK", "CONSULT") not in triples(
+        "India's president criticised Pakistan's government last week over the arrest of two Indian traders, "
+        "calling the detentions disproportionate.")

@@ -190,3 +190,11 @@ def test_a_participle_clause_shares_the_date_of_its_verb():
     # "criticised the deal" is no dyadic event; "accusing Japan" told on from it is, on Thursday
     assert dated("China criticised the deal on Thursday, accusing Japan of stirring up confrontation.",
                  published="2025-06-13") == [("CHN", "JPN", "ACCUSE", "2025-06-12", "day", "relative")]
+
+
+def test_a_date_in_a_clause_embedded_under_the_event_is_not_its_date():
+    # February is when the dispute began (and Pakistan's tariff came), not when India accused
+    assert dated("India accused Pakistan of using the recording to distract from the trade dispute that began in "
+                 "February, when Pakistan imposed a 20 percent tariff on Indian sugar.") == [
+        ("IND", "PAK", "ACCUSE", "2025-06-12", "day", "reported"),
+        ("PAK", "IND", "SANCTION", "2025-02", "month", "relative")]

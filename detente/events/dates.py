@@ -408,8 +408,10 @@ def attached_dates(sent, dates: list[DateValue], trigger, triggers: dict[int, in
     if _inside_other(me, triggers, group):
         return []
     nominal = me.pos_ in ("NOUN", "PROPN")
+    # a non-event clause embedded under the event ("accused Lima of … the dispute that began in
+    # February") tells about something else
     return [d for d, _, owners, clause in info if not owners and clause is not None
-            and (not nominal or _reaches(me, clause))]
+            and (_reaches(me, clause) if nominal else not any(a.i == me.i for a in clause.ancestors))]
 
 
 class DateResolver:

@@ -86,6 +86,9 @@ class Sense:
     strength: float = 1.0
     needs_recipient: bool = False  # only an event with a recipient in the sentence ("struck a balance")
     future_only: bool = False  # only an event as a stated future act, i.e. a threat or promise ("will retaliate")
+    # no event when the verb's object has a predicate of its own: "called the expulsion an
+    # escalation", "calling the detentions disproportionate" name something, they phone no one
+    not_naming: bool = False
 
     @property
     def root(self) -> str:
@@ -115,7 +118,7 @@ class Sense:
             raise ValueError(f"{where}: CAMEO code {cameo!r} must start with a root 01-20")
         return cls(type=kind, cameo=cameo, mode=data.get("mode"), goldstein=data.get("goldstein"),
                    strength=float(data.get("strength", 1.0)), needs_recipient=bool(data.get("needs_recipient", False)),
-                   future_only=bool(data.get("future_only", False)))
+                   future_only=bool(data.get("future_only", False)), not_naming=bool(data.get("not_naming", False)))
 
 
 @dataclass
@@ -270,7 +273,10 @@ class Lexicon:
         """`rest` words are lemmas of the token's particle/preposition/object children, in order."""
         if not rest:
             return True
-        children = [c for c in token.children if c.dep_ in ("prt", "prep", "dobj", "agent", "dative", "pobj", "advmod", "compound")]
+        children = [c for c in token.children if c.dep_ in ("prt", "prep", "dobj", "agent", "dative", "pobj", "advmod", "compound")
+                    # "called Petro on Sunday": a preposition of time makes no phrasal verb
+                    and not (c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME")
+                                                      for g in c.children))]
         lemmas = [c.lemma_.lower() for c in children] + [c.lower_ for c in children]
         if rest[0] not in lemmas:
             return False

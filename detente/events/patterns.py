@@ -497,6 +497,8 @@ class Patterns:
             sense, _ = self.lex.verb_sense(verb)
             if sense is None or self._non_event_object(verb):
                 return None
+            if sense.not_naming and any(c.dep_ == "oprd" for c in verb.children):
+                return None
         tokens = {verb.i} | ({entry_token.i} if entry_token is not None else set())
         if passive and family == "verb" and verb.lemma_.lower() in PASSIVE_NOT_EVENT:
             return None
