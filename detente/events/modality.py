@@ -15,6 +15,8 @@ NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"}
 MODALS = frozenset({"could", "may", "might", "would", "should", "can", "must", "ought", "'d", "cannot"})
 FUTURES = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest", "once"})
+# "before/until ... " under a negated, modal or future main verb states a condition, not an act.
+TEMPORAL_CONDITION_MARKS = frozenset({"before", "until", "till", "unless", "once"})
 HEDGE_ADJECTIVES = frozenset({
     "potential", "possible", "future", "hypothetical", "likely", "proposed", "planned", "prospective",
     "eventual", "further", "alleged", "rumored", "rumoured", "feared", "expected", "threatened",
@@ -104,6 +106,12 @@ def verb_status(verb) -> str:
             if up == FUTURE:
                 status = FUTURE
         elif node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            return HYPOTHETICAL
+        elif node.dep_ == "advcl" and any(c.dep_ in ("mark", "prep", "advmod") and c.lower_ in TEMPORAL_CONDITION_MARKS
+                                          for c in node.children) and head.pos_ in ("VERB", "AUX") \
+                and verb_status(head) in (NEGATED, HYPOTHETICAL, FUTURE):
+            # "will not lift its duty before Peru removes the tariff": the act in the clause is the
+            # condition of a negated, modal or future main act, not an event
             return HYPOTHETICAL
         elif node.dep_ in ("ccomp", "advcl", "relcl", "acl"):
             # "X would be hurt if ...": the enclosing clause's mood does not carry into a complement

@@ -38,6 +38,11 @@ SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 SUBJECT_DEPS = ("nsubj", "csubj")
 VERB_POS = ("VERB", "AUX")
+DIRECTION_PARTICLES = ("out", "home")
+# "complaint about X", "dispute over X": X is a topic, not an event
+TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning", "on"})
+TOPIC_NOUNS = frozenset({"complaint", "grievance", "dispute", "row", "spat", "quarrel", "disagreement", "controversy",
+                         "feud", "allegation", "objection", "concern", "argument", "wrangle", "squabble"})
 
 
 @dataclass
@@ -300,7 +305,36 @@ class Patterns:
         return token.dep_ == "poss" or (token.dep_ == "case" and token.head.dep_ == "poss")
 
     # ---- event noun under a verb ---------------------------------------------------------------
+    def titled_noun(self, noun):
+        """The event noun behind a name or a misparse: "ambassador Hans Muller" (the title is a
+        compound of the name), "ordered its ambassador home" ("home" parsed as the object)."""
+        if noun.pos_ == "PROPN" or noun.lower_ in DIRECTION_PARTICLES:
+            for child in noun.children:
+                if child.dep_ == "compound" and child.pos_ == "NOUN" and self.lex.noun_entry(child) is not None:
+                    return child
+        return noun
+
+    @staticmethod
+    def direction_particle(verb, noun) -> str | None:
+        """"ordered the envoy out (of the country)", "ordered its ambassador home": a particle of
+        direction on the verb or, misparsed, on its object (or the object itself)."""
+        if noun.lower_ in DIRECTION_PARTICLES and noun.head.i == verb.i:
+            return noun.lower_
+        for child in verb.children:
+            if child.lower_ in DIRECTION_PARTICLES and child.dep_ in ("prt", "advmod", "prep", "npadvmod", "dobj"):
+                return child.lower_
+        for token in noun.subtree:  # "its ambassador in Berlin home" (home misparsed under the noun)
+            if token.lower_ in DIRECTION_PARTICLES and token.i != noun.i:
+                node = token.head
+                while node.i != noun.i and node.pos_ not in VERB_POS and node.head.i != node.i:
+                    node = node.head
+                if node.i == noun.i:
+                    return token.lower_
+        return None
+
     def noun_sense(self, verb, noun) -> tuple[Sense | None, NounEntry | None]:
+        particle = self.direction_particle(verb, noun)
+        noun = self.titled_noun(noun)
         entry = self.lex.noun_entry(noun)
         if entry is None:
             return None, None
@@ -308,6 +342,10 @@ class Patterns:
             return None, entry
         verb_class = self.lex.class_of(verb)
         lemma = verb.lemma_.lower()
+        if particle is not None:  # a verb + particle key ("order out": expel, "order home": recall)
+            phrased = entry.by_class.get(f"{lemma} {particle}")
+            if phrased is not None:
+                return self.lex.refine(phrased, entry, noun), entry
         sense = entry.under(lemma, verb_class) or entry.under(verb.lower_, verb_class)
         if sense is None:
             return None, entry
@@ -530,9 +568,21 @@ class Patterns:
         return Candidate(sense=sense, trigger=verb, actor=actor, recipient=recipient, family=family,
                          passive=passive, tokens=tokens)
 
+    @staticmethod
+    def is_topic(noun) -> bool:
+        """"a complaint about Chilean export subsidies", "the dispute over sanctions": the noun is
+        what a complaint or dispute is about, a topic, not an event."""
+        head = noun.head
+        while noun.dep_ == "conj" and head.i != noun.i:
+            noun, head = head, head.head
+        return (noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in TOPIC_PREPS
+                and head.head.lemma_.lower() in TOPIC_NOUNS)
+
     def nominal(self, noun, index: MentionIndex) -> Candidate | None:
         entry = self.lex.noun_entry(noun)
         if entry is None or not entry.nominal:
+            return None
+        if self.is_topic(noun):
             return None
         if entry.nominal_requires_modifier and not self.lex.has_modifier(entry, noun):
             return None
