@@ -56,12 +56,16 @@ _DEFAULT: Pipeline | None = None
 
 
 def default_pipeline(settings: Settings | None = None) -> Pipeline:
-    """A process-wide pipeline so notebook calls to `detente.extract` load the model once."""
+    """A process-wide pipeline so notebook calls to `detente.extract` load the model once.
+
+    Text handed over directly is what the caller wants coded, however short: the floor on
+    words (`min_words`, meant for scraped pages with no article in them) does not apply.
+    """
     global _DEFAULT
     if settings is not None:
         return Pipeline(settings)
     if _DEFAULT is None:
-        _DEFAULT = Pipeline()
+        _DEFAULT = Pipeline(Settings.load(min_words=1))
     return _DEFAULT
 
 
