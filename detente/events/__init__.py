@@ -51,6 +51,21 @@ def dateline_end(text: str, window: int = 1500) -> int:
             return m.end()
     return 0
 
+# Acts two parties do together ("Japan and South Korea held talks / signed an agreement / clashed"):
+# with a coordinated subject and no object party, the act is coded once, first-named party → the
+# other (gold README: a joint act is one event, first-named as actor). With three or more parties
+# the first-named is the actor and each other party a recipient (one event per pair with it).
+# One-sided acts ("Japan and South Korea imposed sanctions") get no recipient from their own subject.
+MUTUAL_MODES = {
+    "CONSULT": frozenset({"meet", "negotiate", "phone_call", "peace_talks", "trade_talks"}),
+    # agreements and normalisation; a promise only of a mutual act ("agreed to cooperate", "will
+    # hold talks"), not of a one-sided one ("pledged aid") — see _mutual
+    "AGREE": frozenset({"agreement", "diplomatic", "restore_relations"}),
+    "COOPERATE": frozenset({"cooperate", "intelligence", "military"}),
+    "RETREAT": frozenset({"ceasefire", "de_escalate"}),
+}
+MUTUAL_ASSAULT_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "exchange"})  # "exchanged fire"
+
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my)\b")
 _NEGATION = re.compile(r"\b(?:not|never|no|cannot|won't|can't|n't)\b|n't\b")
 MULTILATERAL = frozenset({"international", "multilateral", "global", "worldwide", "regional", "domestic"})
@@ -251,6 +266,11 @@ class Coder:
         actors = [actor_of(m) for m in actor_mentions] or [None]
         recipients = [actor_of(m) for m in recipient_mentions] or [None]
         inferred = False
+        if recipients == [None] and cand.actor is not None and self._mutual(sense, cand) \
+                and not self._explicit_other(cand, index) and not self._with_others(cand, index):
+            parties = self._joint_parties(cand.actor, actor_mentions, index)
+            if len(parties) >= 2:
+                actors, recipients = parties[:1], parties[1:]
         if self.infer_counterpart and sense.type in DYADIC and not self._explicit_other(cand, index):
             if recipients == [None] and actors[0] is not None and actors[0].country:
                 country = index.dominant_country(actors[0].country)
@@ -345,6 +365,63 @@ class Coder:
         while end > start and text[end - 1].isspace():
             end -= 1
         return Evidence(text[start:end], base + start, base + end)
+
+    @staticmethod
+    def _mutual(sense: Sense, cand: Candidate) -> bool:
+        """An act two parties do with each other (talks, agreements, cooperation, a ceasefire, a
+        clash), so that a coordinated subject names both sides."""
+        if sense.type == "ASSAULT":
+            doc = cand.trigger.doc
+            return any(doc[i].lemma_.lower() in MUTUAL_ASSAULT_LEMMAS for i in cand.tokens | {cand.trigger.i})
+        if sense.type not in MUTUAL_MODES:
+            return False
+        mode = sense.mode or ""
+        if sense.type == "AGREE":
+            return mode.endswith("agreement") or any(mode in modes for modes in MUTUAL_MODES.values())
+        return mode in MUTUAL_MODES[sense.type]
+
+    @staticmethod
+    def _with_others(cand: Candidate, index: MentionIndex) -> bool:
+        """"held talks with Pacific nations": the act's other side is someone not resolved to a
+        country, so the coordinated subject is one side, not both ("with each other" is both)."""
+        doc = cand.trigger.doc
+        for i in cand.tokens | {cand.trigger.i}:
+            for prep in doc[i].children:
+                if prep.dep_ != "prep" or prep.lower_ != "with":
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.lower_ not in ("other", "another") and index.of_phrase(obj) is None:
+                        return True
+        return False
+
+    @staticmethod
+    def _joint_parties(mention, conjoined: list, index: MentionIndex) -> list[Actor]:
+        """The parties of a coordinated subject, in text order, one per country: "Japan and South
+        Korea" (conjoined nouns), "Armenian and Azerbaijani forces" (conjoined adjectives sharing
+        the head noun, which gives each its sector: ARMMIL, AZEMIL)."""
+        parties = [(m.token_start, actor_of(m)) for m in conjoined]
+        doc = index.doc
+        head = doc[mention.token_end - 1]
+        actor = mention.actor
+        sector_code = actor.sector and actor.country and actor.code == f"{actor.country}{actor.sector}"
+        for child in head.children:
+            if child.dep_ not in ("amod", "compound") or child.i >= head.i:
+                continue
+            for token in Patterns.conjuncts(child):
+                other = index.at(token)
+                if other is None or other is mention or not other.actor.country or \
+                        other.token_end > head.i:  # the adjective alone, not a phrase of its own
+                    continue
+                found = actor_of(other)
+                if sector_code and other.actor.code == other.actor.country:
+                    found = replace(found, text=f"{found.text} {head.text}",
+                                    code=f"{other.actor.country}{actor.sector}", sector=actor.sector)
+                parties.append((other.token_start, found))
+        out: list[Actor] = []
+        for _, party in sorted(parties, key=lambda p: p[0]):
+            if party is not None and party.country and all(p.country != party.country for p in out):
+                out.append(party)
+        return out
 
     @staticmethod
     def _conjoined(mention, index: MentionIndex) -> list:
