@@ -67,6 +67,9 @@ def _clean(raw: RawDocument, settings: Settings) -> Article:
     else:
         tpage = analyse_text(body)
         text, title, outlet, url, author = tpage.text, tpage.title, tpage.outlet, tpage.url, tpage.author
+        lines = [line.strip() for line in body.splitlines() if line.strip()] if not text.strip() else []
+        if len(lines) == 1:
+            text = lines[0]  # a one-line text is its own content, not a headline or a menu item
         dateline, page_date = tpage.dateline, tpage.page_date
         meta_date = second_opinion = None
 
