@@ -2,6 +2,7 @@
 with the size of the corpus.
 
     .venv/bin/python benchmarks/memory.py [--sizes 500 20000] [--workers 1]
+    .venv/bin/python benchmarks/memory.py --store-only 3000 [--tracemalloc]
 
 Both corpora are generated with make_corpus.py (JSONL.gz under benchmarks/results/, reused if
 present) and ingested into fresh databases by the real CLI in a child process. Two numbers:
@@ -13,12 +14,19 @@ present) and ingested into fresh databases by the real CLI in a child process. T
 
 The database file is on disk, so it grows with the corpus by design; what is measured here is
 what detente holds in memory while it streams.
+
+`--store-only N` attributes the growth instead: it runs `detente.store.ingest.ingest` in this
+process on the first N articles of a generated corpus with a stand-in engine (no spaCy: the
+article is the JSONL text, five synthetic events each), and prints at every fifth of the run
+the process RSS, the Python heap traced by tracemalloc (with `--tracemalloc`; slower) and
+DuckDB's own accounting (`duckdb_memory()`) by tag.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shlex
 import subprocess
 import sys
@@ -103,12 +111,72 @@ def measure(corpus: Path, workers: int, db: Path) -> dict:
             "db_mib": db.stat().st_size / 2**20, "summary": summary.strip().splitlines()[0] if summary else ""}
 
 
+def store_only(n: int, trace: bool) -> None:
+    import itertools
+    import tracemalloc
+
+    import detente.engines
+    from detente.clean.fingerprint import content_hash
+    from detente.config import Settings
+    from detente.models import Actor, Article, Coded, Event, Evidence, ProcessedDocument
+    from detente.read import iter_raw
+    from detente.store import Store
+    from detente.store.ingest import ingest
+
+    def stand_in(raws, settings):
+        for raw in raws:
+            text = raw.text or ""
+            doc_id = content_hash(text)
+            article = Article(doc_id=doc_id, source_path=raw.source_path, text=text, url=raw.url,
+                              title=raw.title, language="en", words=len(text.split()))
+            events = [Event(event_id=f"{doc_id}-e{i}", doc_id=doc_id, actor=Actor("Washington", "USAGOV", "USA", "GOV"),
+                            recipient=Actor("Colombia", "COL", "COL", None), event_type="SANCTION",
+                            mode="tariff", cameo_root="16", quad_class=4, intensity=-8.0, date="2025-01-26",
+                            date_precision="day", date_method="explicit", confidence=0.87,
+                            evidence=Evidence(text[:200], 0, 200)) for i in range(5)]
+            yield ProcessedDocument(article, Coded(events, [], []))
+
+    detente.engines.run = stand_in
+    corpus = corpus_of(next((size for size in (200, 500, 2000, 5000, 10000) if size >= n), n))
+    process = psutil.Process()
+    rows = []
+
+    def on_document(article, report):
+        if report.read % max(1, n // 5) == 0:
+            tags = dict(store.con.execute("SELECT tag, memory_usage_bytes FROM duckdb_memory()").fetchall())
+            rows.append((report.read, process.memory_info().rss / 2**20,
+                         tracemalloc.get_traced_memory()[0] / 2**20 if trace else float("nan"),
+                         sum(tags.values()) / 2**20,
+                         ", ".join(f"{k} {v / 2**20:.0f}" for k, v in tags.items() if v >= 2**19)))
+
+    settings = Settings.load()
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "s.duckdb", settings=settings) as store:
+        if trace:
+            tracemalloc.start()
+        started = time.perf_counter()
+        raws = itertools.islice(iter_raw([str(corpus)], settings), n)
+        ingest([str(corpus)], store, settings, on_document=on_document, raws=raws)
+        seconds = time.perf_counter() - started
+    print(f"store-only ingest of {n} articles of {corpus.name}: {seconds:.0f} s, "
+          f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB\n")
+    print("| articles | RSS (MiB) | Python heap (MiB) | DuckDB (MiB) | DuckDB by tag (MiB) |")
+    print("|---:|---:|---:|---:|---|")
+    for row in rows:
+        print("| {} | {:.0f} | {:.1f} | {:.0f} | {} |".format(*row))
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 20000],
                         help="articles per corpus, smallest first (default 500 20000)")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--store-only", type=int, metavar="N",
+                        help="in-process store/ingest of N articles without spaCy (attribution)")
+    parser.add_argument("--tracemalloc", action="store_true", help="with --store-only: trace the Python heap")
     args = parser.parse_args(argv)
+    if args.store_only:
+        store_only(args.store_only, args.tracemalloc)
+        return
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in sorted(args.sizes):

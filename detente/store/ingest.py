@@ -19,6 +19,8 @@ from detente.config import Settings
 from detente.models import Article, ProcessedDocument, RawDocument
 from detente.store.store import Store
 
+CHECKPOINT_THRESHOLD = "4MB"
+
 
 @dataclass
 class Outcome:
@@ -131,6 +133,9 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings, args: dict[st
 
     started = time.perf_counter()
     paths = list(paths)
+    # Rows written since the last checkpoint are held in memory (DuckDB checkpoints when the
+    # WAL reaches 16 MiB by default); checkpoint more often so that stays small during a run.
+    store.con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
     run_id = store.start_run(args or {"paths": paths})
     report = IngestReport(run_id=run_id)
     keys: deque[str] = deque()

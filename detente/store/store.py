@@ -273,16 +273,20 @@ class Store:
 
     def _near_duplicate_index(self):
         if self._lsh is None:
-            from datasketch import MinHashLSH
+            from detente.store.lsh import CompactLSH
 
-            self._lsh = MinHashLSH(threshold=self.settings.near_duplicate_threshold,
-                                   num_perm=self.settings.minhash_perm)
-            for doc_id, blob, scheme in self.con.execute(
-                    "SELECT doc_id, minhash, minhash_scheme FROM documents WHERE minhash IS NOT NULL "
-                    "AND status IN ('stored', 'near_duplicate') ORDER BY seq").fetchall():
-                signature = self._signature(blob, scheme)
-                if signature is not None:
-                    self._lsh.insert(doc_id, signature, check_duplication=False)
+            self._lsh = CompactLSH(self.settings.near_duplicate_threshold, self.settings.minhash_perm)
+            cursor = self.con.cursor()  # streamed in batches: no list of every signature at once
+            cursor.execute("SELECT doc_id, minhash, minhash_scheme FROM documents WHERE minhash IS NOT NULL "
+                           "AND status IN ('stored', 'near_duplicate') ORDER BY seq")
+            try:
+                while batch := cursor.fetchmany(2048):
+                    for doc_id, blob, scheme in batch:
+                        signature = self._signature(blob, scheme)
+                        if signature is not None:
+                            self._lsh.insert(doc_id, signature)
+            finally:
+                cursor.close()
         return self._lsh
 
     def _signature(self, blob: bytes | None, scheme: str | None):
@@ -359,9 +363,8 @@ class Store:
             self.con.rollback()
             raise
         if signature is not None and article.status in ("stored", "near_duplicate"):
-            index = self._near_duplicate_index()
-            if article.doc_id not in index.keys:
-                index.insert(article.doc_id, signature, check_duplication=False)
+            # a new doc_id: `documents` has it once (an existing one made this a duplicate)
+            self._near_duplicate_index().insert(article.doc_id, signature)
         return article
 
     def _insert_document(self, article: Article, signature, run_id: str | None) -> None:
