@@ -18,10 +18,12 @@ _MULTIPLIERS_SEED = 0x5EED
 
 class CompactLSH:
     def __init__(self, threshold: float, num_perm: int):
-        from datasketch.lsh import _optimal_param
+        from datasketch import MinHashLSH
 
         self.num_perm = num_perm
-        self.b, self.r = _optimal_param(threshold, num_perm, 0.5, 0.5)
+        # the banding datasketch chooses for this threshold (read off an empty index, public API)
+        reference = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self.b, self.r = reference.b, reference.r
         rng = np.random.default_rng(_MULTIPLIERS_SEED)
         self._mult = rng.integers(1, 2**63, size=self.r, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
         self._bands = np.empty((0, self.b), dtype=np.uint64)
