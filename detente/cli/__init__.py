@@ -17,18 +17,13 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-# Command modules, in the order of the pipeline. A module that is missing is skipped so that
-# the CLI still starts while a stage is being developed.
+# Command modules, in the order of the pipeline; each registers its commands on `app`.
 COMMAND_MODULES = ("ingest", "extract", "insight", "serve", "spark", "run")
 
 
 def _register() -> None:
     for name in COMMAND_MODULES:
-        try:
-            importlib.import_module(f"detente.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"detente.cli.{name}":
-                raise
+        importlib.import_module(f"detente.cli.{name}")
 
 
 def main() -> None:
