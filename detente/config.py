@@ -40,10 +40,8 @@ class Settings:
                 continue
             if f.name == "actors_files":
                 values[f.name] = tuple(p for p in env.split(os.pathsep) if p)
-            elif f.type in ("int",) or isinstance(f.default, int):
-                values[f.name] = int(env)
-            elif isinstance(f.default, float):
-                values[f.name] = float(env)
+            elif isinstance(f.default, (int, float)):
+                values[f.name] = type(f.default)(env)  # the default's type says how to read it
             else:
                 values[f.name] = env
         values.update({k: v for k, v in overrides.items() if v is not None})
