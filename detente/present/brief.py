@@ -25,7 +25,7 @@ from detente.aggregate.contradictions import (
     corroboration,
     find_contradictions,
 )
-from detente.aggregate.dates import interval
+from detente.aggregate.dates import interval, prefix_in_range
 from detente.aggregate.index import (
     IndexRow,
     TurningPoint,
@@ -131,6 +131,19 @@ def choose_dyad(stories: list[StoryEvent]) -> tuple[str | None, int]:
 
 def _anchor_event(event_id: str) -> str:
     return f"ev-{event_id}"
+
+
+def _side_anchor(contradiction: Contradiction, side) -> str:
+    """The evidence anchor of one side of a contradiction: a claim for numbers, else a mention."""
+    return f"c-{side.ref}" if contradiction.kind == "number" else _anchor_event(side.ref)
+
+
+def _single_sourced_anchor(brief: Brief, record: Corroboration) -> str:
+    """The evidence anchor of a single-sourced claim or story event (its first mention)."""
+    if record.kind == "claim":
+        return f"c-{record.ref}"
+    story = next(s for s in brief.stories if s.story_id == record.ref)
+    return _anchor_event(story.mentions[0].event_id)
 
 
 def _fmt(value: float | None) -> str:
@@ -244,10 +257,10 @@ def build_brief(source, dyad: str | None = None, since: str | None = None, until
 
     countries = {left, right}
     quotes = [q for q in data.quotes if q.doc_id in used_docs
-              and (q.date is None or _in_period(q.date, since, until))]
+              and (q.date is None or prefix_in_range(q.date, since, until))]
     quotes.sort(key=lambda q: (not (q.speaker and q.speaker.country in countries), q.doc_id, q.evidence.start))
     quotes = quotes[:max_quotes]
-    claims = [c for c in data.claims if c.doc_id in used_docs and (c.date is None or _in_period(c.date, since, until))]
+    claims = [c for c in data.claims if c.doc_id in used_docs and (c.date is None or prefix_in_range(c.date, since, until))]
     contradictions = find_contradictions(stories, claims, data.articles, events_by_id)
     single = [r for r in corroboration(shown, claims, data.articles) if r.single_sourced]
 
@@ -289,12 +302,6 @@ def build_brief(source, dyad: str | None = None, since: str | None = None, until
         single_sourced=single, articles=articles,
         evidence=sorted(evidence.values(), key=lambda e: (e.doc_id, e.start, e.anchor)),
     )
-
-
-def _in_period(value: str, since: str | None, until: str | None) -> bool:
-    from detente.aggregate.dates import prefix_in_range
-
-    return prefix_in_range(value, since, until)
 
 
 # ------------------------------------------------------------------------------ chart
@@ -451,9 +458,8 @@ def render_html(brief: Brief) -> str:
         for c in brief.contradictions:
             cells = []
             for side in (c.a, c.b):
-                anchor = f"ev-{side.ref}" if c.kind != "number" else f"c-{side.ref}"
                 cells.append(f'<td><strong>{h(side.value)}</strong> — {h(side.outlet or side.doc_id)}<br>'
-                             f'<q>{h(side.evidence.text)}</q>{_refs_html([anchor])}</td>')
+                             f'<q>{h(side.evidence.text)}</q>{_refs_html([_side_anchor(c, side)])}</td>')
             out.append(f"<tr><td>{h(c.kind)}</td><td>{h(c.about)}</td>{''.join(cells)}</tr>")
         out.append("</tbody></table>")
     out.append('<h3 id="single-sourced">Single-sourced</h3>')
@@ -462,9 +468,8 @@ def render_html(brief: Brief) -> str:
     else:
         out.append("<ul>")
         for r in brief.single_sourced:
-            anchor = f"c-{r.ref}" if r.kind == "claim" else _anchor_event(
-                next(s for s in brief.stories if s.story_id == r.ref).mentions[0].event_id)
-            out.append(f"<li>{h(r.kind)}: {h(r.label)} — only {h(', '.join(r.outlets))}{_refs_html([anchor])}</li>")
+            out.append(f"<li>{h(r.kind)}: {h(r.label)} — only {h(', '.join(r.outlets))}"
+                       f"{_refs_html([_single_sourced_anchor(brief, r)])}</li>")
         out.append("</ul>")
 
     out.append('<h2 id="articles">Articles used</h2><table><thead><tr><th>Title</th><th>Outlet</th><th>Published</th>'
@@ -561,17 +566,15 @@ def render_markdown(brief: Brief) -> str:
     for c in brief.contradictions:
         sides = []
         for side in (c.a, c.b):
-            anchor = f"ev-{side.ref}" if c.kind != "number" else f"c-{side.ref}"
             sides.append(f"**{md(side.value)}** ({md(side.outlet or side.doc_id)}: “{md(side.evidence.text)}”)"
-                         f"{_refs_md([anchor])}")
+                         f"{_refs_md([_side_anchor(c, side)])}")
         out.append(f"- {c.kind} — {md(c.about)}: {sides[0]} vs {sides[1]}")
     out += ["", "### Single-sourced", ""]
     if not brief.single_sourced:
         out += ["Every story event and claim shown is reported by more than one outlet.", ""]
     for r in brief.single_sourced:
-        anchor = f"c-{r.ref}" if r.kind == "claim" else _anchor_event(
-            next(s for s in brief.stories if s.story_id == r.ref).mentions[0].event_id)
-        out.append(f"- {r.kind}: {md(r.label)} — only {md(', '.join(r.outlets))}{_refs_md([anchor])}")
+        out.append(f"- {r.kind}: {md(r.label)} — only {md(', '.join(r.outlets))}"
+                   f"{_refs_md([_single_sourced_anchor(brief, r)])}")
     out += ["", "## Articles used", "", "| Title | Outlet | Published | Link |", "|---|---|---|---|"]
     for a in brief.articles:
         link = f"<{a.url}>" if _is_web_url(a.url) and " " not in a.url and ">" not in a.url else md(a.url or a.source_path)
