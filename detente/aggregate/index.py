@@ -128,6 +128,16 @@ def unindexed_stories(stories: list[StoryEvent], dyad: str, freq: str = "month")
             and period_key(s.date, s.date_precision, freq) is None]
 
 
+def default_freq(stories: list[StoryEvent], dyad: str) -> str:
+    """The default index period: month, or year when no story event of the dyad (either
+    direction) is dated to the month — an index of empty months says nothing."""
+    left, right, *_ = _directions(dyad)
+    mine = [s for s in stories if in_dyad(s, f"{left}-{right}")]
+    if mine and len(unindexed_stories(mine, dyad, "month")) == len(mine):
+        return "year"
+    return "month"
+
+
 def _row(period: str, direction: str, members: list[StoryEvent]) -> IndexRow:
     if not members:
         return IndexRow(period, direction, None, None, 0, 0, 0, [])

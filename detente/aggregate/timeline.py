@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from detente.aggregate.dates import prefix_in_range
 from detente.aggregate.merge import story_sort_key
-from detente.models import StoryEvent
+from detente.models import Event, StoryEvent
 
 
 def parse_dyad(dyad: str) -> tuple[str, str, bool]:
@@ -26,7 +26,8 @@ def parse_dyad(dyad: str) -> tuple[str, str, bool]:
     raise ValueError(f"dyad {dyad!r} not understood: write USA-COL (both directions) or USA>COL (one)")
 
 
-def in_dyad(story: StoryEvent, dyad: str | None) -> bool:
+def in_dyad(story: StoryEvent | Event, dyad: str | None) -> bool:
+    """Whether a story event (or an event) is between the dyad's countries, in its direction."""
     if not dyad:
         return True
     left, right, directed = parse_dyad(dyad)

@@ -30,6 +30,7 @@ from detente.aggregate.index import (
     IndexRow,
     TurningPoint,
     contribution,
+    default_freq,
     dyad_index,
     turning_points,
     unindexed_stories,
@@ -238,10 +239,7 @@ def build_brief(source, dyad: str | None = None, since: str | None = None, until
     dyad = f"{left}-{right}"
     stories = timeline(all_stories, dyad=dyad, since=since, until=until)
     by_id = {s.story_id: s for s in stories}
-    if freq is None:  # auto: months, or years when no story event is dated to the month
-        freq = "month"
-        if stories and len(unindexed_stories(stories, dyad, "month")) == len(stories):
-            freq = "year"
+    freq = freq or default_freq(stories, dyad)
     rows = dyad_index(stories, dyad, freq)
     points = turning_points(stories, dyad, freq, rows=rows)
     n_unindexed = len(unindexed_stories(stories, dyad, freq))

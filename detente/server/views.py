@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from detente.aggregate.contradictions import find_contradictions
-from detente.aggregate.index import dyad_index, turning_points, unindexed_stories
+from detente.aggregate.index import default_freq, dyad_index, turning_points, unindexed_stories
 from detente.aggregate.merge import merge_events
 from detente.aggregate.timeline import in_dyad, parse_dyad, timeline
 from detente.models import Article, Claim, Event, StoryEvent
@@ -160,20 +160,11 @@ def stories_of(aggregates: Aggregates, dyad: str | None = None, since: str | Non
     return timeline(aggregates.stories, dyad=dyad, since=since, until=until, event_type=event_type)
 
 
-def auto_freq(stories: list[StoryEvent], dyad: str) -> str:
-    """The briefing's default period: month, or year when no story event of the dyad is dated
-    to the month (an index of empty months says nothing)."""
-    mine = [s for s in stories if in_dyad(s, dyad)]
-    if mine and len(unindexed_stories(mine, dyad, "month")) == len(mine):
-        return "year"
-    return "month"
-
-
 def index(aggregates: Aggregates, dyad: str, freq: str | None = None, since: str | None = None,
           until: str | None = None) -> dict[str, Any]:
     """The conflict–cooperation index of a dyad per period, its turning points, and how many
     of the dyad's story events the index could not place in a period."""
-    freq = freq or auto_freq(aggregates.stories, dyad)
+    freq = freq or default_freq(aggregates.stories, dyad)
     rows = dyad_index(aggregates.stories, dyad, freq, since=since, until=until)
     points = turning_points(aggregates.stories, dyad, freq, rows=rows)
     left, right, _ = parse_dyad(dyad)
@@ -191,7 +182,7 @@ def contradictions(aggregates: Aggregates, dyad: str | None = None) -> list[dict
     if not dyad:
         return list(aggregates.contradictions)
     stories = {s.story_id for s in aggregates.stories if in_dyad(s, dyad)}
-    dyad_events = {e.event_id for e in aggregates.events.values() if _event_in_dyad(e, dyad)}
+    dyad_events = {e.event_id for e in aggregates.events.values() if in_dyad(e, dyad)}
     dyad_docs = {aggregates.events[i].doc_id for i in dyad_events}
     chosen = []
     for record in aggregates.contradictions:
@@ -201,13 +192,6 @@ def contradictions(aggregates: Aggregates, dyad: str | None = None) -> list[dict
         elif record["kind"] == "number" and {record["a"]["doc_id"], record["b"]["doc_id"]} & dyad_docs:
             chosen.append(record)
     return chosen
-
-
-def _event_in_dyad(event: Event, dyad: str) -> bool:
-    left, right, directed = parse_dyad(dyad)
-    pair = (event.actor.country if event.actor else None,
-            event.recipient.country if event.recipient else None)
-    return pair == (left, right) or (not directed and pair == (right, left))
 
 
 def dyad_page(store: Store, aggregates: Aggregates, dyad: str, freq: str | None = None) -> dict[str, Any]:
