@@ -60,22 +60,29 @@ def _check_dyad(dyad: str | None) -> None:
         raise _fail(str(exc)) from None
 
 
-def _load(db: str | None, claims: bool = False):
-    """(events, articles, claims) from the store, or a usage error the user can act on."""
+def _read(db: str | None, read):
+    """`read(store)` over the read-only store, or a usage error the user can act on."""
     from detente.store import Store, StoreError
 
     settings = Settings.load(db=db)
     try:
         with Store(db or settings.db, read_only=True, settings=settings) as store:
-            return store.load_events(), store.load_articles(), (store.load_claims() if claims else [])
+            return read(store)
     except StoreError as exc:
         raise _fail(str(exc)) from None
 
 
-def _stories(events, articles):
+def _stories(db: str | None, dyad: str | None, since: str | None, until: str | None,
+             event_type: str | None = None, claims: bool = False):
+    """(story events passing the filters, events, articles, claims) from the store."""
     from detente.aggregate.merge import merge_events
+    from detente.aggregate.timeline import timeline
 
-    return merge_events(events, articles)
+    events, articles, claim_rows = _read(db, lambda store: (
+        store.load_events(), store.load_articles(), store.load_claims() if claims else []))
+    stories = timeline(merge_events(events, articles), dyad=dyad, since=since, until=until,
+                       event_type=event_type)
+    return stories, events, articles, claim_rows
 
 
 def _render(records, fmt: str, columns, title: str) -> None:
@@ -83,15 +90,6 @@ def _render(records, fmt: str, columns, title: str) -> None:
 
     render(records, fmt, columns=columns if fmt in ("table", "md") else None, title=title, out=sys.stdout
            if fmt != "table" else None)
-
-
-def timeline_records(stories) -> list[dict]:
-    """Story event records; `evidence` (first mention's sentence) is added for table/md views."""
-    records = []
-    for story in stories:
-        record = story.to_dict()
-        records.append(record)
-    return records
 
 
 def _table_view(record: dict) -> dict:
@@ -115,11 +113,8 @@ def timeline_command(
     """Story events (the same event told by several articles, merged) in date order."""
     _check_format(fmt, ("table", "jsonl", "csv", "md"))
     _check_dyad(dyad)
-    from detente.aggregate.timeline import timeline
-
-    events, articles, _ = _load(db)
-    stories = timeline(_stories(events, articles), dyad=dyad, since=since, until=until, event_type=event_type)
-    records = timeline_records(stories)
+    stories, *_ = _stories(db, dyad, since, until, event_type)
+    records = [s.to_dict() for s in stories]
     if fmt in ("table", "md"):
         records = [_table_view(r) for r in records]
     _render(records, fmt, TIMELINE_COLUMNS if fmt == "table" else MD_TIMELINE_COLUMNS,
@@ -147,10 +142,8 @@ def index_command(
     if freq not in ("week", "month", "year"):
         raise _fail(f"unknown frequency {freq!r}: use week, month or year")
     from detente.aggregate.index import dyad_index, turning_points, unindexed_stories
-    from detente.aggregate.timeline import timeline
 
-    events, articles, _ = _load(db)
-    stories = timeline(_stories(events, articles), dyad=dyad, since=since, until=until)
+    stories, *_ = _stories(db, dyad, since, until)
     rows = dyad_index(stories, dyad, freq)
     points = turning_points(stories, dyad, freq, n=top, rows=rows)
     row_records = [{"record": "period", **r.to_dict()} for r in rows]
@@ -188,10 +181,8 @@ def contradictions_command(
     _check_format(fmt, ("table", "jsonl", "csv", "md"))
     _check_dyad(dyad)
     from detente.aggregate.contradictions import find_contradictions, single_sourced
-    from detente.aggregate.timeline import timeline
 
-    events, articles, claims = _load(db, claims=True)
-    stories = timeline(_stories(events, articles), dyad=dyad, since=since, until=until)
+    stories, events, articles, claims = _stories(db, dyad, since, until, claims=True)
     if dyad or since or until:
         docs = {m.doc_id for s in stories for m in s.mentions}
         claims = [c for c in claims if c.doc_id in docs]
@@ -234,14 +225,8 @@ def brief_command(
     except ValueError as exc:
         raise _fail(str(exc)) from None
     from detente.present.brief import BriefData, build_brief, render_html, render_markdown
-    from detente.store import Store, StoreError
 
-    settings = Settings.load(db=db)
-    try:
-        with Store(db or settings.db, read_only=True, settings=settings) as store:
-            data = BriefData.from_store(store)
-    except StoreError as exc:
-        raise _fail(str(exc)) from None
+    data = _read(db, BriefData.from_store)
     try:
         brief = build_brief(data, dyad=dyad, since=since, until=until, freq=freq)
     except ValueError as exc:
