@@ -195,13 +195,7 @@ class Lexicon:
         for entry in data.get("verbs") or []:
             sense = Sense.from_dict(entry, where)
             for word in entry.get("words") or []:
-                parts = tuple(str(word).lower().split())
-                if len(parts) == 1:
-                    for form in inflections(parts[0]):
-                        if form == parts[0] or form not in self.verbs:
-                            self.verbs[form] = sense
-                else:
-                    self._add_phrase(self.verb_phrases, parts, sense)
+                self._add_verb(self.verbs, self.verb_phrases, word, sense)
         for entry in data.get("nouns") or []:
             noun = self._noun_entry(entry, where)
             for word in entry.get("words") or []:
@@ -215,22 +209,10 @@ class Lexicon:
                     self.noun_phrases.setdefault(parts[-1] + "s", []).append((parts[:-1], noun))
         for name, words in (data.get("verb_classes") or {}).items():
             for word in words or []:
-                parts = tuple(str(word).lower().split())
-                if len(parts) == 1:
-                    for form in inflections(parts[0]):
-                        if form == parts[0] or form not in self.verb_class:
-                            self.verb_class[form] = name
-                else:
-                    self._add_phrase(self.class_phrases, parts, name)
+                self._add_verb(self.verb_class, self.class_phrases, word, name)
         for kind, words in (data.get("governors") or {}).items():
             for word in words or []:
-                parts = tuple(str(word).lower().split())
-                if len(parts) == 1:
-                    for form in inflections(parts[0]):
-                        if form == parts[0] or form not in self.governors:
-                            self.governors[form] = kind
-                else:
-                    self._add_phrase(self.governor_phrases, parts, kind)
+                self._add_verb(self.governors, self.governor_phrases, word, kind)
         self.non_event_objects |= {str(w).lower() for w in data.get("non_event_objects") or []}
         for entry in data.get("negated_verbs") or []:
             sense = Sense.from_dict(entry, where)
@@ -241,6 +223,18 @@ class Lexicon:
             parts = str(word).lower().split()
             self.rebuttals |= {" ".join([form, *parts[1:]]) for form in inflections(parts[0])}
         self.intent_cues += [str(w).lower() for w in data.get("intent_cues") or [] if str(w).lower() not in self.intent_cues]
+
+    @classmethod
+    def _add_verb(cls, words: dict, phrases: dict, word: Any, value: Any) -> None:
+        """A one-word verb under all its inflections (its base form always wins, an inflection
+        only if no other entry has it yet); a phrasal verb keyed by its first word."""
+        parts = tuple(str(word).lower().split())
+        if len(parts) > 1:
+            cls._add_phrase(phrases, parts, value)
+            return
+        for form in inflections(parts[0]):
+            if form == parts[0] or form not in words:
+                words[form] = value
 
     @staticmethod
     def _add_phrase(table: dict, parts: tuple[str, ...], value: Any) -> None:
