@@ -69,10 +69,11 @@ def test_brief_on_the_dev_articles_is_extractive(cli, dev_db, tmp_path):
     assert (tmp_path / "brief.html").stat().st_size > 5000 and (tmp_path / "brief.md").exists()
     with Store(dev_db, read_only=True) as store:
         data = BriefData.from_store(store)
+        texts = {doc_id: a.text for doc_id, a in store.load_articles(with_text=True).items()}
     brief = build_brief(data, dyad="USA-COL")
     assert brief.evidence
     for item in brief.evidence:
-        assert data.articles[item.doc_id].text[item.start:item.end] == item.text
+        assert texts[item.doc_id][item.start:item.end] == item.text
     page = render_html(brief)
     for story in brief.stories:
         assert all(f'id="ev-{m.event_id}"' in page for m in story.mentions)

@@ -52,10 +52,11 @@ class BriefData:
     articles: dict[str, Article]
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    stories: list[StoryEvent] | None = None  # merge_events(events, articles) when already computed
 
     @classmethod
     def from_store(cls, store) -> BriefData:
-        return cls(events=store.load_events(), articles=store.load_articles(with_text=True),
+        return cls(events=store.load_events(), articles=store.load_articles(),
                    quotes=store.load_quotes(), claims=store.load_claims())
 
 
@@ -228,7 +229,7 @@ def build_brief(source, dyad: str | None = None, since: str | None = None, until
     of the dyad is dated to the month.
     """
     data = source if isinstance(source, BriefData) else BriefData.from_store(source)
-    all_stories = merge_events(data.events, data.articles)
+    all_stories = data.stories if data.stories is not None else merge_events(data.events, data.articles)
     note = None
     if not dyad:
         dyad, n = choose_dyad(all_stories)

@@ -260,19 +260,19 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
     def api_rejections(store: DB, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
         return views.page(store.rejections().to_dicts(), limit, offset)
 
-    def get_brief(store: Store, dyad: str | None, since: str | None, until: str | None,
-                  freq: str | None):
+    def get_brief(store: Store, agg: views.Aggregates, dyad: str | None, since: str | None,
+                  until: str | None, freq: str | None):
         try:
-            return views.briefing(store, _upper(dyad), since, until, freq)
+            return views.briefing(store, agg, _upper(dyad), since, until, freq)
         except ValueError as exc:  # no pair of countries to brief on
             raise HTTPException(404, f"no briefing: {exc}") from None
 
     @app.get("/api/brief", tags=["dyads"], summary="The briefing on a pair of countries, as data",
              description="Without `dyad`, the pair with the most story events. The readable "
                          "page is `/brief` with the same query.")
-    def api_brief(store: DB, dyad: Dyad = None, since: Since = None, until: Until = None,
+    def api_brief(store: DB, agg: Agg, dyad: Dyad = None, since: Since = None, until: Until = None,
                   freq: Freq = None) -> dict[str, Any]:
-        return views.brief_record(get_brief(store, dyad, since, until, freq))
+        return views.brief_record(get_brief(store, agg, dyad, since, until, freq))
 
     # --- dashboard pages -----------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -323,10 +323,10 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
                       events_api=f"/api/events?doc_id={article.doc_id}")
 
     @app.get("/brief", response_class=HTMLResponse, include_in_schema=False)
-    def page_brief(request: Request, store: DB, dyad: Dyad = None, since: Since = None,
+    def page_brief(request: Request, store: DB, agg: Agg, dyad: Dyad = None, since: Since = None,
                    until: Until = None, freq: Freq = None):
         """The briefing module's self-contained HTML; its JSON twin is announced in a Link header."""
-        html = render_html(get_brief(store, dyad, since, until, freq))
+        html = render_html(get_brief(store, agg, dyad, since, until, freq))
         return HTMLResponse(html, headers={"Link": f'<{_api_twin(request)}>; rel="alternate"; '
                                                    'type="application/json"'})
 

@@ -20,7 +20,7 @@ from detente.aggregate.index import default_freq, dyad_index, turning_points, un
 from detente.aggregate.merge import merge_events
 from detente.aggregate.timeline import in_dyad, parse_dyad, timeline
 from detente.models import Article, Claim, Event, StoryEvent
-from detente.present.brief import Brief, build_brief
+from detente.present.brief import Brief, BriefData, build_brief
 from detente.store import Store
 
 # --- pagination --------------------------------------------------------------------------
@@ -222,7 +222,10 @@ def brief_record(brief: Brief) -> dict[str, Any]:
     }
 
 
-def briefing(store: Store, dyad: str | None, since: str | None = None, until: str | None = None,
-             freq: str | None = None) -> Brief:
-    """The briefing module's selection for a dyad (the busiest pair when none is given)."""
-    return build_brief(store, dyad=dyad, since=since, until=until, freq=freq)
+def briefing(store: Store, aggregates: Aggregates, dyad: str | None, since: str | None = None,
+             until: str | None = None, freq: str | None = None) -> Brief:
+    """The briefing module's selection for a dyad (the busiest pair when none is given), over
+    the cached story events: only the quotes are read per request."""
+    data = BriefData(events=list(aggregates.events.values()), articles=aggregates.articles,
+                     quotes=store.load_quotes(), claims=aggregates.claims, stories=aggregates.stories)
+    return build_brief(data, dyad=dyad, since=since, until=until, freq=freq)
