@@ -111,13 +111,6 @@ class Entry:
     default: str | None = None  # collectives: the code when no such organisation was named before
     explicit_name: bool = field(default=False, repr=False)  # `name:` was given (a merge keeps it)
 
-    def code_for(self, country: str | None, sector: str | None) -> str | None:
-        if self.code and self.kind in (ORG, GROUP):
-            return self.code
-        if country:
-            return country + (sector or "")
-        return self.code
-
 
 @dataclass(frozen=True)
 class Surface:

@@ -44,14 +44,6 @@ GOLDSTEIN: dict[str, float] = {
     "20": -10.0,
 }
 
-# The PLOVER type that a CAMEO root falls under when only the root is known.
-ROOT_TYPE = {
-    "02": "REQUEST", "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE", "07": "AID",
-    "08": "CONCEDE", "09": "ACCUSE", "10": "REQUEST", "11": "ACCUSE", "12": "REJECT", "13": "THREATEN",
-    "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE", "18": "ASSAULT",
-    "19": "ASSAULT", "20": "ASSAULT",
-}
-
 CONFLICT_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 
 

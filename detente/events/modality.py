@@ -11,7 +11,6 @@ from __future__ import annotations
 
 REAL, NEGATED, HYPOTHETICAL, FUTURE, QUESTION = "real", "negated", "hypothetical", "future", "question"
 
-NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 MODALS = frozenset({"could", "may", "might", "would", "should", "can", "must", "ought", "'d", "cannot"})
 FUTURES = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest", "once"})

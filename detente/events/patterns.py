@@ -16,7 +16,7 @@ pair) and the features the confidence is computed from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from detente.events.actors import MentionIndex
@@ -622,7 +622,3 @@ class Patterns:
             return None
         return Candidate(sense=sense, trigger=noun, actor=actor, recipient=recipient, family="nominal",
                          tokens={noun.i})
-
-
-def with_sense(candidate: Candidate, sense: Sense, family: str) -> Candidate:
-    return replace(candidate, sense=sense, family=family)
