@@ -38,7 +38,8 @@ from detente.aggregate.index import (
 from detente.aggregate.merge import merge_events, outlet_of
 from detente.aggregate.timeline import parse_dyad, timeline
 from detente.models import Article, Claim, Event, Quote, StoryEvent
-from detente.present.charts import Marker, Series, line_chart, sparkline
+from detente.present import charts
+from detente.present.charts import sparkline
 
 MAX_STORIES = 15
 MAX_QUOTES = 8
@@ -307,19 +308,8 @@ def build_brief(source, dyad: str | None = None, since: str | None = None, until
 
 
 def index_chart(brief: Brief) -> str:
-    left, right, _ = parse_dyad(brief.dyad)
-    periods = sorted({r.period for r in brief.index_rows})
-    by = {(r.period, r.direction): r for r in brief.index_rows}
-    series = [
-        Series(f"{left}-{right} combined", [by[(p, f"{left}-{right}")].score for p in periods], "#1f3a5f", 2.8),
-        Series(f"{left}→{right}", [by[(p, f"{left}>{right}")].score for p in periods], "#c0392b", 1.6, True),
-        Series(f"{right}→{left}", [by[(p, f"{right}>{left}")].score for p in periods], "#d68910", 1.6, True),
-    ]
-    markers = [Marker(p.period, str(i), f"{p.kind} {p.period}: {_fmt(p.level_before)} → {_fmt(p.level_after)}; "
-                      + "; ".join(d.label for d in p.drivers), p.kind, f"#tp-{i}")
-               for i, p in enumerate(brief.turning_points, 1)]
-    return line_chart(periods, series, markers, title=f"Conflict–cooperation index, {left}–{right}, per {brief.freq}",
-                      y_label="index (Σ weighted Goldstein)", x_label=brief.freq)
+    return charts.index_chart(brief.dyad, brief.freq, [r.to_dict() for r in brief.index_rows],
+                              [p.to_dict() for p in brief.turning_points])
 
 
 # ------------------------------------------------------------------------------ HTML

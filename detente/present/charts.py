@@ -146,6 +146,34 @@ def line_chart(periods: list[str], series: list[Series], markers: list[Marker] |
     return "".join(parts)
 
 
+def _signed(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:+.1f}"
+
+
+def index_chart(dyad: str, freq: str, rows: list[dict], turning_points: list[dict]) -> str:
+    """The conflict–cooperation index of a dyad ("USA-COL") as an SVG line chart: one line per
+    direction and the combined one, turning points as numbered markers linking to `#tp-<n>`.
+    `rows` and `turning_points` are the index's records (`IndexRow.to_dict`, `TurningPoint.to_dict`)."""
+    left, right = dyad.split("-")
+    periods = sorted({r["period"] for r in rows})
+    by = {(r["period"], r["direction"]): r["score"] for r in rows}
+
+    def line(direction: str) -> list[float | None]:
+        return [by.get((p, direction)) for p in periods]
+
+    series = [
+        Series(f"{left}-{right} combined", line(f"{left}-{right}"), "#1f3a5f", 2.8),
+        Series(f"{left}→{right}", line(f"{left}>{right}"), "#c0392b", 1.6, True),
+        Series(f"{right}→{left}", line(f"{right}>{left}"), "#d68910", 1.6, True),
+    ]
+    markers = [Marker(p["period"], str(i),
+                      f"{p['kind']} {p['period']}: {_signed(p['level_before'])} → {_signed(p['level_after'])}; "
+                      + "; ".join(d["label"] for d in p["drivers"]), p["kind"], f"#tp-{i}")
+               for i, p in enumerate(turning_points, 1)]
+    return line_chart(periods, series, markers, title=f"Conflict–cooperation index, {left}–{right}, per {freq}",
+                      y_label="index (Σ weighted Goldstein)", x_label=freq)
+
+
 SPARK = "▁▂▃▄▅▆▇█"
 
 

@@ -25,8 +25,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from detente.present.brief import render_html
+from detente.present.charts import index_chart
 from detente.server import highlight, views
-from detente.server.chart import index_svg
 from detente.store import AmbiguousId, Store, StoreError
 
 HERE = Path(__file__).parent
@@ -283,7 +283,9 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
     def page_dyad(request: Request, store: DB, agg: Agg,
                   dyad: Annotated[str, PathParam(pattern=DYAD_PATTERN)], freq: Freq = None):
         data = views.dyad_page(store, agg, dyad.upper(), freq)
-        return render(request, "dyad.html", data=data, chart=index_svg(data["index"]))
+        index = data["index"]
+        chart = index_chart(index["dyad"], index["freq"], index["rows"], index["turning_points"])
+        return render(request, "dyad.html", data=data, chart=chart)
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def page_events(request: Request, store: DB, dyad: EventsDyad = None, since: Since = None,
