@@ -113,10 +113,6 @@ class Brief:
     articles: list[Article]
     evidence: list[EvidenceItem]
 
-    @property
-    def evidence_by_anchor(self) -> dict[str, EvidenceItem]:
-        return {item.anchor: item for item in self.evidence}
-
 
 def choose_dyad(stories: list[StoryEvent]) -> tuple[str | None, int]:
     """The unordered pair of countries with the most story events ("USA-COL"), and that count."""

@@ -24,6 +24,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from detente.aggregate.timeline import timeline
 from detente.present.brief import render_html
 from detente.present.charts import index_chart
 from detente.server import highlight, views
@@ -225,7 +226,8 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
     def api_timeline(agg: Agg, dyad: Dyad = None, since: Since = None, until: Until = None,
                      event_type: StoryType = None, limit: Limit = DEFAULT_LIMIT,
                      offset: Offset = 0) -> dict[str, Any]:
-        stories = views.stories_of(agg, _upper(dyad), since, until, event_type)
+        stories = timeline(agg.stories, dyad=_upper(dyad), since=since, until=until,
+                           event_type=event_type)
         return views.page([s.to_dict() for s in stories], limit, offset)
 
     @app.get("/api/index", tags=["dyads"], summary="Conflict–cooperation index of a pair per period")

@@ -155,11 +155,6 @@ def overview(store: Store) -> dict[str, Any]:
     }
 
 
-def stories_of(aggregates: Aggregates, dyad: str | None = None, since: str | None = None,
-               until: str | None = None, event_type: str | None = None) -> list[StoryEvent]:
-    return timeline(aggregates.stories, dyad=dyad, since=since, until=until, event_type=event_type)
-
-
 def index(aggregates: Aggregates, dyad: str, freq: str | None = None, since: str | None = None,
           until: str | None = None) -> dict[str, Any]:
     """The conflict–cooperation index of a dyad per period, its turning points, and how many
@@ -196,7 +191,7 @@ def contradictions(aggregates: Aggregates, dyad: str | None = None) -> list[dict
 
 def dyad_page(store: Store, aggregates: Aggregates, dyad: str, freq: str | None = None) -> dict[str, Any]:
     """One pair of countries: its index, its timeline of story events, its contradictions."""
-    stories = stories_of(aggregates, dyad=dyad)
+    stories = timeline(aggregates.stories, dyad=dyad)
     return {"dyad": canonical_dyad(dyad), "index": index(aggregates, dyad, freq),
             "timeline": [s.to_dict() for s in stories],
             "contradictions": contradictions(aggregates, dyad),
