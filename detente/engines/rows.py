@@ -58,7 +58,6 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     ],
 }
 TABLES = tuple(COLUMNS)
-CODED_TABLES = ("events", "quotes", "claims")
 
 
 def processed_to_rows(processed: ProcessedDocument) -> dict[str, list[dict[str, Any]]]:

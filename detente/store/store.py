@@ -66,8 +66,6 @@ LAYOUTS: dict[str, list[tuple[str, Any]]] = {
         ("subject", None), ("date", None),
     ],
 }
-KEY_COLUMNS = {"documents": ("doc_id",), "events": ("doc_id", "event_id"),
-               "quotes": ("doc_id", "quote_id"), "claims": ("doc_id", "claim_id")}
 
 
 def _quote_ident(name: str) -> str:
