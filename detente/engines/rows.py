@@ -17,10 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from detente.models import ProcessedDocument
-
-# The rejection reason prefix the store gives documents a rerun should retry (see
-# `detente.store.store.INTERNAL_ERROR`, which `detente.engines.local` sets on them).
-INTERNAL_ERROR = "internal error"
+from detente.store.store import INTERNAL_ERROR  # the reason prefix of documents a rerun retries
 
 ACTOR = "actor"  # struct<text, code, country, sector: string>
 EVIDENCE = "evidence"  # struct<text: string, start: int32, end: int32>
