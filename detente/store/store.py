@@ -367,9 +367,9 @@ class Store:
 
     def _insert_document(self, article: Article, signature, run_id: str | None) -> None:
         record = article.to_dict(with_text=False)
-        text, blob, scheme = ("", None, None) if article.status == "rejected" else (article.text, None, None)
-        if signature is not None and article.status != "rejected":
-            blob, scheme = signature.hashvalues.tobytes(), signature.scheme
+        text = "" if article.status == "rejected" else article.text
+        # `write` signs only documents it keeps, so a rejected one has no signature
+        blob, scheme = (None, None) if signature is None else (signature.hashvalues.tobytes(), signature.scheme)
         self.con.execute(_insert_sql("documents", ("text", "minhash", "minhash_scheme", "run_id")),
                          _flatten("documents", record) + [text, blob, scheme, run_id])
 
