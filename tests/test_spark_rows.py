@@ -98,6 +98,7 @@ def test_list_inputs_lists_what_the_reader_reads(tmp_path):
     (tmp_path / "a.html").write_text("<html><body><p>" + wire_story(2) + "</p></body></html>", encoding="utf-8")
     (tmp_path / ".hidden.txt").write_text(wire_story(3), encoding="utf-8")
     (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text(wire_story(5), encoding="utf-8")  # a project file, not an article
     (tmp_path / "feed.jsonl").write_text(json.dumps({"text": wire_story(4)}) + "\n", encoding="utf-8")
     files = list_inputs([str(tmp_path), str(tmp_path / "missing.txt")])
     assert files == [str(tmp_path / "a.html"), str(tmp_path / "feed.jsonl"), str(tmp_path / "b" / "z.txt"),

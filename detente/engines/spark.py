@@ -44,32 +44,18 @@ from detente.config import Settings
 from detente.engines.rows import ACTOR, COLUMNS, EVIDENCE, TABLES, processed_to_rows
 from detente.models import ProcessedDocument, RawDocument
 from detente.pipeline import Pipeline
-from detente.read import STREAM_EXTENSIONS, TEXT_EXTENSIONS
+from detente.read import is_input_name, is_stream_name
 
 STAGING = "_processed"
 _ORDER = ("file_index", "record_index")
 
 
 # --- listing inputs on the driver ----------------------------------------------------------
-def _known(name: str) -> bool:
-    lowered = name.lower()
-    if lowered.endswith(".gz"):
-        lowered = lowered[:-3]
-    ext = os.path.splitext(lowered)[1]
-    return ext in TEXT_EXTENSIONS or ext in STREAM_EXTENSIONS
-
-
-def _is_stream(name: str) -> bool:
-    lowered = name.lower()
-    if lowered.endswith(".gz"):
-        lowered = lowered[:-3]
-    return os.path.splitext(lowered)[1] in STREAM_EXTENSIONS
-
-
 def list_inputs(paths: Iterable[str]) -> list[str]:
     """The files `iter_raw(paths)` would read, in the same order, as the same path strings.
 
-    Folders are walked as the reader walks them (sorted, hidden and unknown files skipped);
+    Folders are walked as the reader walks them (sorted; hidden, unknown and project files
+    such as README skipped, by the reader's own `is_input_name`);
     a path that does not exist or a folder that cannot be listed is kept as it is, so the task
     that reads it reports the error as a rejection, as the local engine does.
     """
@@ -84,7 +70,7 @@ def list_inputs(paths: Iterable[str]) -> list[str]:
         for dirpath, dirnames, filenames in os.walk(path, onerror=failed.append):
             dirnames.sort()
             files.extend(os.path.join(dirpath, name) for name in sorted(filenames)
-                         if not name.startswith(".") and _known(name))
+                         if is_input_name(name))
         files.extend(getattr(exc, "filename", None) or path for exc in failed)
     return files
 
@@ -225,7 +211,7 @@ def run_spark(paths: list[str], out_dir: str, settings: Settings | None = None,
             raise FileExistsError(f"{out} already holds table(s) {', '.join(existing)}: choose another "
                                   "output folder, or pass overwrite=True to replace them")
         if rebalance is None:
-            rebalance = len(files) < partitions or any(_is_stream(f) for f in files)
+            rebalance = len(files) < partitions or any(is_stream_name(f) for f in files)
         listed = sc.parallelize(list(enumerate(files)),
                                 max(1, min(len(files), partitions if rebalance else partitions * 2)))
         raws = listed.flatMap(_read_file(settings))

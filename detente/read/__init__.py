@@ -27,7 +27,7 @@ from typing import BinaryIO
 from detente.config import Settings
 from detente.models import RawDocument
 
-__all__ = ["iter_raw", "parse_jsonl_line", "source_key"]
+__all__ = ["is_input_name", "is_stream_name", "iter_raw", "parse_jsonl_line", "source_key"]
 
 TEXT_EXTENSIONS = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html"}
 STREAM_EXTENSIONS = {".jsonl": "jsonl", ".warc": "warc"}
@@ -55,6 +55,17 @@ def _kind_of(path: str) -> str | None:
         name = name[:-3]
     ext = os.path.splitext(name)[1]
     return TEXT_EXTENSIONS.get(ext) or STREAM_EXTENSIONS.get(ext)
+
+
+def is_input_name(name: str) -> bool:
+    """Is a file met while walking a folder read as input? (Hidden, unknown-kind and project
+    files such as README are not; named explicitly, any file is read.)"""
+    return not name.startswith(".") and _kind_of(name) is not None and not _is_project_file(name)
+
+
+def is_stream_name(name: str) -> bool:
+    """A JSONL or WARC file (optionally gzipped): many records in one file."""
+    return _kind_of(name) in STREAM_EXTENSIONS.values()
 
 
 def _sniff_kind(head: bytes) -> str:
@@ -134,7 +145,7 @@ def _iter_dir(root: str, settings: Settings) -> Iterator[RawDocument]:
                          f"cannot list directory: {exc.strerror or exc}")
         dirnames.sort()
         for name in sorted(filenames):
-            if name.startswith(".") or _kind_of(name) is None or _is_project_file(name):
+            if not is_input_name(name):
                 continue
             yield from _iter_file(os.path.join(dirpath, name), settings, explicit=False)
     while errors:
