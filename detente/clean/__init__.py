@@ -21,7 +21,7 @@ from detente.clean.truncation import detect_truncation
 from detente.config import Settings
 from detente.models import Article, RawDocument
 
-__all__ = ["clean", "looks_like_html"]
+__all__ = ["clean", "looks_like_html", "reject"]
 
 _ANY_TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*\b[^>]*|/[a-zA-Z][a-zA-Z0-9]*\s*|!--.*?--)>", re.S)
 _HTML_SNIFF = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|p|div|article|title|meta)\b", re.I)
@@ -33,7 +33,8 @@ def looks_like_html(text: str) -> bool:
     return head.startswith("<") and bool(_HTML_SNIFF.search(head))
 
 
-def _reject(raw: RawDocument, reason: str) -> Article:
+def reject(raw: RawDocument, reason: str) -> Article:
+    """The rejected Article for `raw`, identified by its bytes (or its path and text)."""
     basis = raw.data if raw.data else (raw.source_path + "\x00" + (raw.text or raw.html or "")).encode(
         "utf-8", "replace")
     return Article(
@@ -49,12 +50,12 @@ def clean(raw: RawDocument, settings: Settings | None = None) -> Article:
     try:
         return _clean(raw, settings)
     except Exception as exc:  # noqa: BLE001 - the contract: one bad input never stops a run
-        return _reject(raw, f"cleaning failed: {type(exc).__name__}: {exc}")
+        return reject(raw, f"cleaning failed: {type(exc).__name__}: {exc}")
 
 
 def _clean(raw: RawDocument, settings: Settings) -> Article:
     if raw.error:
-        return _reject(raw, raw.error)
+        return reject(raw, raw.error)
     body, kind = _body_text(raw)
     if isinstance(body, Article):
         return body
@@ -76,7 +77,7 @@ def _clean(raw: RawDocument, settings: Settings) -> Article:
     text, truncated = detect_truncation(text)
     words = len(text.split())
     if words < settings.min_words:
-        return _reject(raw, f"no article text found ({words} words)")
+        return reject(raw, f"no article text found ({words} words)")
 
     article = Article(
         doc_id=content_hash(text), source_path=raw.source_path, text=text,
@@ -96,10 +97,10 @@ def _body_text(raw: RawDocument) -> tuple[str | Article, str]:
         return raw.text, "html" if looks_like_html(raw.text) else "text"
     data = raw.data or b""
     if not data.strip():
-        return _reject(raw, "empty file"), "text"
+        return reject(raw, "empty file"), "text"
     binary = binary_kind(data)
     if binary:
-        return _reject(raw, f"binary file ({binary}), not text"), "text"
+        return reject(raw, f"binary file ({binary}), not text"), "text"
     text = decode(data)
     if "\x00" in text:
         text = text.replace("\x00", "")

@@ -17,10 +17,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import Any
 
-from detente.clean.fingerprint import bytes_hash
+from detente.clean import reject
 from detente.config import Settings
 from detente.engines import EngineError
-from detente.models import Article, ProcessedDocument, RawDocument
+from detente.models import ProcessedDocument, RawDocument
 from detente.pipeline import Pipeline
 from detente.store.store import INTERNAL_ERROR
 
@@ -71,11 +71,7 @@ def _check_model(pipeline) -> None:
 
 def _failed(raw: RawDocument) -> ProcessedDocument:
     last = traceback.format_exc().strip().splitlines()[-1]
-    identity = raw.data if raw.data is not None else (raw.text or raw.html or raw.source_path).encode(
-        "utf-8", "replace")
-    article = Article(doc_id=bytes_hash(identity), source_path=raw.source_path, external_id=raw.external_id,
-                      url=raw.url, status="rejected", reason=f"{INTERNAL_ERROR}: {last}")
-    return ProcessedDocument(article=article)
+    return ProcessedDocument(article=reject(raw, f"{INTERNAL_ERROR}: {last}"))
 
 
 # --- the process pool ----------------------------------------------------------------------
