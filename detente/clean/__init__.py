@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from detente.clean.dates import find_dates, infer_range, parse_date
 from detente.clean.decode import binary_kind, decode
 from detente.clean.fingerprint import bytes_hash, content_hash
-from detente.clean.html import extract_html
+from detente.clean.html import extract_html, page_date
 from detente.clean.language import detect_language
 from detente.clean.text import analyse_text
 from detente.clean.truncation import detect_truncation
@@ -63,16 +64,18 @@ def _clean(raw: RawDocument, settings: Settings) -> Article:
         page = extract_html(body, url=raw.url)
         text, title, outlet, url, author = page.text, page.title, page.outlet, page.url, page.author
         dateline = _dateline_in(text)
-        page_date = None
-        meta_date, second_opinion = page.meta_date, page.htmldate
+        text_date = None
+
+        def html_date(extensive: bool) -> str | None:
+            return page_date(body, raw.url, extensive)
     else:
         tpage = analyse_text(body)
         text, title, outlet, url, author = tpage.text, tpage.title, tpage.outlet, tpage.url, tpage.author
         lines = [line.strip() for line in body.splitlines() if line.strip()] if not text.strip() else []
         if len(lines) == 1:
             text = lines[0]  # a one-line text is its own content, not a headline or a menu item
-        dateline, page_date = tpage.dateline, tpage.page_date
-        meta_date = second_opinion = None
+        dateline, text_date = tpage.dateline, tpage.page_date
+        html_date = None
 
     text, truncated = detect_truncation(text)
     words = len(text.split())
@@ -85,7 +88,7 @@ def _clean(raw: RawDocument, settings: Settings) -> Article:
         outlet=raw.outlet or outlet, author=author or None, language=detect_language(text),
         words=words, truncated=truncated,
     )
-    _set_date(article, raw, meta_date, dateline, second_opinion, page_date)
+    _set_date(article, raw, html_date, dateline, text_date)
     return article
 
 
@@ -116,17 +119,24 @@ def _dateline_in(text: str) -> str | None:
     return found[0].date.isoformat() if found else None
 
 
-def _set_date(article: Article, raw: RawDocument, meta_date: str | None, dateline: str | None,
-              second_opinion: str | None, page_date: str | None) -> None:
-    """Most trustworthy first: the supplier's metadata, a dateline, htmldate, then inference."""
-    for value, method in ((parse_date(raw.published), "metadata"), (meta_date, "metadata"),
-                          (dateline, "dateline"), (second_opinion, "htmldate")):
+def _set_date(article: Article, raw: RawDocument, html_date: Callable[[bool], str | None] | None,
+              dateline: str | None, text_date: str | None) -> None:
+    """Most trustworthy first: the supplier's metadata, the page's metadata markup, a dateline,
+    htmldate's extensive search, then inference. htmldate runs only when it is asked."""
+    candidates = (
+        (lambda: parse_date(raw.published), "metadata"),
+        (lambda: html_date(False) if html_date else None, "metadata"),
+        (lambda: dateline, "dateline"),
+        (lambda: html_date(True) if html_date else None, "htmldate"),
+    )
+    for find, method in candidates:
+        value = find()
         if value:
             article.published = value
             article.published_method = method
             article.published_earliest = article.published_latest = value
             return
-    upper = dt.date.fromisoformat(page_date) if page_date else None
+    upper = dt.date.fromisoformat(text_date) if text_date else None
     inferred = infer_range(article.text + "\n" + (article.title or ""), upper=upper)
     if inferred and (inferred.earliest or inferred.latest):
         article.published_method = "inferred"

@@ -1,4 +1,4 @@
-"""HTML → main text and metadata through trafilatura; htmldate as a second opinion for the date.
+"""HTML → main text and metadata through trafilatura; `page_date` (htmldate) for the page's date.
 
 The options are the ones that scored best on the article-extraction benchmark (see
 benchmarks/README.md). When trafilatura finds no main text (unusual layouts, truncated
@@ -48,16 +48,16 @@ class HtmlPage:
     author: str | None = None
     outlet: str | None = None
     url: str | None = None
-    meta_date: str | None = None  # from the page's metadata markup
-    htmldate: str | None = None  # htmldate's extensive search (text, URL): second opinion
     method: str = "trafilatura"  # trafilatura | fallback
 
 
-def _find_date(html: str, url: str | None, extensive: bool) -> str | None:
+def page_date(html: str, url: str | None, extensive: bool) -> str | None:
+    """The page's date by htmldate: from its metadata markup, or (`extensive`) also from its
+    text and URL. Costly, so `clean` asks only when no better source gave a date."""
     try:
         from htmldate import find_date
 
-        return find_date(html, extensive_search=extensive, original_date=True, url=url)
+        return find_date(repair(html), extensive_search=extensive, original_date=True, url=url)
     except Exception:  # noqa: BLE001 - a date library failure must not lose the article
         return None
 
@@ -70,7 +70,7 @@ def repair(html: str) -> str:
     return _UNCLOSED_TITLE.sub(r"\1\2</title>", html, count=1)
 
 
-def extract_html(html: str, url: str | None = None, with_dates: bool = True) -> HtmlPage:
+def extract_html(html: str, url: str | None = None) -> HtmlPage:
     """Main text and metadata of one HTML page (never raises on malformed markup)."""
     html = repair(html)
     doc = None
@@ -93,9 +93,6 @@ def extract_html(html: str, url: str | None = None, with_dates: bool = True) -> 
         page.method = "fallback"
     else:
         page.text = boilerplate.strip_boilerplate(text, page.title)
-    if with_dates:
-        page.meta_date = _find_date(html, url, extensive=False)
-        page.htmldate = page.meta_date or _find_date(html, url, extensive=True)
     return page
 
 
