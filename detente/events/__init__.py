@@ -68,6 +68,13 @@ MUTUAL_ASSAULT_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "exch
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my)\b")
 _NEGATION = re.compile(r"\b(?:not|never|no|cannot|won't|can't|n't)\b|n't\b")
+
+
+def _has_cue(words: str, cue: str) -> bool:
+    """`cue` at a word start in `words` (space-padded, single-spaced), each word but the last
+    also in the plural ("path forward" matches "paths forward"); the last word is a prefix."""
+    parts = cue.split()
+    return re.search(" " + "(?:e?s)? ".join(map(re.escape, parts)), words) is not None
 MULTILATERAL = frozenset({"international", "multilateral", "global", "worldwide", "regional", "domestic"})
 GROUP_NOUNS = frozenset({"nation", "country", "government", "leader", "official", "people", "state", "ally",
                          "partner", "neighbor", "neighbour", "region", "party", "group", "organization",
@@ -189,7 +196,7 @@ class Coder:
             words = " " + re.sub(r"\s+", " ", index.doc.text[q.start:q.end].lower()) + " "
             if not _FIRST_PERSON.search(words) or _NEGATION.search(words):
                 continue
-            if not any(f" {cue}" in words for cue in self.lexicon.intent_cues):
+            if not any(_has_cue(words, cue) for cue in self.lexicon.intent_cues):
                 continue
             if any(t.lemma_.lower() in GROUP_NOUNS | {"neighbor", "neighbour"} and t.head.lower_ == "with"
                    and index.of_phrase(t) is None for t in index.doc.char_span(q.start, q.end, alignment_mode="expand") or []):
