@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from detente.aggregate.dates import prefix_in_range
-from detente.aggregate.merge import story_sort_key
+from detente.aggregate.merge import dyad_of, story_sort_key
 from detente.models import Event, StoryEvent
 
 
@@ -31,11 +31,8 @@ def in_dyad(story: StoryEvent | Event, dyad: str | None) -> bool:
     if not dyad:
         return True
     left, right, directed = parse_dyad(dyad)
-    actor = story.actor.country if story.actor else None
-    recipient = story.recipient.country if story.recipient else None
-    if (actor, recipient) == (left, right):
-        return True
-    return not directed and (actor, recipient) == (right, left)
+    pair = dyad_of(story)
+    return pair == (left, right) or (not directed and pair == (right, left))
 
 
 def matches_type(story: StoryEvent, event_type: str | None) -> bool:

@@ -22,8 +22,8 @@ from typing import Any
 from detente.aggregate.contradictions import (
     Contradiction,
     Corroboration,
-    corroboration,
     find_contradictions,
+    single_sourced,
 )
 from detente.aggregate.dates import interval, prefix_in_range
 from detente.aggregate.index import (
@@ -35,7 +35,7 @@ from detente.aggregate.index import (
     turning_points,
     unindexed_stories,
 )
-from detente.aggregate.merge import merge_events, outlet_of
+from detente.aggregate.merge import dyad_of, merge_events, outlet_of
 from detente.aggregate.timeline import parse_dyad, timeline
 from detente.models import Article, Claim, Event, Quote, StoryEvent
 from detente.present import charts
@@ -118,8 +118,7 @@ def choose_dyad(stories: list[StoryEvent]) -> tuple[str | None, int]:
     """The unordered pair of countries with the most story events ("USA-COL"), and that count."""
     counts: Counter[tuple[str, str]] = Counter()
     for s in stories:
-        a = s.actor.country if s.actor else None
-        b = s.recipient.country if s.recipient else None
+        a, b = dyad_of(s)
         if a and b and a != b:
             counts[tuple(sorted((a, b)))] += 1
     if not counts:
@@ -258,7 +257,7 @@ def build_brief(source, dyad: str | None = None, since: str | None = None, until
     quotes = quotes[:max_quotes]
     claims = [c for c in data.claims if c.doc_id in used_docs and (c.date is None or prefix_in_range(c.date, since, until))]
     contradictions = find_contradictions(stories, claims, data.articles, events_by_id)
-    single = [r for r in corroboration(shown, claims, data.articles) if r.single_sourced]
+    single = single_sourced(shown, claims, data.articles)
 
     actors: dict[str, list[StoryEvent]] = defaultdict(list)
     for s in stories:
