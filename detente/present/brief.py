@@ -349,6 +349,14 @@ def _actor_text(actor) -> str:
     return f"{actor.text} ({code})" if actor.text else code
 
 
+def _period_text(brief: Brief) -> str:
+    return " – ".join(x for x in (brief.since or "", brief.until or "") if x) or "all dates"
+
+
+def _kind_text(story: StoryEvent) -> str:
+    return story.event_type + (f" / {story.mode}" if story.mode else "")
+
+
 def _date_text(story: StoryEvent) -> str:
     if story.date is None:
         return "undated"
@@ -369,7 +377,7 @@ def render_html(brief: Brief) -> str:
     """The briefing as one self-contained HTML page (inline CSS and SVG, no script)."""
     left, right, _ = parse_dyad(brief.dyad)
     h = escape
-    period = " – ".join(x for x in (brief.since or "", brief.until or "") if x) or "all dates"
+    period = _period_text(brief)
     out = [
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">",
         f"<title>detente briefing: {h(left)}–{h(right)}</title>",
@@ -407,7 +415,7 @@ def render_html(brief: Brief) -> str:
     out.append("<table><thead><tr><th>Date</th><th>Who → whom</th><th>What</th><th>Sources</th>"
                "<th>Evidence</th></tr></thead><tbody>")
     for s in brief.stories:
-        kind = s.event_type + (f" / {s.mode}" if s.mode else "")
+        kind = _kind_text(s)
         first = s.mentions[0]
         out.append(
             f'<tr id="st-{h(s.story_id)}"><td>{h(_date_text(s))}</td>'
@@ -490,7 +498,7 @@ def _refs_md(refs: list[str]) -> str:
 def render_markdown(brief: Brief) -> str:
     """The briefing in Markdown: same sections and evidence anchors as the HTML page."""
     left, right, _ = parse_dyad(brief.dyad)
-    period = " – ".join(x for x in (brief.since or "", brief.until or "") if x) or "all dates"
+    period = _period_text(brief)
     out = [f"# {left}–{right}: briefing", "",
            f"Period: {md(period)} · {brief.n_stories} story events · {len(brief.articles)} articles. "
            "Extracted and templated by detente; every statement links to its evidence.", ""]
@@ -526,7 +534,7 @@ def render_markdown(brief: Brief) -> str:
             f"{len(brief.stories)} of {brief.n_stories} story events, dates at their precision.", "",
             "| Date | Who → whom | What | Sources | Evidence |", "|---|---|---|---|---|"]
     for s in brief.stories:
-        kind = s.event_type + (f" / {s.mode}" if s.mode else "")
+        kind = _kind_text(s)
         out.append(f'| <a id="st-{s.story_id}"></a>{md(_date_text(s))} | {md(_actor_text(s.actor))} → '
                    f"{md(_actor_text(s.recipient))} | {md(kind)}: “{md(s.mentions[0].evidence.text)}” | "
                    f"{s.n_mentions} mentions, {s.n_articles} articles, {s.n_outlets} outlets"
