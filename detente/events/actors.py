@@ -39,8 +39,7 @@ class MentionIndex:
         for mention in self.mentions:
             for i in range(mention.token_start, mention.token_end):
                 self.by_token.setdefault(i, mention)
-        counts = Counter(m.actor.country for m in self.mentions if m.actor.country)
-        self.country_counts = counts
+        self.country_counts = Counter(m.actor.country for m in self.mentions if m.actor.country)
 
     def at(self, token) -> Any | None:
         return self.by_token.get(token.i)
@@ -66,7 +65,7 @@ class MentionIndex:
                     return found
         return None
 
-    def dominant_country(self, exclude: str | None, in_sentence=None) -> str | None:
+    def dominant_country(self, exclude: str | None) -> str | None:
         """The document's main counterpart of `exclude`: the most mentioned other country, if it
         clearly leads (used to complete one-sided events, at lower confidence)."""
         ranked = [(c, n) for c, n in self.country_counts.most_common() if c != exclude]
