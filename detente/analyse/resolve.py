@@ -16,12 +16,13 @@ Coding decisions (CAMEO conventions; see detente/data/actors/README.md):
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from detente.analyse.actors import FORMER_SECTOR, ActorDictionary, normalise
+from detente.analyse.actors import FORMER_SECTOR, ActorDictionary, _term_at, normalise, point_date
 from detente.analyse.component import SPANS_KEY, Record
 from detente.models import Actor
 
@@ -173,8 +174,6 @@ def _code_collective(doc, span, entry, bodies, dictionary) -> ActorMention | Non
 
 
 def _sentence_index(starts: list[int], token: int) -> int:
-    from bisect import bisect_right
-
     return bisect_right(starts, token) - 1
 
 
@@ -470,8 +469,6 @@ def _known_person(record: Record, dictionary) -> bool:
 
 def _holds(record: Record, roles: set[str], dictionary, date) -> bool:
     """Whether the person of `record` holds (at `date`) one of the offices named in `roles`."""
-    from detente.analyse.actors import _term_at, point_date
-
     day = point_date(date)
     for ident in record.ids:
         entry = dictionary.entries.get(ident)
