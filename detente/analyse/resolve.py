@@ -107,7 +107,7 @@ def actor_mentions(doc: Doc, date: str | None = None) -> list[ActorMention]:
                 bodies.append((mention, entry))
         if "person" in record.flags and mention.kind in ("name", "role", "description"):
             if mention.antecedent is not None:  # carries the antecedent's gender and entries on
-                record = next((r for m, r in reversed(people) if m is mention.antecedent), record)
+                record = next((r for m, r in reversed(people) if m == mention.antecedent), record)
             people.append((mention, record))
     return mentions
 

@@ -416,7 +416,7 @@ class Coder:
                 continue
             for token in Patterns.conjuncts(child):
                 other = index.at(token)
-                if other is None or other is mention or not other.actor.country or \
+                if other is None or other == mention or not other.actor.country or \
                         other.token_end > head.i:  # the adjective alone, not a phrase of its own
                     continue
                 found = actor_of(other)
@@ -437,7 +437,7 @@ class Coder:
         out = []
         for token in Patterns.conjuncts(head)[1:]:
             other = index.of_phrase(token)
-            if other is not None and other is not mention and other.actor.code != mention.actor.code:
+            if other is not None and other != mention and other.actor.code != mention.actor.code:
                 out.append(other)
         return out
 

@@ -224,7 +224,7 @@ def clause_tense(token) -> str | None:
     for _ in range(8):
         if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
             break
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     else:

@@ -94,7 +94,7 @@ def verb_status(verb) -> str:
     while node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "prep", "pobj") and seen < 8:
         head = node.head
         seen += 1
-        if head is node:
+        if head.i == node.i:
             break
         if node.dep_ in ("xcomp", "conj") and head.pos_ in ("VERB", "AUX"):
             up = _clause_status(head)
@@ -133,7 +133,7 @@ def noun_status(noun) -> str:
     # the nearest governing verb decides the mood ("could face sanctions", "did not impose tariffs")
     node = noun
     for _ in range(6):
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
         if node.pos_ in ("VERB", "AUX"):

@@ -99,7 +99,7 @@ class Patterns:
                 if objs:
                     return self.conjuncts(objs[0])
         head = verb.head
-        if head is verb:
+        if head.i == verb.i:
             return []
         if verb.dep_ == "relcl":
             return self.conjuncts(head)
@@ -194,14 +194,14 @@ class Patterns:
             return []
         node = verb
         for _ in range(4):
-            if node.dep_ in ("xcomp", "conj") and node.head is not node:
+            if node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
                 node = node.head
                 continue
             break
-        if node.dep_ != "ccomp" or node.head is node:
+        if node.dep_ != "ccomp" or node.head.i == node.i:
             return []
         head = node.head
-        while head.pos_ not in VERB_POS and head.head is not head:  # "made clear it …": clear → made
+        while head.pos_ not in VERB_POS and head.head.i != head.i:  # "made clear it …": clear → made
             head = head.head
         return self.mentions(index, [c for c in head.children if c.dep_ in SUBJECT_DEPS])
 
@@ -284,7 +284,7 @@ class Patterns:
     def _first_other(self, index, tokens, actor, skip_own_possessor=False, direct=False):
         for token in tokens:
             mention = index.at(token) if direct else index.of_phrase(token)
-            if mention is None or mention is actor or not mention.actor.country and not mention.actor.code:
+            if mention is None or mention == actor or not mention.actor.country and not mention.actor.code:
                 continue
             if actor is not None and (mention.start, mention.end) == (actor.start, actor.end):
                 continue
@@ -464,7 +464,7 @@ class Patterns:
             recipient = self.recipient(index, verb, [o for o in objs if o.i not in act_tokens], actors[0] if actors else None)
             if recipient is None and act_verb is not None:
                 subj = self.mentions(index, [c for c in act_verb.children if c.dep_ in SUBJECT_DEPS])
-                recipient = subj[0] if subj and (not actors or subj[0] is not actors[0]) else None
+                recipient = subj[0] if subj and (not actors or subj[0] != actors[0]) else None
         if recipient is None and act_verb is not None:
             recipient = self.recipient(index, act_verb, self.objects(act_verb), actors[0] if actors else None)
         if recipient is None:
@@ -545,7 +545,7 @@ class Patterns:
             actors = self.mentions(index, self.agent_tokens(verb))
             if not actors and not any(c.dep_ == "nsubjpass" for c in verb.children) and verb.dep_ == "conj":
                 actors = self.mentions(index, self.agent_tokens(verb.head))
-            rec_tokens = [o for o in objs if o is not entry_token]
+            rec_tokens = [o for o in objs if entry_token is None or o.i != entry_token.i]
             if entry_token is not None:  # "visas were revoked": the visa holder is the recipient
                 rec_tokens = [entry_token] + rec_tokens
             recipient_pool = rec_tokens
@@ -562,7 +562,7 @@ class Patterns:
                         break
             if not actors and not self._may_lack_actor(verb, subjects):
                 return None
-            recipient_pool = [o for o in objs if o is not entry_token] + ([entry_token] if entry_token is not None else [])
+            recipient_pool = [o for o in objs if entry_token is None or o.i != entry_token.i] + ([entry_token] if entry_token is not None else [])
         actor = actors[0] if actors else None
         recipient = self.recipient(index, verb, recipient_pool, actor) or pair_other
         return Candidate(sense=sense, trigger=verb, actor=actor, recipient=recipient, family=family,
