@@ -95,6 +95,35 @@ MIGRATIONS: tuple[Migration, ...] = (
         "ALTER TABLE runs ADD COLUMN n_quotes INTEGER DEFAULT 0",
         "ALTER TABLE runs ADD COLUMN n_claims INTEGER DEFAULT 0",
     )),
+    Migration(3, "watch state: feeds, fetched items, alerts and their deliveries (detente watch)", (
+        """
+        CREATE TABLE watch_feeds (
+            feed_url VARCHAR PRIMARY KEY, title VARCHAR, etag VARCHAR, last_modified VARCHAR,
+            polled_at TIMESTAMP, status VARCHAR, reason VARCHAR, n_items INTEGER DEFAULT 0
+        )
+        """,
+        """
+        CREATE TABLE watch_items (
+            url VARCHAR PRIMARY KEY, feed_url VARCHAR, title VARCHAR, published VARCHAR,
+            status VARCHAR, reason VARCHAR, attempts INTEGER DEFAULT 0, doc_id VARCHAR,
+            first_seen TIMESTAMP DEFAULT current_timestamp, updated_at TIMESTAMP DEFAULT current_timestamp
+        )
+        """,
+        """
+        CREATE TABLE watch_alerts (
+            alert_id VARCHAR PRIMARY KEY, rule VARCHAR, kind VARCHAR, dyad VARCHAR, title VARCHAR,
+            record VARCHAR, created_at TIMESTAMP DEFAULT current_timestamp
+        )
+        """,
+        """
+        CREATE TABLE watch_deliveries (
+            alert_id VARCHAR NOT NULL, sink VARCHAR NOT NULL, delivered_at TIMESTAMP,
+            attempts INTEGER DEFAULT 0, reason VARCHAR,
+            PRIMARY KEY (alert_id, sink)
+        )
+        """,
+        "CREATE TABLE watch_meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+    )),
 )
 
 LATEST = MIGRATIONS[-1].version
