@@ -25,16 +25,13 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from detente.aggregate.timeline import timeline
+from detente.ontology import PLOVER_TYPES
 from detente.present.brief import render_html
 from detente.present.charts import index_chart
 from detente.server import highlight, views
 from detente.store import AmbiguousId, Store, StoreError
 
 HERE = Path(__file__).parent
-# The lexicon's list (detente.events.lexicon.PLOVER_TYPES), kept here because importing the
-# event coder loads spaCy; a test checks the two are equal.
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 STATUSES = Literal["stored", "near_duplicate", "duplicate", "rejected"]
 DEFAULT_LIMIT, MAX_LIMIT = 100, 1000
 
