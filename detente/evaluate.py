@@ -274,3 +274,112 @@ def format_report(report: Report, verbose: bool = False) -> str:
                 lines.append(f"  gold {g.get('event_type')} vs pred {p.get('event_type')}: "
                              f"{_brief(p)['evidence'][:160]}")
     return "\n".join(lines)
+
+
+# ---- PLOVER pairs: (sentence, marked source, marked target, PLOVER type) ----------------------
+# The format of the Zero-Shot-PLOVER sets: one gold pair a line with `text`, `source`, `target`,
+# `event_type`. A pair is found when an event of its sentence has an actor text overlapping the
+# source and a recipient text overlapping the target (shared words of 3+ letters, stop words
+# aside); it is right when that event also has the gold type. The same rule as the public
+# scorer in ../shared/benchmarks/plover-test, so `detente eval --format plover-pairs` reproduces it.
+
+PAIR_STOP = frozenset({"the", "of", "and", "a", "an", "in", "on", "for", "to", "s", "mr", "mrs", "ms", "its", "his", "her"})
+
+
+def pair_words(text: str | None) -> set[str]:
+    import re
+
+    return {w for w in re.findall(r"[a-z0-9]+", (text or "").lower()) if len(w) >= 3 and w not in PAIR_STOP}
+
+
+def sentence_id(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+@dataclass
+class PairReport:
+    pairs: int = 0
+    found: int = 0
+    right: int = 0
+    any_type: int = 0
+    per_type: dict[str, list[int]] = field(default_factory=dict)  # type -> [pairs, right]
+    confusion: dict[str, int] = field(default_factory=dict)  # "GOLD->PRED" on found pairs
+
+    @property
+    def dyad_recall(self) -> float:
+        return self.found / self.pairs if self.pairs else 0.0
+
+    @property
+    def e2e_accuracy(self) -> float:
+        return self.right / self.pairs if self.pairs else 0.0
+
+    @property
+    def type_accuracy_given_dyad(self) -> float:
+        return self.right / self.found if self.found else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"pairs": self.pairs, "dyad_recall": round(self.dyad_recall, 4),
+                "e2e_accuracy": round(self.e2e_accuracy, 4),
+                "type_accuracy_given_dyad": round(self.type_accuracy_given_dyad, 4),
+                "any_type_in_sentence": round(self.any_type / self.pairs, 4) if self.pairs else 0.0,
+                "per_type": {t: {"pairs": n, "right": r} for t, (n, r) in sorted(self.per_type.items())},
+                "confusion": dict(sorted(self.confusion.items(), key=lambda kv: -kv[1]))}
+
+
+def evaluate_pairs(gold: Iterable[dict[str, Any]], events_by_sentence: dict[str, list[dict[str, Any]]]) -> PairReport:
+    """Score gold pairs against the events extracted from their sentences (keyed by `sentence_id`)."""
+    report = PairReport()
+    for g in gold:
+        events = events_by_sentence.get(sentence_id(g["text"]), [])
+        source, target = pair_words(g.get("source")), pair_words(g.get("target"))
+        dyad = [e for e in events if pair_words((e.get("actor") or {}).get("text")) & source
+                and pair_words((e.get("recipient") or {}).get("text")) & target]
+        right = [e for e in dyad if e.get("event_type") == g["event_type"]]
+        report.pairs += 1
+        report.found += bool(dyad)
+        report.right += bool(right)
+        report.any_type += any(e.get("event_type") == g["event_type"] for e in events)
+        counts = report.per_type.setdefault(g["event_type"], [0, 0])
+        counts[0] += 1
+        counts[1] += bool(right)
+        if dyad and not right:
+            key = f"{g['event_type']}->{dyad[0].get('event_type')}"
+            report.confusion[key] = report.confusion.get(key, 0) + 1
+    return report
+
+
+def extract_sentences(texts: Iterable[str], settings: Settings | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Code each distinct sentence as its own document (however short): events keyed by `sentence_id`."""
+    from detente.pipeline import Pipeline, raw_from_string
+
+    pipeline = Pipeline(settings or Settings.load())
+    distinct = list({sentence_id(t): t for t in texts}.values())
+    raws = (raw_from_string(t, source_path=f"sentence-{n}", external_id=str(n)) for n, t in enumerate(distinct))
+    out: dict[str, list[dict[str, Any]]] = {sentence_id(t): [] for t in distinct}
+    for text, processed in zip(distinct, pipeline.process(raws)):
+        out[sentence_id(text)] = [e.to_dict() for e in processed.coded.events]
+    return out
+
+
+def events_by_sentence_of(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Predicted events (from `detente extract` over one JSONL line per sentence) keyed by the
+    sentence they came from: by `external_id` when the input lines carried the gold's `id`s, else
+    by the evidence sentence text."""
+    by_id = {str(g.get("id")): sentence_id(g["text"]) for g in gold if g.get("id") is not None}
+    out: dict[str, list[dict[str, Any]]] = {}
+    for e in pred:
+        key = by_id.get(str(e.get("external_id"))) or sentence_id((e.get("evidence") or {}).get("text") or "")
+        out.setdefault(key, []).append(e)
+    return out
+
+
+def format_pair_report(report: PairReport) -> str:
+    lines = ["type        pairs  right"]
+    for t, (n, r) in sorted(report.per_type.items(), key=lambda kv: -kv[1][0]):
+        lines.append(f"{t:11s} {n:6d} {r / n:6.2f}")
+    top = sorted(report.confusion.items(), key=lambda kv: -kv[1])[:8]
+    lines.append("most common wrong types (gold -> detente): " + ", ".join(f"{k} {v}" for k, v in top))
+    lines.append(f"pairs {report.pairs} dyad_recall {report.dyad_recall:.3f} e2e_accuracy {report.e2e_accuracy:.3f} "
+                 f"type_acc_given_dyad {report.type_accuracy_given_dyad:.3f} "
+                 f"any_type_in_sentence {report.any_type / max(report.pairs, 1):.3f}")
+    return "\n".join(lines)

@@ -79,7 +79,10 @@ def _clean(raw: RawDocument, settings: Settings) -> Article:
 
     text, truncated = detect_truncation(text)
     words = len(text.split())
-    if words < settings.min_words:
+    # the word floor is for scraped pages; a text handed over as text (a JSONL `text` field, a
+    # string) is what the user wants coded, however short
+    explicit_text = raw.text is not None and raw.data is None and kind == "text"
+    if words < (1 if explicit_text else settings.min_words):
         return reject(raw, f"no article text found ({words} words)")
 
     article = Article(

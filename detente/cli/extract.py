@@ -115,8 +115,11 @@ def eval_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses, false positives and type errors.")] = False,
     model: Annotated[str | None, typer.Option("--model", help="spaCy model name or path.")] = None,
+    gold_format: Annotated[str, typer.Option("--format", "-f", help="events (gold event records per article) | "
+                                             "plover-pairs (one line per pair: text, source, target, event_type)")] = "events",
 ) -> None:
-    """Recall, precision, type and date accuracy of extracted events against hand-coded gold."""
+    """Recall, precision, type and date accuracy of extracted events against hand-coded gold;
+    with `--format plover-pairs`, dyad recall and end-to-end accuracy on marked sentence pairs."""
     from detente.evaluate import (
         GoldError,
         evaluate,
@@ -126,6 +129,11 @@ def eval_command(
         load_jsonl,
     )
 
+    if gold_format not in ("events", "plover-pairs"):
+        raise _fail(f"unknown gold format {gold_format!r}: use events or plover-pairs")
+    if gold_format == "plover-pairs":
+        _eval_pairs(gold, pred, as_json, model)
+        return
     try:
         gold_records = load_jsonl(gold)
         if pred:
@@ -141,3 +149,33 @@ def eval_command(
         sys.stdout.write(json.dumps(report.to_dict(verbose=verbose), ensure_ascii=False) + "\n")
     else:
         typer.echo(format_report(report, verbose=verbose))
+
+
+def _eval_pairs(gold: str, pred: str | None, as_json: bool, model: str | None) -> None:
+    from detente.evaluate import (
+        GoldError,
+        evaluate_pairs,
+        events_by_sentence_of,
+        extract_sentences,
+        format_pair_report,
+        load_jsonl,
+    )
+
+    try:
+        gold_records = load_jsonl(gold)
+        missing = [n for n, g in enumerate(gold_records, 1) if not all(g.get(k) for k in ("text", "source", "target", "event_type"))]
+        if missing:
+            raise GoldError(f"{gold}: lines {missing[:5]} lack text, source, target or event_type")
+        if pred:
+            by_sentence = events_by_sentence_of(gold_records, load_jsonl(pred))
+        else:
+            by_sentence = extract_sentences([g["text"] for g in gold_records], Settings.load(model=model))
+    except FileNotFoundError as exc:
+        raise _fail(f"no such file: {exc.filename}") from None
+    except GoldError as exc:
+        raise _fail(str(exc)) from None
+    report = evaluate_pairs(gold_records, by_sentence)
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+    else:
+        typer.echo(format_pair_report(report))
