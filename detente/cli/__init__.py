@@ -6,6 +6,7 @@ Each submodule registers its commands on `app`; `main()` imports them all.
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 
 import typer
 
@@ -16,6 +17,30 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def package_version() -> str:
+    """The installed distribution's version (pyproject.toml's), or a marker when run uninstalled."""
+    try:
+        return importlib.metadata.version("detente")
+    except importlib.metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"detente {package_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True,
+        help="Print detente's version and exit."),
+) -> None:
+    pass
+
 
 # Command modules, in the order of the pipeline; each registers its commands on `app`.
 COMMAND_MODULES = ("ingest", "extract", "insight", "serve", "spark", "run")
