@@ -9,7 +9,8 @@ import itertools
 
 from detente.aggregate.dates import interval, period_key, period_range, prefix_in_range
 from detente.aggregate.merge import merge_events, outlet_of
-from detente.aggregate.timeline import parse_dyad, timeline
+from detente.aggregate.timeline import timeline
+from detente.dyad import Dyad
 from detente.models import Actor, Article, Claim, Event, Evidence, Quote
 
 _ids = itertools.count(1)
@@ -136,8 +137,8 @@ def test_timeline_dyad_filters():
     assert len(both) == 3
     one = timeline(stories, dyad="COL>USA")
     assert [s.event_type for s in one] == ["COERCE"]
-    assert parse_dyad("usa>col") == ("USA", "COL", True)
-    assert parse_dyad("USA-COL") == ("USA", "COL", False)
+    assert Dyad.parse("usa>col") == Dyad("USA", "COL", True)
+    assert Dyad.parse("USA-COL") == Dyad("USA", "COL", False)
 
 
 def test_timeline_since_until_type():

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from detente.aggregate.dates import period_key, period_range
-from detente.aggregate.timeline import in_dyad, parse_dyad
+from detente.dyad import Dyad
 from detente.models import StoryEvent
 
 
@@ -103,17 +103,12 @@ def story_label(story: StoryEvent) -> str:
     return f"{kind} {actor}>{recipient} {story.date or 'undated'}"
 
 
-def _directions(dyad: str) -> tuple[str, str, str, str, str]:
-    left, right, _ = parse_dyad(dyad)
-    return left, right, f"{left}>{right}", f"{right}>{left}", f"{left}-{right}"
-
-
-def indexed_stories(stories: list[StoryEvent], dyad: str, freq: str = "month") -> dict[str, list[StoryEvent]]:
+def indexed_stories(stories: list[StoryEvent], dyad: Dyad | str, freq: str = "month") -> dict[str, list[StoryEvent]]:
     """The dyad's story events by period (both directions); stories without a period left out."""
-    left, right, *_ = _directions(dyad)
+    pair = Dyad.parse(dyad).pair
     by_period: dict[str, list[StoryEvent]] = defaultdict(list)
     for story in stories:
-        if not in_dyad(story, f"{left}-{right}"):
+        if not pair.matches(story):
             continue
         key = period_key(story.date, story.date_precision, freq)
         if key is not None:
@@ -121,18 +116,18 @@ def indexed_stories(stories: list[StoryEvent], dyad: str, freq: str = "month") -
     return by_period
 
 
-def unindexed_stories(stories: list[StoryEvent], dyad: str, freq: str = "month") -> list[StoryEvent]:
+def unindexed_stories(stories: list[StoryEvent], dyad: Dyad | str, freq: str = "month") -> list[StoryEvent]:
     """The dyad's story events the index cannot place: undated or dated coarser than `freq`."""
-    left, right, *_ = _directions(dyad)
-    return [s for s in stories if in_dyad(s, f"{left}-{right}")
+    pair = Dyad.parse(dyad).pair
+    return [s for s in stories if pair.matches(s)
             and period_key(s.date, s.date_precision, freq) is None]
 
 
-def default_freq(stories: list[StoryEvent], dyad: str) -> str:
+def default_freq(stories: list[StoryEvent], dyad: Dyad | str) -> str:
     """The default index period: month, or year when no story event of the dyad (either
     direction) is dated to the month — an index of empty months says nothing."""
-    left, right, *_ = _directions(dyad)
-    mine = [s for s in stories if in_dyad(s, f"{left}-{right}")]
+    pair = Dyad.parse(dyad).pair
+    mine = [s for s in stories if pair.matches(s)]
     if mine and len(unindexed_stories(mine, dyad, "month")) == len(mine):
         return "year"
     return "month"
@@ -154,15 +149,17 @@ def _row(period: str, direction: str, members: list[StoryEvent]) -> IndexRow:
     )
 
 
-def dyad_index(stories: list[StoryEvent], dyad: str, freq: str = "month",
+def dyad_index(stories: list[StoryEvent], dyad: Dyad | str, freq: str = "month",
                since: str | None = None, until: str | None = None) -> list[IndexRow]:
     """Index rows per period for actor→recipient, recipient→actor and combined (see module doc).
 
     Rows run from the first to the last period with an event (or from `since` to `until`,
     given as ISO prefixes at least as precise as the period), ordered by period then direction.
     """
-    left, right, forward, backward, combined = _directions(dyad)
-    by_period = indexed_stories(stories, dyad, freq)
+    pair = Dyad.parse(dyad).pair
+    left, right = pair.left, pair.right
+    forward, backward, combined = pair.directions
+    by_period = indexed_stories(stories, pair, freq)
     keys = sorted(by_period)
     first = period_key(since, None, freq) if since else (keys[0] if keys else None)
     last = period_key(until, None, freq) if until else (keys[-1] if keys else None)
@@ -177,12 +174,11 @@ def dyad_index(stories: list[StoryEvent], dyad: str, freq: str = "month",
     return rows
 
 
-def turning_points(stories: list[StoryEvent], dyad: str, freq: str = "month", n: int = 3,
+def turning_points(stories: list[StoryEvent], dyad: Dyad | str, freq: str = "month", n: int = 3,
                    direction: str | None = None, rows: list[IndexRow] | None = None,
                    max_drivers: int = 3) -> list[TurningPoint]:
     """The `n` largest period-to-period changes of the score (combined direction by default)."""
-    _, _, _, _, combined = _directions(dyad)
-    direction = direction or combined
+    direction = direction or Dyad.parse(dyad).directions[2]
     rows = rows if rows is not None else dyad_index(stories, dyad, freq)
     series = [r for r in rows if r.direction == direction]
     by_id = {s.story_id: s for s in stories}

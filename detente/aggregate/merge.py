@@ -54,6 +54,7 @@ from urllib.parse import urlparse
 from rapidfuzz import fuzz
 
 from detente.aggregate.dates import PRECISION_RANK, interval, overlaps, precision_of, widen
+from detente.dyad import countries_of
 from detente.models import Actor, Article, Event, Mention, StoryEvent
 
 DAY_TOLERANCE = 3  # days either side of a day-precision date when matching
@@ -124,14 +125,6 @@ def similarity(a: str, b: str) -> float:
     return max(0.0, min(100.0, score))
 
 
-def _country(actor: Actor | None) -> str | None:
-    return actor.country if actor is not None else None
-
-
-def dyad_of(event: Event | StoryEvent) -> tuple[str | None, str | None]:
-    return _country(event.actor), _country(event.recipient)
-
-
 @dataclass
 class _When:
     """An event's date as a matching interval; `anchor` = precise enough to pin the event."""
@@ -190,7 +183,7 @@ def _material(event: Event) -> bool:
 
 def _match_score(event: Event, when: _When, cluster: _Cluster) -> float | None:
     """None if the event cannot join the cluster, else how well it fits (higher is better)."""
-    if dyad_of(event) != cluster.dyad or not _type_compatible(event, cluster):
+    if countries_of(event) != cluster.dyad or not _type_compatible(event, cluster):
         return None
     anchored = False
     for _other, other_when in cluster.members:
@@ -315,7 +308,7 @@ def merge_events(events: list[Event], articles: dict[str, Article] | None = None
     prepared.sort(key=lambda ew: (-ew[1].strength, ew[0].date or "", ew[0].event_id))
     clusters_by_dyad: dict[tuple, list[_Cluster]] = defaultdict(list)
     for event, when in prepared:
-        dyad = dyad_of(event)
+        dyad = countries_of(event)
         best, best_score = None, None
         for cluster in clusters_by_dyad[dyad]:
             score = _match_score(event, when, cluster)

@@ -1,6 +1,6 @@
 """The timeline: story events in date order (undated last), filtered by dyad, period and type.
 
-Dyads are written "USA-COL" (both directions) or "USA>COL" (actor USA, recipient COL only).
+A dyad is a `detente.dyad.Dyad` ("USA-COL" both directions, "USA>COL" one, "USA" either side).
 `since`/`until` compare ISO prefixes, so a month-precision story ("2025-01") is inside
 `since="2025-01-15"`: its month overlaps the bound. Undated stories are dropped when a
 since/until bound is given.
@@ -11,28 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from detente.aggregate.dates import prefix_in_range
-from detente.aggregate.merge import dyad_of, story_sort_key
-from detente.models import Event, StoryEvent
-
-
-def parse_dyad(dyad: str) -> tuple[str, str, bool]:
-    """"USA-COL" -> ("USA", "COL", False); "USA>COL" -> ("USA", "COL", True) (directed)."""
-    text = dyad.strip().upper()
-    for sep, directed in ((">", True), ("-", False), ("→", True)):
-        if sep in text:
-            left, right = (part.strip() for part in text.split(sep, 1))
-            if left and right:
-                return left, right, directed
-    raise ValueError(f"dyad {dyad!r} not understood: write USA-COL (both directions) or USA>COL (one)")
-
-
-def in_dyad(story: StoryEvent | Event, dyad: str | None) -> bool:
-    """Whether a story event (or an event) is between the dyad's countries, in its direction."""
-    if not dyad:
-        return True
-    left, right, directed = parse_dyad(dyad)
-    pair = dyad_of(story)
-    return pair == (left, right) or (not directed and pair == (right, left))
+from detente.aggregate.merge import story_sort_key
+from detente.dyad import Dyad
+from detente.models import StoryEvent
 
 
 def matches_type(story: StoryEvent, event_type: str | None) -> bool:
@@ -46,11 +27,13 @@ def matches_type(story: StoryEvent, event_type: str | None) -> bool:
     return story.event_type.lower() == wanted or (story.mode or "").lower() == wanted
 
 
-def timeline(stories: Iterable[StoryEvent], dyad: str | None = None, since: str | None = None,
+def timeline(stories: Iterable[StoryEvent], dyad: Dyad | str | None = None, since: str | None = None,
              until: str | None = None, event_type: str | None = None) -> list[StoryEvent]:
     """Story events in date order (undated last) that pass every given filter."""
+    pair = Dyad.parse(dyad, single=True) if dyad else None
     chosen = [
         s for s in stories
-        if in_dyad(s, dyad) and matches_type(s, event_type) and prefix_in_range(s.date, since, until)
+        if (pair is None or pair.matches(s)) and matches_type(s, event_type)
+        and prefix_in_range(s.date, since, until)
     ]
     return sorted(chosen, key=story_sort_key)

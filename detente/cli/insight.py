@@ -52,10 +52,10 @@ def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
 def _check_dyad(dyad: str | None) -> None:
     if dyad is None:
         return
-    from detente.aggregate.timeline import parse_dyad
+    from detente.dyad import Dyad
 
     try:
-        parse_dyad(dyad)
+        Dyad.parse(dyad, single=True)
     except ValueError as exc:
         raise _fail(str(exc)) from None
 

@@ -35,8 +35,9 @@ from detente.aggregate.index import (
     turning_points,
     unindexed_stories,
 )
-from detente.aggregate.merge import dyad_of, merge_events, outlet_of
-from detente.aggregate.timeline import parse_dyad, timeline
+from detente.aggregate.merge import merge_events, outlet_of
+from detente.aggregate.timeline import timeline
+from detente.dyad import Dyad, countries_of
 from detente.models import Article, Claim, Event, Quote, StoryEvent
 from detente.present import charts
 from detente.present.charts import sparkline
@@ -118,7 +119,7 @@ def choose_dyad(stories: list[StoryEvent]) -> tuple[str | None, int]:
     """The unordered pair of countries with the most story events ("USA-COL"), and that count."""
     counts: Counter[tuple[str, str]] = Counter()
     for s in stories:
-        a, b = dyad_of(s)
+        a, b = countries_of(s)
         if a and b and a != b:
             counts[tuple(sorted((a, b)))] += 1
     if not counts:
@@ -150,7 +151,8 @@ def _fmt(value: float | None) -> str:
 
 def _headline(dyad: str, stories: list[StoryEvent], rows: list[IndexRow], points: list[TurningPoint],
               n_unindexed: int, by_id: dict[str, StoryEvent]) -> list[Statement]:
-    left, right, _ = parse_dyad(dyad)
+    pair = Dyad.parse(dyad)
+    left, right = pair.left, pair.right
     statements = []
     if not stories:
         return [Statement(f"No story events between {left} and {right} were found in the stored articles "
@@ -232,8 +234,9 @@ def build_brief(source, dyad: str | None = None, since: str | None = None, until
         if dyad is None:
             raise ValueError("no story event with two known countries: nothing to brief on")
         note = f"No dyad was given: {dyad} is the pair of countries with the most story events ({n})."
-    left, right, _ = parse_dyad(dyad)
-    dyad = f"{left}-{right}"
+    pair = Dyad.parse(dyad).pair
+    left, right = pair.left, pair.right
+    dyad = pair.name
     stories = timeline(all_stories, dyad=dyad, since=since, until=until)
     by_id = {s.story_id: s for s in stories}
     freq = freq or default_freq(stories, dyad)
@@ -375,7 +378,8 @@ def _own_span(story: StoryEvent) -> tuple[str, str] | None:
 
 def render_html(brief: Brief) -> str:
     """The briefing as one self-contained HTML page (inline CSS and SVG, no script)."""
-    left, right, _ = parse_dyad(brief.dyad)
+    pair = Dyad.parse(brief.dyad)
+    left, right = pair.left, pair.right
     h = escape
     period = _period_text(brief)
     out = [
@@ -497,7 +501,8 @@ def _refs_md(refs: list[str]) -> str:
 
 def render_markdown(brief: Brief) -> str:
     """The briefing in Markdown: same sections and evidence anchors as the HTML page."""
-    left, right, _ = parse_dyad(brief.dyad)
+    pair = Dyad.parse(brief.dyad)
+    left, right = pair.left, pair.right
     period = _period_text(brief)
     out = [f"# {left}–{right}: briefing", "",
            f"Period: {md(period)} · {brief.n_stories} story events · {len(brief.articles)} articles. "

@@ -18,7 +18,8 @@ from typing import Any
 from detente.aggregate.contradictions import find_contradictions
 from detente.aggregate.index import default_freq, dyad_index, turning_points, unindexed_stories
 from detente.aggregate.merge import merge_events
-from detente.aggregate.timeline import in_dyad, parse_dyad, timeline
+from detente.aggregate.timeline import timeline
+from detente.dyad import Dyad, undirected_name
 from detente.models import Article, Claim, Event, StoryEvent
 from detente.present.brief import Brief, BriefData, build_brief
 from detente.store import Store
@@ -38,18 +39,6 @@ def page(items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]
 # --- dyads -------------------------------------------------------------------------------
 
 
-def dyad_name(a: str, b: str) -> str:
-    """The undirected name of a country pair: its two codes in alphabetical order."""
-    left, right = sorted((a, b))
-    return f"{left}-{right}"
-
-
-def canonical_dyad(dyad: str) -> str:
-    """"usa-col" → "USA-COL" (order kept); "USA>COL" stays directed."""
-    left, right, directed = parse_dyad(dyad)
-    return f"{left}{'>' if directed else '-'}{right}"
-
-
 def dyads(store: Store) -> list[dict[str, Any]]:
     """Every pair of countries that events connect, with counts per direction, most events first."""
     groups: dict[str, dict[str, Any]] = {}
@@ -58,7 +47,7 @@ def dyads(store: Store) -> list[dict[str, Any]]:
         recipient = (record.get("recipient") or {}).get("country")
         if not actor or not recipient or actor == recipient:
             continue
-        name = dyad_name(actor, recipient)
+        name = undirected_name(actor, recipient)
         group = groups.setdefault(name, {"dyad": name, "n_events": 0, "directions": Counter(),
                                          "docs": set(), "dates": []})
         group["n_events"] += 1
@@ -162,9 +151,8 @@ def index(aggregates: Aggregates, dyad: str, freq: str | None = None, since: str
     freq = freq or default_freq(aggregates.stories, dyad)
     rows = dyad_index(aggregates.stories, dyad, freq, since=since, until=until)
     points = turning_points(aggregates.stories, dyad, freq, rows=rows)
-    left, right, _ = parse_dyad(dyad)
-    return {"dyad": f"{left}-{right}", "freq": freq,
-            "directions": [f"{left}>{right}", f"{right}>{left}", f"{left}-{right}"],
+    pair = Dyad.parse(dyad)
+    return {"dyad": pair.pair.name, "freq": freq, "directions": list(pair.directions),
             "rows": [r.to_dict() for r in rows],
             "turning_points": [p.to_dict() for p in points],
             "n_unindexed": len(unindexed_stories(aggregates.stories, dyad, freq))}
@@ -176,8 +164,9 @@ def contradictions(aggregates: Aggregates, dyad: str | None = None) -> list[dict
     an article that reports an event of the dyad."""
     if not dyad:
         return list(aggregates.contradictions)
-    stories = {s.story_id for s in aggregates.stories if in_dyad(s, dyad)}
-    dyad_events = {e.event_id for e in aggregates.events.values() if in_dyad(e, dyad)}
+    pair = Dyad.parse(dyad)
+    stories = {s.story_id for s in aggregates.stories if pair.matches(s)}
+    dyad_events = {e.event_id for e in aggregates.events.values() if pair.matches(e)}
     dyad_docs = {aggregates.events[i].doc_id for i in dyad_events}
     chosen = []
     for record in aggregates.contradictions:
@@ -192,7 +181,7 @@ def contradictions(aggregates: Aggregates, dyad: str | None = None) -> list[dict
 def dyad_page(store: Store, aggregates: Aggregates, dyad: str, freq: str | None = None) -> dict[str, Any]:
     """One pair of countries: its index, its timeline of story events, its contradictions."""
     stories = timeline(aggregates.stories, dyad=dyad)
-    return {"dyad": canonical_dyad(dyad), "index": index(aggregates, dyad, freq),
+    return {"dyad": Dyad.parse(dyad).name, "index": index(aggregates, dyad, freq),
             "timeline": [s.to_dict() for s in stories],
             "contradictions": contradictions(aggregates, dyad),
             "n_events": len(store.events(dyad=dyad))}

@@ -20,6 +20,7 @@ from typing import Any
 import duckdb
 
 from detente.config import Settings
+from detente.dyad import Dyad
 from detente.models import Actor, Article, Claim, Event, Evidence, ProcessedDocument, Quote
 from detente.store import migrations
 from detente.store.rows import Rows
@@ -128,19 +129,6 @@ def _date_bound(column: str, op: str) -> str:
     prefix: "2025-01" matches since="2025-01-15" (it may be on or after it) and until="2025"."""
     return (f"({column} IS NOT NULL AND left({column}, least(length({column}), length(?))) "
             f"{op} left(?, least(length({column}), length(?))))")
-
-
-def _dyad_filter(dyad: str, actor: str, recipient: str) -> tuple[str, list[str]]:
-    """"USA-COL": either direction; "USA>COL": USA towards COL; "USA": USA on either side."""
-    dyad = dyad.strip().upper()
-    if ">" in dyad:
-        a, b = (p.strip() for p in dyad.split(">", 1))
-        return f"({actor} = ? AND {recipient} = ?)", [a, b]
-    if "-" in dyad:
-        a, b = (p.strip() for p in dyad.split("-", 1))
-        return (f"(({actor} = ? AND {recipient} = ?) OR ({actor} = ? AND {recipient} = ?))",
-                [a, b, b, a])
-    return f"({actor} = ? OR {recipient} = ?)", [dyad, dyad]
 
 
 class Store:
@@ -451,13 +439,13 @@ class Store:
             "SELECT doc_id, source_path, title, status FROM documents WHERE list_contains(?, doc_id)",
             [ids]).fetchall()}
 
-    def events(self, dyad: str | None = None, since: str | None = None, until: str | None = None,
+    def events(self, dyad: Dyad | str | None = None, since: str | None = None, until: str | None = None,
                event_type: str | Sequence[str] | None = None, doc_id: str | None = None,
                doc_ids: Sequence[str] | None = None) -> Rows:
         """Event records (the design's layout), in ingest order and text order within a document."""
         where, params = [], []
         if dyad:
-            clause, values = _dyad_filter(dyad, "t.actor_country", "t.recipient_country")
+            clause, values = Dyad.parse(dyad, single=True).sql("t.actor_country", "t.recipient_country")
             where.append(clause)
             params.extend(values)
         self._date_filters(where, params, "t.date", since, until)
