@@ -43,7 +43,7 @@ def _options(
 
 
 # Command modules, in the order of the pipeline; each registers its commands on `app`.
-COMMAND_MODULES = ("ingest", "extract", "insight", "serve", "spark", "run")
+COMMAND_MODULES = ("ingest", "extract", "insight", "serve", "spark", "run", "watch")
 
 
 def _register() -> None:

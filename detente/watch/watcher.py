@@ -1,0 +1,243 @@
+"""The watch loop: poll feeds and folders → fetch new articles → the ingest → alert rules → sinks.
+
+One poll opens the store, does all of that, and closes it again, so a dashboard
+(`detente serve`) reads the same file between polls. State lives in the store
+(`detente.store.watch`): a restarted watcher fetches no URL twice and sends no alert twice.
+
+Ctrl-C / SIGTERM: between articles the watcher stops at once; while an article is being
+coded and stored, the signal is held (blocked) until that article is committed, then acted on.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from typing import TextIO
+
+import httpx
+
+from detente.config import Settings
+from detente.models import Article, RawDocument
+from detente.store.store import Store
+from detente.store.watch import WatchState
+from detente.watch.alerts import Evaluator
+from detente.watch.config import WatchConfig
+from detente.watch.feeds import FeedError, parse_feed
+from detente.watch.fetch import Fetcher, FetchError
+from detente.watch.sinks import deliver
+
+_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+@dataclass
+class PollReport:
+    feeds: int = 0
+    not_modified: int = 0
+    feed_errors: int = 0
+    new_links: int = 0
+    fetched: int = 0
+    fetch_failed: int = 0
+    waiting: int = 0  # links still to fetch (transient failures, or over the per-poll cap)
+    ingested: dict[str, int] = field(default_factory=dict)  # article status → count
+    events: int = 0
+    alerts: int = 0
+    delivered: int = 0
+    interrupted: bool = False
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        when = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        stored = ", ".join(f"{n} {status.replace('_', '-')}" for status, n in sorted(self.ingested.items())) or "0 new"
+        text = (f"{when} poll: feeds {self.feeds} ({self.not_modified} not modified, {self.feed_errors} failed)"
+                f" · {self.new_links} new links · fetched {self.fetched}, failed {self.fetch_failed},"
+                f" waiting {self.waiting} · documents: {stored} · {self.events} events"
+                f" · {self.alerts} alerts ({self.delivered} deliveries) · {self.seconds:.1f} s")
+        return text + (" · interrupted" if self.interrupted else "")
+
+
+def _content_kind(content_type: str) -> str:
+    content_type = content_type.lower()
+    if "html" in content_type or "xml" in content_type:
+        return "html"
+    if content_type.startswith("text/plain"):
+        return "text"
+    return "unknown"
+
+
+class Watcher:
+    """`poll()` once, or `run()` every `config.every` seconds until stopped."""
+
+    def __init__(self, config: WatchConfig, db: str, settings: Settings | None = None,
+                 log: Callable[[str], None] | None = None, out: TextIO | None = None,
+                 transport: httpx.BaseTransport | None = None):
+        self.config = config
+        self.db = db
+        # One article per engine batch: an article is coded and committed before the next is
+        # fetched, so a stop never throws away fetched work and memory holds one page.
+        self.settings = replace(settings or Settings.load(db=db), db=db, batch_size=1, workers=1)
+        self.log = log or (lambda message: print(message, file=sys.stderr, flush=True))
+        self.out = out
+        self.stop_requested = False
+        self._transport = transport
+        self._signals_held = False
+
+    # --- signals ---------------------------------------------------------------------------
+    def _on_signal(self, signum, frame) -> None:
+        self.stop_requested = True
+
+    def _hold_signals(self, hold: bool) -> None:
+        if threading.current_thread() is not threading.main_thread() or hold == self._signals_held:
+            return
+        signal.pthread_sigmask(signal.SIG_BLOCK if hold else signal.SIG_UNBLOCK, _SIGNALS)
+        self._signals_held = hold
+
+    def _sleep(self, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while not self.stop_requested and (left := deadline - time.monotonic()) > 0:
+            time.sleep(min(left, 0.5))
+
+    # --- the loop --------------------------------------------------------------------------
+    def run(self, once: bool = False, every: float | None = None) -> int:
+        """Poll until stopped (or once); returns the number of polls made."""
+        every = every or self.config.every
+        previous = {}
+        if threading.current_thread() is threading.main_thread():
+            previous = {sig: signal.signal(sig, self._on_signal) for sig in _SIGNALS}
+        polls = 0
+        try:
+            while not self.stop_requested:
+                started = time.monotonic()
+                report = self.poll()
+                polls += 1
+                self.log(report.line())
+                if once or self.stop_requested or report.interrupted:
+                    break
+                self._sleep(max(0.0, every - (time.monotonic() - started)))
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+        return polls
+
+    def poll(self) -> PollReport:
+        report = PollReport()
+        started = time.perf_counter()
+        policy = self.config.fetch
+        with Store(self.db, settings=self.settings) as store, \
+                Fetcher(policy, sleep=self._sleep, transport=self._transport) as fetcher:
+            state = WatchState(store)
+            state.start_watermark()
+            self._poll_feeds(state, fetcher, report)
+            if not self.stop_requested and (self.config.folders or state.n_open()):
+                self._ingest(store, state, fetcher, report)
+            report.waiting = state.n_open()
+            if not self.stop_requested:
+                self._alert(store, state, report)
+                report.delivered = deliver(state, self.config.sinks, fetcher.client, self.log, self.out,
+                                           should_stop=lambda: self.stop_requested)
+        report.interrupted = report.interrupted or self.stop_requested
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _poll_feeds(self, state: WatchState, fetcher: Fetcher, report: PollReport) -> None:
+        for feed in self.config.feeds:
+            if self.stop_requested:
+                return
+            report.feeds += 1
+            known = state.feed(feed.url)
+            try:
+                fetched = fetcher.get(feed.url, etag=known["etag"], last_modified=known["last_modified"],
+                                      obey_robots=False)  # a feed is fetched because its user listed it
+                if fetched.not_modified:
+                    report.not_modified += 1
+                    state.record_feed(feed.url, "not_modified")
+                    continue
+                parsed = parse_feed(fetched.data, fetched.url)
+            except (FetchError, FeedError) as exc:
+                report.feed_errors += 1
+                reason = getattr(exc, "reason", None) or str(exc)
+                state.record_feed(feed.url, "failed", reason)
+                self.log(f"feed {feed.url}: {reason}")
+                continue
+            new = sum(state.add_item(item.url, feed.url, item.title, item.published) for item in parsed.items)
+            report.new_links += new
+            state.record_feed(feed.url, "ok", None, fetched.etag, fetched.last_modified,
+                              feed.name or parsed.title, len(parsed.items))
+            if parsed.skipped:
+                self.log(f"feed {feed.url}: {parsed.skipped} entries without an http(s) link skipped")
+
+    def _articles(self, state: WatchState, fetcher: Fetcher, report: PollReport,
+                  pending: dict[str, str]) -> Iterator[RawDocument]:
+        """Folder files, then the fetched articles; signals are held while each one is coded."""
+        from detente.read import iter_raw
+
+        sources: Iterator[RawDocument] = iter_raw(list(self.config.folders), self.settings) \
+            if self.config.folders else iter(())
+        for raw in sources:
+            self._hold_signals(False)
+            if self.stop_requested:
+                return
+            self._hold_signals(True)
+            yield raw
+        policy = self.config.fetch
+        for item in state.open_items(policy.max_items):
+            self._hold_signals(False)
+            if self.stop_requested:
+                return
+            url = item["url"]
+            try:
+                fetched = fetcher.get(url)
+            except FetchError as exc:
+                attempts = item["attempts"] + 1
+                if exc.kind == "disallowed":
+                    status = "disallowed"
+                elif exc.transient and attempts < policy.max_attempts:
+                    status = "retry"
+                else:
+                    status = "failed"
+                state.set_item(url, status, exc.reason, attempted=True)
+                report.fetch_failed += 1
+                self.log(f"article {url}: {exc.reason}" + (" (will retry)" if status == "retry" else ""))
+                continue
+            report.fetched += 1
+            pending[url] = url
+            self._hold_signals(True)
+            yield RawDocument(source_path=url, data=fetched.data, kind=_content_kind(fetched.content_type),
+                              url=url, title=item["title"], published=item["published"], size=len(fetched.data))
+
+    def _ingest(self, store: Store, state: WatchState, fetcher: Fetcher, report: PollReport) -> None:
+        from detente.store.ingest import ingest
+
+        pending: dict[str, str] = {}
+
+        def on_document(article: Article, ingest_report) -> None:
+            if article.source_path in pending:
+                detail = article.status + (f": {article.reason}" if article.reason else "")
+                state.set_item(pending.pop(article.source_path), "ingested", detail, doc_id=article.doc_id,
+                               attempted=True)
+            if article.status == "rejected":
+                self.log(f"document {article.source_path}: rejected: {article.reason}")
+            report.ingested[article.status] = report.ingested.get(article.status, 0) + 1
+            self._hold_signals(False)  # a signal held while this article was coded acts now
+
+        try:
+            result = ingest([], store, self.settings, args={"watch": True, "db": self.db},
+                            on_document=on_document, raws=self._articles(state, fetcher, report, pending))
+        finally:
+            self._hold_signals(False)
+        report.events += result.events
+        if result.interrupted:
+            report.interrupted = True
+            self.stop_requested = True
+
+    def _alert(self, store: Store, state: WatchState, report: PollReport) -> None:
+        through = state.max_document_seq()
+        since = state.alerted_through()
+        if through <= since:
+            return
+        alerts = Evaluator(store, since).evaluate(self.config.rules) if self.config.rules else []
+        report.alerts = len(state.record_alerts(alerts, self.config.sinks.names(), through))
