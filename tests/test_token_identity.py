@@ -24,7 +24,7 @@ def identity_comparisons(source: str) -> list[tuple[int, str]]:
         if not isinstance(node, ast.Compare):
             continue
         left = node.left
-        for op, right in zip(node.ops, node.comparators):
+        for op, right in zip(node.ops, node.comparators, strict=True):
             if isinstance(op, (ast.Is, ast.IsNot)) and not (
                     isinstance(left, ast.Constant) or isinstance(right, ast.Constant)):
                 found.append((node.lineno, ast.unparse(node)))
