@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import site
 import subprocess
@@ -97,7 +98,9 @@ def test_wheel_metadata_declares_licence_version_and_ranges(dist):
     (meta_name,) = [n for n in wheel.namelist() if n.endswith(".dist-info/METADATA")]
     meta = wheel.read(meta_name).decode()
     assert "License-Expression: MIT" in meta
-    assert "\nVersion: " in meta
+    source_version = re.search(r'^__version__ = "([^"]+)"',
+                               (ROOT / "detente" / "__init__.py").read_text(), re.M)
+    assert source_version and f"\nVersion: {source_version[1]}\n" in meta
     requires = [line for line in meta.splitlines() if line.startswith("Requires-Dist: pandas")]
     assert requires and "<3" in requires[0], requires
     entry_points = [n for n in wheel.namelist() if n.endswith("entry_points.txt")]

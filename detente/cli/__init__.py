@@ -20,11 +20,14 @@ app = typer.Typer(
 
 
 def package_version() -> str:
-    """The installed distribution's version (pyproject.toml's), or a marker when run uninstalled."""
+    """The installed distribution's version; the package's own `__version__` when uninstalled
+    (the distribution takes its version from it at build time)."""
     try:
         return importlib.metadata.version("detente")
     except importlib.metadata.PackageNotFoundError:
-        return "0+unknown"
+        from detente import __version__
+
+        return __version__
 
 
 def _print_version(value: bool) -> None:
