@@ -26,7 +26,11 @@ class WatchState:
 
     def __init__(self, store: Store):
         self.store = store
-        self.con = store.con
+
+    @property
+    def con(self):
+        """The store's connection of the moment (a shared store opens it only in turns)."""
+        return self.store.con
 
     # --- feeds -----------------------------------------------------------------------------
     def feed(self, feed_url: str) -> dict[str, Any]:
@@ -72,6 +76,16 @@ class WatchState:
             "WHERE list_contains(?, status) ORDER BY first_seen, url LIMIT ?",
             [list(OPEN_STATUSES), limit]).fetchall()
         return [dict(zip(("url", "feed_url", "title", "published", "attempts"), r)) for r in rows]
+
+    def settle_items(self) -> int:
+        """Mark open items whose URL the ingest has already recorded (a watcher killed after a
+        document was stored but before its item was marked): they are never fetched again."""
+        rows = self.con.execute(
+            "UPDATE watch_items SET status = 'ingested', reason = s.status || coalesce(': ' || s.reason, ''), doc_id = s.doc_id, "
+            "updated_at = current_timestamp FROM sources s "
+            "WHERE s.source_path = watch_items.url AND list_contains(?, watch_items.status) RETURNING url",
+            [list(OPEN_STATUSES)]).fetchall()
+        return len(rows)
 
     def n_open(self) -> int:
         return self.con.execute("SELECT count(*) FROM watch_items WHERE list_contains(?, status)",

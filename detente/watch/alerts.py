@@ -40,9 +40,7 @@ def alert_id(rule: str, about: str) -> str:
 def evidence_item(doc_id: str, evidence: Evidence, articles: dict[str, Article],
                   url: str | None = None, outlet: str | None = None) -> dict[str, Any]:
     """One evidence sentence with its links: the article's URL and the dashboard page that
-    highlights the sentence."""
-    from detente.server.app import _document_link
-
+    highlights the sentence (`detente serve`'s /documents/{doc_id}?start=…&end=…)."""
     article = articles.get(doc_id)
     ev = evidence.to_dict()
     return {"doc_id": doc_id, "title": article.title if article else None,
@@ -51,7 +49,7 @@ def evidence_item(doc_id: str, evidence: Evidence, articles: dict[str, Article],
             "source_path": article.source_path if article else None,
             "published": article.published if article else None,
             "text": ev["text"], "start": ev["start"], "end": ev["end"],
-            "link": _document_link(doc_id, ev)}
+            "link": f"/documents/{doc_id}?start={int(ev['start'])}&end={int(ev['end'])}#selected"}
 
 
 def _story_evidence(story: StoryEvent, articles: dict[str, Article]) -> list[dict[str, Any]]:

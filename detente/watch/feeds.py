@@ -64,11 +64,8 @@ def normalise_url(url: str, base: str | None = None) -> str | None:
 def parse_feed(data: bytes, feed_url: str) -> ParsedFeed:
     """The articles a feed lists, in feed order, each URL once."""
     parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
-    if not parsed.entries:
-        if parsed.get("bozo"):
-            raise FeedError(f"not a readable RSS/Atom feed: {parsed.get('bozo_exception') or 'malformed'}")
-        if not parsed.get("version"):
-            raise FeedError("not an RSS/Atom feed (no channel or feed element)")
+    if not parsed.entries and not parsed.get("version"):
+        raise FeedError("not an RSS/Atom feed (no channel or feed element)")
     items: list[FeedItem] = []
     seen: set[str] = set()
     skipped = 0
@@ -79,6 +76,8 @@ def parse_feed(data: bytes, feed_url: str) -> ParsedFeed:
             continue
         seen.add(url)
         items.append(FeedItem(url=url, title=(entry.get("title") or None), published=_date(entry)))
+    if not items and parsed.get("bozo"):  # what feedparser recovered from a broken feed is no use
+        raise FeedError(f"not a readable RSS/Atom feed: {parsed.get('bozo_exception') or 'malformed'}")
     title = parsed.feed.get("title") if parsed.get("feed") else None
     return ParsedFeed(title=title or None, items=items, skipped=skipped)
 

@@ -125,13 +125,13 @@ class Fetcher:
         started = time.monotonic()
         try:
             with self.client.stream("GET", url, headers=headers) as r:
-                if r.is_redirect:
+                if r.status_code == 304:
+                    return Fetched(url, 304, b"", "", r.headers.get("etag"), r.headers.get("last-modified"))
+                if r.status_code in (301, 302, 303, 307, 308):
                     target = r.headers.get("location")
                     if not target:
                         raise FetchError(f"HTTP {r.status_code} redirect without a Location", transient=False)
                     return urljoin(url, target)
-                if r.status_code == 304:
-                    return Fetched(url, 304, b"", "", r.headers.get("etag"), r.headers.get("last-modified"))
                 if r.status_code >= 400 or r.status_code < 200:
                     raise FetchError(f"HTTP {r.status_code} {r.reason_phrase}".strip(),
                                      transient=r.status_code in TRANSIENT_STATUS)

@@ -61,18 +61,23 @@ def deliver(state: WatchState, sinks: Sinks, client: httpx.Client, log: Callable
         senders["jsonl"] = lambda a: send_jsonl(a, sinks.jsonl)
     if sinks.webhook:
         senders["webhook"] = lambda a: send_webhook(a, sinks.webhook, client)
+    store = state.store
+    with store.turn():
+        queue = [(name, alert) for name in senders
+                 for alert in state.undelivered(name, MAX_DELIVERY_ATTEMPTS)]
+    store.release()
     done = 0
-    for name, send in senders.items():
-        for alert in state.undelivered(name, MAX_DELIVERY_ATTEMPTS):
-            if should_stop():
-                return done
-            try:
-                send(alert)
-            except (OSError, RuntimeError, httpx.HTTPError) as exc:
-                reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-                state.delivered(alert["alert_id"], name, reason)
-                log(f"alert {alert['alert_id']} not delivered to {name}: {reason} (retried next poll)")
-                continue
-            state.delivered(alert["alert_id"], name)
-            done += 1
+    for name, alert in queue:  # the store is held only to mark each delivery, not while sending
+        if should_stop():
+            break
+        try:
+            senders[name](alert)
+            reason = None
+        except (OSError, RuntimeError, httpx.HTTPError) as exc:
+            reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            log(f"alert {alert['alert_id']} not delivered to {name}: {reason} (retried next poll)")
+        with store.turn():
+            state.delivered(alert["alert_id"], name, reason)
+        store.release()
+        done += reason is None
     return done

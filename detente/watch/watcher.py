@@ -124,54 +124,72 @@ class Watcher:
         return polls
 
     def poll(self) -> PollReport:
+        """One poll. The store is held only for short turns (never across a network request),
+        so a dashboard reading the same file waits at most for one of them."""
         report = PollReport()
         started = time.perf_counter()
-        policy = self.config.fetch
-        with Store(self.db, settings=self.settings) as store, \
-                Fetcher(policy, sleep=self._sleep, transport=self._transport) as fetcher:
-            state = WatchState(store)
-            state.start_watermark()
-            self._poll_feeds(state, fetcher, report)
-            if not self.stop_requested and (self.config.folders or state.n_open()):
-                self._ingest(store, state, fetcher, report)
-            report.waiting = state.n_open()
-            if not self.stop_requested:
-                self._alert(store, state, report)
-                report.delivered = deliver(state, self.config.sinks, fetcher.client, self.log, self.out,
-                                           should_stop=lambda: self.stop_requested)
+        store = Store(self.db, settings=self.settings)
+        try:
+            with Fetcher(self.config.fetch, sleep=self._sleep, transport=self._transport) as fetcher:
+                state = WatchState(store)
+                with store.turn():
+                    state.start_watermark()
+                    state.settle_items()
+                    known = {feed.url: state.feed(feed.url) for feed in self.config.feeds}
+                store.release()
+                self._poll_feeds(store, state, fetcher, known, report)
+                with store.turn():
+                    has_open = state.n_open() > 0
+                store.release()
+                if not self.stop_requested and (self.config.folders or has_open):
+                    self._ingest(store, state, fetcher, report)
+                with store.turn():
+                    state.settle_items()
+                    report.waiting = state.n_open()
+                    if not self.stop_requested:
+                        self._alert(store, state, report)
+                store.release()
+                if not self.stop_requested:
+                    report.delivered = deliver(state, self.config.sinks, fetcher.client, self.log, self.out,
+                                               should_stop=lambda: self.stop_requested)
+        finally:
+            store.close()
         report.interrupted = report.interrupted or self.stop_requested
         report.seconds = time.perf_counter() - started
         return report
 
-    def _poll_feeds(self, state: WatchState, fetcher: Fetcher, report: PollReport) -> None:
+    def _poll_feeds(self, store: Store, state: WatchState, fetcher: Fetcher, known: dict[str, dict],
+                    report: PollReport) -> None:
         for feed in self.config.feeds:
             if self.stop_requested:
                 return
             report.feeds += 1
-            known = state.feed(feed.url)
             try:
-                fetched = fetcher.get(feed.url, etag=known["etag"], last_modified=known["last_modified"],
+                fetched = fetcher.get(feed.url, etag=known[feed.url]["etag"],
+                                      last_modified=known[feed.url]["last_modified"],
                                       obey_robots=False)  # a feed is fetched because its user listed it
-                if fetched.not_modified:
-                    report.not_modified += 1
-                    state.record_feed(feed.url, "not_modified")
-                    continue
-                parsed = parse_feed(fetched.data, fetched.url)
+                parsed = None if fetched.not_modified else parse_feed(fetched.data, fetched.url)
             except (FetchError, FeedError) as exc:
                 report.feed_errors += 1
                 reason = getattr(exc, "reason", None) or str(exc)
-                state.record_feed(feed.url, "failed", reason)
                 self.log(f"feed {feed.url}: {reason}")
+                with store.turn():
+                    state.record_feed(feed.url, "failed", reason)
                 continue
-            new = sum(state.add_item(item.url, feed.url, item.title, item.published) for item in parsed.items)
-            report.new_links += new
-            state.record_feed(feed.url, "ok", None, fetched.etag, fetched.last_modified,
-                              feed.name or parsed.title, len(parsed.items))
+            with store.turn():
+                if parsed is None:
+                    report.not_modified += 1
+                    state.record_feed(feed.url, "not_modified")
+                    continue
+                report.new_links += sum(state.add_item(item.url, feed.url, item.title, item.published)
+                                        for item in parsed.items)
+                state.record_feed(feed.url, "ok", None, fetched.etag, fetched.last_modified,
+                                  feed.name or parsed.title, len(parsed.items))
             if parsed.skipped:
                 self.log(f"feed {feed.url}: {parsed.skipped} entries without an http(s) link skipped")
 
-    def _articles(self, state: WatchState, fetcher: Fetcher, report: PollReport,
-                  pending: dict[str, str]) -> Iterator[RawDocument]:
+    def _articles(self, store: Store, state: WatchState, fetcher: Fetcher,
+                  report: PollReport) -> Iterator[RawDocument]:
         """Folder files, then the fetched articles; signals are held while each one is coded."""
         from detente.read import iter_raw
 
@@ -184,7 +202,9 @@ class Watcher:
             self._hold_signals(True)
             yield raw
         policy = self.config.fetch
-        for item in state.open_items(policy.max_items):
+        with store.turn():
+            items = state.open_items(policy.max_items)
+        for item in items:
             self._hold_signals(False)
             if self.stop_requested:
                 return
@@ -199,26 +219,20 @@ class Watcher:
                     status = "retry"
                 else:
                     status = "failed"
-                state.set_item(url, status, exc.reason, attempted=True)
+                with store.turn():
+                    state.set_item(url, status, exc.reason, attempted=True)
                 report.fetch_failed += 1
                 self.log(f"article {url}: {exc.reason}" + (" (will retry)" if status == "retry" else ""))
                 continue
             report.fetched += 1
-            pending[url] = url
             self._hold_signals(True)
             yield RawDocument(source_path=url, data=fetched.data, kind=_content_kind(fetched.content_type),
                               url=url, title=item["title"], published=item["published"], size=len(fetched.data))
 
     def _ingest(self, store: Store, state: WatchState, fetcher: Fetcher, report: PollReport) -> None:
-        from detente.store.ingest import ingest
-
-        pending: dict[str, str] = {}
+        from detente.ingest import ingest
 
         def on_document(article: Article, ingest_report) -> None:
-            if article.source_path in pending:
-                detail = article.status + (f": {article.reason}" if article.reason else "")
-                state.set_item(pending.pop(article.source_path), "ingested", detail, doc_id=article.doc_id,
-                               attempted=True)
             if article.status == "rejected":
                 self.log(f"document {article.source_path}: rejected: {article.reason}")
             report.ingested[article.status] = report.ingested.get(article.status, 0) + 1
@@ -226,7 +240,7 @@ class Watcher:
 
         try:
             result = ingest([], store, self.settings, args={"watch": True, "db": self.db},
-                            on_document=on_document, raws=self._articles(state, fetcher, report, pending))
+                            on_document=on_document, raws=self._articles(store, state, fetcher, report))
         finally:
             self._hold_signals(False)
         report.events += result.events

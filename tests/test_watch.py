@@ -1,0 +1,357 @@
+"""detente watch, end to end: feeds and pages served from 127.0.0.1 in the test process.
+
+The articles are written for these tests (invented moves between Chile, Peru, Bolivia and
+Paraguay); each was checked to give events with `detente extract`.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import yaml
+
+from detente.config import Settings
+from detente.store import Store
+from detente.store.watch import WatchState
+from detente.watch import Watcher, load
+
+# --- articles (own writing) -------------------------------------------------------------------
+TARIFF = """<html><head><title>Chile slaps tariffs on Peruvian steel</title></head><body>
+<article><h1>Chile slaps tariffs on Peruvian steel</h1>
+<p>SANTIAGO, 3 March 2025 — Chile imposed tariffs of 25 percent on Peruvian steel on 3 March 2025,
+the trade ministry in Santiago said.</p>
+<p>The Chilean government accused Lima of dumping cheap steel on its market for more than a year.</p>
+<p>Peru's foreign minister threatened to impose tariffs on Chilean fruit if the measure was not
+withdrawn within a month.</p>
+<p>Officials in Lima said they had summoned the Chilean ambassador to explain the decision.</p>
+</article></body></html>"""
+
+DUTIES = """<html><head><title>Santiago raises steel duties</title></head><body>
+<article><h1>Santiago raises steel duties against Lima</h1>
+<p>LIMA, 4 March 2025 — Chile imposed tariffs of 40 percent on Peruvian steel on 3 March 2025,
+according to customs documents seen by reporters.</p>
+<p>Peruvian exporters warned that thousands of jobs in the northern mills were at risk.</p>
+<p>President Dina Boluarte said Peru would not accept what she called an unfair punishment.</p>
+</article></body></html>"""
+
+TROOPS = """<html><head><title>Bolivia moves troops to Paraguay border</title></head><body>
+<article><h1>Bolivia moves troops to the Paraguayan border</h1>
+<p>LA PAZ, 10 March 2025 — Bolivia deployed troops to its border with Paraguay on 9 March 2025,
+the defence ministry said.</p>
+<p>Paraguay condemned the deployment and called it a provocation, and its foreign ministry asked
+the regional bloc for an urgent meeting.</p>
+</article></body></html>"""
+
+FRUIT = """<html><head><title>Peru hits back at Chile</title></head><body>
+<article><h1>Peru hits back with fruit tariffs</h1>
+<p>LIMA, 21 March 2025 — Peru imposed tariffs on Chilean grapes and apples on 20 March 2025,
+two weeks after Santiago's steel duties.</p>
+<p>Chilean growers said the measure would close their largest market in the Andes within days.</p>
+</article></body></html>"""
+
+
+def rss(items: list[tuple[str, str]]) -> bytes:
+    entries = "".join(f"<item><title>{t}</title><link>{link}</link>"
+                      f"<pubDate>Mon, 03 Mar 2025 10:00:00 GMT</pubDate></item>" for t, link in items)
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Andes Wire</title>'
+            f"<link>http://example.invalid/</link>{entries}</channel></rss>").encode()
+
+
+class Site:
+    """A tiny web server: routes → (status, content type, body, delay); records every request."""
+
+    def __init__(self):
+        self.routes: dict[str, tuple[int, str, bytes, float]] = {}
+        self.requests: list[tuple[str, str, dict[str, str]]] = []
+        self.hooks: list[dict] = []
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):  # quiet
+                pass
+
+            def do_GET(self):
+                site.requests.append(("GET", self.path, dict(self.headers)))
+                route = site.routes.get(self.path)
+                if route is None:
+                    route = (404, "text/html", b"<html><body>Not found</body></html>", 0.0)
+                status, ctype, body, delay = route
+                if delay:
+                    time.sleep(delay)
+                etag = f'"{hash(body) & 0xffffffff:x}"'
+                if status == 200 and self.headers.get("If-None-Match") == etag:
+                    self.send_response(304)
+                    self.send_header("ETag", etag)
+                    self.end_headers()
+                    return
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("ETag", etag)
+                self.end_headers()
+                try:
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                site.requests.append(("POST", self.path, dict(self.headers)))
+                site.hooks.append(json.loads(body))
+                self.send_response(204)
+                self.end_headers()
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def page(self, path: str, body: str | bytes, status: int = 200, ctype: str = "text/html; charset=utf-8",
+             delay: float = 0.0) -> None:
+        self.routes[path] = (status, ctype, body.encode() if isinstance(body, str) else body, delay)
+
+    def gets(self, path: str) -> int:
+        return sum(1 for method, p, _ in self.requests if method == "GET" and p == path)
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def site():
+    s = Site()
+    yield s
+    s.close()
+
+
+BAD_PATHS = ("/news/missing", "/news/huge", "/slow/story", "/private/secret")
+
+
+def serve_news(site: Site) -> None:
+    site.page("/robots.txt", "User-agent: *\nDisallow: /private/\n", ctype="text/plain")
+    site.page("/news/chile-tariffs", TARIFF)
+    site.page("/mirror/chile-tariffs", TARIFF)  # the same article under a second URL
+    site.page("/news/steel-duties", DUTIES)
+    site.page("/news/bolivia-troops", TROOPS)
+    site.page("/news/huge", "<html><body>" + "<p>padding text for a huge page</p>" * 160_000 + "</body></html>")
+    site.page("/slow/story", TARIFF, delay=2.0)
+    site.page("/private/secret", TROOPS)
+    site.page("/feed.xml", rss([
+        ("Chile slaps tariffs", f"{site.base}/news/chile-tariffs"),
+        ("Chile slaps tariffs (tracked)", f"{site.base}/news/chile-tariffs?utm_source=rss#top"),
+        ("Mirror", f"{site.base}/mirror/chile-tariffs"),
+        ("Steel duties", f"{site.base}/news/steel-duties"),
+        ("Troops", f"{site.base}/news/bolivia-troops"),
+        ("Missing", f"{site.base}/news/missing"),
+        ("Huge", f"{site.base}/news/huge"),
+        ("Slow", f"{site.base}/slow/story"),
+        ("Secret", f"{site.base}/private/secret"),
+    ]), ctype="application/rss+xml")
+    site.page("/broken.xml", b"<rss><channel><item><title>half a feed", ctype="application/rss+xml")
+    site.page("/notes.xml", b"just some words, no feed at all", ctype="text/plain")
+
+
+def write_config(tmp_path: Path, site: Site, **extra) -> Path:
+    config = {
+        "feeds": [f"{site.base}/feed.xml", f"{site.base}/broken.xml", f"{site.base}/notes.xml",
+                  "http://127.0.0.1:9/nothing-listens-here.xml"],
+        "fetch": {"timeout": 0.5, "max_bytes": 1_000_000, "per_host_interval": 0, "max_attempts": 2},
+        "alerts": [
+            {"name": "force", "kind": "new_event", "types": ["SANCTION", "MOBILIZE"], "dyads": ["CHL-PER"],
+             "actors": ["BOL"]},
+            {"name": "chile-peru-moves", "kind": "index_move", "dyad": "CHL-PER", "more_than": 5},
+            {"name": "disputed", "kind": "contradiction", "dyads": ["CHL-PER"]},
+        ],
+        "sinks": {"terminal": True, "jsonl": "alerts.jsonl", "webhook": f"{site.base}/hook"},
+    }
+    config.update(extra)
+    path = tmp_path / "feeds.yaml"
+    path.write_text(yaml.safe_dump(config))
+    return path
+
+
+def make_watcher(config_path: Path, db: Path, logs: list[str], out: io.StringIO) -> Watcher:
+    return Watcher(load(config_path), str(db), Settings.load(db=str(db)), log=logs.append, out=out)
+
+
+def alert_kinds(alerts: list[dict]) -> list[tuple[str, str]]:
+    return sorted((a["rule"], a["title"]) for a in alerts)
+
+
+# --- the whole path ----------------------------------------------------------------------------
+def test_watch_once_raises_expected_alerts_once_and_survives_bad_inputs(site, tmp_path):
+    serve_news(site)
+    db = tmp_path / "w.duckdb"
+    config = write_config(tmp_path, site)
+    logs: list[str] = []
+    out = io.StringIO()
+
+    report = make_watcher(config, db, logs, out).poll()
+
+    # every bad input logged with its reason, none stopped the poll
+    text = "\n".join(logs)
+    assert f"feed {site.base}/broken.xml: not a readable RSS/Atom feed" in text
+    assert f"feed {site.base}/notes.xml:" in text
+    assert "feed http://127.0.0.1:9/nothing-listens-here.xml: network error" in text
+    assert f"article {site.base}/news/missing: HTTP 404" in text
+    assert f"article {site.base}/news/huge: larger than the 1.0 MB limit" in text
+    assert f"article {site.base}/slow/story: timed out" in text and "(will retry)" in text
+    assert f"article {site.base}/private/secret: disallowed by {site.base}/robots.txt" in text
+    assert site.gets("/private/secret") == 0
+    assert report.feeds == 4 and report.feed_errors == 3
+
+    with Store(db, read_only=True) as store:
+        items = {i["url"].removeprefix(site.base): i for i in WatchState(store).items()}
+    assert items["/news/chile-tariffs"]["status"] == "ingested"
+    assert "/news/chile-tariffs?utm_source=rss" not in "".join(items)  # one URL after normalising
+    assert items["/mirror/chile-tariffs"]["reason"] == "duplicate"  # same text, second URL
+    assert items["/news/missing"]["status"] == "failed"
+    assert items["/news/huge"]["status"] == "failed"
+    assert items["/slow/story"]["status"] == "retry"
+    assert items["/private/secret"]["status"] == "disallowed"
+    assert site.gets("/news/chile-tariffs") == 1
+
+    hooks = site.hooks
+    rules = sorted(a["rule"] for a in hooks)
+    assert rules.count("force") == 2  # CHL>PER SANCTION/tariff, BOL>PRY MOBILIZE
+    assert rules.count("chile-peru-moves") == 1
+    assert rules.count("disputed") >= 1  # 25 vs 40 percent
+    titles = {a["title"] for a in hooks}
+    assert any("SANCTION/tariff CHL>PER 2025-03-03" in t for t in titles)
+    assert any("MOBILIZE" in t and "BOL>PRY" in t for t in titles)
+    assert any("CHL-PER index fell" in t and "2025-03" in t for t in titles)
+    for alert in hooks:
+        assert alert["evidence"], alert["title"]
+        for item in alert["evidence"]:
+            assert item["url"].startswith(site.base)
+            assert item["link"].startswith(f"/documents/{item['doc_id']}?start=")
+    sanction = next(a for a in hooks if "SANCTION/tariff" in a["title"])
+    assert {e["url"].removeprefix(site.base) for e in sanction["evidence"]} == {
+        "/news/chile-tariffs", "/news/steel-duties"}
+
+    # the same alerts, once each, in every sink
+    jsonl = [json.loads(line) for line in (tmp_path / "alerts.jsonl").read_text().splitlines()]
+    assert sorted(a["alert_id"] for a in jsonl) == sorted(a["alert_id"] for a in hooks)
+    assert len({a["alert_id"] for a in hooks}) == len(hooks)
+    assert out.getvalue().count("ALERT [") == len(hooks)
+    assert report.alerts == len(hooks)
+
+    # a second poll: feed unchanged (304), nothing fetched again, no alert again
+    logs.clear()
+    again = make_watcher(config, db, logs, io.StringIO()).poll()
+    assert again.not_modified == 1 and again.alerts == 0, logs
+    assert site.gets("/news/chile-tariffs") == 1 and site.gets("/mirror/chile-tariffs") == 1
+    assert len(site.hooks) == len(hooks)
+    assert len((tmp_path / "alerts.jsonl").read_text().splitlines()) == len(hooks)
+    conditional = [h for m, p, h in site.requests if p == "/feed.xml"]
+    assert "If-None-Match" in conditional[-1] or "if-none-match" in {k.lower() for k in conditional[-1]}
+    # the slow host got its second and last try
+    with Store(db, read_only=True) as store:
+        slow = [i for i in WatchState(store).items() if i["url"].endswith("/slow/story")][0]
+    assert slow["status"] == "failed" and slow["attempts"] == 2
+
+
+def test_a_new_item_raises_only_its_own_alert(site, tmp_path):
+    serve_news(site)
+    db = tmp_path / "w.duckdb"
+    config = write_config(tmp_path, site)
+    make_watcher(config, db, [], io.StringIO()).poll()
+    before = len(site.hooks)
+    site.page("/news/peru-fruit", FRUIT)
+    site.page("/feed.xml", rss([("Fruit", f"{site.base}/news/peru-fruit"),
+                                ("Chile slaps tariffs", f"{site.base}/news/chile-tariffs")]),
+              ctype="application/rss+xml")
+    report = make_watcher(config, db, [], io.StringIO()).poll()
+    new = site.hooks[before:]
+    assert report.fetched == 1
+    assert [a["rule"] for a in new] == ["force"]
+    assert "SANCTION" in new[0]["title"] and "PER>CHL" in new[0]["title"]
+    assert site.gets("/news/chile-tariffs") == 1
+
+
+def test_restart_after_a_kill_neither_refetches_nor_realerts(site, tmp_path):
+    """A kill after the alerts were stored but before they were delivered: the restart
+    delivers them once and fetches nothing again."""
+    serve_news(site)
+    db = tmp_path / "w.duckdb"
+    config = write_config(tmp_path, site)
+    watcher = make_watcher(config, db, [], io.StringIO())
+
+    import detente.watch.watcher as watcher_module
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt  # stands for SIGKILL right after the alerts were committed
+
+    original = watcher_module.deliver
+    watcher_module.deliver = killed
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            watcher.poll()
+    finally:
+        watcher_module.deliver = original
+    assert site.hooks == []
+    fetched = {p: site.gets(p) for p in ("/news/chile-tariffs", "/news/steel-duties", "/news/bolivia-troops")}
+
+    report = make_watcher(config, db, [], io.StringIO()).poll()
+    assert report.alerts == 0 and report.fetched == 0
+    assert {p: site.gets(p) for p in fetched} == fetched
+    assert len(site.hooks) >= 4 and len({a["alert_id"] for a in site.hooks}) == len(site.hooks)
+    make_watcher(config, db, [], io.StringIO()).poll()
+    assert len({a["alert_id"] for a in site.hooks}) == len(site.hooks)
+
+
+def test_existing_documents_are_history_not_alerts(site, tmp_path):
+    """A watcher started over a database that already holds articles alerts only on what it adds."""
+    from detente.store.ingest import ingest
+
+    serve_news(site)
+    db = tmp_path / "w.duckdb"
+    old = tmp_path / "old"
+    old.mkdir()
+    (old / "troops.html").write_text(TROOPS)
+    settings = Settings.load(db=str(db))
+    with Store(db, settings=settings) as store:
+        ingest([str(old)], store, settings)
+    site.page("/feed.xml", rss([("Troops", f"{site.base}/news/bolivia-troops")]), ctype="application/rss+xml")
+    make_watcher(write_config(tmp_path, site, feeds=[f"{site.base}/feed.xml"]), db, [], io.StringIO()).poll()
+    assert site.hooks == []
+
+
+def test_new_files_in_a_watched_folder_are_ingested_and_alerted(site, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    db = tmp_path / "w.duckdb"
+    config = write_config(tmp_path, site, feeds=[], folders=["inbox"])
+    out = io.StringIO()
+    make_watcher(config, db, [], out).poll()
+    assert site.hooks == []
+    (inbox / "troops.html").write_text(TROOPS)
+    report = make_watcher(config, db, [], out).poll()
+    assert report.ingested == {"stored": 1}
+    assert [a["rule"] for a in site.hooks] == ["force"]
+    assert "ALERT [force] new MOBILIZE" in out.getvalue()
+    again = make_watcher(config, db, [], out).poll()
+    assert again.ingested == {} and len(site.hooks) == 1
+
+
+def test_an_unreachable_webhook_is_retried_on_the_next_poll(site, tmp_path):
+    serve_news(site)
+    db = tmp_path / "w.duckdb"
+    config = write_config(tmp_path, site, feeds=[f"{site.base}/feed.xml"],
+                          sinks={"terminal": False, "webhook": "http://127.0.0.1:9/hook"})
+    logs: list[str] = []
+    make_watcher(config, db, logs, io.StringIO()).poll()
+    assert any("not delivered to webhook" in line for line in logs)
+    good = write_config(tmp_path, site, feeds=[f"{site.base}/feed.xml"],
+                        sinks={"terminal": False, "webhook": f"{site.base}/hook"})
+    # the sink's URL changed but its name did not: the pending deliveries go out now
+    make_watcher(good, db, [], io.StringIO()).poll()
+    assert len(site.hooks) >= 4
