@@ -15,7 +15,7 @@ present) and ingested into fresh databases by the real CLI in a child process. T
 The database file is on disk, so it grows with the corpus by design; what is measured here is
 what detente holds in memory while it streams.
 
-`--store-only N` attributes the growth instead: it runs `detente.store.ingest.ingest` in this
+`--store-only N` attributes the growth instead: it runs `detente.ingest.ingest` in this
 process on the first N articles of a generated corpus with a stand-in engine (no spaCy: the
 article is the JSONL text, five synthetic events each), and prints at every fifth of the run
 the process RSS, the Python heap traced by tracemalloc (with `--tracemalloc`; slower) and
@@ -121,7 +121,7 @@ def store_only(n: int, trace: bool) -> None:
     from detente.models import Actor, Article, Coded, Event, Evidence, ProcessedDocument
     from detente.read import iter_raw
     from detente.store import Store
-    from detente.store.ingest import ingest
+    from detente.ingest import ingest
 
     def stand_in(raws, settings):
         for raw in raws:

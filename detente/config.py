@@ -24,6 +24,18 @@ class Settings:
     actors_files: tuple[str, ...] = field(default_factory=tuple)  # user actor dictionaries
     max_bytes: int = 10 * 1024 * 1024  # larger inputs are rejected unread (bounded memory)
     min_words: int = 20  # cleaned text shorter than this is rejected as "no article text"
+    # Budgets per document (see detente/budget.py): a cleaned text longer than `max_chars` is
+    # rejected with that reason; a longer one than `chunk_chars` is coded in chunks of whole
+    # paragraphs (or sentences); cleaning, and coding, each get `doc_seconds` of wall-clock time.
+    max_chars: int = 300_000  # ~50,000 words: far above any news article, ~20 s of coding
+    chunk_chars: int = 100_000  # well under spaCy's 1,000,000-character limit
+    doc_seconds: float = 60.0
+    # Sharing one database file (see detente/store/sharing.py): an ingest writes at most every
+    # `write_seconds` and waits up to `lock_seconds` for its turn; a server request waits up to
+    # `read_wait_seconds` for a writer to finish, then answers 503 with Retry-After.
+    write_seconds: float = 2.0
+    lock_seconds: float = 120.0
+    read_wait_seconds: float = 3.0
     near_duplicate_threshold: float = 0.8  # MinHash Jaccard estimate
     minhash_perm: int = 128
     workers: int = 1

@@ -8,8 +8,9 @@ partition (see `detente.engines`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from dataclasses import replace
 
+from detente.budget import OverBudget, chunks, over_time, time_limit, too_long
 from detente.config import Settings
 from detente.models import Article, Coded, Event, ProcessedDocument, RawDocument
 
@@ -29,27 +30,102 @@ class Pipeline:
         return self._nlp
 
     def clean(self, raw: RawDocument) -> Article:
-        from detente.clean import clean
+        """Clean one document within its time budget (over it: rejected with that reason)."""
+        from detente.clean import clean, reject
 
-        return clean(raw, self.settings)
+        try:
+            with time_limit(self.settings.doc_seconds):
+                return clean(raw, self.settings)
+        except OverBudget as exc:
+            return reject(raw, over_time("cleaning", exc.seconds))
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[ProcessedDocument]:
-        """Code a stream of cleaned articles, in order, batching the model through `nlp.pipe`."""
-        from detente.events import code
+        """Code a stream of cleaned articles, in order, batching the model through `nlp.pipe`.
 
-        iterator = iter(articles)
-        while batch := list(islice(iterator, self.settings.batch_size)):
+        A batch holds at most `batch_size` articles and `chunk_chars` characters and gets one
+        document's time budget; when it runs over, its articles are coded again one by one,
+        each with its own budget, and one that runs over that is rejected with the reason.
+        """
+        for batch in self._batches(articles):
             codable = [a for a in batch if a.is_codable]
-            coded: dict[int, Coded] = {}
-            if codable:
-                pairs = ((a.text, a) for a in codable)
-                for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
-                    coded[id(article)] = code(doc, article, self.settings)
+            coded: dict[int, Coded | Article] = {}
+            if len(codable) > 1:
+                self.nlp  # noqa: B018 - load the model outside the time budget
+                try:
+                    with time_limit(self.settings.doc_seconds) as deadline:
+                        coded = self._code_together(codable, deadline)
+                except OverBudget:
+                    coded = {}
+            for article in codable:
+                if id(article) not in coded:
+                    coded[id(article)] = self._code_alone(article)
             for article in batch:
-                yield ProcessedDocument(article=article, coded=coded.get(id(article), Coded()))
+                result = coded.get(id(article), Coded())
+                if isinstance(result, Article):  # rejected while coding
+                    yield ProcessedDocument(article=result)
+                else:
+                    yield ProcessedDocument(article=article, coded=result)
 
     def process(self, raws: Iterable[RawDocument]) -> Iterator[ProcessedDocument]:
         return self.code_articles(self.clean(raw) for raw in raws)
+
+    def _batches(self, articles: Iterable[Article]) -> Iterator[list[Article]]:
+        batch: list[Article] = []
+        chars = 0
+        for article in articles:
+            size = len(article.text) if article.is_codable else 0
+            if batch and (len(batch) >= self.settings.batch_size or chars + size > self._chunk_chars):
+                yield batch
+                batch, chars = [], 0
+            batch.append(article)
+            chars += size
+        if batch:
+            yield batch
+
+    @property
+    def _chunk_chars(self) -> int:
+        """Characters per piece given to spaCy: the setting, below the model's own limit."""
+        limit = self.settings.chunk_chars
+        if self._nlp is not None:
+            limit = min(limit, self._nlp.max_length - 1)
+        return max(1, limit)
+
+    def _code_together(self, articles: list[Article], deadline) -> dict[int, Coded]:
+        from detente.events import code
+
+        coded: dict[int, Coded] = {}
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
+            coded[id(article)] = code(doc, article, self.settings)
+            deadline.check()
+        return coded
+
+    def _code_alone(self, article: Article) -> Coded | Article:
+        """Code one article within its budgets; a long text in chunks joined into one Doc (so
+        offsets stay those of the whole text). Over a budget: the rejected article."""
+        from spacy.tokens import Doc
+
+        from detente.events import code
+
+        if len(article.text) > self.settings.max_chars:
+            return _rejected(article, too_long(len(article.text), self.settings.max_chars))
+        nlp = self.nlp  # loaded outside the time budget
+        try:
+            with time_limit(self.settings.doc_seconds) as deadline:
+                pieces = chunks(article.text, self._chunk_chars)
+                docs = []
+                for doc in nlp.pipe(pieces, batch_size=1):
+                    docs.append(doc)
+                    deadline.check()
+                doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+                return code(doc, article, self.settings)
+        except OverBudget as exc:
+            return _rejected(article, over_time("coding", exc.seconds))
+
+
+def _rejected(article: Article, reason: str) -> Article:
+    """An article rejected after cleaning: its reason, no text (as `clean.reject` leaves it)."""
+    return replace(article, status="rejected", reason=reason, text="", duplicate_of=None)
 
 
 _DEFAULT: Pipeline | None = None

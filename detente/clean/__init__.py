@@ -12,8 +12,9 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from detente.budget import too_long
 from detente.clean.dates import find_dates, infer_range, parse_date
-from detente.clean.decode import binary_kind, decode
+from detente.clean.decode import binary_kind, decode, strip_invisible
 from detente.clean.fingerprint import bytes_hash, content_hash
 from detente.clean.html import extract_html, page_date
 from detente.clean.language import detect_language
@@ -60,6 +61,7 @@ def _clean(raw: RawDocument, settings: Settings) -> Article:
     body, kind = _body_text(raw)
     if isinstance(body, Article):
         return body
+    body = strip_invisible(body)
     if kind == "html":
         page = extract_html(body, url=raw.url)
         text, title, outlet, url, author = page.text, page.title, page.outlet, page.url, page.author
@@ -84,15 +86,22 @@ def _clean(raw: RawDocument, settings: Settings) -> Article:
     explicit_text = raw.text is not None and raw.data is None and kind == "text"
     if words < (1 if explicit_text else settings.min_words):
         return reject(raw, f"no article text found ({words} words)")
+    if len(text) > settings.max_chars:
+        return reject(raw, too_long(len(text), settings.max_chars))
 
     article = Article(
         doc_id=content_hash(text), source_path=raw.source_path, text=text,
-        external_id=raw.external_id, url=raw.url or url, title=raw.title or title,
-        outlet=raw.outlet or outlet, author=author or None, language=detect_language(text),
+        external_id=raw.external_id, url=raw.url or url, title=_visible(raw.title or title),
+        outlet=_visible(raw.outlet or outlet), author=_visible(author), language=detect_language(text),
         words=words, truncated=truncated,
     )
     _set_date(article, raw, html_date, dateline, text_date)
     return article
+
+
+def _visible(value: str | None) -> str | None:
+    """A metadata field (title, outlet) without invisible characters or stray spaces."""
+    return (" ".join(strip_invisible(value).split()) or None) if value else None
 
 
 def _body_text(raw: RawDocument) -> tuple[str | Article, str]:

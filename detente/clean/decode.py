@@ -123,3 +123,19 @@ def decode(data: bytes) -> str:
         return data.decode(encoding, errors="replace")
     except Exception:  # noqa: BLE001 - last resort keeps the pipeline going
         return data.decode("utf-8", errors="replace")
+
+
+# Characters a reader never sees that split words for a machine: zero-width space, word
+# joiner, byte-order mark (also inside a text), soft hyphen, and the bidi controls (marks,
+# embeddings, overrides, isolates). "Pe\u200btro" is "Petro" on screen and must be in the data.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+# Zero-width (non-)joiners shape Persian, Arabic and Indic words; between Latin letters they
+# only break a name.
+_LATIN_JOINER = re.compile("(?<=[A-Za-z\u00c0-\u024f])[\u200c\u200d]+(?=[A-Za-z\u00c0-\u024f])")
+
+
+def strip_invisible(text: str) -> str:
+    """`text` without invisible formatting characters that would split its words."""
+    if text.isascii():
+        return text
+    return _LATIN_JOINER.sub("", _INVISIBLE.sub("", text))

@@ -70,8 +70,12 @@ def repair(html: str) -> str:
     return _UNCLOSED_TITLE.sub(r"\1\2</title>", html, count=1)
 
 
-def extract_html(html: str, url: str | None = None) -> HtmlPage:
-    """Main text and metadata of one HTML page (never raises on malformed markup)."""
+def extract_html(html: str, url: str | None = None, flattened: bool = False) -> HtmlPage:
+    """Main text and metadata of one HTML page (never raises on malformed markup).
+
+    lxml (under trafilatura and the fallback alike) drops what lies deeper than 255 elements;
+    when neither finds any text, the page is read again with its layout containers removed.
+    """
     html = repair(html)
     doc = None
     try:
@@ -91,9 +95,23 @@ def extract_html(html: str, url: str | None = None) -> HtmlPage:
     if not text:
         page.text = _fallback_text(html)
         page.method = "fallback"
+        if not page.text.strip() and not flattened:
+            flat = flatten(html)
+            if flat != html:
+                return extract_html(flat, url=url, flattened=True)
     else:
         page.text = boilerplate.strip_boilerplate(text, page.title)
     return page
+
+
+# Tags that carry the text's structure; every other tag (div, span, section, table …) is layout.
+_STRUCTURE = "p|br|h[1-6]|li|title|head|body|html|meta|script|style|noscript|template|blockquote|pre"
+_LAYOUT_TAG = re.compile(rf"</?(?!(?:{_STRUCTURE})\b)[a-zA-Z][a-zA-Z0-9:-]*\b[^>]*>")
+
+
+def flatten(html: str) -> str:
+    """The page without its layout containers, so no parser's nesting limit hides its text."""
+    return _LAYOUT_TAG.sub("\n", html)
 
 
 _BLOCK_TAGS = frozenset(

@@ -75,7 +75,7 @@ def ingest(
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from detente.engines import EngineError, get_engine
-    from detente.store.ingest import ingest as run_ingest
+    from detente.ingest import ingest as run_ingest
 
     _check_paths(paths)
     for path in actors or []:

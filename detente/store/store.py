@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import uuid
 from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -24,14 +26,22 @@ from detente.dyad import Dyad
 from detente.models import Actor, Article, Claim, Event, Evidence, ProcessedDocument, Quote
 from detente.store import migrations
 from detente.store.rows import Rows
+from detente.store.sharing import WriterTurn, retrying
 
 TABLES = ("documents", "events", "quotes", "claims")
 FORMATS = ("parquet", "jsonl", "csv")
 INTERNAL_ERROR = "internal error"  # reason prefix of documents a rerun should retry
+FAILED_AGAIN = "failed again when retried"  # reason prefix of an internal error seen twice: kept
+# Runs started (and not finished) by stores of this process that are still in use.
+_ACTIVE_RUNS: set[str] = set()
 
 
 class StoreError(Exception):
     """The database cannot be used: not a detente database, too new, locked, missing."""
+
+
+class StoreBusy(StoreError):
+    """Another process holds the database file (DuckDB: one writer, and no reader beside it)."""
 
 
 class AmbiguousId(StoreError):
@@ -140,6 +150,9 @@ class Store:
         self.read_only = read_only
         self.settings = settings or Settings.load()
         self._lsh = None
+        self._lsh_seq = -1  # signatures of documents up to this seq are in `_lsh`
+        self._runs: set[str] = set()
+        self._turn = WriterTurn(self.path)
         self.con = self._connect()
 
     # --- opening -------------------------------------------------------------------------
@@ -150,13 +163,23 @@ class Store:
             parent = Path(self.path).parent
             if not self.read_only and not parent.exists():
                 parent.mkdir(parents=True, exist_ok=True)
+        if self.read_only:
+            return retrying(self._open, _is_busy, self.settings.read_wait_seconds)
+        self._turn.acquire(self.settings.lock_seconds)  # see detente.store.sharing
+        try:
+            return retrying(self._open, _is_busy, self.settings.lock_seconds)
+        except BaseException:
+            self._turn.release()
+            raise
+
+    def _open(self):
         try:
             con = duckdb.connect(self.path, read_only=self.read_only)
         except duckdb.IOException as exc:
             message = str(exc)
-            if "lock" in message.lower():
-                raise StoreError(f"database {self.path} is in use by another process "
-                                 f"(one writer at a time): {message}") from exc
+            if "lock" in message.lower():  # DuckDB's message names the holder's binary and PID
+                raise StoreBusy(f"database {Path(self.path).name} is in use by another process "
+                                "(DuckDB allows one writer, and no reader beside it)") from exc
             raise StoreError(f"not a detente database: {self.path} ({message})") from exc
         except duckdb.Error as exc:
             raise StoreError(f"not a detente database: {self.path} ({exc})") from exc
@@ -188,9 +211,31 @@ class Store:
         return migrations.current_version(self.con)
 
     def close(self) -> None:
+        """Close the file; a run this store started and did not finish is abandoned."""
+        self.release()
+        _ACTIVE_RUNS.difference_update(self._runs)
+        self._runs.clear()
+
+    def release(self) -> None:
+        """Close the file and give up the writer's turn, keeping this store's runs going (an
+        ingest between two batches); `turn()` opens it again."""
         if self.con is not None:
             self.con.close()
             self.con = None
+        self._turn.release()
+
+    @contextmanager
+    def turn(self):
+        """The file open for a short piece of work: opened (waiting for its turn) if released,
+        and released again afterwards."""
+        reopened = self.con is None
+        if reopened:
+            self.con = self._connect()
+        try:
+            yield self
+        finally:
+            if reopened:
+                self.release()
 
     def __enter__(self) -> Store:
         return self
@@ -210,15 +255,20 @@ class Store:
         """Record a new run; runs left "running" by a killed process become "interrupted"."""
         self._close_stale_runs()
         run_id = datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+        args = {**(args or {}), "process": _this_process()}
         self.con.execute("INSERT INTO runs (run_id, started, status, args) VALUES (?, ?, 'running', ?)",
-                         [run_id, datetime.now(), json.dumps(args or {}, default=str)])
+                         [run_id, datetime.now(), json.dumps(args, default=str)])
+        self._runs.add(run_id)
+        _ACTIVE_RUNS.add(run_id)
         return run_id
 
     def _close_stale_runs(self) -> None:
-        # DuckDB lets one process write a file at a time, so a "running" run seen by a writer
-        # belongs to a process that died: count what it stored from `sources`.
-        stale = [r[0] for r in self.con.execute(
-            "SELECT run_id FROM runs WHERE status = 'running'").fetchall()]
+        # Writers take turns on the file, so a "running" run may belong to an ingest that is
+        # between two turns: it is stale only when its process is gone (or, in this process,
+        # when the store that started it was closed). Count what it stored from `sources`.
+        stale = [run_id for run_id, args in self.con.execute(
+            "SELECT run_id, args FROM runs WHERE status = 'running'").fetchall()
+            if not _run_alive(run_id, args)]
         for run_id in stale:
             counts = self.run_counts(run_id)
             self.finish_run(run_id, "interrupted", counts, finished=None)
@@ -245,6 +295,8 @@ class Store:
             [finished or datetime.now(), status] + [int(counts.get(k, 0)) for k in (
                 "read", "stored", "near_duplicate", "duplicate", "rejected", "skipped",
                 "events", "quotes", "claims")] + [run_id])
+        self._runs.discard(run_id)
+        _ACTIVE_RUNS.discard(run_id)
 
     def runs(self) -> Rows:
         return self._rows("SELECT * EXCLUDE (args), args FROM runs ORDER BY started")
@@ -257,22 +309,32 @@ class Store:
             [source_key, INTERNAL_ERROR])
         return row is not None
 
+    def seen_keys(self) -> set[str]:
+        """Every source key `seen` is true of (read once at the start of a run)."""
+        return {row[0] for row in self.con.execute(
+            "SELECT source_key FROM sources WHERE NOT coalesce(starts_with(reason, ?), false)",
+            [INTERNAL_ERROR]).fetchall()}
+
     def _near_duplicate_index(self):
+        """Signatures of the stored documents; kept across turns, and topped up with what other
+        writers stored in between (documents are only ever added, in `seq` order)."""
         if self._lsh is None:
             from detente.store.lsh import CompactLSH
 
             self._lsh = CompactLSH(self.settings.near_duplicate_threshold, self.settings.minhash_perm)
-            cursor = self.con.cursor()  # streamed in batches: no list of every signature at once
-            cursor.execute("SELECT doc_id, minhash, minhash_scheme FROM documents WHERE minhash IS NOT NULL "
-                           "AND status IN ('stored', 'near_duplicate') ORDER BY seq")
-            try:
-                while batch := cursor.fetchmany(2048):
-                    for doc_id, blob, scheme in batch:
-                        signature = self._signature(blob, scheme)
-                        if signature is not None:
-                            self._lsh.insert(doc_id, signature)
-            finally:
-                cursor.close()
+            self._lsh_seq = -1
+        cursor = self.con.cursor()  # streamed in batches: no list of every signature at once
+        cursor.execute("SELECT doc_id, minhash, minhash_scheme, seq FROM documents WHERE minhash IS NOT NULL "
+                       "AND status IN ('stored', 'near_duplicate') AND seq > ? ORDER BY seq", [self._lsh_seq])
+        try:
+            while batch := cursor.fetchmany(2048):
+                for doc_id, blob, scheme, seq in batch:
+                    signature = self._signature(blob, scheme)
+                    if signature is not None:
+                        self._lsh.insert(doc_id, signature)
+                    self._lsh_seq = max(self._lsh_seq, seq)
+        finally:
+            cursor.close()
         return self._lsh
 
     def _signature(self, blob: bytes | None, scheme: str | None):
@@ -329,6 +391,10 @@ class Store:
                 elif article.status in ("near_duplicate", "duplicate"):
                     article = replace(article, status="stored", duplicate_of=None)
         internal_error = article.status == "rejected" and (article.reason or "").startswith(INTERNAL_ERROR)
+        if internal_error and self._failed_before(source_key):
+            # retried once and failed again: recorded as a rejection, so no rerun tries it again
+            article = replace(article, reason=f"{FAILED_AGAIN} ({article.reason})"[:300])
+            internal_error = False
 
         self.con.begin()
         try:
@@ -348,10 +414,11 @@ class Store:
         except BaseException:
             self.con.rollback()
             raise
-        if signature is not None and article.status in ("stored", "near_duplicate"):
-            # a new doc_id: `documents` has it once (an existing one made this a duplicate)
-            self._near_duplicate_index().insert(article.doc_id, signature)
         return article
+
+    def _failed_before(self, source_key: str) -> bool:
+        row = self._one("SELECT reason FROM sources WHERE source_key = ?", [source_key])
+        return row is not None and (row[0] or "").startswith(INTERNAL_ERROR)
 
     def _insert_document(self, article: Article, signature, run_id: str | None) -> None:
         record = article.to_dict(with_text=False)
@@ -621,6 +688,35 @@ class Store:
             signature = minhash(text, self.settings.minhash_perm)
             self.con.execute("UPDATE documents SET minhash = ?, minhash_scheme = ? WHERE doc_id = ?",
                              [signature.hashvalues.tobytes(), signature.scheme, doc_id])
+
+
+def _is_busy(exc: Exception) -> bool:
+    return isinstance(exc, StoreBusy)
+
+
+def _this_process() -> dict[str, Any]:
+    import psutil
+
+    return {"pid": os.getpid(), "host": socket.gethostname(),
+            "started": psutil.Process().create_time()}
+
+
+def _run_alive(run_id: str, args: str | None) -> bool:
+    """Is the process that started this run still running it?"""
+    try:
+        process = json.loads(args or "{}").get("process") or {}
+    except ValueError:
+        return False
+    if process.get("pid") == os.getpid() and process.get("host") == socket.gethostname():
+        return run_id in _ACTIVE_RUNS
+    if process.get("host") != socket.gethostname() or not process.get("pid"):
+        return False  # written before runs recorded their process, or on another machine
+    import psutil
+
+    try:
+        return psutil.Process(int(process["pid"])).create_time() == process.get("started")
+    except (psutil.Error, ValueError, TypeError):
+        return False
 
 
 def _evidence(data: dict[str, Any] | None) -> Evidence:
