@@ -6,6 +6,7 @@ Paraguay); each was checked to give events with `detente extract`.
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import threading
@@ -355,3 +356,32 @@ def test_an_unreachable_webhook_is_retried_on_the_next_poll(site, tmp_path):
     # the sink's URL changed but its name did not: the pending deliveries go out now
     make_watcher(good, db, [], io.StringIO()).poll()
     assert len(site.hooks) >= 4
+
+
+# --- the dashboard ---------------------------------------------------------------------------
+def test_dashboard_shows_alerts_with_their_evidence(site, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from detente.server.app import create_app
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "troops.html").write_text(TROOPS)
+    db = tmp_path / "w.duckdb"
+    config = write_config(tmp_path, site, feeds=[], folders=["inbox"], sinks={"terminal": False})
+    assert make_watcher(config, db, [], io.StringIO()).poll().alerts == 1
+
+    with TestClient(create_app(db)) as client:
+        data = client.get("/api/alerts").json()
+        assert data["total"] == 1 and data["next_offset"] is None
+        alert = data["items"][0]
+        assert alert["rule"] == "force" and alert["kind"] == "new_event" and alert["dyad"] == "BOL>PRY"
+        evidence = alert["evidence"][0]
+        assert "Bolivia deployed troops" in evidence["text"]
+        assert client.get("/api/alerts", params={"rule": "nothing"}).json()["total"] == 0
+        page = client.get("/alerts")
+        assert page.status_code == 200
+        assert html.escape(alert["title"], quote=False) in page.text
+        assert f'href="/documents/{evidence["doc_id"]}?start={evidence["start"]}&amp;end={evidence["end"]}#selected"' in page.text
+        linked = client.get(evidence["link"])
+        assert linked.status_code == 200 and "Bolivia deployed troops" in linked.text
