@@ -3,13 +3,21 @@
 With `workers > 1`, raw documents go to the pool in chunks of `batch_size`; each worker
 loads the spaCy model once (pool initializer) and processes whole chunks, so `nlp.pipe`
 batches. Results come back in input order, with at most `2 × workers` chunks in flight so
-memory stays bounded however long the input stream is.
+memory stays bounded however long the input stream is. Workers die with the process that
+started them, even after a `kill -9` (the kernel's parent-death signal, and a watch on the
+parent), and the temporary folders a killed run left behind are removed by the next one.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import shutil
 import signal
+import stat
+import tempfile
+import threading
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -31,8 +39,9 @@ def run(raws: Iterable[RawDocument], settings: Settings) -> Iterator[ProcessedDo
         for chunk in chunked(raws, settings.batch_size):
             yield from process_chunk(pipeline, chunk)
         return
+    remove_stale_temp_dirs()
     yield from ordered_pool_map(_work, chunked(raws, settings.batch_size), settings.workers,
-                                initializer=_init_worker, initargs=(settings,))
+                                initializer=_init_worker, initargs=(settings, os.getpid()))
 
 
 def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -78,9 +87,10 @@ def _failed(raw: RawDocument) -> ProcessedDocument:
 _WORKER_PIPELINE: Pipeline | None = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, parent: int) -> None:
     global _WORKER_PIPELINE
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides how to stop on Ctrl-C
+    die_with(parent)
     _WORKER_PIPELINE = Pipeline(settings)
     try:
         _WORKER_PIPELINE.nlp  # noqa: B018 - load the model once, before the first chunk
@@ -91,6 +101,84 @@ def _init_worker(settings: Settings) -> None:
 def _work(raws: list[RawDocument]) -> list[ProcessedDocument]:
     assert _WORKER_PIPELINE is not None, "worker not initialised"
     return process_chunk(_WORKER_PIPELINE, raws)
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with(parent: int, interval: float = 0.5) -> None:
+    """End this process when `parent` ends, however it ends (a `kill -9` runs no clean-up).
+
+    On Linux the kernel sends SIGKILL when the process that forked this one (the pool's fork
+    server, which exits when the parent does) dies; everywhere, a thread checks the parent."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux
+        pass
+
+    def watch() -> None:
+        while True:
+            if not _alive(parent):
+                os._exit(1)
+            time.sleep(interval)
+
+    threading.Thread(target=watch, name="detente-parent-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:  # a parent killed while we run is a zombie until reaped: gone all the same
+        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return True
+
+
+def remove_stale_temp_dirs(root: str | None = None, min_age: float = 10.0) -> list[str]:
+    """Remove the `pymp-*` folders (a pool's fork-server socket) of runs that were killed:
+    ours, older than `min_age` seconds, holding a socket that no live process has bound
+    (read from /proc/net/unix; elsewhere nothing is removed)."""
+    root = root or tempfile.gettempdir()
+    bound = _bound_unix_sockets()
+    removed: list[str] = []
+    if bound is None:
+        return removed
+    try:
+        names = [n for n in os.listdir(root) if n.startswith("pymp-")]
+    except OSError:
+        return removed
+    for name in names:
+        path = os.path.join(root, name)
+        try:
+            info = os.lstat(path)
+            if (not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid()
+                    or time.time() - info.st_mtime < min_age):
+                continue
+            sockets = [os.path.join(path, n) for n in os.listdir(path)
+                       if stat.S_ISSOCK(os.lstat(os.path.join(path, n)).st_mode)]
+        except OSError:
+            continue
+        if sockets and not any(s in bound for s in sockets):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
+def _bound_unix_sockets() -> set[str] | None:
+    """Paths of the Unix sockets some process holds (None where /proc/net/unix is absent)."""
+    try:
+        with open("/proc/net/unix", encoding="utf-8", errors="replace") as handle:
+            next(handle, None)  # header
+            return {parts[7] for parts in (line.split() for line in handle) if len(parts) >= 8}
+    except OSError:
+        return None
 
 
 def ordered_pool_map(fn: Callable[[Any], list[Any]], chunks: Iterable[Any], workers: int,

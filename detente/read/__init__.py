@@ -9,7 +9,8 @@ WARC policy: `response` records with an HTML (or text) payload are articles. `wa
 skipped silently. Any other record (`resource`, `revisit`, `conversion`, …), a response with a
 non-HTML payload (image, PDF), or a non-2xx HTTP status is reported as an error naming the
 record, because a user who feeds a WARC expects every article in it. A WARC with no response
-record at all is reported once for the file.
+record at all is reported once for the file. A record cut short (its Content-Length says
+how long it should be: a download that stopped) is reported as truncated, never half-read.
 """
 
 from __future__ import annotations
@@ -311,6 +312,11 @@ def _iter_warc(stream: BinaryIO, path: str, settings: Settings) -> Iterator[RawD
             if data is None:
                 yield _error(source, "WARC record too large: more than limit "
                              f"{_size_text(settings.max_bytes)} (raise with --max-bytes)")
+                continue
+            missing = getattr(record.raw_stream, "limit", 0) or 0  # of the record's Content-Length
+            if missing > 0:
+                yield _error(source, f"WARC record truncated: the file ends {missing:,} bytes before the "
+                             f"end of the record ({length:,} bytes by its Content-Length) for {url}", length)
                 continue
             yield RawDocument(source_path=source, data=data, kind="text" if "text/plain" in ctype.lower()
                               else "html", url=url, size=len(data))
