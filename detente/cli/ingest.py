@@ -16,7 +16,7 @@ import typer
 
 from detente.cli import app
 from detente.config import Settings
-from detente.store.store import INTERNAL_ERROR
+from detente.store.store import FAILED_AGAIN, INTERNAL_ERROR
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
@@ -112,9 +112,16 @@ def ingest(
     if report.interrupted:
         raise typer.Exit(EXIT_INTERRUPTED)
     failed = [o for o in report.outcomes if (o.reason or "").startswith(INTERNAL_ERROR)]
+    again = [o for o in report.outcomes if (o.reason or "").startswith(FAILED_AGAIN)]
+    if again:
+        typer.echo(f"detente: {len(again)} document(s) failed again when retried; they are now recorded "
+                   "as rejected with the error and not retried again (`detente docs --status rejected`)",
+                   err=True)
     if failed:
         raise _fail(f"{len(failed)} document(s) hit an internal error (a bug in detente: please report "
-                    "it with the file); they are not marked done, so a rerun retries them", code=1)
+                    "it with the file); a rerun retries each once, then records it as rejected", code=1)
+    if again:
+        raise typer.Exit(1)
 
 
 MAX_LISTED = 200

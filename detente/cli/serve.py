@@ -1,4 +1,4 @@
-"""`detente serve`: the web dashboard and REST API over a database, read-only."""
+"""`detente serve`: the web dashboard and REST API over a database, read-only, beside an ingest."""
 
 from __future__ import annotations
 
@@ -21,16 +21,21 @@ def serve(
 ) -> None:
     """Serve the dashboard (/) and the JSON API (/api/…, documented at /docs) over a database.
 
-    The database is opened read-only per request, so `detente ingest` can add to it meanwhile.
+    Read-only. `detente ingest` can add to the same database meanwhile: it writes in short turns (every few seconds), during which requests wait; a request that waits longer than DETENTE_READ_WAIT_SECONDS (default 3) gets 503 with Retry-After. Readers never see half a document.
+
+    Listens on 127.0.0.1 unless --host says otherwise; there is no authentication (see SECURITY.md).
     """
     import uvicorn
 
     from detente.server.app import create_app
     from detente.store import Store, StoreError
+    from detente.store.store import StoreBusy
 
     path = db or Settings.load().db
     try:  # fail now, with the store's message, rather than on the first request
         Store(path, read_only=True).close()
+    except StoreBusy:  # an ingest is writing: requests wait for its turns to end
+        typer.echo("detente: an ingest is writing to the database; serving anyway", err=True)
     except StoreError as exc:
         typer.echo(f"detente: {exc}", err=True)
         raise typer.Exit(EXIT_USAGE) from None
