@@ -8,14 +8,16 @@ fragment is fetched once.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
 
 import feedparser
 
 # Query parameters that only say where a click came from: dropped when comparing URLs.
 TRACKING_PREFIXES = ("utm_",)
+URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 TRACKING_PARAMS = frozenset({"fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid", "smid", "ref", "rss"})
 
 
@@ -40,7 +42,9 @@ class ParsedFeed:
 def normalise_url(url: str, base: str | None = None) -> str | None:
     """An absolute http(s) URL without fragment, tracking parameters or default port; None
     when `url` is not one (javascript:, mailto:, empty)."""
-    url = (url or "").strip()
+    # as browsers do: tabs and newlines dropped, other controls and spaces percent-encoded
+    url = re.sub(r"[\t\n\r]", "", (url or "").strip())
+    url = quote(url, safe=URL_SAFE) if re.search(r"[\x00-\x20\x7f]", url) else url
     if not url:
         return None
     if base:

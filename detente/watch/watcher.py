@@ -5,7 +5,7 @@ One poll opens the store, does all of that, and closes it again, so a dashboard
 (`detente.store.watch`): a restarted watcher fetches no URL twice and sends no alert twice.
 
 Ctrl-C / SIGTERM: between articles the watcher stops at once; while an article is being
-coded and stored, the signal is held (blocked) until that article is committed, then acted on.
+coded and stored, the stop waits until that article is committed.
 """
 
 from __future__ import annotations
@@ -84,17 +84,27 @@ class Watcher:
         self.out = out
         self.stop_requested = False
         self._transport = transport
-        self._signals_held = False
+        self._held = False  # an article is being coded and stored: a stop waits for it
 
     # --- signals ---------------------------------------------------------------------------
     def _on_signal(self, signum, frame) -> None:
         self.stop_requested = True
 
+    def _on_ingest_signal(self, signum, frame) -> None:
+        """During the ingest: stop at once between articles; while one is coded and stored,
+        only note the stop (acted on once it is committed)."""
+        self.stop_requested = True
+        if not self._held:
+            raise KeyboardInterrupt
+
+    def _take_signals(self) -> None:
+        """Put `_on_ingest_signal` in place of the ingest's own handler (restored when it ends)."""
+        if threading.current_thread() is threading.main_thread():
+            for sig in _SIGNALS:
+                signal.signal(sig, self._on_ingest_signal)
+
     def _hold_signals(self, hold: bool) -> None:
-        if threading.current_thread() is not threading.main_thread() or hold == self._signals_held:
-            return
-        signal.pthread_sigmask(signal.SIG_BLOCK if hold else signal.SIG_UNBLOCK, _SIGNALS)
-        self._signals_held = hold
+        self._held = hold
 
     def _sleep(self, seconds: float) -> None:
         deadline = time.monotonic() + seconds
@@ -193,6 +203,7 @@ class Watcher:
         """Folder files, then the fetched articles; signals are held while each one is coded."""
         from detente.read import iter_raw
 
+        self._take_signals()
         sources: Iterator[RawDocument] = iter_raw(list(self.config.folders), self.settings) \
             if self.config.folders else iter(())
         for raw in sources:
@@ -236,7 +247,9 @@ class Watcher:
             if article.status == "rejected":
                 self.log(f"document {article.source_path}: rejected: {article.reason}")
             report.ingested[article.status] = report.ingested.get(article.status, 0) + 1
-            self._hold_signals(False)  # a signal held while this article was coded acts now
+            self._hold_signals(False)
+            if self.stop_requested:  # a signal came while this article was coded: it is stored now
+                raise KeyboardInterrupt
 
         try:
             result = ingest([], store, self.settings, args={"watch": True, "db": self.db},
