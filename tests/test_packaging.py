@@ -82,7 +82,7 @@ def test_wheel_carries_every_package_file_and_the_notices(dist):
     assert any(n.startswith("detente/server/static/") for n in names)
     licences = {n.split("/licenses/", 1)[1] for n in names if "/licenses/" in n}
     assert {"LICENSE", "NOTICE", "LICENSES/PETRARCH2-MIT.txt",
-            "LICENSES/UniversalPetrarch-MIT.txt"} <= licences
+            "LICENSES/UniversalPetrarch-MIT.txt", "LICENSES/GPL-3.0.txt"} <= licences
 
 
 def test_sdist_carries_every_package_file_and_the_notices(dist):
