@@ -3,9 +3,11 @@
 Data files live in `detente/data/actors/` (format in its README.md): countries (names,
 demonyms, capital metonyms), roles and named agencies, people with their terms of office,
 international organisations, armed and criminal groups, descriptions ("the former guerrilla")
-and names that must never be read as actors ("New Mexico"). A user file passed with
-`--actors FILE` (YAML or CSV, same fields) extends the package data and wins where both
-define the same surface string or the same entry.
+and names that must never be read as actors ("New Mexico"). Before them, the breadth converted
+from the PETRARCH2/Phoenix dictionaries (`detente/data/petrarch2/`, generated) is loaded as a
+base: the curated files extend its entries and win (their terms of office, their meaning of a
+shared surface string). A user file passed with `--actors FILE` (YAML or CSV, same fields) is
+loaded last and wins where it defines the same surface string or the same entry.
 
 Matching is case- and accent-insensitive (`normalise`); the spaCy component
 (`detente.analyse.component`) turns every surface string into a PhraseMatcher pattern.
@@ -14,6 +16,7 @@ Matching is case- and accent-insensitive (`normalise`); the spaCy component
 from __future__ import annotations
 
 import csv
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -28,6 +31,9 @@ from detente.models import Actor
 
 ACTORS_DIR = PACKAGE_DATA / "actors"
 PACKAGE_FILES = ("countries.yaml", "roles.yaml", "leaders.yaml", "organisations.yaml")
+# Generated breadth (scripts/convert_petrarch2.py), loaded before PACKAGE_FILES so that these win.
+# JSON (which is YAML too): parsed ~50 times faster than YAML at this size.
+BASE_FILES = tuple(PACKAGE_DATA / "petrarch2" / name for name in ("people.json", "organisations.json", "roles.json"))
 
 # Surface kinds: what a matched string is, before composition.
 COUNTRY, DEMONYM, PEOPLE, CAPITAL, PLACE = "country", "demonym", "people", "capital", "place"
@@ -157,6 +163,8 @@ class ActorDictionary:
         self.originals: dict[str, set[str]] = {}  # normalised surface → spellings (for patterns)
         self.files: tuple[str, ...] = ()
         self._country_by_word: dict[str, str] = {}
+        self._base_meanings: set[tuple[str, Surface]] = set()  # (key, meaning) from a base file
+        self._loading_base = False
 
     # ---- loading -------------------------------------------------------------------------
     @classmethod
@@ -164,21 +172,28 @@ class ActorDictionary:
         """Package data plus the user's files (YAML or CSV); later files win on conflicts."""
         return _load_cached(tuple(str(f) for f in extra_files))
 
-    def _add_file(self, path: Path, user: bool) -> None:
+    def _add_file(self, path: Path, user: bool, base: bool = False) -> None:
+        """Add one file; a `base` file's meanings rank below those of every later package file."""
         if not path.is_file():
             raise FileNotFoundError(f"actor dictionary {path} not found: pass an existing YAML or CSV file "
                                     f"(format: detente/data/actors/README.md)")
         try:
             if path.suffix.lower() == ".csv":
                 data = _read_csv(path)
+            elif path.suffix.lower() == ".json":
+                data = json.loads(path.read_text(encoding="utf-8"))
             else:
                 data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (yaml.YAMLError, csv.Error, UnicodeDecodeError) as exc:
+        except (yaml.YAMLError, csv.Error, json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise ValueError(f"actor dictionary {path} could not be parsed: {exc}") from exc
         if not isinstance(data, dict):
             raise ValueError(f"actor dictionary {path}: expected a mapping with keys like countries, roles, "
                              f"agencies, people, organisations, groups (see detente/data/actors/README.md)")
-        self._add_data(data, str(path), user)
+        self._loading_base = base
+        try:
+            self._add_data(data, str(path), user)
+        finally:
+            self._loading_base = False
 
     def _add_data(self, data: dict, where: str, user: bool) -> None:
         for item in data.get("countries") or []:
@@ -238,7 +253,7 @@ class ActorDictionary:
         if not name:
             raise ValueError(f"{where}: a person needs a name: {item}")
         names = list(dict.fromkeys([name, *_list(item.get("names"))]))
-        return Entry(id=f"person:{_slug(name)}", kind=PERSON, name=name, names=names,
+        return Entry(id=f"person:{_slug(name)}", kind=PERSON, name=name, names=names, explicit_name=True,
                      country=item.get("country"), sector=item.get("sector"), gender=item.get("gender"),
                      person=True, terms=_terms(item.get("terms"), where),
                      descriptions=_list(item.get("descriptions")))
@@ -281,10 +296,16 @@ class ActorDictionary:
             return
         meanings = self.surfaces.setdefault(key, [])
         meanings[:] = [m for m in meanings if m != surface]
-        if user:
-            meanings.insert(0, surface)
-        else:
+        if self._loading_base:
             meanings.append(surface)
+            self._base_meanings.add((key, surface))
+        else:
+            self._base_meanings.discard((key, surface))
+            if user:
+                meanings.insert(0, surface)
+            else:  # package data: after its own earlier meanings, before every base-file meaning
+                at = next((i for i, m in enumerate(meanings) if (key, m) in self._base_meanings), len(meanings))
+                meanings.insert(at, surface)
         self.originals.setdefault(key, set()).add(text)
         if surface.kind in (COUNTRY, DEMONYM, PEOPLE, CAPITAL):
             if user or key not in self._country_by_word:
@@ -480,6 +501,8 @@ def _read_csv(path: Path) -> dict:
 @lru_cache(maxsize=16)
 def _load_cached(extra_files: tuple[str, ...]) -> ActorDictionary:
     dictionary = ActorDictionary()
+    for path in BASE_FILES:
+        dictionary._add_file(path, user=False, base=True)
     for name in PACKAGE_FILES:
         dictionary._add_file(ACTORS_DIR / name, user=False)
     for path in extra_files:
