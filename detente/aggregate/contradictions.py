@@ -24,9 +24,11 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from detente.aggregate.dates import interval, overlaps, precision_of
+from detente.aggregate.dates import interval, overlaps, precision_of, prefix_in_range
 from detente.aggregate.index import story_label
 from detente.aggregate.merge import outlet_of, similarity
+from detente.aggregate.timeline import timeline
+from detente.dyad import Dyad
 from detente.models import Article, Claim, Event, Evidence, Mention, StoryEvent
 
 ACTOR_SIMILARITY = 50.0
@@ -207,6 +209,14 @@ def actor_contradictions(stories: list[StoryEvent]) -> list[Contradiction]:
     return found
 
 
+def claims_of(stories: list[StoryEvent], claims: list[Claim], since: str | None = None,
+              until: str | None = None) -> list[Claim]:
+    """The claims that go with a selection of story events: from the articles telling them,
+    undated or dated inside since/until — what the CLI, the API and the briefing compare."""
+    docs = {m.doc_id for s in stories for m in s.mentions}
+    return [c for c in claims if c.doc_id in docs and (c.date is None or prefix_in_range(c.date, since, until))]
+
+
 def find_contradictions(stories: list[StoryEvent], claims: list[Claim] | None = None,
                         articles: dict[str, Article] | None = None,
                         events: list[Event] | dict[str, Event] | None = None,
@@ -220,6 +230,29 @@ def find_contradictions(stories: list[StoryEvent], claims: list[Claim] | None = 
         events = {e.event_id: e for e in events}
     return (date_contradictions(stories, events) + number_contradictions(claims or [], articles, tolerance)
             + actor_contradictions(stories))
+
+
+def contradictions_about(stories: list[StoryEvent], claims: list[Claim], articles: dict[str, Article],
+                         events: dict[str, Event], dyad: Dyad | str | None = None, since: str | None = None,
+                         until: str | None = None) -> list[Contradiction]:
+    """Where sources disagree about a dyad in a period: the one definition the CLI, the API, the
+    dashboard and the briefing share.
+
+    Found among every story event and claim of the period (so a number a COL–VEN article gives
+    on Colombia can contradict a USA–COL article's), then kept when it is on one of the dyad's
+    story events or, for numbers, when one side comes from an article telling one of them.
+    """
+    period = timeline(stories, since=since, until=until) if (since or until) else list(stories)
+    in_period = [c for c in claims if c.date is None or prefix_in_range(c.date, since, until)]
+    found = find_contradictions(period, in_period, articles, events)
+    if not dyad:
+        return found
+    mine = timeline(period, dyad=dyad)
+    story_ids = {s.story_id for s in mine}
+    event_ids = {m.event_id for s in mine for m in s.mentions}
+    doc_ids = {m.doc_id for s in mine for m in s.mentions}
+    return [c for c in found if c.story_id in story_ids or {c.a.ref, c.b.ref} & event_ids
+            or (c.kind == "number" and {c.a.doc_id, c.b.doc_id} & doc_ids)]
 
 
 def corroboration(stories: list[StoryEvent], claims: list[Claim] | None = None,

@@ -86,25 +86,24 @@ def extract(
 @app.command()
 def events(
     db: Annotated[str | None, typer.Option("--db", help="DuckDB file (default: detente.duckdb or $DETENTE_DB).")] = None,
-    dyad: Annotated[str | None, typer.Option("--dyad", help="Country pair, e.g. USA-COL (either direction).")] = None,
+    dyad: Annotated[str | None, typer.Option("--dyad", help="USA-COL (both directions), USA>COL (one) or USA (either side); ISO codes or names.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="Earliest date: 2025, 2025-01 or 2025-01-26.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Latest date, same forms as --since.")] = None,
-    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. SANCTION.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type(s), e.g. SANCTION or SANCTION,THREATEN.")] = None,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only events from this outlet's articles.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | jsonl | csv | plover")] = "table",
 ) -> None:
-    """Stored events, filtered by dyad, dates and type."""
+    """Stored events, filtered by dyad, dates, type and outlet (streamed from the database)."""
     if fmt not in FORMATS:
         raise _fail(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
-    from detente.store import Store, StoreError
+    from detente import queries
+    from detente.cli.insight import ask
 
-    settings = Settings.load(db=db)
-    try:
-        store = Store(db or settings.db, read_only=True, settings=settings)
-        rows = list(store.events(dyad=dyad, since=since, until=until,
-                                 event_type=event_type.upper() if event_type else None))
-    except StoreError as exc:
-        raise _fail(str(exc)) from None
-    _emit(rows, fmt, "events")
+    def emit(store) -> None:  # the filters are checked before the first record is printed
+        _emit(queries.iter_events(store, dyad=dyad, since=since, until=until, event_type=event_type,
+                                  outlet=outlet), fmt, "events")
+
+    ask(db, emit)
 
 
 @app.command("eval")

@@ -1,8 +1,8 @@
 """`detente timeline | index | contradictions | brief`: from stored events to insight.
 
-Thin shells over `detente.aggregate` and `detente.present.brief`: every command merges the
-stored events into story events (`merge_events`) and prints the same records the Python API
-returns. `--format jsonl` of `timeline` is the design's story event record.
+Thin shells over `detente.queries`, the functions the API and the dashboard call too: the
+same question gives the same records whoever asks, and a wrong filter is a one-line error
+with exit code 2. `--format jsonl` of `timeline` is the design's story event record.
 
 `detente brief --out PATH` writes HTML for `.html`/`.htm`, Markdown for `.md`, and both
 (`PATH.html` and `PATH.md`) when PATH has no extension.
@@ -23,7 +23,8 @@ from detente.present.formats import event_view
 EXIT_USAGE = 2
 
 DB_OPTION = typer.Option("--db", help="DuckDB file (default: detente.duckdb or $DETENTE_DB).")
-DYAD_HELP = "Country pair: USA-COL (both directions) or USA>COL (USA towards COL only)."
+DYAD_HELP = ("Country pair: USA-COL (both directions) or USA>COL (USA towards COL only); ISO codes "
+             "(COL, CO) or names (colombia-united states).")
 SINCE_OPTION = typer.Option("--since", help="Earliest date, ISO prefix: 2025, 2025-01 or 2025-01-26.")
 UNTIL_OPTION = typer.Option("--until", help="Latest date, same forms as --since.")
 
@@ -49,40 +50,18 @@ def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
         raise _fail(f"unknown format {fmt!r}: use {', '.join(allowed)}")
 
 
-def _check_dyad(dyad: str | None) -> None:
-    if dyad is None:
-        return
-    from detente.dyad import Dyad
-
-    try:
-        Dyad.parse(dyad, single=True)
-    except ValueError as exc:
-        raise _fail(str(exc)) from None
-
-
-def _read(db: str | None, read):
-    """`read(store)` over the read-only store, or a usage error the user can act on."""
+def ask(db: str | None, question):
+    """`question(store)` over the read-only store; a database that cannot be read or a filter
+    the query layer refuses (`QueryError`) is a one-line usage error, exit code 2."""
+    from detente.queries import QueryError
     from detente.store import Store, StoreError
 
     settings = Settings.load(db=db)
     try:
         with Store(db or settings.db, read_only=True, settings=settings) as store:
-            return read(store)
-    except StoreError as exc:
+            return question(store)
+    except (StoreError, QueryError) as exc:
         raise _fail(str(exc)) from None
-
-
-def _stories(db: str | None, dyad: str | None, since: str | None, until: str | None,
-             event_type: str | None = None, claims: bool = False):
-    """(story events passing the filters, events, articles, claims) from the store."""
-    from detente.aggregate.merge import merge_events
-    from detente.aggregate.timeline import timeline
-
-    events, articles, claim_rows = _read(db, lambda store: (
-        store.load_events(), store.load_articles(), store.load_claims() if claims else []))
-    stories = timeline(merge_events(events, articles), dyad=dyad, since=since, until=until,
-                       event_type=event_type)
-    return stories, events, articles, claim_rows
 
 
 def _render(records, fmt: str, columns, title: str) -> None:
@@ -111,10 +90,10 @@ def timeline_command(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | jsonl | csv | md")] = "table",
 ) -> None:
     """Story events (the same event told by several articles, merged) in date order."""
+    from detente import queries
+
     _check_format(fmt, ("table", "jsonl", "csv", "md"))
-    _check_dyad(dyad)
-    stories, *_ = _stories(db, dyad, since, until, event_type)
-    records = [s.to_dict() for s in stories]
+    records = ask(db, lambda store: queries.timeline(store, dyad, since, until, event_type, limit=None).items)
     if fmt in ("table", "md"):
         records = [_table_view(r) for r in records]
     _render(records, fmt, TIMELINE_COLUMNS if fmt == "table" else MD_TIMELINE_COLUMNS,
@@ -123,8 +102,8 @@ def timeline_command(
 
 @app.command("index")
 def index_command(
-    dyad: Annotated[str, typer.Option("--dyad", help="Country pair, e.g. USA-COL.")],
-    freq: Annotated[str, typer.Option("--freq", help="week | month | year")] = "month",
+    dyad: Annotated[str, typer.Option("--dyad", help=DYAD_HELP)],
+    freq: Annotated[str | None, typer.Option("--freq", help="week | month | year (default: month, or year when nothing is dated to the month).")] = None,
     db: Annotated[str | None, DB_OPTION] = None,
     since: Annotated[str | None, SINCE_OPTION] = None,
     until: Annotated[str | None, UNTIL_OPTION] = None,
@@ -137,35 +116,30 @@ def index_command(
     jsonl carries both, told apart by "record": "period" | "turning_point"; csv and md print the
     periods (or, with --turning-points, only the turning points).
     """
-    _check_format(fmt, ("table", "jsonl", "csv", "md"))
-    _check_dyad(dyad)
-    if freq not in ("week", "month", "year"):
-        raise _fail(f"unknown frequency {freq!r}: use week, month or year")
-    from detente.aggregate.index import dyad_index, turning_points, unindexed_stories
+    from detente import queries
 
-    stories, *_ = _stories(db, dyad, since, until)
-    rows = dyad_index(stories, dyad, freq)
-    points = turning_points(stories, dyad, freq, n=top, rows=rows)
-    row_records = [{"record": "period", **r.to_dict()} for r in rows]
-    point_records = [{"record": "turning_point", **p.to_dict()} for p in points]
+    _check_format(fmt, ("table", "jsonl", "csv", "md"))
+    answer = ask(db, lambda store: queries.index(store, dyad, freq, since, until, top=top))
+    name, freq = answer["dyad"], answer["freq"]
+    row_records = [{"record": "period", **r} for r in answer["rows"]]
+    point_records = [{"record": "turning_point", **p} for p in answer["turning_points"]]
     if fmt != "jsonl":  # one readable cell; jsonl keeps the structured drivers
         for record in point_records:
             record["drivers"] = "; ".join(f"{d['label']} ({d['contribution']:+.2f}, story {d['story_id']}"
                                           f"{'' if d['period'] == record['period'] else ', ' + d['period']})"
                                           for d in record["drivers"])
-    skipped = len(unindexed_stories(stories, dyad, freq))
-    if skipped:
-        typer.echo(f"detente: {skipped} story events of {dyad} are undated or dated coarser than a {freq} "
-                   "and are not in the index (see `detente timeline`).", err=True)
+    if answer["n_unindexed"]:
+        typer.echo(f"detente: {answer['n_unindexed']} story events of {name} are undated or dated coarser "
+                   f"than a {freq} and are not in the index (see `detente timeline`).", err=True)
     if turning:
         _render(point_records, fmt, TURNING_COLUMNS, "turning points")
     elif fmt == "jsonl":
         _render(row_records + point_records, fmt, None, "")
     elif fmt == "table":
-        _render(row_records, fmt, INDEX_COLUMNS, f"index {dyad} per {freq}")
+        _render(row_records, fmt, INDEX_COLUMNS, f"index {name} per {freq}")
         _render(point_records, fmt, TURNING_COLUMNS, "turning points")
     else:
-        _render(row_records, fmt, INDEX_COLUMNS, f"index {dyad} per {freq}")
+        _render(row_records, fmt, INDEX_COLUMNS, f"index {name} per {freq}")
 
 
 @app.command("contradictions")
@@ -178,19 +152,13 @@ def contradictions_command(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | jsonl | csv | md")] = "table",
 ) -> None:
     """Where articles disagree on dates, numbers or actors — each with both sentences and outlets."""
-    _check_format(fmt, ("table", "jsonl", "csv", "md"))
-    _check_dyad(dyad)
-    from detente.aggregate.contradictions import find_contradictions, single_sourced
+    from detente import queries
 
-    stories, events, articles, claims = _stories(db, dyad, since, until, claims=True)
-    if dyad or since or until:
-        docs = {m.doc_id for s in stories for m in s.mentions}
-        claims = [c for c in claims if c.doc_id in docs]
+    _check_format(fmt, ("table", "jsonl", "csv", "md"))
+    records = ask(db, lambda store: queries.contradictions(store, dyad, since, until, single, limit=None).items)
     if single:
-        records = [r.to_dict() for r in single_sourced(stories, claims, articles)]
         _render(records, fmt, SINGLE_COLUMNS, f"{len(records)} single-sourced story events and claims")
         return
-    records = [c.to_dict() for c in find_contradictions(stories, claims, articles, events)]
     _render(records, fmt, CONTRADICTION_COLUMNS, f"{len(records)} contradictions")
 
 
@@ -217,20 +185,23 @@ def brief_command(
     db: Annotated[str | None, DB_OPTION] = None,
 ) -> None:
     """A five-minute briefing on one dyad (self-contained HTML and/or Markdown)."""
-    _check_dyad(dyad)
-    if freq not in (None, "week", "month", "year"):
-        raise _fail(f"unknown frequency {freq!r}: use week, month or year")
+    from detente import queries
+    from detente.present.brief import render_html, render_markdown
+
     try:
         targets = brief_paths(out)
     except ValueError as exc:
         raise _fail(str(exc)) from None
-    from detente.present.brief import BriefData, build_brief, render_html, render_markdown
 
-    data = _read(db, BriefData.from_store)
-    try:
-        brief = build_brief(data, dyad=dyad, since=since, until=until, freq=freq)
-    except ValueError as exc:
-        raise _fail(str(exc)) from None
+    def briefing(store):
+        try:
+            return queries.brief(store, dyad, since, until, freq)
+        except queries.QueryError:
+            raise
+        except ValueError as exc:  # no pair of countries to brief on
+            raise _fail(str(exc)) from None
+
+    brief = ask(db, briefing)
     if brief.dyad_note:
         typer.echo(f"detente: {brief.dyad_note}", err=True)
     for path, kind in targets:

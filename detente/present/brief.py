@@ -22,7 +22,8 @@ from typing import Any
 from detente.aggregate.contradictions import (
     Contradiction,
     Corroboration,
-    find_contradictions,
+    claims_of,
+    contradictions_about,
     single_sourced,
 )
 from detente.aggregate.dates import interval, prefix_in_range
@@ -258,8 +259,9 @@ def build_brief(source, dyad: str | None = None, since: str | None = None, until
               and (q.date is None or prefix_in_range(q.date, since, until))]
     quotes.sort(key=lambda q: (not (q.speaker and q.speaker.country in countries), q.doc_id, q.evidence.start))
     quotes = quotes[:max_quotes]
-    claims = [c for c in data.claims if c.doc_id in used_docs and (c.date is None or prefix_in_range(c.date, since, until))]
-    contradictions = find_contradictions(stories, claims, data.articles, events_by_id)
+    claims = claims_of(stories, data.claims, since, until)
+    contradictions = contradictions_about(all_stories, data.claims, data.articles, events_by_id, dyad,
+                                          since, until)
     single = single_sourced(shown, claims, data.articles)
 
     actors: dict[str, list[StoryEvent]] = defaultdict(list)
@@ -289,6 +291,10 @@ def build_brief(source, dyad: str | None = None, since: str | None = None, until
         add(f"q-{q.quote_id}", "quote", q.evidence, q.doc_id, q.date)
     for c in claims:
         add(f"c-{c.claim_id}", "claim", c.evidence, c.doc_id, c.date)
+    for contradiction in contradictions:  # both sides have their evidence, from any article
+        for side in (contradiction.a, contradiction.b):
+            add(_side_anchor(contradiction, side), "claim" if contradiction.kind == "number" else "mention",
+                side.evidence, side.doc_id)
 
     articles = sorted((data.articles[d] for d in used_docs if d in data.articles),
                       key=lambda a: (a.published or "", a.title or "", a.doc_id))

@@ -1,9 +1,10 @@
 """The web dashboard and REST API: `create_app("detente.duckdb")` → a FastAPI app.
 
-Read-only over the DuckDB file: every request opens its own read-only connection and closes
-it, so `detente ingest` can write between requests (DuckDB allows one writer; a reader that
-finds the file locked answers 503 and asks to retry). Every dashboard page has its JSON twin
-under `/api/…`, computed by the same function in `detente.server.views`, and links to it.
+Read-only over the DuckDB file: requests in flight share one read-only connection
+(`detente.store.readers.ReadPool`), released as soon as they stop, so `detente ingest` can
+write between bursts (DuckDB allows one writer; a reader that finds the file locked answers
+503 and asks to retry). Every answer comes from `detente.queries`, the functions the CLI calls;
+every dashboard page has its JSON twin under `/api/…` and links to it.
 
     detente serve --db detente.duckdb        # http://127.0.0.1:8000/, API docs at /docs
 """
@@ -24,38 +25,42 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from detente.aggregate.timeline import timeline
+from detente import queries
+from detente.config import Settings
 from detente.ontology import PLOVER_TYPES
 from detente.present.brief import render_html
 from detente.present.charts import index_chart
+from detente.queries import DEFAULT_LIMIT, MAX_LIMIT, InsightCache, QueryError
 from detente.server import highlight, views
 from detente.store import AmbiguousId, Store, StoreError
+from detente.store.readers import ReadPool
+from detente.store.sharing import Busy
+from detente.store.store import StoreBusy
 
 HERE = Path(__file__).parent
 STATUSES = Literal["stored", "near_duplicate", "duplicate", "rejected"]
-DEFAULT_LIMIT, MAX_LIMIT = 100, 1000
 
-_CODE = r"[A-Za-z0-9]{2,8}"
-DYAD_PATTERN = rf"^{_CODE}[->]{_CODE}$"
-COUNTRY_OR_DYAD_PATTERN = rf"^{_CODE}([->]{_CODE})?$"
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-DYAD_HELP = "Pair of countries: USA-COL (both directions) or USA>COL (USA towards COL)."
+DYAD_HELP = ("Pair of countries: USA-COL (both directions) or USA>COL (USA towards COL); a country "
+             "is an ISO code (COL, CO) or a name (Colombia).")
 
 # --- typed query parameters, shared by the API and the pages --------------------------------
-Dyad = Annotated[str | None, Query(pattern=DYAD_PATTERN, description=DYAD_HELP, examples=["USA-COL"])]
-RequiredDyad = Annotated[str, Query(pattern=DYAD_PATTERN, description=DYAD_HELP, examples=["USA-COL"])]
+# Checked by `detente.queries` (the CLI's checks): a wrong value is a 422 naming what is accepted.
+Dyad = Annotated[str | None, Query(max_length=100, description=DYAD_HELP, examples=["USA-COL"])]
+RequiredDyad = Annotated[str, Query(max_length=100, description=DYAD_HELP, examples=["USA-COL"])]
 EventsDyad = Annotated[str | None, Query(
-    pattern=COUNTRY_OR_DYAD_PATTERN, examples=["USA-COL"],
-    description=DYAD_HELP + " One country code (USA) matches it on either side.")]
-Since = Annotated[str | None, Query(pattern=DATE_PATTERN, description="Earliest date, ISO at any "
-                                    "precision (2025, 2025-01, 2025-01-26); compared on the common prefix.")]
-Until = Annotated[str | None, Query(pattern=DATE_PATTERN, description="Latest date, ISO at any precision.")]
+    max_length=100, examples=["USA-COL"],
+    description=DYAD_HELP + " One country (USA) matches it on either side.")]
+PathDyad = Annotated[str, PathParam(max_length=100, description=DYAD_HELP)]
+Since = Annotated[str | None, Query(max_length=10, description="Earliest date, ISO at any precision "
+                                    "(2025, 2025-01, 2025-01-26); compared on the common prefix.")]
+Until = Annotated[str | None, Query(max_length=10, description="Latest date, ISO at any precision.")]
 EventType = Annotated[str | None, Query(
-    alias="type", pattern=r"^[A-Za-z]+(,[A-Za-z]+)*$",
+    alias="type", max_length=200,
     description="PLOVER event type(s), comma-separated: SANCTION or THREATEN,SANCTION.")]
 StoryType = Annotated[str | None, Query(
-    alias="type", pattern=r"^[A-Za-z_]+(/[A-Za-z_]+)?$",
+    alias="type", max_length=100,
     description="PLOVER type (SANCTION), mode (tariff) or both (SANCTION/tariff).")]
+Outlet = Annotated[str | None, Query(max_length=200, description="Only events from this outlet's articles.")]
 FreqName = Literal["year", "month", "week"]
 Freq = Annotated[FreqName | None, Query(description="Index period; by default month, or year when "
                                         "no story event of the pair is dated to the month (as the briefing).")]
@@ -63,21 +68,6 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Records per page 
 Offset = Annotated[int, Query(ge=0, description="Records to skip.")]
 DocIdFilter = Annotated[str | None, Query(pattern=r"^[0-9A-Za-z]{1,64}$",
                                           description="A doc_id or a unique prefix of one.")]
-
-
-def _event_types(value: str | None) -> list[str] | None:
-    if not value:
-        return None
-    types = [t.strip().upper() for t in value.split(",") if t.strip()]
-    unknown = [t for t in types if t not in PLOVER_TYPES]
-    if unknown:
-        raise HTTPException(422, f"unknown event type {', '.join(unknown)}: use one of "
-                                 + ", ".join(PLOVER_TYPES))
-    return types
-
-
-def _upper(value: str | None) -> str | None:
-    return value.upper() if value else value
 
 
 def _with(request: Request, **changes: Any) -> str:
@@ -99,25 +89,25 @@ def _api_twin(request: Request, path: str | None = None) -> str:
 
 
 def open_store(request: Request) -> Iterator[Store]:
-    """A read-only connection for one request; 503 when the file is missing, locked or too old."""
+    """A read-only handle for one request from the app's pool; 503 when the file is missing,
+    locked by a writer or too old."""
+    reader = request.app.state.readers.reader()
     try:
-        store = Store(request.app.state.db_path, read_only=True)
+        store = reader.__enter__()
+    except StoreBusy as exc:
+        raise HTTPException(503, str(exc), headers={"Retry-After": "1"}) from None
+    except Busy:  # an ingest kept its write turn longer than a request may wait
+        raise HTTPException(503, "the database is in use by another process (detente ingest is writing): "
+                                 "retry in a moment", headers={"Retry-After": "1"}) from None
     except StoreError as exc:
         raise HTTPException(503, str(exc)) from None
     try:
         yield store
     finally:
-        store.close()
+        reader.__exit__(None, None, None)
 
 
 DB = Annotated[Store, Depends(open_store)]
-
-
-def get_aggregates(request: Request, store: DB) -> views.Aggregates:
-    return request.app.state.cache.get(store)
-
-
-Agg = Annotated[views.Aggregates, Depends(get_aggregates)]
 
 
 def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
@@ -134,7 +124,9 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
         version="1",
     )
     app.state.db_path = db_path
-    app.state.cache = views.AggregateCache()
+    app.state.readers = ReadPool(db_path, wait=Settings.load().read_wait_seconds)
+    app.state.cache = InsightCache()
+    app.router.on_shutdown.append(app.state.readers.close)
     env = Environment(loader=FileSystemLoader(HERE / "templates"),
                       autoescape=select_autoescape(["html"], default=True),
                       trim_blocks=True, lstrip_blocks=True)
@@ -174,25 +166,34 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
         return render(request, "error.html", status_code=422, status=422, messages=messages,
                       api_url=None)
 
+    @app.exception_handler(QueryError)
+    async def query_error(request: Request, exc: QueryError):
+        """A filter the query layer refused: a validation error like any other (422, `detail`
+        an array naming the parameter)."""
+        where = "path" if exc.param in request.path_params else "query"
+        error = {"type": "value_error", "loc": (where, exc.param), "msg": str(exc), "input": exc.value}
+        return await validation_error(request, RequestValidationError([error]))
+
+    cache = app.state.cache
+
     # --- JSON API ------------------------------------------------------------------------
     @app.get("/api/overview", tags=["dashboard"], summary="Dyads, documents ingested, rejections")
     def api_overview(store: DB) -> dict[str, Any]:
-        return views.overview(store)
+        return cache.answer(store, ("overview",), lambda: queries.overview(store))
 
     @app.get("/api/dyads", tags=["dyads"], summary="Pairs of countries with event counts")
     def api_dyads(store: DB, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-        return views.page(views.dyads(store), limit, offset)
+        return queries.dyads(store, limit, offset).to_dict()
 
     @app.get("/api/dyad/{dyad}", tags=["dyads"], summary="One pair: index, timeline, contradictions")
-    def api_dyad(store: DB, agg: Agg,
-                 dyad: Annotated[str, PathParam(pattern=DYAD_PATTERN, description=DYAD_HELP)],
-                 freq: Freq = None) -> dict[str, Any]:
-        return views.dyad_page(store, agg, dyad.upper(), freq)
+    def api_dyad(store: DB, dyad: PathDyad, freq: Freq = None, since: Since = None,
+                 until: Until = None) -> dict[str, Any]:
+        return queries.dyad_page(store, dyad, freq, since, until, cache=cache)
 
     @app.get("/api/documents", tags=["documents"], summary="Document records (without text)")
     def api_documents(store: DB, status: Annotated[STATUSES | None, Query()] = None,
                       limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-        return views.page(store.documents(status=status).to_dicts(), limit, offset)
+        return queries.documents(store, status, limit, offset).to_dict()
 
     def get_document(store: Store, doc_id: str):
         try:
@@ -211,31 +212,31 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
     def api_document(store: DB, doc_id: str) -> dict[str, Any]:
         return get_document(store, doc_id).to_dict(with_text=True)
 
-    @app.get("/api/events", tags=["events"], summary="Event records (the design's layout)")
+    @app.get("/api/events", tags=["events"], summary="Event records (the design's layout)",
+             description="Filtered, sorted (ingest order) and paged in the database.")
     def api_events(store: DB, dyad: EventsDyad = None, since: Since = None, until: Until = None,
-                   event_type: EventType = None, doc_id: DocIdFilter = None,
+                   event_type: EventType = None, doc_id: DocIdFilter = None, outlet: Outlet = None,
                    limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-        rows = store.events(dyad=_upper(dyad), since=since, until=until,
-                            event_type=_event_types(event_type), doc_id=doc_id)
-        return views.page(rows.to_dicts(), limit, offset)
+        return queries.events(store, dyad, since, until, event_type, doc_id, outlet, limit, offset).to_dict()
 
     @app.get("/api/timeline", tags=["events"], summary="Story event records in date order")
-    def api_timeline(agg: Agg, dyad: Dyad = None, since: Since = None, until: Until = None,
+    def api_timeline(store: DB, dyad: Dyad = None, since: Since = None, until: Until = None,
                      event_type: StoryType = None, limit: Limit = DEFAULT_LIMIT,
                      offset: Offset = 0) -> dict[str, Any]:
-        stories = timeline(agg.stories, dyad=_upper(dyad), since=since, until=until,
-                           event_type=event_type)
-        return views.page([s.to_dict() for s in stories], limit, offset)
+        return queries.timeline(store, dyad, since, until, event_type, limit, offset, cache=cache).to_dict()
 
     @app.get("/api/index", tags=["dyads"], summary="Conflict–cooperation index of a pair per period")
-    def api_index(agg: Agg, dyad: RequiredDyad, freq: Freq = None, since: Since = None,
+    def api_index(store: DB, dyad: RequiredDyad, freq: Freq = None, since: Since = None,
                   until: Until = None) -> dict[str, Any]:
-        return views.index(agg, dyad.upper(), freq, since, until)
+        return queries.index(store, dyad, freq, since, until, cache=cache)
 
     @app.get("/api/contradictions", tags=["dyads"], summary="Where sources disagree")
-    def api_contradictions(agg: Agg, dyad: Dyad = None, limit: Limit = DEFAULT_LIMIT,
-                           offset: Offset = 0) -> dict[str, Any]:
-        return views.page(views.contradictions(agg, _upper(dyad)), limit, offset)
+    def api_contradictions(store: DB, dyad: Dyad = None, since: Since = None, until: Until = None,
+                           single_sourced: Annotated[bool, Query(
+                               description="List what only one outlet reports instead.")] = False,
+                           limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+        return queries.contradictions(store, dyad, since, until, single_sourced, limit, offset,
+                                      cache=cache).to_dict()
 
     @app.get("/api/quotes", tags=["events"], summary="Quote records")
     def api_quotes(store: DB, doc_id: DocIdFilter = None,
@@ -243,8 +244,7 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
                                                         description="Country (USA) or actor code (USAGOV).")] = None,
                    since: Since = None, until: Until = None,
                    limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-        rows = store.quotes(doc_id=doc_id, speaker=speaker, since=since, until=until)
-        return views.page(rows.to_dicts(), limit, offset)
+        return queries.quotes(store, doc_id, speaker, since, until, limit, offset).to_dict()
 
     @app.get("/api/claims", tags=["events"], summary="Claim records (numbers with units)")
     def api_claims(store: DB, doc_id: DocIdFilter = None,
@@ -252,36 +252,36 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
                    unit: Annotated[str | None, Query(max_length=32)] = None,
                    subject: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9]{2,8}$")] = None,
                    limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-        rows = store.claims(doc_id=doc_id, measure=measure, unit=unit, subject=_upper(subject))
-        return views.page(rows.to_dicts(), limit, offset)
+        return queries.claims(store, doc_id, measure, unit, subject, limit, offset).to_dict()
 
     @app.get("/api/rejections", tags=["documents"], summary="Sources rejected at ingest, with reasons")
     def api_rejections(store: DB, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-        return views.page(store.rejections().to_dicts(), limit, offset)
+        return queries.rejections(store, limit, offset).to_dict()
 
-    def get_brief(store: Store, agg: views.Aggregates, dyad: str | None, since: str | None,
-                  until: str | None, freq: str | None):
+    def get_brief(store: Store, dyad: str | None, since: str | None, until: str | None, freq: str | None):
         try:
-            return views.briefing(store, agg, _upper(dyad), since, until, freq)
+            return queries.brief(store, dyad, since, until, freq, cache=cache)
+        except QueryError:
+            raise
         except ValueError as exc:  # no pair of countries to brief on
             raise HTTPException(404, f"no briefing: {exc}") from None
 
     @app.get("/api/brief", tags=["dyads"], summary="The briefing on a pair of countries, as data",
              description="Without `dyad`, the pair with the most story events. The readable "
                          "page is `/brief` with the same query.")
-    def api_brief(store: DB, agg: Agg, dyad: Dyad = None, since: Since = None, until: Until = None,
+    def api_brief(store: DB, dyad: Dyad = None, since: Since = None, until: Until = None,
                   freq: Freq = None) -> dict[str, Any]:
-        return views.brief_record(get_brief(store, agg, dyad, since, until, freq))
+        return views.brief_record(get_brief(store, dyad, since, until, freq))
 
     # --- dashboard pages -----------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def page_overview(request: Request, store: DB):
-        return render(request, "overview.html", data=views.overview(store))
+        return render(request, "overview.html", data=api_overview(store))
 
     @app.get("/dyad/{dyad}", response_class=HTMLResponse, include_in_schema=False)
-    def page_dyad(request: Request, store: DB, agg: Agg,
-                  dyad: Annotated[str, PathParam(pattern=DYAD_PATTERN)], freq: Freq = None):
-        data = views.dyad_page(store, agg, dyad.upper(), freq)
+    def page_dyad(request: Request, store: DB, dyad: PathDyad, freq: Freq = None, since: Since = None,
+                  until: Until = None):
+        data = api_dyad(store, dyad, freq, since, until)
         index = data["index"]
         chart = index_chart(index["dyad"], index["freq"], index["rows"], index["turning_points"])
         return render(request, "dyad.html", data=data, chart=chart)
@@ -289,8 +289,8 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def page_events(request: Request, store: DB, dyad: EventsDyad = None, since: Since = None,
                     until: Until = None, event_type: EventType = None, doc_id: DocIdFilter = None,
-                    limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
-        data = api_events(store, dyad, since, until, event_type, doc_id, limit, offset)
+                    outlet: Outlet = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+        data = api_events(store, dyad, since, until, event_type, doc_id, outlet, limit, offset)
         filters = {"dyad": dyad or "", "since": since or "", "until": until or "",
                    "type": event_type or "", "doc_id": doc_id or ""}
         return render(request, "events.html", data=data, filters=filters, types=PLOVER_TYPES)
@@ -312,11 +312,11 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
         selected = None
         if start is not None and end is not None:
             if end <= start:
-                raise HTTPException(422, f"end ({end}) must be after start ({start})")
+                raise QueryError("end", f"end ({end}) must be after start ({start})", end)
             selected = highlight.clamp(article.text, start, end)
             if selected is None:
-                raise HTTPException(422, f"offsets {start}–{end} are outside the document's text "
-                                         f"({len(article.text)} characters)")
+                raise QueryError("start", f"offsets {start}–{end} are outside the document's text "
+                                          f"({len(article.text)} characters)", start)
             spans.append(highlight.Span(selected[0], selected[1], "selected", "selected sentence"))
         return render(request, "document.html", article=article.to_dict(with_text=False),
                       segments=highlight.segments(article.text, spans), events=events,
@@ -324,10 +324,10 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
                       events_api=f"/api/events?doc_id={article.doc_id}")
 
     @app.get("/brief", response_class=HTMLResponse, include_in_schema=False)
-    def page_brief(request: Request, store: DB, agg: Agg, dyad: Dyad = None, since: Since = None,
+    def page_brief(request: Request, store: DB, dyad: Dyad = None, since: Since = None,
                    until: Until = None, freq: Freq = None):
         """The briefing module's self-contained HTML; its JSON twin is announced in a Link header."""
-        html = render_html(get_brief(store, agg, dyad, since, until, freq))
+        html = render_html(get_brief(store, dyad, since, until, freq))
         return HTMLResponse(html, headers={"Link": f'<{_api_twin(request)}>; rel="alternate"; '
                                                    'type="application/json"'})
 

@@ -12,7 +12,7 @@ import json
 import os
 import socket
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
@@ -139,6 +139,33 @@ def _date_bound(column: str, op: str) -> str:
     prefix: "2025-01" matches since="2025-01-15" (it may be on or after it) and until="2025"."""
     return (f"({column} IS NOT NULL AND left({column}, least(length({column}), length(?))) "
             f"{op} left(?, least(length({column}), length(?))))")
+
+
+class Selection:
+    """A filtered, ordered query not yet run: count it, page it in SQL, or stream it in batches,
+    so a list answers in the size of the page, not of the table."""
+
+    def __init__(self, store: Store, sql: str, params: Sequence[Any] = ()):
+        self.store, self.sql, self.params = store, sql, list(params)
+
+    def count(self) -> int:
+        return self.store._one(f"SELECT count(*) FROM ({self.sql})", self.params)[0]
+
+    def rows(self, limit: int | None = None, offset: int = 0) -> Rows:
+        if limit is None and not offset:
+            return self.store._rows(self.sql, self.params)
+        return self.store._rows(f"{self.sql} LIMIT ? OFFSET ?",
+                                self.params + [limit if limit is not None else 2**62, offset])
+
+    def batches(self, size: int = 2000) -> Iterator[list[dict[str, Any]]]:
+        """Every record, `size` at a time, never all of them in memory (exports, the CLI)."""
+        reader = self.store.con.sql(self.sql, params=self.params).to_arrow_reader(size)
+        for batch in reader:
+            yield batch.to_pylist()
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for batch in self.batches():
+            yield from batch
 
 
 class Store:
@@ -440,6 +467,11 @@ class Store:
     # --- queries -------------------------------------------------------------------------
     def documents(self, with_text: bool = False, status: str | Sequence[str] | None = None,
                   doc_id: str | None = None) -> Rows:
+        """Document records (keys of `Article.to_dict`), in ingest order (see `select_documents`)."""
+        return self.select_documents(with_text=with_text, status=status, doc_id=doc_id).rows()
+
+    def select_documents(self, with_text: bool = False, status: str | Sequence[str] | None = None,
+                         doc_id: str | None = None) -> Selection:
         """Document records (keys of `Article.to_dict`), in ingest order.
 
         Rejections are listed per source (two empty files are two records with their reasons,
@@ -483,7 +515,7 @@ class Store:
             parts.append(f"SELECT {_select_list('documents', with_text=with_text)}, t.ingested_at AS _at, "
                          "t.seq AS _seq FROM documents t WHERE false")
         union = " UNION ALL ".join(parts)
-        return self._rows(f"SELECT * EXCLUDE (_at, _seq) FROM ({union}) ORDER BY _at, _seq", params)
+        return Selection(self, f"SELECT * EXCLUDE (_at, _seq) FROM ({union}) ORDER BY _at, _seq", params)
 
     def document(self, doc_id: str) -> Article | None:
         """One document with its text; a unique prefix of its doc_id is enough."""
@@ -508,8 +540,16 @@ class Store:
 
     def events(self, dyad: Dyad | str | None = None, since: str | None = None, until: str | None = None,
                event_type: str | Sequence[str] | None = None, doc_id: str | None = None,
-               doc_ids: Sequence[str] | None = None) -> Rows:
+               doc_ids: Sequence[str] | None = None, outlet: str | None = None) -> Rows:
         """Event records (the design's layout), in ingest order and text order within a document."""
+        return self.select_events(dyad=dyad, since=since, until=until, event_type=event_type,
+                                  doc_id=doc_id, doc_ids=doc_ids, outlet=outlet).rows()
+
+    def select_events(self, dyad: Dyad | str | None = None, since: str | None = None,
+                      until: str | None = None, event_type: str | Sequence[str] | None = None,
+                      doc_id: str | None = None, doc_ids: Sequence[str] | None = None,
+                      outlet: str | None = None) -> Selection:
+        """The events passing every given filter; `outlet` is compared without case."""
         where, params = [], []
         if dyad:
             clause, values = Dyad.parse(dyad, single=True).sql("t.actor_country", "t.recipient_country")
@@ -521,34 +561,51 @@ class Store:
             where.append("list_contains(?, t.event_type)")
             params.append([t.upper() for t in types])
         self._doc_filters(where, params, doc_id, doc_ids)
-        return self._query("events", where, params)
+        if outlet:
+            where.append("t.doc_id IN (SELECT doc_id FROM documents WHERE lower(outlet) = lower(?))")
+            params.append(outlet)
+        return self._select("events", where, params)
 
     def quotes(self, doc_id: str | None = None, doc_ids: Sequence[str] | None = None,
                speaker: str | None = None, since: str | None = None, until: str | None = None) -> Rows:
         """Quote records; `speaker` is a country code (ISO3) or an actor code."""
+        return self.select_quotes(doc_id=doc_id, doc_ids=doc_ids, speaker=speaker, since=since,
+                                  until=until).rows()
+
+    def select_quotes(self, doc_id: str | None = None, doc_ids: Sequence[str] | None = None,
+                      speaker: str | None = None, since: str | None = None,
+                      until: str | None = None) -> Selection:
         where, params = [], []
         if speaker:
             where.append("(t.speaker_country = ? OR t.speaker_code = ?)")
             params.extend([speaker.upper(), speaker.upper()])
         self._date_filters(where, params, "t.date", since, until)
         self._doc_filters(where, params, doc_id, doc_ids)
-        return self._query("quotes", where, params)
+        return self._select("quotes", where, params)
 
     def claims(self, doc_id: str | None = None, doc_ids: Sequence[str] | None = None,
                measure: str | None = None, unit: str | None = None, subject: str | None = None) -> Rows:
+        return self.select_claims(doc_id=doc_id, doc_ids=doc_ids, measure=measure, unit=unit,
+                                  subject=subject).rows()
+
+    def select_claims(self, doc_id: str | None = None, doc_ids: Sequence[str] | None = None,
+                      measure: str | None = None, unit: str | None = None,
+                      subject: str | None = None) -> Selection:
         where, params = [], []
         for column, value in (("measure", measure), ("unit", unit), ("subject", subject)):
             if value:
                 where.append(f"t.{column} = ?")
                 params.append(value)
         self._doc_filters(where, params, doc_id, doc_ids)
-        return self._query("claims", where, params)
+        return self._select("claims", where, params)
 
     def rejections(self) -> Rows:
         """Every source that was rejected, with its one-line reason and the run that saw it."""
-        return self._rows(
-            "SELECT source_path, reason, doc_id, run_id, source_key FROM sources "
-            "WHERE status = 'rejected' ORDER BY seen_at, source_path")
+        return self.select_rejections().rows()
+
+    def select_rejections(self) -> Selection:
+        return Selection(self, "SELECT source_path, reason, doc_id, run_id, source_key FROM sources "
+                               "WHERE status = 'rejected' ORDER BY seen_at, source_path")
 
     def sources(self) -> Rows:
         return self._rows("SELECT source_key, source_path, doc_id, status, reason, duplicate_of, run_id "
@@ -558,6 +615,57 @@ class Store:
         counts = {t: self._one(f"SELECT count(*) FROM {t}")[0]
                   for t in TABLES + ("sources", "runs")}
         return counts
+
+    def content_version(self) -> tuple:
+        """What changes whenever the records change (rows are only ever added): counts and last
+        sequence numbers. Answers computed from the records are cached under it."""
+        return self._one(
+            "SELECT (SELECT count(*) FROM documents), (SELECT max(seq) FROM documents), "
+            "(SELECT count(*) FROM events), (SELECT max(seq) FROM events), "
+            "(SELECT count(*) FROM quotes), (SELECT count(*) FROM claims), "
+            "(SELECT count(*) FROM sources), (SELECT count(*) FROM runs)")
+
+    def status_counts(self) -> dict[str, int]:
+        """Documents per status as `documents()` lists them: stored and near-duplicate
+        documents, and rejected sources."""
+        counts = dict(self.con.execute(
+            "SELECT status, count(*) FROM documents WHERE status IN ('stored', 'near_duplicate') "
+            "GROUP BY status").fetchall())
+        rejected = self._one("SELECT count(*) FROM sources WHERE status = 'rejected'")[0]
+        if rejected:
+            counts["rejected"] = rejected
+        return dict(sorted(counts.items()))
+
+    def dyad_counts(self) -> Selection:
+        """Every pair of countries events connect (either direction), with its event and article
+        counts per direction and its first and last dates; most events first."""
+        return Selection(self, """
+            SELECT l || '-' || r AS dyad, count(*) AS n_events, count(DISTINCT doc_id) AS n_articles,
+                   count(*) FILTER (WHERE actor_country = l) AS n_forward,
+                   count(*) FILTER (WHERE actor_country = r) AS n_backward,
+                   min(date) AS first_date, max(date) AS last_date, l, r
+            FROM (SELECT least(actor_country, recipient_country) AS l,
+                         greatest(actor_country, recipient_country) AS r, actor_country, doc_id, date
+                  FROM events WHERE actor_country IS NOT NULL AND recipient_country IS NOT NULL
+                  AND actor_country <> recipient_country)
+            GROUP BY l, r ORDER BY n_events DESC, dyad""")
+
+    def outlets(self) -> list[str]:
+        return [r[0] for r in self.con.execute(
+            "SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL ORDER BY outlet").fetchall()]
+
+    def modes(self) -> set[str]:
+        return {r[0].lower() for r in self.con.execute(
+            "SELECT DISTINCT mode FROM events WHERE mode IS NOT NULL").fetchall()}
+
+    def reader(self) -> Store:
+        """Another handle on this read-only connection for one thread (a DuckDB cursor):
+        cheap, so a server opens the file once for many concurrent requests."""
+        other = object.__new__(Store)
+        other.__dict__.update(self.__dict__)
+        other._lsh = None
+        other.con = self.con.cursor()
+        return other
 
     @staticmethod
     def _date_filters(where: list[str], params: list[Any], column: str,
@@ -577,11 +685,11 @@ class Store:
             where.append("list_contains(?, t.doc_id)")
             params.append(list(doc_ids))
 
-    def _query(self, table: str, where: list[str], params: list[Any]) -> Rows:
+    def _select(self, table: str, where: list[str], params: list[Any]) -> Selection:
         sql = f"SELECT {_select_list(table)} FROM {table} t"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        return self._rows(sql + " ORDER BY t.seq", params)
+        return Selection(self, sql + " ORDER BY t.seq", params)
 
     # --- model objects for the aggregate stage --------------------------------------------
     def load_events(self, dyad: str | None = None, since: str | None = None, until: str | None = None,
