@@ -69,6 +69,7 @@ class Site:
 
     def __init__(self):
         self.routes: dict[str, tuple[int, str, bytes, float]] = {}
+        self.headers: dict[str, dict[str, str]] = {}  # extra response headers per path
         self.requests: list[tuple[str, str, dict[str, str]]] = []
         self.hooks: list[dict] = []
         site = self
@@ -95,6 +96,8 @@ class Site:
                 self.send_header("Content-Type", ctype)
                 self.send_header("Content-Length", str(len(body)))
                 self.send_header("ETag", etag)
+                for key, value in site.headers.get(self.path, {}).items():
+                    self.send_header(key, value)
                 self.end_headers()
                 try:
                     self.wfile.write(body)
@@ -115,8 +118,9 @@ class Site:
         self.thread.start()
 
     def page(self, path: str, body: str | bytes, status: int = 200, ctype: str = "text/html; charset=utf-8",
-             delay: float = 0.0) -> None:
+             delay: float = 0.0, headers: dict[str, str] | None = None) -> None:
         self.routes[path] = (status, ctype, body.encode() if isinstance(body, str) else body, delay)
+        self.headers[path] = headers or {}
 
     def gets(self, path: str) -> int:
         return sum(1 for method, p, _ in self.requests if method == "GET" and p == path)
@@ -385,3 +389,33 @@ def test_dashboard_shows_alerts_with_their_evidence(site, tmp_path):
         assert f'href="/documents/{evidence["doc_id"]}?start={evidence["start"]}&amp;end={evidence["end"]}#selected"' in page.text
         linked = client.get(evidence["link"])
         assert linked.status_code == 200 and "Bolivia deployed troops" in linked.text
+
+
+# --- fetching ----------------------------------------------------------------------------------
+def test_requests_to_one_host_are_paced_and_redirects_obey_robots(site):
+    from detente.watch.config import FetchPolicy
+    from detente.watch.fetch import Fetcher, FetchError
+
+    serve_news(site)
+    site.page("/moved", "", status=302, headers={"Location": "/private/secret"})
+    waits: list[float] = []
+    with Fetcher(FetchPolicy(timeout=2, per_host_interval=0.3), sleep=waits.append) as fetcher:
+        assert b"Chile imposed tariffs" in fetcher.get(f"{site.base}/news/chile-tariffs").data
+        fetcher.get(f"{site.base}/news/steel-duties")
+        with pytest.raises(FetchError, match="disallowed by") as caught:
+            fetcher.get(f"{site.base}/moved")
+    assert caught.value.kind == "disallowed" and not caught.value.transient
+    assert site.gets("/private/secret") == 0
+    assert len(waits) >= 2 and all(0 < w <= 0.3 for w in waits)  # robots.txt, then each page, 0.3 s apart
+    agents = {h.get("User-Agent") for m, p, h in site.requests}
+    assert agents == {FetchPolicy().user_agent}
+
+
+def test_a_webhook_carries_the_alert_id_as_idempotency_key(site, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "troops.html").write_text(TROOPS)
+    config = write_config(tmp_path, site, feeds=[], folders=["inbox"], sinks={"webhook": f"{site.base}/hook"})
+    make_watcher(config, tmp_path / "w.duckdb", [], io.StringIO()).poll()
+    posted = [h for m, p, h in site.requests if m == "POST"]
+    assert [h["Idempotency-Key"] for h in posted] == [a["alert_id"] for a in site.hooks]

@@ -86,3 +86,38 @@ def test_usage_errors_say_what_to_fix(tmp_path, args):
                          timeout=120, env={**os.environ, "DETENTE_DB": str(tmp_path / "x.duckdb")})
     assert run.returncode == 2
     assert ("not a duration" in run.stderr) if args else ("not an http(s) URL" in run.stderr)
+
+
+def test_after_kill_9_a_restart_fetches_no_stored_article_again_and_alerts_once(site, tmp_path):
+    _serve(site)
+    db = tmp_path / "w.duckdb"
+    config = _config(site, tmp_path)
+    proc = subprocess.Popen(DETENTE + ["watch", str(config), "--db", str(db), "--every", "1s"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 240
+        while not site.gets("/news/steel-duties") and time.monotonic() < deadline:
+            time.sleep(0.02)  # the second article is fetched: the first one is stored
+        proc.kill()
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert site.hooks == []  # killed before the alerts
+
+    from detente.store import Store
+
+    with Store(db, read_only=True) as store:
+        stored = {r[0] for r in store.con.execute("SELECT source_path FROM sources").fetchall()}
+    assert f"{site.base}/news/chile-tariffs" in stored
+    before = {p: site.gets(p) for p in ("/news/chile-tariffs", "/news/steel-duties", "/news/bolivia-troops")}
+
+    rerun = subprocess.run(DETENTE + ["watch", str(config), "--db", str(db), "--once"],
+                           capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    for path, n in before.items():
+        if f"{site.base}{path}" in stored:
+            assert site.gets(path) == n, path  # stored before the kill: not fetched again
+    rules = sorted(a["rule"] for a in site.hooks)
+    assert rules.count("force") == 2 and rules.count("chile-peru-moves") == 1
+    assert len({a["alert_id"] for a in site.hooks}) == len(site.hooks)

@@ -120,6 +120,12 @@ class WatchState:
     def max_document_seq(self) -> int:
         return int(self.con.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchall()[0][0])
 
+    def pairs_since(self, seq: int) -> set[tuple[str | None, str | None]]:
+        """(actor country, recipient country) of every event in documents stored after `seq`."""
+        return {tuple(r) for r in self.con.execute(
+            "SELECT DISTINCT e.actor_country, e.recipient_country FROM events e "
+            "JOIN documents d USING (doc_id) WHERE d.seq > ?", [seq]).fetchall()}
+
     def document_seqs(self, doc_ids: Iterable[str]) -> dict[str, int]:
         ids = sorted(set(doc_ids))
         if not ids:

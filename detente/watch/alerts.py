@@ -25,7 +25,7 @@ from typing import Any
 from detente.aggregate.contradictions import find_contradictions
 from detente.aggregate.index import dyad_index, story_label, turning_points
 from detente.aggregate.merge import merge_events
-from detente.dyad import countries_of
+from detente.dyad import Dyad, countries_of
 from detente.models import Article, Evidence, StoryEvent
 from detente.store.store import Store
 from detente.watch.config import Rule
@@ -76,6 +76,7 @@ class Evaluator:
         self.since_seq = since_seq
         self._articles: dict[str, Article] | None = None
         self._seqs: dict[str, int] = {}
+        self._touched: set[tuple[str | None, str | None]] | None = None
 
     @property
     def articles(self) -> dict[str, Article]:
@@ -92,13 +93,40 @@ class Evaluator:
             self._seqs.update(WatchState(self.store).document_seqs(missing))
         return [self._seqs.get(d, 0) > self.since_seq for d in doc_ids]
 
-    def _stories(self, rule: Rule) -> tuple[list[StoryEvent], list]:
-        """Story events under the rule (merged from its dyads' events, or all of the rule's types)."""
+    @property
+    def touched(self) -> set[tuple[str | None, str | None]]:
+        """The (actor, recipient) countries of the new documents' events: only their dyads can
+        hold a new story event, a moved index or a new contradiction."""
+        if self._touched is None:
+            from detente.store.watch import WatchState
+
+            self._touched = WatchState(self.store).pairs_since(self.since_seq)
+        return self._touched
+
+    def _touches(self, dyad: Dyad) -> bool:
+        return any(dyad.matches({"actor": {"country": a}, "recipient": {"country": r}}) for a, r in self.touched)
+
+    def _pairs(self, rule: Rule) -> list[Dyad] | None:
+        """The undirected dyads to load for a rule; None when a new event lacks a country
+        (then the rule's events are loaded whatever their dyad)."""
         if rule.dyads and not rule.actors:
-            events = {e.event_id: e for d in rule.dyads for e in self.store.load_events(dyad=d.name)}.values()
+            return [d.pair for d in rule.dyads if self._touches(d.pair)]
+        pairs = set()
+        for a, r in self.touched:
+            if a is None or r is None or a == r:
+                return None
+            pairs.add(tuple(sorted((a, r))))
+        return [Dyad(a, r) for a, r in sorted(pairs)]
+
+    def _stories(self, rule: Rule) -> tuple[list[StoryEvent], list]:
+        """Story events under the rule, merged from the events of the dyads new documents touched."""
+        types = list(rule.types) or None
+        pairs = self._pairs(rule)
+        if pairs is None:
+            events = self.store.load_events(event_type=types)
         else:
-            events = self.store.load_events(event_type=list(rule.types) or None)
-        events = list(events)
+            events = list({e.event_id: e for d in pairs
+                           for e in self.store.load_events(dyad=d, event_type=types)}.values())
         stories = merge_events(events, self.articles)
         return [s for s in stories if rule.watches(s)], events
 
@@ -132,8 +160,10 @@ class Evaluator:
         found = []
         for dyad in rule.dyads:
             pair = dyad.pair
+            if not self._touches(pair):
+                continue
             direction = dyad.directions[0] if dyad.directed else dyad.directions[2]
-            stories = merge_events(self.store.load_events(dyad=pair.name), self.articles)
+            stories = merge_events(self.store.load_events(dyad=pair), self.articles)
             rows = dyad_index(stories, pair, rule.freq)
             series = [r for r in rows if r.direction == direction]
             if not series:

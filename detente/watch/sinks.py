@@ -3,8 +3,8 @@ them from the store (`/alerts`, `/api/alerts`), so it needs no delivery.
 
 Each stored alert has one delivery row per configured sink; `deliver()` sends what is not
 yet delivered and marks it, so an alert reaches a sink once even across restarts (a crash
-between sending and marking can repeat that one alert; the webhook's `alert_id` lets a
-receiver drop it).
+between sending and marking can repeat that one alert; the webhook's `alert_id`, also sent
+as the `Idempotency-Key` header, lets a receiver drop it).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def send_jsonl(alert: dict[str, Any], path: str) -> None:
 
 
 def send_webhook(alert: dict[str, Any], url: str, client: httpx.Client) -> None:
-    response = client.post(url, json=alert)
+    response = client.post(url, json=alert, headers={"Idempotency-Key": alert["alert_id"]})
     if response.status_code >= 300:
         raise RuntimeError(f"webhook answered HTTP {response.status_code}")
 
