@@ -100,11 +100,18 @@ def open_store(request: Request) -> Iterator[Store]:
         raise HTTPException(503, "the database is in use by another process (detente ingest is writing): "
                                  "retry in a moment", headers={"Retry-After": "1"}) from None
     except StoreError as exc:
-        raise HTTPException(503, str(exc)) from None
+        raise HTTPException(503, public_message(exc, request.app.state.db_path)) from None
     try:
         yield store
     finally:
         reader.__exit__(None, None, None)
+
+
+def public_message(exc: Exception, db_path: str) -> str:
+    """An error about the database as a client may see it: the file's name, never where it lies
+    on the server's disk (the store's messages name the path the server was started with)."""
+    name = Path(db_path).name
+    return str(exc).replace(str(Path(db_path).resolve()), name).replace(db_path, name)
 
 
 DB = Annotated[Store, Depends(open_store)]
@@ -134,7 +141,7 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
 
     def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         context.setdefault("api_url", _api_twin(request))
-        html = env.get_template(template).render(request=request, db_path=db_path,
+        html = env.get_template(template).render(request=request, db_name=Path(db_path).name,
                                                  with_query=lambda **c: _with(request, **c), **context)
         return HTMLResponse(html, status_code=status_code)
 
@@ -153,8 +160,10 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
         if request.url.path.startswith("/api") or request.url.path in ("/openapi.json", "/docs"):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code,
                                 headers=getattr(exc, "headers", None))
-        return render(request, "error.html", status_code=exc.status_code,
+        page = render(request, "error.html", status_code=exc.status_code,
                       status=exc.status_code, messages=[str(exc.detail)], api_url=None)
+        page.headers.update(getattr(exc, "headers", None) or {})  # Retry-After on a 503
+        return page
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):
@@ -201,7 +210,7 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
         except AmbiguousId as exc:
             raise HTTPException(409, str(exc)) from None
         if article is None:
-            raise HTTPException(404, f"no document with doc_id {doc_id!r} in {db_path}: "
+            raise HTTPException(404, f"no document with doc_id {doc_id!r}: "
                                      "see /api/documents for the ids")
         return article
 
