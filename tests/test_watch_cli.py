@@ -10,10 +10,16 @@ import time
 from pathlib import Path
 
 import pytest
-from test_watch import DUTIES, TARIFF, TROOPS, rss, write_config  # noqa: F401 - Site via fixture
-from test_watch import site  # noqa: F401 - the local web server fixture
+from test_watch import DUTIES, TARIFF, TROOPS, Site, rss, write_config
 
 DETENTE = [str(Path(sys.executable).parent / "detente")]
+
+
+@pytest.fixture
+def site():
+    web = Site()
+    yield web
+    web.close()
 
 
 def _serve(site) -> None:

@@ -15,7 +15,16 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from detente.server.app import DB, DEFAULT_LIMIT, Limit, Offset, _api_twin, _document_link, _web_url, _with
+from detente.server.app import (
+    DB,
+    DEFAULT_LIMIT,
+    Limit,
+    Offset,
+    _api_twin,
+    _document_link,
+    _web_url,
+    _with,
+)
 from detente.store.watch import alerts as stored_alerts
 
 router = APIRouter()

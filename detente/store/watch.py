@@ -38,7 +38,7 @@ class WatchState:
                                [feed_url]).fetchall()
         if not row:
             return {"etag": None, "last_modified": None, "title": None}
-        return dict(zip(("etag", "last_modified", "title"), row[0]))
+        return dict(zip(("etag", "last_modified", "title"), row[0], strict=True))
 
     def record_feed(self, feed_url: str, status: str, reason: str | None = None, etag: str | None = None,
                     last_modified: str | None = None, title: str | None = None, n_items: int = 0) -> None:
@@ -75,7 +75,7 @@ class WatchState:
             "SELECT url, feed_url, title, published, attempts FROM watch_items "
             "WHERE list_contains(?, status) ORDER BY first_seen, url LIMIT ?",
             [list(OPEN_STATUSES), limit]).fetchall()
-        return [dict(zip(("url", "feed_url", "title", "published", "attempts"), r)) for r in rows]
+        return [dict(zip(("url", "feed_url", "title", "published", "attempts"), r, strict=True)) for r in rows]
 
     def settle_items(self) -> int:
         """Mark open items whose URL the ingest has already recorded (a watcher killed after a
@@ -105,7 +105,7 @@ class WatchState:
             sql += " WHERE status = ?"
             params.append(status)
         rows = self.con.execute(sql + " ORDER BY first_seen, url", params).fetchall()
-        return [dict(zip(("url", "feed_url", "status", "reason", "attempts", "doc_id"), r)) for r in rows]
+        return [dict(zip(("url", "feed_url", "status", "reason", "attempts", "doc_id"), r, strict=True)) for r in rows]
 
     # --- what the alert rules have seen ----------------------------------------------------
     def alerted_through(self) -> int:

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from detente.aggregate.contradictions import find_contradictions
 from detente.aggregate.index import dyad_index, story_label, turning_points
 from detente.aggregate.merge import merge_events
-from detente.dyad import Dyad, countries_of
+from detente.dyad import Dyad, DyadError, countries_of
 from detente.models import Article, Evidence, StoryEvent
 from detente.store.store import Store
 from detente.watch.config import Rule
@@ -64,7 +64,7 @@ def _dyad_text(story: StoryEvent) -> str | None:
 def _base(rule: Rule, about: str, title: str, dyad: str | None, evidence: list[dict[str, Any]],
           **details: Any) -> dict[str, Any]:
     return {"alert_id": alert_id(rule.name, about), "rule": rule.name, "kind": rule.kind, "dyad": dyad,
-            "title": title, "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "title": title, "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
             **details, "evidence": evidence}
 
 
@@ -122,11 +122,11 @@ class Evaluator:
         """Story events under the rule, merged from the events of the dyads new documents touched."""
         types = list(rule.types) or None
         pairs = self._pairs(rule)
-        if pairs is None:
+        try:
+            events = self.store.load_events(event_type=types) if pairs is None else list(
+                {e.event_id: e for d in pairs for e in self.store.load_events(dyad=d.name, event_type=types)}.values())
+        except DyadError:  # a code the dyad grammar does not know: read the rule's events whatever the dyad
             events = self.store.load_events(event_type=types)
-        else:
-            events = list({e.event_id: e for d in pairs
-                           for e in self.store.load_events(dyad=d, event_type=types)}.values())
         stories = merge_events(events, self.articles)
         return [s for s in stories if rule.watches(s)], events
 
@@ -163,7 +163,7 @@ class Evaluator:
             if not self._touches(pair):
                 continue
             direction = dyad.directions[0] if dyad.directed else dyad.directions[2]
-            stories = merge_events(self.store.load_events(dyad=pair), self.articles)
+            stories = merge_events(self.store.load_events(dyad=pair.name), self.articles)
             rows = dyad_index(stories, pair, rule.freq)
             series = [r for r in rows if r.direction == direction]
             if not series:

@@ -175,20 +175,19 @@ def _fetch(data: Any) -> FetchPolicy:
     allowed = {"timeout", "max_bytes", "per_host_interval", "max_attempts", "max_items", "user_agent"}
     if set(data) - allowed:
         raise ValueError(f"fetch: unknown key(s) {', '.join(sorted(set(data) - allowed))}")
-    policy = FetchPolicy()
-    values = {
-        "timeout": parse_duration(data["timeout"]) if "timeout" in data else policy.timeout,
-        "max_bytes": int(data.get("max_bytes", policy.max_bytes)),
-        "per_host_interval": (0.0 if data.get("per_host_interval") in (0, "0") else
-                              parse_duration(data["per_host_interval"])) if "per_host_interval" in data
-        else policy.per_host_interval,
-        "max_attempts": int(data.get("max_attempts", policy.max_attempts)),
-        "max_items": int(data.get("max_items", policy.max_items)),
-        "user_agent": str(data.get("user_agent", policy.user_agent)),
-    }
-    if values["max_bytes"] <= 0 or values["max_attempts"] <= 0 or values["max_items"] <= 0:
+    default = FetchPolicy()
+    interval = data.get("per_host_interval", default.per_host_interval)
+    policy = FetchPolicy(
+        timeout=parse_duration(data["timeout"]) if "timeout" in data else default.timeout,
+        max_bytes=int(data.get("max_bytes", default.max_bytes)),
+        per_host_interval=0.0 if interval in (0, "0") else parse_duration(interval),
+        max_attempts=int(data.get("max_attempts", default.max_attempts)),
+        max_items=int(data.get("max_items", default.max_items)),
+        user_agent=str(data.get("user_agent", default.user_agent)),
+    )
+    if policy.max_bytes <= 0 or policy.max_attempts <= 0 or policy.max_items <= 0:
         raise ValueError("fetch: max_bytes, max_attempts and max_items must be positive")
-    return FetchPolicy(**values)
+    return policy
 
 
 def _codes(i: int, key: str, value: Any, pattern: re.Pattern) -> tuple[str, ...]:

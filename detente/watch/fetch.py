@@ -115,7 +115,7 @@ class Fetcher:
             self._sleep(wait)
         self._last[host] = time.monotonic()
         if len(self._last) > 4 * ROBOTS_CACHE:  # bounded: forget the hosts not seen for longest
-            for old in sorted(self._last, key=self._last.get)[:ROBOTS_CACHE]:
+            for old in sorted(self._last, key=lambda h: self._last[h])[:ROBOTS_CACHE]:
                 del self._last[old]
 
     def _get(self, url: str, headers: dict[str, str]) -> Fetched | str:

@@ -57,10 +57,10 @@ def deliver(state: WatchState, sinks: Sinks, client: httpx.Client, log: Callable
     senders: dict[str, Callable[[dict[str, Any]], None]] = {}
     if sinks.terminal:
         senders["terminal"] = lambda a: send_terminal(a, out)
-    if sinks.jsonl:
-        senders["jsonl"] = lambda a: send_jsonl(a, sinks.jsonl)
-    if sinks.webhook:
-        senders["webhook"] = lambda a: send_webhook(a, sinks.webhook, client)
+    if (path := sinks.jsonl) is not None:
+        senders["jsonl"] = lambda a: send_jsonl(a, path)
+    if (url := sinks.webhook) is not None:
+        senders["webhook"] = lambda a: send_webhook(a, url, client)
     store = state.store
     with store.turn():
         queue = [(name, alert) for name in senders

@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TextIO
 
 import httpx
@@ -51,7 +51,7 @@ class PollReport:
     seconds: float = 0.0
 
     def line(self) -> str:
-        when = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        when = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         stored = ", ".join(f"{n} {status.replace('_', '-')}" for status, n in sorted(self.ingested.items())) or "0 new"
         text = (f"{when} poll: feeds {self.feeds} ({self.not_modified} not modified, {self.feed_errors} failed)"
                 f" · {self.new_links} new links · fetched {self.fetched}, failed {self.fetch_failed},"
