@@ -9,9 +9,10 @@ roles, ~8,000 organisations, ~1,000 armed groups, ~2,000 generic agents, ~400 ve
 re-applied on every run. The output is deterministic (sorted, no timestamps): rerunning it must
 give the committed files byte for byte (tests/test_petrarch2_data.py checks this).
 
-Reads only the source folder, detente's own countries.yaml and roles.yaml (so that PETRARCH
-never re-defines a country word or a role detente already has) and data/cameo_plover.yaml (the
-CAMEO → PLOVER crosswalk). Writes people.json, organisations.json, roles.json (actor
+Reads only the source folder, detente's own actors/*.yaml (so that PETRARCH never re-defines a
+country word or a role detente already has, and a one-word name is unique across detente's
+entries too), data/lexicon/*.yaml (common words) and data/cameo_plover.yaml (the CAMEO → PLOVER
+crosswalk): after changing one of those, rerun the script. Writes people.json, organisations.json, roles.json (actor
 dictionaries in the format of detente/data/actors/README.md, as JSON), verbs.yaml and LICENSE.
 """
 
@@ -27,12 +28,14 @@ from pathlib import Path
 
 import pycountry
 import yaml
+from spacy.lang.en.stop_words import STOP_WORDS
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCE = ROOT.parent / "shared" / "dictionaries" / "petrarch2"
 DEFAULT_OUT = ROOT / "detente" / "data" / "petrarch2"
 ACTORS_DIR = ROOT / "detente" / "data" / "actors"
 CROSSWALK = ROOT / "detente" / "data" / "cameo_plover.yaml"
+LEXICON_DIR = ROOT / "detente" / "data" / "lexicon"
 SOURCE_COMMIT = "676801cd9cb2924bbbad09f86d15c9323e7097bf"
 
 # CAMEO country codes that are not ISO 3166-1 alpha-3 → detente's code (Kosovo, East Timor).
@@ -256,7 +259,9 @@ def english_words(source: Path) -> set[str]:
     """Words the dictionaries themselves use as ordinary English: every word of the verb
     dictionaries (verbs, inflections, pattern nouns, synonym sets), the agents, discards and
     issues. A one-word name in this set ("Rice", "Major", "Little") is a common word."""
-    words = set()
+    words = {w.lower() for w in STOP_WORDS}  # spaCy's English stop words ("Some", "Many")
+    for path in sorted(LEXICON_DIR.glob("*.yaml")):  # detente's own verb and noun lexicons
+        words |= {w.lower() for w in re.findall(r"[A-Za-z]+", path.read_text(encoding="utf-8"))}
     for name in ("CAMEO.2.0.txt", "CAMEO.verbpatterns.150430.txt", "Phoenix.agents.txt",
                  "Phoenix.discards.txt", "Phoenix.IssueCoding.txt"):
         text = (source / name).read_text(encoding="utf-8", errors="replace")
@@ -334,6 +339,9 @@ def convert_actors(source: Path) -> tuple[dict, dict, dict, Counter]:
         person["terms"] += terms
         for n in names:
             name_owner[norm(n)].add(ident)
+    # the latest date the file states anywhere: an open-ended term is known to last until then,
+    # not for ever (the people stop around 2015; a term still open there is closed on that day)
+    horizon = max(d for p in people.values() for t in p["terms"] for d in (t.get("start"), t.get("end")) if d)
     # a full name two people of different countries share identifies neither: drop both
     for ident in sorted(people):
         if len(people[ident]["_countries"]) > 1:
@@ -393,6 +401,14 @@ def convert_actors(source: Path) -> tuple[dict, dict, dict, Counter]:
             for w in norm(n).split():
                 token_owners[w].add(f"a:{country}{sector}")
 
+    for path in (ACTORS_DIR / "leaders.yaml", ACTORS_DIR / "organisations.yaml"):  # detente's curated names
+        curated = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for key in ("people", "organisations", "groups"):
+            for item in curated.get(key) or []:
+                for n in [item.get("name") or "", *(item.get("names") or [])]:
+                    for w in norm(n).split():
+                        token_owners[w].add("detente")
+
     def one_word_ok(word: str, owner: str) -> bool:
         key = norm(word)
         return (len(key) >= 4 and key not in common and key not in country_words and key not in role_words
@@ -406,17 +422,19 @@ def convert_actors(source: Path) -> tuple[dict, dict, dict, Counter]:
             continue
         names = []
         for n in dict.fromkeys(p["names"]):
-            if not usable(n) or norm(n) == norm(p["name"]):
+            if norm(n) == norm(p["name"]):
+                continue
+            if not usable(n):
                 stats["people: synonyms dropped (titled, role or country word)"] += 1
                 continue
             if len(n.split()) == 1 and not one_word_ok(n, "p:" + ident):
                 stats["people: one-word names dropped (ambiguous or common)"] += 1
                 continue
             names.append(n)
-        surname = p["name"].split()[-1]
-        if len(p["name"].split()) > 1 and one_word_ok(surname, "p:" + ident) and surname not in names:
-            names.append(surname)
-            stats["people: surnames added"] += 1
+        for t in p["terms"]:
+            if t.get("start") and not t.get("end"):  # open-ended: known only up to the source's last date
+                t["end"] = horizon
+                stats["people: open-ended terms closed at the source's last date"] += 1
         terms = sorted(p["terms"], key=lambda t: (t.get("start") or "", t.get("end") or "", t["sector"] or ""))
         terms = [dict(t) for t in dict.fromkeys(tuple(sorted(t.items(), key=lambda kv: kv[0])) for t in terms)]
         terms = [{k: t[k] for k in ("sector", "start", "end", "country", "code") if k in t} for t in terms]
