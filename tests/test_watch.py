@@ -419,3 +419,51 @@ def test_a_webhook_carries_the_alert_id_as_idempotency_key(site, tmp_path):
     make_watcher(config, tmp_path / "w.duckdb", [], io.StringIO()).poll()
     posted = [h for m, p, h in site.requests if m == "POST"]
     assert [h["Idempotency-Key"] for h in posted] == [a["alert_id"] for a in site.hooks]
+
+
+def test_a_page_without_length_is_cut_at_the_size_cap():
+    import httpx
+
+    from detente.watch.config import FetchPolicy
+    from detente.watch.fetch import Fetcher, FetchError
+
+    served = []
+
+    def chunks():
+        for _ in range(5 * 1024):  # 5 MB in 1 kB chunks, no Content-Length
+            served.append(1)
+            yield b"x" * 1024
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        return httpx.Response(200, headers={"Content-Type": "text/html"}, content=chunks())
+
+    policy = FetchPolicy(max_bytes=100_000, per_host_interval=0)
+    with Fetcher(policy, transport=httpx.MockTransport(handler)) as fetcher, \
+            pytest.raises(FetchError, match="larger than the 100 kB limit .stopped reading."):
+        fetcher.get("http://news.invalid/endless")
+    assert len(served) < 200  # stopped soon after the cap, not after 5 MB
+
+
+def test_an_article_that_breaks_the_coder_is_fetched_again_next_poll(site, tmp_path, monkeypatch):
+    from detente.pipeline import Pipeline
+
+    site.page("/robots.txt", "", ctype="text/plain")
+    site.page("/news/bolivia-troops", TROOPS)
+    site.page("/feed.xml", rss([("Troops", f"{site.base}/news/bolivia-troops")]), ctype="application/rss+xml")
+    db = tmp_path / "w.duckdb"
+    config = write_config(tmp_path, site, feeds=[f"{site.base}/feed.xml"], sinks={"webhook": f"{site.base}/hook"})
+    original = Pipeline.process
+
+    def broken(self, raws):
+        raise RuntimeError("coder bug")
+
+    monkeypatch.setattr(Pipeline, "process", broken)
+    logs: list[str] = []
+    make_watcher(config, db, logs, io.StringIO()).poll()
+    assert any("bolivia-troops: internal error" in line and "(will retry)" in line for line in logs), logs
+    monkeypatch.setattr(Pipeline, "process", original)
+    make_watcher(config, db, [], io.StringIO()).poll()
+    assert site.gets("/news/bolivia-troops") == 2
+    assert [a["rule"] for a in site.hooks] == ["force"]

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from detente.store.store import Store
+from detente.store.store import INTERNAL_ERROR, Store
 
 # Item statuses: pending (listed by a feed, not yet fetched), retry (a transient failure),
 # ingested (fetched and handed to ingest; `reason` says stored/duplicate/…), failed (given up),
@@ -78,13 +78,15 @@ class WatchState:
         return [dict(zip(("url", "feed_url", "title", "published", "attempts"), r, strict=True)) for r in rows]
 
     def settle_items(self) -> int:
-        """Mark open items whose URL the ingest has already recorded (a watcher killed after a
-        document was stored but before its item was marked): they are never fetched again."""
+        """Mark open items whose URL the ingest has recorded (each poll's articles, and those of
+        a watcher killed before it could mark them): they are never fetched again. An internal
+        error is not settled: the ingest retries it, so the item stays open."""
         rows = self.con.execute(
             "UPDATE watch_items SET status = 'ingested', reason = s.status || coalesce(': ' || s.reason, ''), doc_id = s.doc_id, "
             "updated_at = current_timestamp FROM sources s "
-            "WHERE s.source_path = watch_items.url AND list_contains(?, watch_items.status) RETURNING url",
-            [list(OPEN_STATUSES)]).fetchall()
+            "WHERE s.source_path = watch_items.url AND list_contains(?, watch_items.status) "
+            "AND NOT coalesce(starts_with(s.reason, ?), false) RETURNING url",
+            [list(OPEN_STATUSES), INTERNAL_ERROR]).fetchall()
         return len(rows)
 
     def n_open(self) -> int:

@@ -23,7 +23,7 @@ import httpx
 
 from detente.config import Settings
 from detente.models import Article, RawDocument
-from detente.store.store import Store
+from detente.store.store import INTERNAL_ERROR, Store
 from detente.store.watch import WatchState
 from detente.watch.alerts import Evaluator
 from detente.watch.config import WatchConfig
@@ -198,8 +198,18 @@ class Watcher:
             if parsed.skipped:
                 self.log(f"feed {feed.url}: {parsed.skipped} entries without an http(s) link skipped")
 
-    def _articles(self, store: Store, state: WatchState, fetcher: Fetcher,
-                  report: PollReport) -> Iterator[RawDocument]:
+    def _failed(self, store: Store, state: WatchState, url: str, attempts: int, reason: str,
+                transient: bool, status: str | None = None) -> None:
+        """An article that could not be fetched or coded: tried again next poll while the
+        failure may pass and attempts remain, else given up; logged with its reason either way."""
+        if status is None:
+            status = "retry" if transient and attempts + 1 < self.config.fetch.max_attempts else "failed"
+        with store.turn():
+            state.set_item(url, status, reason, attempted=True)
+        self.log(f"article {url}: {reason}" + (" (will retry)" if status == "retry" else ""))
+
+    def _articles(self, store: Store, state: WatchState, fetcher: Fetcher, report: PollReport,
+                  attempts: dict[str, int]) -> Iterator[RawDocument]:
         """Folder files, then the fetched articles; signals are held while each one is coded."""
         from detente.read import iter_raw
 
@@ -220,20 +230,13 @@ class Watcher:
             if self.stop_requested:
                 return
             url = item["url"]
+            attempts[url] = item["attempts"]
             try:
                 fetched = fetcher.get(url)
             except FetchError as exc:
-                attempts = item["attempts"] + 1
-                if exc.kind == "disallowed":
-                    status = "disallowed"
-                elif exc.transient and attempts < policy.max_attempts:
-                    status = "retry"
-                else:
-                    status = "failed"
-                with store.turn():
-                    state.set_item(url, status, exc.reason, attempted=True)
                 report.fetch_failed += 1
-                self.log(f"article {url}: {exc.reason}" + (" (will retry)" if status == "retry" else ""))
+                self._failed(store, state, url, attempts[url], exc.reason, exc.transient,
+                             "disallowed" if exc.kind == "disallowed" else None)
                 continue
             report.fetched += 1
             self._hold_signals(True)
@@ -243,8 +246,14 @@ class Watcher:
     def _ingest(self, store: Store, state: WatchState, fetcher: Fetcher, report: PollReport) -> None:
         from detente.ingest import ingest
 
+        attempts: dict[str, int] = {}  # URL → earlier attempts, for the articles of this poll
+
         def on_document(article: Article, ingest_report) -> None:
-            if article.status == "rejected":
+            if (article.reason or "").startswith(INTERNAL_ERROR) and article.source_path in attempts:
+                # the ingest retries such a source; the watcher fetches it again, a few times
+                self._failed(store, state, article.source_path, attempts[article.source_path],
+                             article.reason or INTERNAL_ERROR, transient=True)
+            elif article.status == "rejected":
                 self.log(f"document {article.source_path}: rejected: {article.reason}")
             report.ingested[article.status] = report.ingested.get(article.status, 0) + 1
             self._hold_signals(False)
@@ -253,7 +262,7 @@ class Watcher:
 
         try:
             result = ingest([], store, self.settings, args={"watch": True, "db": self.db},
-                            on_document=on_document, raws=self._articles(store, state, fetcher, report))
+                            on_document=on_document, raws=self._articles(store, state, fetcher, report, attempts))
         finally:
             self._hold_signals(False)
         report.events += result.events
