@@ -414,17 +414,30 @@ def convert_actors(source: Path) -> tuple[dict, dict, dict, Counter]:
         return (len(key) >= 4 and key not in common and key not in country_words and key not in role_words
                 and token_owners.get(key, set()) <= {owner})
 
+    countries = yaml.safe_load((ACTORS_DIR / "countries.yaml").read_text(encoding="utf-8"))["countries"]
+    nations = {norm(w) for c in countries for w in [c["name"], *(c.get("names") or []), *(c.get("demonyms") or [])]}
+
+    def person_name_ok(name: str) -> bool:
+        """A person's name holds no role and begins with no country word: "Russian Foreign
+        Minister Lavrov" is composed by detente from its parts, and must not be a fixed name."""
+        words = norm(name).split()
+        if words[0] in nations and len(words) > 1:  # "Russian President Yeltsin"
+            words = words[1:]
+        if words[0].rstrip(".") in title_words:
+            return False
+        return not any(" ".join(words[:j]) in person_roles for j in range(1, len(words) + 1))
+
     out_people = []
     for ident in sorted(people):
         p = people[ident]
-        if not usable(p["name"]) or len(p["name"].split()) < 2:
+        if not usable(p["name"]) or not person_name_ok(p["name"]) or len(p["name"].split()) < 2:
             stats["people: dropped, name not a full name"] += 1
             continue
         names = []
         for n in dict.fromkeys(p["names"]):
             if norm(n) == norm(p["name"]):
                 continue
-            if not usable(n):
+            if not usable(n) or not person_name_ok(n):
                 stats["people: synonyms dropped (titled, role or country word)"] += 1
                 continue
             if len(n.split()) == 1 and not one_word_ok(n, "p:" + ident):
