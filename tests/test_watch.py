@@ -467,3 +467,25 @@ def test_an_article_that_breaks_the_coder_is_fetched_again_next_poll(site, tmp_p
     make_watcher(config, db, [], io.StringIO()).poll()
     assert site.gets("/news/bolivia-troops") == 2
     assert [a["rule"] for a in site.hooks] == ["force"]
+
+
+def test_a_failed_poll_is_logged_and_the_next_one_runs(tmp_path, monkeypatch):
+    from detente.store.sharing import Busy
+    from detente.watch import PollReport
+    from detente.watch.config import parse
+
+    watcher = Watcher(parse({"folders": [str(tmp_path)]}), str(tmp_path / "w.duckdb"), log=(logs := []).append)
+    outcomes = iter([PollReport(), Busy("another writer kept the database for more than 120 s"), None])
+
+    def poll():
+        outcome = next(outcomes)
+        if isinstance(outcome, Exception):
+            raise outcome
+        if outcome is None:
+            watcher.stop_requested = True
+            return PollReport()
+        return outcome
+
+    monkeypatch.setattr(watcher, "poll", poll)
+    assert watcher.run(every=0.01) == 3
+    assert any(line.startswith("poll failed: another writer kept the database") for line in logs), logs

@@ -92,3 +92,14 @@ def test_any_bytes_give_items_or_a_feed_error(data):
 def test_normalising_any_text_is_none_or_a_fixed_point(text):
     url = normalise_url(text, base="https://example.org/")
     assert url is None or normalise_url(url) == url
+
+
+def test_the_documented_sample_feeds_yaml_is_valid():
+    import yaml
+
+    import detente.watch.config as module
+
+    sample = module.__doc__.split("```yaml", 1)[1].split("```", 1)[0]
+    config = parse(yaml.safe_load(sample))
+    assert [r.kind for r in config.rules] == ["index_move", "new_event", "contradiction"]
+    assert config.every == 900 and config.sinks.webhook

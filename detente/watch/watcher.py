@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TextIO
@@ -23,7 +24,8 @@ import httpx
 
 from detente.config import Settings
 from detente.models import Article, RawDocument
-from detente.store.store import INTERNAL_ERROR, Store
+from detente.store.sharing import Busy
+from detente.store.store import INTERNAL_ERROR, Store, StoreError
 from detente.store.watch import WatchState
 from detente.watch.alerts import Evaluator
 from detente.watch.config import WatchConfig
@@ -85,6 +87,7 @@ class Watcher:
         self.stop_requested = False
         self._transport = transport
         self._held = False  # an article is being coded and stored: a stop waits for it
+        self._fetcher: Fetcher | None = None
 
     # --- signals ---------------------------------------------------------------------------
     def _on_signal(self, signum, frame) -> None:
@@ -119,16 +122,29 @@ class Watcher:
         if threading.current_thread() is threading.main_thread():
             previous = {sig: signal.signal(sig, self._on_signal) for sig in _SIGNALS}
         polls = 0
+        self._fetcher = Fetcher(self.config.fetch, sleep=self._sleep, transport=self._transport)
         try:
             while not self.stop_requested:
                 started = time.monotonic()
-                report = self.poll()
+                try:
+                    report = self.poll()
+                except (StoreError, Busy, OSError) as exc:
+                    # unattended: a database kept busy by another writer, a full disk, a file
+                    # gone — said, and tried again next poll (a bad first poll is the user's to fix)
+                    if polls == 0 or once:
+                        raise
+                    self.log(f"poll failed: {exc} (trying again in {every:g} s)")
+                else:
+                    self.log(report.line())
+                    if report.interrupted:
+                        break
                 polls += 1
-                self.log(report.line())
-                if once or self.stop_requested or report.interrupted:
+                if once or self.stop_requested:
                     break
                 self._sleep(max(0.0, every - (time.monotonic() - started)))
         finally:
+            self._fetcher.close()
+            self._fetcher = None
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
         return polls
@@ -140,7 +156,9 @@ class Watcher:
         started = time.perf_counter()
         store = Store(self.db, settings=self.settings)
         try:
-            with Fetcher(self.config.fetch, sleep=self._sleep, transport=self._transport) as fetcher:
+            # run() keeps one fetcher across polls (robots.txt cache, per-host pace); a lone poll has its own
+            with nullcontext(self._fetcher) if self._fetcher else Fetcher(
+                    self.config.fetch, sleep=self._sleep, transport=self._transport) as fetcher:
                 state = WatchState(store)
                 with store.turn():
                     state.start_watermark()
