@@ -56,7 +56,7 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "col", "lt", 
 SECTORS = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL", "ELI",
            "LEG", "HLH", "REF", "MOD", "RAD", "AGR", "DEV", "ENV", "HRI", "LAB", "UAF", "IGO", "NGO", "NGM",
            "IMG", "INS", "SEP", "PPL"} | RELIGIONS
-FUNCTION_WORDS = {"a", "an", "the", "of", "to", "at", "for", "in", "ins", "on", "with", "from", "by", "and"}
+FUNCTION_WORDS = {"a", "an", "the", "of", "to", "at", "for", "in", "on", "with", "from", "by", "and"}
 TWO_DIGIT_PIVOT = 30  # YYMMDD: 00-29 → 20YY, 30-99 → 19YY (the files stop around 2015)
 
 
@@ -198,6 +198,9 @@ def read_agents(path: Path) -> list[tuple[list[str], str]]:
         if not m:
             continue
         root, plural, code = m.group(1).strip(), m.group(2), m.group(3).strip()
+        words = re.split(r"[_\s]+", root.lower().strip("_ "))
+        if words[0] in FUNCTION_WORDS or words[-1] in FUNCTION_WORDS:
+            continue  # a phrase with a gap ("AMBASSADOR_TO", "A_CABINET_MEETING"): not a name
         roots = [root]
         for marker, values in subs.items():
             if marker in root:
