@@ -9,6 +9,48 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+# --- the field table ------------------------------------------------------------------------
+# One definition of every stored record's fields, in the design's order, with their types:
+# `Article.KEYS`, the store's layouts (`detente.store.store.LAYOUTS`), the Parquet columns and
+# Arrow schema of the engines (`detente.engines.rows`) are all derived from it. Kinds: string,
+# int32, double, bool, and the nested actor (text, code, country, sector) and evidence
+# (text, start, end) records.
+
+ACTOR_FIELDS: tuple[tuple[str, str], ...] = (("text", "string"), ("code", "string"), ("country", "string"),
+                                             ("sector", "string"))
+EVIDENCE_FIELDS: tuple[tuple[str, str], ...] = (("text", "string"), ("start", "int32"), ("end", "int32"))
+NESTED: dict[str, tuple[tuple[str, str], ...]] = {"actor": ACTOR_FIELDS, "evidence": EVIDENCE_FIELDS}
+
+FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "documents": (
+        ("doc_id", "string"), ("external_id", "string"), ("source_path", "string"), ("url", "string"),
+        ("title", "string"), ("outlet", "string"), ("author", "string"), ("published", "string"),
+        ("published_method", "string"), ("published_earliest", "string"), ("published_latest", "string"),
+        ("language", "string"), ("words", "int32"), ("truncated", "bool"), ("duplicate_of", "string"),
+        ("status", "string"), ("reason", "string"),
+    ),
+    "events": (
+        ("event_id", "string"), ("doc_id", "string"), ("external_id", "string"), ("source_path", "string"),
+        ("url", "string"), ("actor", "actor"), ("recipient", "actor"), ("event_type", "string"),
+        ("mode", "string"), ("cameo_root", "string"), ("quad_class", "int32"), ("intensity", "double"),
+        ("date", "string"), ("date_precision", "string"), ("date_method", "string"),
+        ("evidence", "evidence"), ("quote", "string"), ("confidence", "double"),
+    ),
+    "quotes": (
+        ("quote_id", "string"), ("doc_id", "string"), ("speaker", "actor"), ("text", "string"),
+        ("evidence", "evidence"), ("date", "string"),
+    ),
+    "claims": (
+        ("claim_id", "string"), ("doc_id", "string"), ("value", "double"), ("unit", "string"),
+        ("measure", "string"), ("text", "string"), ("evidence", "evidence"), ("speaker", "actor"),
+        ("subject", "string"), ("date", "string"),
+    ),
+}
+
+
+def field_names(table: str) -> tuple[str, ...]:
+    return tuple(name for name, _ in FIELDS[table])
+
 
 @dataclass
 class RawDocument:
@@ -55,11 +97,7 @@ class Article:
     status: str = "stored"  # stored | duplicate | near_duplicate | rejected
     reason: str | None = None
 
-    KEYS = (
-        "doc_id", "external_id", "source_path", "url", "title", "outlet", "author",
-        "published", "published_method", "published_earliest", "published_latest",
-        "language", "words", "truncated", "duplicate_of", "status", "reason",
-    )
+    KEYS = field_names("documents")
 
     def to_dict(self, with_text: bool = True) -> dict[str, Any]:
         record = {key: getattr(self, key) for key in self.KEYS}

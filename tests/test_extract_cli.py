@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 import detente.cli.extract  # noqa: F401 - registers the commands
 from detente.cli import app
-from detente.cli.extract import plover_record
+from detente.present.formats import plover_record
 
 ARTICLE = """Washington and Bogota clash over tariffs
 BOGOTA, March 3, 2025 - The United States imposed tariffs on Colombian goods on Sunday, officials said.

@@ -175,3 +175,37 @@ def test_answers_are_cached_per_content_version(corpus, tmp_path):
     with Store(db, read_only=True) as store:
         again = queries.timeline(store, "USA-COL", cache=cache)
         assert again.total == first.total + 1
+
+
+# --- one renderer registry for the CLI and the API --------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["jsonl", "plover", "csv"])
+def test_the_api_streams_the_same_export_as_the_cli_prints(cli, client, corpus, fmt):
+    result = cli("events", "--db", corpus["db"], "--dyad", "USA-COL", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    response = client.get(f"/api/export/events?format={fmt}&dyad=USA-COL")
+    assert response.status_code == 200
+    if fmt == "csv":
+        assert response.text.splitlines()[1:] == result.stdout.splitlines()[1:]  # same rows
+        assert response.text.splitlines()[0].startswith("event_id,doc_id,")
+    else:
+        assert response.text == result.stdout
+    if fmt == "plover":
+        assert {"actor", "event", "event_text", "cite_info"} <= set(json.loads(response.text.splitlines()[0]))
+
+
+def test_export_refuses_what_it_cannot_give(client):
+    assert client.get("/api/export/quotes?format=plover").status_code == 422
+    assert client.get("/api/export/claims?dyad=USA-COL").status_code == 422
+    assert client.get("/api/export/events?dyad=Narnia-COL").status_code == 422
+    assert len(client.get("/api/export/documents").text.splitlines()) == 4  # three articles, one rejection
+
+
+def test_renderers_are_one_registry():
+    from detente.present import formats
+
+    assert set(formats.FORMATS) == {"jsonl", "plover", "csv", "md", "table"}
+    record = {"event_id": "e", "event_type": "SANCTION", "actor": {"code": "USA"}}
+    assert "".join(formats.stream([record], "csv", ["event_id", "actor.code"])) == "event_id,actor.code\r\ne,USA\r\n"
+    with pytest.raises(ValueError, match="unknown format"):
+        list(formats.stream([record], "table"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -28,37 +28,7 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_USAGE)
 
 
-def plover_record(event: dict[str, Any]) -> dict[str, Any]:
-    """An event record as PLOVER-JSON (POLECAT's layout): lists for actor, recipient, event and
-    mode; the sentence as event_text; where it came from in text_info / cite_info."""
-    actor, recipient = event.get("actor") or {}, event.get("recipient") or {}
-    evidence = event.get("evidence") or {}
-    return {
-        "id": event["event_id"],
-        "date": event.get("date"),
-        "actor": [actor.get("code")] if actor.get("code") else [],
-        "actor_country": [actor.get("country")] if actor.get("country") else [],
-        "actor_text": [actor.get("text")] if actor.get("text") else [],
-        "recipient": [recipient.get("code")] if recipient.get("code") else [],
-        "recipient_country": [recipient.get("country")] if recipient.get("country") else [],
-        "recipient_text": [recipient.get("text")] if recipient.get("text") else [],
-        "event": [event["event_type"]],
-        "mode": [event["mode"]] if event.get("mode") else [],
-        "context": [],
-        "event_text": evidence.get("text"),
-        "text_info": {"doc_id": event.get("doc_id"), "sentence_start": evidence.get("start"),
-                      "sentence_end": evidence.get("end"), "quote": event.get("quote"),
-                      "date_precision": event.get("date_precision"), "date_method": event.get("date_method"),
-                      "cameo_root": event.get("cameo_root"), "quad_class": event.get("quad_class"),
-                      "intensity": event.get("intensity"), "confidence": event.get("confidence")},
-        "cite_info": {"source_path": event.get("source_path"), "url": event.get("url"),
-                      "external_id": event.get("external_id")},
-    }
-
-
 def _emit(records, fmt: str, title: str) -> int:
-    if fmt == "plover":
-        return render((plover_record(r) for r in records), "jsonl")
     if fmt == "table":
         return render((event_view(r) for r in records), fmt, columns=TABLE_COLUMNS, title=title)
     return render(records, fmt, title=title)

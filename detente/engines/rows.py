@@ -16,39 +16,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from detente.models import ProcessedDocument
+from detente.models import ACTOR_FIELDS, EVIDENCE_FIELDS, FIELDS, ProcessedDocument
 from detente.store.store import INTERNAL_ERROR  # the reason prefix of documents a rerun retries
 
 ACTOR = "actor"  # struct<text, code, country, sector: string>
 EVIDENCE = "evidence"  # struct<text: string, start: int32, end: int32>
 
-# (column, type): type is string | int32 | double | bool | actor | evidence.
+# (column, type): type is string | int32 | double | bool | actor | evidence — the field table's
+# (`detente.models.FIELDS`), plus the document's text and the engines' own rejections table.
 COLUMNS: dict[str, list[tuple[str, str]]] = {
-    "documents": [
-        ("doc_id", "string"), ("external_id", "string"), ("source_path", "string"), ("url", "string"),
-        ("title", "string"), ("outlet", "string"), ("author", "string"), ("published", "string"),
-        ("published_method", "string"), ("published_earliest", "string"),
-        ("published_latest", "string"), ("language", "string"), ("words", "int32"),
-        ("truncated", "bool"), ("duplicate_of", "string"), ("status", "string"),
-        ("reason", "string"), ("text", "string"),
-    ],
-    "events": [
-        ("event_id", "string"), ("doc_id", "string"), ("external_id", "string"),
-        ("source_path", "string"), ("url", "string"), ("actor", ACTOR), ("recipient", ACTOR),
-        ("event_type", "string"), ("mode", "string"), ("cameo_root", "string"),
-        ("quad_class", "int32"), ("intensity", "double"), ("date", "string"),
-        ("date_precision", "string"), ("date_method", "string"), ("evidence", EVIDENCE),
-        ("quote", "string"), ("confidence", "double"),
-    ],
-    "quotes": [
-        ("quote_id", "string"), ("doc_id", "string"), ("speaker", ACTOR), ("text", "string"),
-        ("evidence", EVIDENCE), ("date", "string"),
-    ],
-    "claims": [
-        ("claim_id", "string"), ("doc_id", "string"), ("value", "double"), ("unit", "string"),
-        ("measure", "string"), ("text", "string"), ("evidence", EVIDENCE), ("speaker", ACTOR),
-        ("subject", "string"), ("date", "string"),
-    ],
+    **{table: list(fields) + ([("text", "string")] if table == "documents" else [])
+       for table, fields in FIELDS.items()},
     "rejections": [
         ("source_path", "string"), ("doc_id", "string"), ("external_id", "string"),
         ("url", "string"), ("reason", "string"),
@@ -99,10 +77,10 @@ def _conform(table: str, record: dict[str, Any]) -> dict[str, Any]:
         elif kind == "bool":
             out[name] = bool(value)
         elif kind == ACTOR:
-            out[name] = {key: value.get(key) for key in ("text", "code", "country", "sector")}
+            out[name] = {key: value.get(key) for key, _ in ACTOR_FIELDS}
         elif kind == EVIDENCE:
-            out[name] = {"text": value.get("text"), "start": int(value.get("start") or 0),
-                         "end": int(value.get("end") or 0)}
+            out[name] = {key: int(value.get(key) or 0) if sub == "int32" else value.get(key)
+                         for key, sub in EVIDENCE_FIELDS}
         else:
             out[name] = str(value)
     return out
@@ -112,8 +90,7 @@ def arrow_schema(table: str):
     """The pyarrow schema of a table (for writers that do not go through Spark)."""
     import pyarrow as pa
 
-    actor = pa.struct([(key, pa.string()) for key in ("text", "code", "country", "sector")])
-    evidence = pa.struct([("text", pa.string()), ("start", pa.int32()), ("end", pa.int32())])
-    types = {"string": pa.string(), "int32": pa.int32(), "double": pa.float64(), "bool": pa.bool_(),
-             ACTOR: actor, EVIDENCE: evidence}
+    plain = {"string": pa.string(), "int32": pa.int32(), "double": pa.float64(), "bool": pa.bool_()}
+    types = {**plain, ACTOR: pa.struct([(key, plain[sub]) for key, sub in ACTOR_FIELDS]),
+             EVIDENCE: pa.struct([(key, plain[sub]) for key, sub in EVIDENCE_FIELDS])}
     return pa.schema([(name, types[kind]) for name, kind in COLUMNS[table]])

@@ -1,16 +1,44 @@
-"""Renderers of records (dicts) to the CLI's output formats.
+"""Renderers of records (dicts): one registry, used by the CLI's `--format` and the API alike.
 
-Every command builds the same dicts that `--format jsonl` prints; table and CSV are
-views of those dicts, never separate extractions.
+Every command builds the same dicts that `--format jsonl` prints; table, CSV, Markdown and
+PLOVER-JSON are views of those dicts, never separate extractions (trafilatura's and
+Datasette's rule). A renderer yields text chunks, so a large answer is written — or streamed
+over HTTP — record by record, never held whole; only the terminal table needs every row.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any, TextIO
+
+from detente.models import FIELDS, NESTED
+
+Chunks = Callable[[Iterable[dict[str, Any]], Sequence[str] | None, str | None], Iterator[str]]
+
+
+@dataclass(frozen=True)
+class Renderer:
+    name: str
+    media_type: str
+    extension: str
+    chunks: Chunks | None  # None: not streamable (the terminal table)
+    description: str = ""
+
+
+RENDERERS: dict[str, Renderer] = {}
+
+
+def register(name: str, media_type: str, extension: str, description: str = ""):
+    """Add a renderer (a generator of text chunks from records) under `name`."""
+    def decorate(chunks: Chunks) -> Chunks:
+        RENDERERS[name] = Renderer(name, media_type, extension, chunks, description)
+        return chunks
+    return decorate
 
 
 def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -27,6 +55,15 @@ def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
+def flat_columns(table: str) -> list[str]:
+    """The dotted columns of a stored table's records, from the field table (CSV headers known
+    before the first row, so a CSV can stream)."""
+    columns = []
+    for key, kind in FIELDS[table]:
+        columns.extend([f"{key}.{name}" for name, _ in NESTED[kind]] if kind in NESTED else [key])
+    return columns
+
+
 def union_of_keys(rows: Iterable[dict[str, Any]]) -> list[str]:
     """Every key of every row, in first-seen order: the columns of a table of mixed records."""
     return list(dict.fromkeys(key for row in rows for key in row))
@@ -41,24 +78,84 @@ def event_view(record: dict[str, Any]) -> dict[str, Any]:
     return view
 
 
-def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO | None = None) -> int:
-    out = out or sys.stdout
-    n = 0
+def plover_record(event: dict[str, Any]) -> dict[str, Any]:
+    """An event record as PLOVER-JSON (POLECAT's layout): lists for actor, recipient, event and
+    mode; the sentence as event_text; where it came from in text_info / cite_info."""
+    actor, recipient = event.get("actor") or {}, event.get("recipient") or {}
+    evidence = event.get("evidence") or {}
+    return {
+        "id": event["event_id"],
+        "date": event.get("date"),
+        "actor": [actor.get("code")] if actor.get("code") else [],
+        "actor_country": [actor.get("country")] if actor.get("country") else [],
+        "actor_text": [actor.get("text")] if actor.get("text") else [],
+        "recipient": [recipient.get("code")] if recipient.get("code") else [],
+        "recipient_country": [recipient.get("country")] if recipient.get("country") else [],
+        "recipient_text": [recipient.get("text")] if recipient.get("text") else [],
+        "event": [event["event_type"]],
+        "mode": [event["mode"]] if event.get("mode") else [],
+        "context": [],
+        "event_text": evidence.get("text"),
+        "text_info": {"doc_id": event.get("doc_id"), "sentence_start": evidence.get("start"),
+                      "sentence_end": evidence.get("end"), "quote": event.get("quote"),
+                      "date_precision": event.get("date_precision"), "date_method": event.get("date_method"),
+                      "cameo_root": event.get("cameo_root"), "quad_class": event.get("quad_class"),
+                      "intensity": event.get("intensity"), "confidence": event.get("confidence")},
+        "cite_info": {"source_path": event.get("source_path"), "url": event.get("url"),
+                      "external_id": event.get("external_id")},
+    }
+
+
+@register("jsonl", "application/x-ndjson", "jsonl", "one record per line, as `to_dict()` gives it")
+def jsonl_chunks(records, columns=None, title=None) -> Iterator[str]:
     for record in records:
-        out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
-        n += 1
-    return n
+        yield json.dumps(record, ensure_ascii=False, default=str) + "\n"
 
 
-def write_csv(records: Iterable[dict[str, Any]], out: TextIO | None = None,
-              columns: Sequence[str] | None = None) -> int:
-    out = out or sys.stdout
-    rows = [flatten(r) for r in records]
-    columns = list(columns) if columns is not None else union_of_keys(rows)
-    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
+@register("plover", "application/x-ndjson", "jsonl", "event records as PLOVER-JSON (POLECAT's layout)")
+def plover_chunks(records, columns=None, title=None) -> Iterator[str]:
+    return jsonl_chunks(plover_record(r) for r in records)
+
+
+@register("csv", "text/csv", "csv", "flattened records, dotted columns (actor.code)")
+def csv_chunks(records, columns=None, title=None) -> Iterator[str]:
+    rows: Iterable[dict[str, Any]] = (flatten(r) for r in records)
+    if columns is None:  # the header is the union of every row's keys: every row first
+        rows = list(rows)
+        columns = union_of_keys(rows)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
-    return len(rows)
+    for row in rows:
+        writer.writerow(row)
+        if buffer.tell() > 65536:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def _md_cell(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+
+
+@register("md", "text/markdown", "md", "a GitHub-flavoured Markdown table (cells escaped)")
+def markdown_chunks(records, columns=None, title=None) -> Iterator[str]:
+    rows: Iterable[dict[str, Any]] = (flatten(r) for r in records)
+    if columns is None:
+        rows = list(rows)
+        columns = union_of_keys(rows)
+    if title:
+        yield f"### {_md_cell(title)}\n\n"
+    yield "| " + " | ".join(_md_cell(c) for c in columns) + " |\n"
+    yield "|" + "---|" * len(columns) + "\n"
+    for row in rows:
+        yield "| " + " | ".join(_md_cell(row.get(c)) for c in columns) + " |\n"
+
+
+RENDERERS["table"] = Renderer("table", "text/plain", "txt", None, "a table for the terminal (rich)")
+FORMATS = tuple(RENDERERS)
 
 
 def write_table(records: Iterable[dict[str, Any]], columns: Sequence[str], title: str | None = None,
@@ -80,38 +177,34 @@ def write_table(records: Iterable[dict[str, Any]], columns: Sequence[str], title
     return n
 
 
+def stream(records: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None,
+           title: str | None = None) -> Iterator[str]:
+    """The text chunks of `records` in `fmt` (any streamable renderer)."""
+    renderer = RENDERERS.get(fmt)
+    if renderer is None or renderer.chunks is None:
+        usable = ", ".join(n for n, r in RENDERERS.items() if r.chunks is not None)
+        raise ValueError(f"unknown format {fmt!r}: use {usable}")
+    return renderer.chunks(records, columns, title)
+
+
 def render(records: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None,
            title: str | None = None, out: TextIO | None = None) -> int:
-    """Write records in `fmt` (table | jsonl | csv | md); returns how many were written."""
-    if fmt == "jsonl":
-        return write_jsonl(records, out)
-    if fmt == "csv":
-        return write_csv(records, out, columns)
+    """Write records in `fmt` (a registered renderer); returns how many were written."""
+    if fmt not in RENDERERS:
+        raise ValueError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
+    count = [0]
+
+    def counted(items):
+        for item in items:
+            count[0] += 1
+            yield item
+
     if fmt == "table":
         records = list(records)
         if columns is None:
             columns = list(flatten(records[0]).keys()) if records else []
         return write_table(records, columns, title=title)
-    if fmt == "md":
-        return write_markdown(records, columns, out, title=title)
-    raise ValueError(f"unknown format {fmt!r}: use table, jsonl, csv or md")
-
-
-def _md_cell(value: Any) -> str:
-    text = "" if value is None else str(value)
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
-
-
-def write_markdown(records: Iterable[dict[str, Any]], columns: Sequence[str] | None = None,
-                   out: TextIO | None = None, title: str | None = None) -> int:
-    """A GitHub-flavoured Markdown table of the flattened records (cells escaped)."""
     out = out or sys.stdout
-    rows = [flatten(r) for r in records]
-    columns = list(columns) if columns is not None else union_of_keys(rows)
-    if title:
-        out.write(f"### {_md_cell(title)}\n\n")
-    out.write("| " + " | ".join(_md_cell(c) for c in columns) + " |\n")
-    out.write("|" + "---|" * len(columns) + "\n")
-    for row in rows:
-        out.write("| " + " | ".join(_md_cell(row.get(c)) for c in columns) + " |\n")
-    return len(rows)
+    for chunk in stream(counted(records), fmt, columns, title):
+        out.write(chunk)
+    return count[0]

@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -28,6 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from detente import queries
 from detente.config import Settings
 from detente.ontology import PLOVER_TYPES
+from detente.present import formats
 from detente.present.brief import render_html
 from detente.present.charts import index_chart
 from detente.queries import DEFAULT_LIMIT, MAX_LIMIT, InsightCache, QueryError
@@ -227,6 +228,44 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
                    event_type: EventType = None, doc_id: DocIdFilter = None, outlet: Outlet = None,
                    limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
         return queries.events(store, dyad, since, until, event_type, doc_id, outlet, limit, offset).to_dict()
+
+    @app.get("/api/export/{table}", tags=["export"], summary="Every record of a table, streamed",
+             description="All the records passing the filters (events: dyad, since, until, type, "
+                         "outlet), streamed as JSON lines, CSV, Markdown or (events) PLOVER-JSON: "
+                         "the renderers of `detente export` and `--format`, never a page in memory.",
+             response_class=StreamingResponse)
+    def api_export(request: Request, table: Literal["events", "documents", "quotes", "claims"],
+                   fmt: Annotated[Literal["jsonl", "csv", "md", "plover"], Query(alias="format")] = "jsonl",
+                   dyad: EventsDyad = None, since: Since = None, until: Until = None,
+                   event_type: EventType = None, outlet: Outlet = None):
+        if fmt == "plover" and table != "events":
+            raise QueryError("format", "format plover is for events: use jsonl, csv or md", fmt)
+        filtered = any(v is not None for v in (dyad, since, until, event_type, outlet))
+        if filtered and table != "events":
+            raise QueryError("table", f"{table} take no filters: only events do", table)
+        reader = request.app.state.readers.reader()
+        try:
+            store = reader.__enter__()
+        except (StoreError, Busy) as exc:
+            raise HTTPException(503, public_message(exc, db_path), headers={"Retry-After": "1"}) from None
+        try:
+            if table == "events":
+                records = iter(queries.select_events(store, dyad, since, until, event_type, None, outlet))
+            else:
+                records = iter(getattr(store, f"select_{table}")())
+        except BaseException:
+            reader.__exit__(None, None, None)
+            raise
+
+        def body():
+            try:
+                yield from formats.stream(records, fmt, formats.flat_columns(table) if fmt in ("csv", "md") else None)
+            finally:
+                reader.__exit__(None, None, None)
+
+        renderer = formats.RENDERERS[fmt]
+        return StreamingResponse(body(), media_type=renderer.media_type, headers={
+            "Content-Disposition": f'attachment; filename="{table}.{renderer.extension}"'})
 
     @app.get("/api/timeline", tags=["events"], summary="Story event records in date order")
     def api_timeline(store: DB, dyad: Dyad = None, since: Since = None, until: Until = None,

@@ -23,7 +23,17 @@ import duckdb
 
 from detente.config import Settings
 from detente.dyad import Dyad
-from detente.models import Actor, Article, Claim, Event, Evidence, ProcessedDocument, Quote
+from detente.models import (
+    FIELDS,
+    NESTED,
+    Actor,
+    Article,
+    Claim,
+    Event,
+    Evidence,
+    ProcessedDocument,
+    Quote,
+)
 from detente.store import migrations
 from detente.store.rows import Rows
 from detente.store.sharing import WriterTurn, retrying
@@ -50,33 +60,23 @@ class AmbiguousId(StoreError):
 
 # --- record layouts ---------------------------------------------------------------------
 # A layout maps a record key either to a column of the same name, or (nested records) to a
-# list of (field, column) with the column whose NULL makes the whole nested record null.
+# list of (field, column) with the column whose NULL makes the whole nested record null. Both
+# come from the field table (`detente.models.FIELDS`): an actor is stored as <key>_text,
+# <key>_code, … (null when its text is), the evidence as evidence_text, evidence_start, ….
 
-def _actor(prefix: str) -> tuple[list[tuple[str, str]], str]:
-    return ([(f, f"{prefix}_{f}") for f in ("text", "code", "country", "sector")], f"{prefix}_text")
+
+def _layout(table: str) -> list[tuple[str, Any]]:
+    layout: list[tuple[str, Any]] = []
+    for key, kind in FIELDS[table]:
+        if kind not in NESTED:
+            layout.append((key, None))
+            continue
+        columns = [(name, f"{key}_{name}") for name, _ in NESTED[kind]]
+        layout.append((key, (columns, f"{key}_text" if kind == "actor" else None)))
+    return layout
 
 
-_EVIDENCE = ([("text", "evidence_text"), ("start", "evidence_start"), ("end", "evidence_end")], None)
-
-LAYOUTS: dict[str, list[tuple[str, Any]]] = {
-    "documents": [(key, None) for key in Article.KEYS],
-    "events": [
-        ("event_id", None), ("doc_id", None), ("external_id", None), ("source_path", None),
-        ("url", None), ("actor", _actor("actor")), ("recipient", _actor("recipient")),
-        ("event_type", None), ("mode", None), ("cameo_root", None), ("quad_class", None),
-        ("intensity", None), ("date", None), ("date_precision", None), ("date_method", None),
-        ("evidence", _EVIDENCE), ("quote", None), ("confidence", None),
-    ],
-    "quotes": [
-        ("quote_id", None), ("doc_id", None), ("speaker", _actor("speaker")), ("text", None),
-        ("evidence", _EVIDENCE), ("date", None),
-    ],
-    "claims": [
-        ("claim_id", None), ("doc_id", None), ("value", None), ("unit", None), ("measure", None),
-        ("text", None), ("evidence", _EVIDENCE), ("speaker", _actor("speaker")),
-        ("subject", None), ("date", None),
-    ],
-}
+LAYOUTS: dict[str, list[tuple[str, Any]]] = {table: _layout(table) for table in FIELDS}
 
 
 def _quote_ident(name: str) -> str:
