@@ -30,6 +30,9 @@ import pycountry
 import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from detente.analyse.component import FORMER_WORDS, ORG_HEADS  # noqa: E402  (one definition of each)
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCE = ROOT.parent / "shared" / "dictionaries" / "petrarch2"
 DEFAULT_OUT = ROOT / "detente" / "data" / "petrarch2"
@@ -201,6 +204,8 @@ def read_agents(path: Path) -> list[tuple[list[str], str]]:
         words = re.split(r"[_\s]+", root.lower().strip("_ "))
         if words[0] in FUNCTION_WORDS or words[-1] in FUNCTION_WORDS:
             continue  # a phrase with a gap ("AMBASSADOR_TO", "A_CABINET_MEETING"): not a name
+        if any(root.upper() in values for values in subs.values()):
+            continue  # a bare word of a substitution set ("MEN", "WOMAN"): names nobody in particular
         roots = [root]
         for marker, values in subs.items():
             if marker in root:
@@ -282,11 +287,15 @@ def convert_actors(source: Path) -> tuple[dict, dict, dict, Counter]:
     person_roles = person_role_names()
     title_words = HONORIFICS | {w for r in role_words for w in r.split() if len(r.split()) == 1}
 
-    def usable(name: str) -> bool:
+    def usable(name: str, kind: str = "person") -> bool:
         key = norm(name)
         words = key.split()
         if len(key.replace(" ", "")) < 2 or key in country_words or key in role_words:
             return False
+        if "-" in words[0] and words[0].split("-")[0] in country_words:
+            return False  # "Washington-based …", "US-led …": detente reads these as modifiers
+        if kind in ("agency", "org") and re.split(r"[ -]", key)[0] in country_words:
+            return False  # "American Chamber of Commerce": detente reads a country word + body itself
         if any(" ".join(words[i:]) in person_roles for i in range(1, len(words))):
             return False  # "White House Spokesman", "US President": detente composes these itself
         if words[0].rstrip(".") in title_words or any(w in role_words and w in {"administration", "government",
@@ -465,7 +474,7 @@ def convert_actors(source: Path) -> tuple[dict, dict, dict, Counter]:
     for (country, sector) in sorted(agencies):
         names = []
         for n in dict.fromkeys(agencies[(country, sector)]):
-            if not usable(n) or (len(n.split()) == 1 and not one_word_ok(n, f"a:{country}{sector}")):
+            if not usable(n, "agency") or (len(n.split()) == 1 and not one_word_ok(n, f"a:{country}{sector}")):
                 stats["agencies: names dropped"] += 1
                 continue
             names.append(n)
@@ -478,7 +487,7 @@ def convert_actors(source: Path) -> tuple[dict, dict, dict, Counter]:
             e = table[key]
             names = []
             for n in dict.fromkeys(e["names"]):
-                if not usable(n) or (len(n.split()) == 1 and not (n.isupper() and norm(n) not in common
+                if not usable(n, "org" if kind == "o" else "group") or (len(n.split()) == 1 and not (n.isupper() and norm(n) not in common
                                                                   and norm(n) not in country_words)
                                      and not one_word_ok(n, f"{kind}:{key}")):
                     stats[f"{kind}: names dropped"] += 1
@@ -491,6 +500,22 @@ def convert_actors(source: Path) -> tuple[dict, dict, dict, Counter]:
         return result
 
     # ---- generic agents → roles -----------------------------------------------------------
+    roles_data = yaml.safe_load((ACTORS_DIR / "roles.yaml").read_text(encoding="utf-8"))
+    collective_heads = {norm(n).split()[-1] for key in ("collectives", "descriptions")
+                        for item in roles_data.get(key) or [] for n in item.get("names") or []}
+
+    def other_number(key: str) -> set[str]:
+        forms = {key + "s", key + "es"}
+        if key.endswith("ies"):
+            forms.add(key[:-3] + "y")
+        if key.endswith("es"):
+            forms.add(key[:-2])
+        if key.endswith("s"):
+            forms.add(key[:-1])
+        if key.endswith("y"):
+            forms.add(key[:-1] + "ies")
+        return forms
+
     roles_by_sector: dict[str, list[str]] = defaultdict(list)
     for forms, code in read_agents(source / "Phoenix.agents.txt"):
         sector = sector_of(code.strip("~")) if code.startswith("~") else sector_of(code.rstrip("~"))
@@ -502,6 +527,17 @@ def convert_actors(source: Path) -> tuple[dict, dict, dict, Counter]:
                 continue
             text = text.lower()
             key = norm(text)
+            if any(w in ORG_HEADS for w in key.split()) or key.split()[-1] in collective_heads:
+                # "university", "chamber of commerce": heads of organisation names detente builds on a
+                # place word ("Moscow State University"); "ruling alliance": a collective ("the alliance")
+                stats["roles: dropped, an organisation head or collective word"] += 1
+                continue
+            if other_number(key) & role_words:  # "soldier" beside detente's "soldiers": detente chose
+                stats["roles: dropped, the other number of a detente role"] += 1
+                continue
+            if key.split()[0] in FORMER_WORDS:  # "former president": detente reads "former" as a cue
+                stats["roles: dropped, begins with a cue word detente reads itself (former, ex)"] += 1
+                continue
             if key.split()[0] in FUNCTION_WORDS or key.split()[-1] in FUNCTION_WORDS:
                 stats["roles: dropped, a phrase with a gap (ends or starts with a function word)"] += 1
                 continue
