@@ -14,11 +14,18 @@ from detente.budget import OverBudget, chunks, over_time, time_limit, too_long
 from detente.config import Settings
 from detente.models import Article, Coded, Event, ProcessedDocument, RawDocument
 
+WARM_UP = ("Lima, 11 February 2025 — Peru imposed a tariff on Chilean fruit on Tuesday, the trade "
+           "ministry said, and the foreign minister called it a response to the January dispute.\n"
+           "Talks are due to resume in Brasília next month.")
+
 
 class Pipeline:
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings.load()
         self._nlp = None
+        self._warm = False
+        self._warm_article: Article | None = None
+        self._coder_warm = False
 
     @property
     def nlp(self):
@@ -33,6 +40,11 @@ class Pipeline:
         """Clean one document within its time budget (over it: rejected with that reason)."""
         from detente.clean import clean, reject
 
+        if not self._warm:
+            # what cleaning loads on first use (language identifier, date parser) is loaded
+            # once per process, outside any document's budget
+            self._warm = True
+            self._warm_article = clean(raw_from_string(WARM_UP, source_path="<warm-up>"), self.settings)
         try:
             with time_limit(self.settings.doc_seconds):
                 return clean(raw, self.settings)
@@ -49,8 +61,9 @@ class Pipeline:
         for batch in self._batches(articles):
             codable = [a for a in batch if a.is_codable]
             coded: dict[int, Coded | Article] = {}
+            if codable:
+                self._warm_up_coder()
             if len(codable) > 1:
-                self.nlp  # noqa: B018 - load the model outside the time budget
                 try:
                     with time_limit(self.settings.doc_seconds) as deadline:
                         coded = self._code_together(codable, deadline)
@@ -90,6 +103,18 @@ class Pipeline:
             limit = min(limit, self._nlp.max_length - 1)
         return max(1, limit)
 
+    def _warm_up_coder(self) -> None:
+        """Load the model and what the coder loads on first use outside any document's budget."""
+        from detente.events import code
+
+        nlp = self.nlp
+        if self._coder_warm:
+            return
+        self._coder_warm = True
+        article = self._warm_article or Article(doc_id="warm-up", source_path="<warm-up>", text=WARM_UP)
+        if article.text:
+            code(nlp(article.text), article, self.settings)
+
     def _code_together(self, articles: list[Article], deadline) -> dict[int, Coded]:
         from detente.events import code
 
@@ -109,7 +134,8 @@ class Pipeline:
 
         if len(article.text) > self.settings.max_chars:
             return _rejected(article, too_long(len(article.text), self.settings.max_chars))
-        nlp = self.nlp  # loaded outside the time budget
+        self._warm_up_coder()
+        nlp = self.nlp
         try:
             with time_limit(self.settings.doc_seconds) as deadline:
                 pieces = chunks(article.text, self._chunk_chars)

@@ -5,6 +5,7 @@ error, and an internal error is retried once, then recorded."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -87,6 +88,7 @@ def test_time_limit_interrupts_a_loop_that_never_ends():
 
 def _process(text: str, **overrides):
     pipeline = Pipeline(Settings.load(**overrides))
+    next(pipeline.process([raw_from_string(paragraph(1) + "\n\n" + paragraph(2))]))  # model loaded
     started = time.monotonic()
     (processed,) = pipeline.process([raw_from_string(text, source_path="big.txt")])
     return processed, time.monotonic() - started
@@ -129,13 +131,13 @@ def test_a_text_longer_than_spacys_limit_is_coded_in_chunks_with_true_offsets():
         assert processed.article.text[event.evidence.start:event.evidence.end] == event.evidence.text
 
 
-def test_chunked_coding_finds_what_whole_coding_finds():
+def test_coding_in_chunks_of_whole_paragraphs_finds_what_whole_coding_finds():
     text = "\n\n".join(
         ["Colombia recalled its ambassador from Washington on Monday after the tariff dispute."]
         + [paragraph(i) for i in range(6)]
         + ["Peru imposed a 20 percent tariff on Chilean fruit on 11 February 2025, the ministry said."])
     whole = Pipeline(Settings.load(min_words=1))
-    cut = Pipeline(Settings.load(min_words=1, chunk_chars=400))
+    cut = Pipeline(Settings.load(min_words=1, chunk_chars=1500))  # two paragraphs a piece
     key = [(e.event_type, e.evidence.start, e.evidence.end) for e in
            next(whole.process([raw_from_string(text, published="2025-02-12")])).coded.events]
     assert key == [(e.event_type, e.evidence.start, e.evidence.end) for e in
@@ -173,3 +175,35 @@ def test_an_internal_error_is_retried_once_then_recorded_and_not_retried(tmp_pat
     with Store(settings_.db, read_only=True) as store:
         rejected = store.rejections().to_dicts()
     assert [r["reason"] for r in rejected] == second
+
+
+@pytest.mark.slow
+def test_workers_enforce_the_budgets_and_the_run_goes_on(tmp_path, texts):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT, wire_story
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "huge.txt").write_text(texts["1.1 MB many paragraphs"], encoding="utf-8")
+    (folder / "long.txt").write_text(texts["2 MB single paragraph"], encoding="utf-8")
+    for i in range(4):
+        (folder / f"story_{i}.txt").write_text(wire_story(i), encoding="utf-8")
+    db = tmp_path / "db.duckdb"
+    budget = 15  # enough to clean 1.1 MB, far from enough to code it
+    env = {**os.environ, "DETENTE_MAX_CHARS": "1500000", "DETENTE_DOC_SECONDS": str(budget)}
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", "from detente.cli import main; main()", "ingest", str(folder),
+                           "--db", str(db), "--workers", "2", "--batch-size", "2"],
+                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+    seconds = time.monotonic() - started
+    assert done.returncode == 0, done.stderr
+    with Store(db, read_only=True) as store:
+        reasons = {Path(r["source_path"]).name: r["reason"] for r in store.rejections().to_dicts()}
+        stored = {Path(d["source_path"]).name for d in store.documents(status="stored").to_dicts()}
+    assert reasons["huge.txt"].startswith("over the time budget: coding"), reasons
+    assert reasons["long.txt"].startswith(("text too long", "over the time budget")), reasons
+    assert stored == {f"story_{i}.txt" for i in range(4)}
+    assert seconds < 8 * budget, f"{seconds:.0f} s"  # model loads, two budgets, a loaded machine
