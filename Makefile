@@ -44,10 +44,12 @@ test: $(STAMP) browser lint types
 	  [ $$rc -eq 0 ] || exit $$rc
 	@$(MAKE) --no-print-directory coverage
 
+# Lines of detente/ run by the tests in the pytest process (code run only in subprocesses, such
+# as `detente serve` under the browser test or Spark's Python workers, is not counted).
 coverage:
-	@echo "coverage of detente/ (lowest files first; full table: $(BIN)/coverage report):"
+	@echo "coverage: the 10 least covered files (full table: $(BIN)/coverage report)"
 	@$(BIN)/coverage report --sort=cover --skip-covered | sed -n '3,12p'
-	@$(BIN)/coverage report | tail -n 1
+	@echo "coverage of detente/: $$($(BIN)/coverage report --format=total)% of lines"
 
 lint: $(STAMP)
 	$(BIN)/ruff check detente tests benchmarks
