@@ -51,11 +51,11 @@ coverage:
 	@$(BIN)/coverage report --sort=cover --skip-covered | sed -n '3,12p'
 	@echo "coverage of detente/: $$($(BIN)/coverage report --format=total)% of lines"
 
+# Formatting is not checked here: `make format` is applied by the lead at the end of a round
+# (running it while others edit would rewrite their files). Once it has been, add to lint:
+#	$(BIN)/ruff format --check detente tests benchmarks
 lint: $(STAMP)
 	$(BIN)/ruff check detente tests benchmarks
-	# Formatting is not checked here: `make format` is applied by the lead at the end of a round
-	# (running it while others edit would rewrite their files).
-	# $(BIN)/ruff format --check detente tests benchmarks
 
 types: $(STAMP)
 	$(BIN)/mypy detente
