@@ -61,15 +61,35 @@ def time_limit(seconds: float) -> Iterator[Deadline]:
             signal.signal(signal.SIGALRM, previous)
 
 
+OVER_TIME = "over the time budget"  # reason prefixes: a rerun with a raised budget retries these
+TOO_LONG = "text too long"
+
+
 def over_time(stage: str, seconds: float) -> str:
     """The rejection reason of a document over its time budget."""
-    return (f"over the time budget: {stage} took more than {seconds:g} s "
+    return (f"{OVER_TIME}: {stage} took more than {seconds:g} s "
             "(raise DETENTE_DOC_SECONDS to allow more)")
+
+
+def budgets(settings) -> dict[str, float]:
+    """The budgets a run used (kept with the run, so a later run knows what it may retry)."""
+    return {"doc_seconds": settings.doc_seconds, "max_chars": settings.max_chars}
+
+
+def raised_since(reason: str | None, then: dict | None, settings) -> bool:
+    """Was the budget that rejected a document (`reason`, under the run's budgets `then`)
+    raised in `settings`? Then a rerun codes it again."""
+    then = then or {}
+    if (reason or "").startswith(OVER_TIME):
+        return settings.doc_seconds > then.get("doc_seconds", float("inf"))
+    if (reason or "").startswith(TOO_LONG):
+        return settings.max_chars > then.get("max_chars", float("inf"))
+    return False
 
 
 def too_long(chars: int, limit: int) -> str:
     """The rejection reason of a cleaned text over the size budget."""
-    return (f"text too long: {chars:,} characters after cleaning > limit {limit:,} "
+    return (f"{TOO_LONG}: {chars:,} characters after cleaning > limit {limit:,} "
             "(raise DETENTE_MAX_CHARS to code it in chunks)")
 
 

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from detente.budget import budgets
 from detente.config import Settings
 from detente.models import Article, ProcessedDocument, RawDocument
 from detente.store.sharing import Busy
@@ -129,7 +130,8 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings, args: dict[st
            raws: Iterable[RawDocument] | None = None) -> IngestReport:
     """Ingest `paths` (or an already-open stream of `raws`) into `store`; resumable.
 
-    Sources recorded by an earlier run are skipped (`report.skipped`); each new document is
+    Sources recorded by an earlier run are skipped (`report.skipped`), except an internal
+    error (retried once) and a rejection over a budget raised since; each new document is
     written in its own transaction. On KeyboardInterrupt the current document is finished, the
     run is marked "interrupted" and the partial report returned (`report.interrupted`).
     """
@@ -142,8 +144,8 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings, args: dict[st
         # Rows written since the last checkpoint are held in memory (DuckDB checkpoints when the
         # WAL reaches 16 MiB by default); checkpoint more often so that stays small during a run.
         store.con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
-        run_id = store.start_run(args or {"paths": paths})
-        done = store.seen_keys()
+        run_id = store.start_run({**(args or {"paths": paths}), "budgets": budgets(settings)})
+        done = store.seen_keys(settings)
     store.release()
     report = IngestReport(run_id=run_id)
     keys: deque[str] = deque()
@@ -171,7 +173,7 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings, args: dict[st
         with store.turn(), guard.deferred():  # a signal here is acted on once the batch is written
             store.con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
             for processed, key in pending:
-                if store.seen(key):  # another ingest of the same input wrote it meanwhile
+                if store.seen(key, settings):  # another ingest of the same input wrote it meanwhile
                     report.skipped += 1
                     continue
                 article = store.write(processed, key, run_id=run_id)

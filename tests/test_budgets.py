@@ -207,3 +207,30 @@ def test_workers_enforce_the_budgets_and_the_run_goes_on(tmp_path, texts):
     assert reasons["long.txt"].startswith(("text too long", "over the time budget")), reasons
     assert stored == {f"story_{i}.txt" for i in range(4)}
     assert seconds < 8 * budget, f"{seconds:.0f} s"  # model loads, two budgets, a loaded machine
+
+
+def test_a_rerun_with_a_raised_budget_codes_what_the_budget_rejected(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "long.txt").write_text(many_paragraphs(3_000), encoding="utf-8")
+    db = str(tmp_path / "db.duckdb")
+
+    def run(**overrides):
+        settings_ = Settings.load(db=db, **overrides)
+        with Store(db, settings=settings_) as store:
+            report = ingest([str(folder)], store, settings_)
+        with Store(db, read_only=True) as store:
+            statuses = [d["status"] for d in store.documents(status=("stored", "rejected")).to_dicts()]
+        return report, statuses
+
+    report, statuses = run(max_chars=1_000)
+    assert report.rejected == 1 and report.outcomes[0].reason.startswith("text too long")
+    assert statuses == ["rejected"]
+    report, _ = run(max_chars=1_000)  # the same budget: recorded, not tried again
+    assert report.skipped == 1 and report.read == 0
+    report, statuses = run(max_chars=10_000)  # raised: coded now
+    assert report.stored == 1 and statuses == ["stored"]
+    with Store(db, read_only=True) as store:
+        assert store.counts()["documents"] == 1  # the rejected row is gone
+    report, _ = run(max_chars=10_000)
+    assert report.skipped == 1

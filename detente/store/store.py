@@ -329,18 +329,33 @@ class Store:
         return self._rows("SELECT * EXCLUDE (args), args FROM runs ORDER BY started")
 
     # --- writing -------------------------------------------------------------------------
-    def seen(self, source_key: str) -> bool:
-        """Was this source handled by an earlier run? (Internal errors are retried.)"""
-        row = self._one(
-            "SELECT 1 FROM sources WHERE source_key = ? AND NOT coalesce(starts_with(reason, ?), false)",
-            [source_key, INTERNAL_ERROR])
-        return row is not None
+    def seen(self, source_key: str, settings: Settings | None = None) -> bool:
+        """Was this source handled by an earlier run? Internal errors are retried, and so are
+        documents over a budget that `settings` (default: the store's) has raised since."""
+        return bool(self._seen([source_key], settings or self.settings))
 
-    def seen_keys(self) -> set[str]:
+    def seen_keys(self, settings: Settings | None = None) -> set[str]:
         """Every source key `seen` is true of (read once at the start of a run)."""
-        return {row[0] for row in self.con.execute(
-            "SELECT source_key FROM sources WHERE NOT coalesce(starts_with(reason, ?), false)",
-            [INTERNAL_ERROR]).fetchall()}
+        return self._seen(None, settings or self.settings)
+
+    def _seen(self, only: list[str] | None, settings: Settings) -> set[str]:
+        from detente.budget import OVER_TIME, TOO_LONG, raised_since
+
+        only_sql, only_params = ("", []) if only is None else (" AND list_contains(?, s.source_key)", [only])
+        over = "(starts_with(s.reason, ?) OR starts_with(s.reason, ?))"
+        keys = {row[0] for row in self.con.execute(
+            f"SELECT s.source_key FROM sources s WHERE NOT coalesce(starts_with(s.reason, ?) OR {over}, false)"
+            + only_sql, [INTERNAL_ERROR, OVER_TIME, TOO_LONG] + only_params).fetchall()}
+        for key, reason, args in self.con.execute(
+                f"SELECT s.source_key, s.reason, r.args FROM sources s LEFT JOIN runs r ON r.run_id = s.run_id "
+                f"WHERE {over}" + only_sql, [OVER_TIME, TOO_LONG] + only_params).fetchall():
+            try:
+                then = json.loads(args or "{}").get("budgets")
+            except ValueError:
+                then = None
+            if not raised_since(reason, then, settings):
+                keys.add(key)
+        return keys
 
     def _near_duplicate_index(self):
         """Signatures of the stored documents; kept across turns, and topped up with what other
@@ -426,6 +441,8 @@ class Store:
         self.con.begin()
         try:
             if article.status != "duplicate" and not internal_error:
+                if article.status != "rejected":  # coded now, after a rejection over a budget
+                    self._forget_rejection(source_key, article.doc_id)
                 self._insert_document(article, signature, run_id)
                 if article.status in ("stored", "near_duplicate"):
                     self._insert_coded(processed, article)
@@ -442,6 +459,16 @@ class Store:
             self.con.rollback()
             raise
         return article
+
+    def _forget_rejection(self, source_key: str, doc_id: str) -> None:
+        """Drop the rejected document row this source (or this text) left in an earlier run."""
+        previous = self._one("SELECT doc_id FROM sources WHERE source_key = ? AND status = 'rejected'",
+                             [source_key])
+        for old in {doc_id, previous[0] if previous else doc_id}:
+            self.con.execute(
+                "DELETE FROM documents WHERE doc_id = ? AND status = 'rejected' AND doc_id NOT IN "
+                "(SELECT doc_id FROM sources WHERE doc_id = ? AND source_key <> ? AND status = 'rejected')",
+                [old, old, source_key])
 
     def _failed_before(self, source_key: str) -> bool:
         row = self._one("SELECT reason FROM sources WHERE source_key = ?", [source_key])
