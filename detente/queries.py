@@ -192,9 +192,19 @@ def page_of(items: list[dict[str, Any]], limit: int | None, offset: int = 0) -> 
     return Page(items[offset:offset + limit], len(items), limit, offset)
 
 
-def _sql_page(selection, limit: int | None, offset: int) -> Page:
+def _sql_page(selection, limit: int | None, offset: int, cache: InsightCache | None = None) -> Page:
+    """One page in SQL; its total counted once per content version when a cache is given."""
     limit, offset = check_page(limit, offset)
-    return Page(selection.rows(limit, offset).to_dicts(), selection.count(), limit, offset)
+    if cache is None:
+        total = selection.count()
+    else:
+        total = cache.answer(selection.store, ("count", selection.sql, tuple(map(_hashable, selection.params))),
+                             selection.count)
+    return Page(selection.records(limit, offset), total, limit, offset)
+
+
+def _hashable(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
 
 
 # --- record lists, paged in SQL ---------------------------------------------------------------
@@ -212,9 +222,10 @@ def select_events(store: Store, dyad: str | Dyad | None = None, since: str | Non
 
 def events(store: Store, dyad: str | Dyad | None = None, since: str | None = None, until: str | None = None,
            event_type: str | Sequence[str] | None = None, doc_id: str | None = None,
-           outlet: str | None = None, limit: int | None = DEFAULT_LIMIT, offset: int = 0) -> Page:
+           outlet: str | None = None, limit: int | None = DEFAULT_LIMIT, offset: int = 0,
+           cache: InsightCache | None = None) -> Page:
     """Event records in ingest order (text order within a document)."""
-    return _sql_page(select_events(store, dyad, since, until, event_type, doc_id, outlet), limit, offset)
+    return _sql_page(select_events(store, dyad, since, until, event_type, doc_id, outlet), limit, offset, cache)
 
 
 def iter_events(store: Store, **filters: Any) -> Iterator[dict[str, Any]]:
@@ -223,27 +234,30 @@ def iter_events(store: Store, **filters: Any) -> Iterator[dict[str, Any]]:
 
 
 def documents(store: Store, status: str | None = None, limit: int | None = DEFAULT_LIMIT,
-              offset: int = 0) -> Page:
+              offset: int = 0, cache: InsightCache | None = None) -> Page:
     if status is not None and status not in STATUSES:
         raise QueryError("status", f"unknown status {status!r}: use one of {', '.join(STATUSES)}", status)
-    return _sql_page(store.select_documents(status=status), limit, offset)
+    return _sql_page(store.select_documents(status=status), limit, offset, cache)
 
 
 def quotes(store: Store, doc_id: str | None = None, speaker: str | None = None, since: str | None = None,
-           until: str | None = None, limit: int | None = DEFAULT_LIMIT, offset: int = 0) -> Page:
+           until: str | None = None, limit: int | None = DEFAULT_LIMIT, offset: int = 0,
+           cache: InsightCache | None = None) -> Page:
     since, until = check_period(since, until)
     return _sql_page(store.select_quotes(doc_id=doc_id, speaker=speaker, since=since, until=until),
-                     limit, offset)
+                     limit, offset, cache)
 
 
 def claims(store: Store, doc_id: str | None = None, measure: str | None = None, unit: str | None = None,
-           subject: str | None = None, limit: int | None = DEFAULT_LIMIT, offset: int = 0) -> Page:
+           subject: str | None = None, limit: int | None = DEFAULT_LIMIT, offset: int = 0,
+           cache: InsightCache | None = None) -> Page:
     return _sql_page(store.select_claims(doc_id=doc_id, measure=measure, unit=unit,
-                                         subject=subject.upper() if subject else None), limit, offset)
+                                         subject=subject.upper() if subject else None), limit, offset, cache)
 
 
-def rejections(store: Store, limit: int | None = DEFAULT_LIMIT, offset: int = 0) -> Page:
-    return _sql_page(store.select_rejections(), limit, offset)
+def rejections(store: Store, limit: int | None = DEFAULT_LIMIT, offset: int = 0,
+               cache: InsightCache | None = None) -> Page:
+    return _sql_page(store.select_rejections(), limit, offset, cache)
 
 
 def _dyad_record(row: dict[str, Any]) -> dict[str, Any]:
@@ -253,17 +267,16 @@ def _dyad_record(row: dict[str, Any]) -> dict[str, Any]:
             "first_date": row["first_date"], "last_date": row["last_date"]}
 
 
-def dyads(store: Store, limit: int | None = DEFAULT_LIMIT, offset: int = 0) -> Page:
-    """Every pair of countries events connect, with counts per direction, most events first."""
-    page = _sql_page(store.dyad_counts(), limit, offset) if limit is not None else None
-    if page is None:
-        rows = store.dyad_counts().rows().to_dicts()
-        page = Page(rows, len(rows), max(len(rows), 1), 0)
-    page.items = [_dyad_record(r) for r in page.items]
-    return page
+def dyads(store: Store, limit: int | None = DEFAULT_LIMIT, offset: int = 0,
+          cache: InsightCache | None = None) -> Page:
+    """Every pair of countries events connect, with counts per direction, most events first
+    (an aggregate over every event: computed once per content version, then paged)."""
+    records = _cache(cache).answer(store, ("dyads",), lambda: [
+        _dyad_record(r) for r in store.dyad_counts().records()])
+    return page_of(records, limit, offset)
 
 
-def overview(store: Store) -> dict[str, Any]:
+def overview(store: Store, cache: InsightCache | None = None) -> dict[str, Any]:
     """The front page: documents ingested, records stored, every dyad, every rejection."""
     counts = store.counts()
     by_status = store.status_counts()
@@ -271,7 +284,7 @@ def overview(store: Store) -> dict[str, Any]:
         "documents": {"total": counts["documents"] - by_status.get("rejected", 0),
                       "by_status": by_status, "sources": counts["sources"]},
         "events": counts["events"], "quotes": counts["quotes"], "claims": counts["claims"],
-        "dyads": dyads(store, limit=None).items,
+        "dyads": dyads(store, limit=None, cache=cache).items,
         "rejections": [{"source_path": r["source_path"], "reason": r["reason"], "doc_id": r["doc_id"]}
                        for r in store.rejections()],
     }

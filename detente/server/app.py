@@ -11,16 +11,20 @@ every dashboard page has its JSON twin under `/api/…` and links to it.
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterator
+import threading
+from collections import OrderedDict
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, StreamingResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -89,23 +93,26 @@ def _api_twin(request: Request, path: str | None = None) -> str:
     return path + (f"?{query}" if query else "")
 
 
-def open_store(request: Request) -> Iterator[Store]:
-    """A read-only handle for one request from the app's pool; 503 when the file is missing,
-    locked by a writer or too old."""
-    reader = request.app.state.readers.reader()
-    try:
-        store = reader.__enter__()
-    except StoreBusy as exc:
-        raise HTTPException(503, str(exc), headers={"Retry-After": "1"}) from None
-    except Busy:  # an ingest kept its write turn longer than a request may wait
-        raise HTTPException(503, "the database is in use by another process (detente ingest is writing): "
-                                 "retry in a moment", headers={"Retry-After": "1"}) from None
-    except StoreError as exc:
-        raise HTTPException(503, public_message(exc, request.app.state.db_path)) from None
+async def open_store(request: Request) -> AsyncIterator[Store]:
+    """A read-only handle for one request from the app's pool (at once when the file is open;
+    in a worker thread when it must be opened or a writer waited for); 503 when the file is
+    missing, too old, or held by a writer for longer than a request may wait."""
+    pool = request.app.state.readers
+    store = pool.acquire_open()
+    if store is None:
+        try:
+            store = await run_in_threadpool(pool.acquire)
+        except StoreBusy as exc:
+            raise HTTPException(503, str(exc), headers={"Retry-After": "1"}) from None
+        except Busy:  # an ingest kept its write turn longer than a request may wait
+            raise HTTPException(503, "the database is in use by another process (detente ingest is "
+                                     "writing): retry in a moment", headers={"Retry-After": "1"}) from None
+        except StoreError as exc:
+            raise HTTPException(503, public_message(exc, request.app.state.db_path)) from None
     try:
         yield store
     finally:
-        reader.__exit__(None, None, None)
+        pool.release(store)
 
 
 def public_message(exc: Exception, db_path: str) -> str:
@@ -116,6 +123,65 @@ def public_message(exc: Exception, db_path: str) -> str:
 
 
 DB = Annotated[Store, Depends(open_store)]
+
+
+class ResponseCache:
+    """Answers already serialised, per content version of the database, path and query: a
+    question asked again (a dashboard reloaded, an API client polling) costs no query. Least
+    recently used first out, within `max_bytes`."""
+
+    def __init__(self, max_bytes: int = 64 << 20):
+        self.max_bytes = max_bytes
+        self._bytes = 0
+        self._lock = threading.Lock()
+        self._entries: OrderedDict[tuple, bytes] = OrderedDict()
+
+    def get(self, key: tuple) -> bytes | None:
+        with self._lock:
+            body = self._entries.get(key)
+            if body is not None:
+                self._entries.move_to_end(key)
+            return body
+
+    def put(self, key: tuple, body: bytes) -> None:
+        if len(body) > self.max_bytes // 8:
+            return
+        with self._lock:
+            if key in self._entries:
+                return
+            self._entries[key] = body
+            self._bytes += len(body)
+            while self._bytes > self.max_bytes:
+                _, dropped = self._entries.popitem(last=False)
+                self._bytes -= len(dropped)
+
+
+def _dumps(content: Any) -> bytes:
+    return json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+
+
+class JSON(JSONResponse):
+    """Compact JSON of an answer, serialised once: the answers are plain dicts already, so the
+    API skips FastAPI's walk over every value (most of a small page's time)."""
+
+    def render(self, content: Any) -> bytes:
+        return _dumps(content)
+
+
+class DropEmptyParameters:
+    """`?dyad=&type=SANCTION` (an HTML form with empty fields) means no dyad filter. Plain ASGI
+    (no per-request task and stream wrapping as with `@app.middleware`)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and b"=" in scope.get("query_string", b""):
+            pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+            if any(value == "" for _, value in pairs):
+                scope = dict(scope)
+                scope["query_string"] = urlencode([(k, v) for k, v in pairs if v != ""]).encode("latin-1")
+        await self.app(scope, receive, send)
 
 
 def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
@@ -146,14 +212,7 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
                                                  with_query=lambda **c: _with(request, **c), **context)
         return HTMLResponse(html, status_code=status_code)
 
-    @app.middleware("http")
-    async def drop_empty_parameters(request: Request, call_next):
-        """`?dyad=&type=SANCTION` (an HTML form with empty fields) means no dyad filter."""
-        pairs = parse_qsl(request.scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
-        if any(value == "" for _, value in pairs):
-            kept = [(key, value) for key, value in pairs if value != ""]
-            request.scope["query_string"] = urlencode(kept).encode("latin-1")
-        return await call_next(request)
+    app.add_middleware(DropEmptyParameters)
 
     # --- errors: JSON under /api, a page elsewhere -----------------------------------------
     @app.exception_handler(StarletteHTTPException)
@@ -186,24 +245,43 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
 
     cache = app.state.cache
 
+    responses = ResponseCache()
+
+    async def cached(request: Request, store: Store, compute) -> Response:
+        """`compute()`'s answer as JSON, remembered for this content version, path and query
+        (a refused filter raises before anything is remembered). A remembered answer is sent
+        from the event loop; a new one is computed in a worker thread."""
+        key = (store.content_version(), request.url.path, request.url.query)
+        body = responses.get(key)
+        if body is None:
+            body = await run_in_threadpool(lambda: _dumps(compute()))
+            responses.put(key, body)
+        return Response(body, media_type="application/json")
+
+    def overview(store: Store) -> dict[str, Any]:
+        return cache.answer(store, ("overview",), lambda: queries.overview(store, cache))
+
+    def events_page(store: Store, *filters: Any) -> dict[str, Any]:
+        return queries.events(store, *filters, cache=cache).to_dict()
+
     # --- JSON API ------------------------------------------------------------------------
     @app.get("/api/overview", tags=["dashboard"], summary="Dyads, documents ingested, rejections")
-    def api_overview(store: DB) -> dict[str, Any]:
-        return cache.answer(store, ("overview",), lambda: queries.overview(store))
+    async def api_overview(request: Request, store: DB) -> Response:
+        return await cached(request, store, lambda: overview(store))
 
     @app.get("/api/dyads", tags=["dyads"], summary="Pairs of countries with event counts")
-    def api_dyads(store: DB, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-        return queries.dyads(store, limit, offset).to_dict()
+    async def api_dyads(request: Request, store: DB, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Response:
+        return await cached(request, store, lambda: queries.dyads(store, limit, offset, cache=cache).to_dict())
 
     @app.get("/api/dyad/{dyad}", tags=["dyads"], summary="One pair: index, timeline, contradictions")
-    def api_dyad(store: DB, dyad: PathDyad, freq: Freq = None, since: Since = None,
-                 until: Until = None) -> dict[str, Any]:
-        return queries.dyad_page(store, dyad, freq, since, until, cache=cache)
+    async def api_dyad(request: Request, store: DB, dyad: PathDyad, freq: Freq = None, since: Since = None,
+                 until: Until = None) -> Response:
+        return await cached(request, store, lambda: queries.dyad_page(store, dyad, freq, since, until, cache=cache))
 
     @app.get("/api/documents", tags=["documents"], summary="Document records (without text)")
-    def api_documents(store: DB, status: Annotated[STATUSES | None, Query()] = None,
-                      limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-        return queries.documents(store, status, limit, offset).to_dict()
+    async def api_documents(request: Request, store: DB, status: Annotated[STATUSES | None, Query()] = None,
+                      limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Response:
+        return await cached(request, store, lambda: queries.documents(store, status, limit, offset, cache=cache).to_dict())
 
     def get_document(store: Store, doc_id: str):
         try:
@@ -219,15 +297,16 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
              summary="One document record with its cleaned text",
              responses={404: {"description": "Unknown doc_id"},
                         409: {"description": "A prefix matching several documents"}})
-    def api_document(store: DB, doc_id: str) -> dict[str, Any]:
-        return get_document(store, doc_id).to_dict(with_text=True)
+    def api_document(store: DB, doc_id: str) -> JSON:
+        return JSON(get_document(store, doc_id).to_dict(with_text=True))
 
     @app.get("/api/events", tags=["events"], summary="Event records (the design's layout)",
              description="Filtered, sorted (ingest order) and paged in the database.")
-    def api_events(store: DB, dyad: EventsDyad = None, since: Since = None, until: Until = None,
+    async def api_events(request: Request, store: DB, dyad: EventsDyad = None, since: Since = None, until: Until = None,
                    event_type: EventType = None, doc_id: DocIdFilter = None, outlet: Outlet = None,
-                   limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-        return queries.events(store, dyad, since, until, event_type, doc_id, outlet, limit, offset).to_dict()
+                   limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Response:
+        return await cached(request, store, lambda: events_page(store, dyad, since, until, event_type, doc_id, outlet,
+                                                          limit, offset))
 
     @app.get("/api/export/{table}", tags=["export"], summary="Every record of a table, streamed",
              description="All the records passing the filters (events: dyad, since, until, type, "
@@ -268,43 +347,46 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
             "Content-Disposition": f'attachment; filename="{table}.{renderer.extension}"'})
 
     @app.get("/api/timeline", tags=["events"], summary="Story event records in date order")
-    def api_timeline(store: DB, dyad: Dyad = None, since: Since = None, until: Until = None,
+    async def api_timeline(request: Request, store: DB, dyad: Dyad = None, since: Since = None, until: Until = None,
                      event_type: StoryType = None, limit: Limit = DEFAULT_LIMIT,
-                     offset: Offset = 0) -> dict[str, Any]:
-        return queries.timeline(store, dyad, since, until, event_type, limit, offset, cache=cache).to_dict()
+                     offset: Offset = 0) -> Response:
+        return await cached(request, store, lambda: queries.timeline(store, dyad, since, until, event_type, limit, offset,
+                                                               cache=cache).to_dict())
 
     @app.get("/api/index", tags=["dyads"], summary="Conflict–cooperation index of a pair per period")
-    def api_index(store: DB, dyad: RequiredDyad, freq: Freq = None, since: Since = None,
-                  until: Until = None) -> dict[str, Any]:
-        return queries.index(store, dyad, freq, since, until, cache=cache)
+    async def api_index(request: Request, store: DB, dyad: RequiredDyad, freq: Freq = None, since: Since = None,
+                  until: Until = None) -> Response:
+        return await cached(request, store, lambda: queries.index(store, dyad, freq, since, until, cache=cache))
 
     @app.get("/api/contradictions", tags=["dyads"], summary="Where sources disagree")
-    def api_contradictions(store: DB, dyad: Dyad = None, since: Since = None, until: Until = None,
+    async def api_contradictions(request: Request, store: DB, dyad: Dyad = None, since: Since = None, until: Until = None,
                            single_sourced: Annotated[bool, Query(
                                description="List what only one outlet reports instead.")] = False,
-                           limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-        return queries.contradictions(store, dyad, since, until, single_sourced, limit, offset,
-                                      cache=cache).to_dict()
+                           limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Response:
+        return await cached(request, store, lambda: queries.contradictions(store, dyad, since, until, single_sourced,
+                                                                     limit, offset, cache=cache).to_dict())
 
     @app.get("/api/quotes", tags=["events"], summary="Quote records")
-    def api_quotes(store: DB, doc_id: DocIdFilter = None,
+    async def api_quotes(request: Request, store: DB, doc_id: DocIdFilter = None,
                    speaker: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9]{2,12}$",
                                                         description="Country (USA) or actor code (USAGOV).")] = None,
                    since: Since = None, until: Until = None,
-                   limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-        return queries.quotes(store, doc_id, speaker, since, until, limit, offset).to_dict()
+                   limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Response:
+        return await cached(request, store, lambda: queries.quotes(store, doc_id, speaker, since, until, limit, offset,
+                                                             cache=cache).to_dict())
 
     @app.get("/api/claims", tags=["events"], summary="Claim records (numbers with units)")
-    def api_claims(store: DB, doc_id: DocIdFilter = None,
+    async def api_claims(request: Request, store: DB, doc_id: DocIdFilter = None,
                    measure: Annotated[str | None, Query(max_length=64)] = None,
                    unit: Annotated[str | None, Query(max_length=32)] = None,
                    subject: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9]{2,8}$")] = None,
-                   limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-        return queries.claims(store, doc_id, measure, unit, subject, limit, offset).to_dict()
+                   limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Response:
+        return await cached(request, store, lambda: queries.claims(store, doc_id, measure, unit, subject, limit, offset,
+                                                             cache=cache).to_dict())
 
     @app.get("/api/rejections", tags=["documents"], summary="Sources rejected at ingest, with reasons")
-    def api_rejections(store: DB, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-        return queries.rejections(store, limit, offset).to_dict()
+    async def api_rejections(request: Request, store: DB, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Response:
+        return await cached(request, store, lambda: queries.rejections(store, limit, offset, cache=cache).to_dict())
 
     def get_brief(store: Store, dyad: str | None, since: str | None, until: str | None, freq: str | None):
         try:
@@ -318,18 +400,18 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
              description="Without `dyad`, the pair with the most story events. The readable "
                          "page is `/brief` with the same query.")
     def api_brief(store: DB, dyad: Dyad = None, since: Since = None, until: Until = None,
-                  freq: Freq = None) -> dict[str, Any]:
-        return views.brief_record(get_brief(store, dyad, since, until, freq))
+                  freq: Freq = None) -> JSON:
+        return JSON(views.brief_record(get_brief(store, dyad, since, until, freq)))
 
     # --- dashboard pages -----------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def page_overview(request: Request, store: DB):
-        return render(request, "overview.html", data=api_overview(store))
+        return render(request, "overview.html", data=overview(store))
 
     @app.get("/dyad/{dyad}", response_class=HTMLResponse, include_in_schema=False)
     def page_dyad(request: Request, store: DB, dyad: PathDyad, freq: Freq = None, since: Since = None,
                   until: Until = None):
-        data = api_dyad(store, dyad, freq, since, until)
+        data = queries.dyad_page(store, dyad, freq, since, until, cache=cache)
         index = data["index"]
         chart = index_chart(index["dyad"], index["freq"], index["rows"], index["turning_points"])
         return render(request, "dyad.html", data=data, chart=chart)
@@ -338,7 +420,7 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
     def page_events(request: Request, store: DB, dyad: EventsDyad = None, since: Since = None,
                     until: Until = None, event_type: EventType = None, doc_id: DocIdFilter = None,
                     outlet: Outlet = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
-        data = api_events(store, dyad, since, until, event_type, doc_id, outlet, limit, offset)
+        data = events_page(store, dyad, since, until, event_type, doc_id, outlet, limit, offset)
         filters = {"dyad": dyad or "", "since": since or "", "until": until or "",
                    "type": event_type or "", "doc_id": doc_id or ""}
         return render(request, "events.html", data=data, filters=filters, types=PLOVER_TYPES)
@@ -346,7 +428,7 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
     @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
     def page_documents(request: Request, store: DB, status: Annotated[STATUSES | None, Query()] = None,
                        limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
-        data = api_documents(store, status, limit, offset)
+        data = queries.documents(store, status, limit, offset, cache=cache).to_dict()
         return render(request, "documents.html", data=data, status=status)
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)

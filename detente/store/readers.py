@@ -41,6 +41,28 @@ class ReadPool:
     def reader(self) -> Iterator[Store]:
         """A read-only Store for one request (raises StoreError when the file cannot be read,
         `Busy` when a writer kept it longer than `wait`)."""
+        handle = self.acquire()
+        try:
+            yield handle
+        finally:
+            self.release(handle)
+
+    def acquire_open(self) -> Store | None:
+        """A handle at once when the file is open and no writer waits, else None (then
+        `acquire`, which may open the file or wait): lets an event loop skip a thread hop."""
+        with self._lock:
+            if self._store is None or self._draining:
+                return None
+        if writer_waiting(self.path):
+            return None
+        with self._lock:
+            if self._store is None or self._draining:
+                return None
+            return self._handle()
+
+    def acquire(self) -> Store:
+        """A handle for one request, opening the file (or waiting for a writer) if needed;
+        give it back with `release`."""
         if writer_waiting(self.path):
             self._drain()
             wait_for_writers(self.path, self.wait)
@@ -54,16 +76,19 @@ class ReadPool:
                     store.close()
                     raise
                 self._store = store
-            self._users += 1
-            self._generation += 1
-            handle = self._store.reader()
-            version = self._version
+            return self._handle()
+
+    def _handle(self) -> Store:  # under the lock, with the file open
+        self._users += 1
+        self._generation += 1
+        handle = self._store.reader()
+        version = self._version
         handle.content_version = lambda: version  # fixed while the file is open
-        try:
-            yield handle
-        finally:
-            handle.con.close()
-            self._release()
+        return handle
+
+    def release(self, handle: Store) -> None:
+        handle.con.close()
+        self._release()
 
     def _drain(self) -> None:
         with self._lock:

@@ -145,10 +145,14 @@ class Selection:
     """A filtered, ordered query not yet run: count it, page it in SQL, or stream it in batches,
     so a list answers in the size of the page, not of the table."""
 
-    def __init__(self, store: Store, sql: str, params: Sequence[Any] = ()):
+    def __init__(self, store: Store, sql: str, params: Sequence[Any] = (), table: str | None = None,
+                 where: str = ""):
         self.store, self.sql, self.params = store, sql, list(params)
+        self.table, self.where = table, where  # a table ordered by its seq: paged by seq first
 
     def count(self) -> int:
+        if self.table is not None:
+            return self.store._one(f"SELECT count(*) FROM {self.table} t {self.where}", self.params)[0]
         return self.store._one(f"SELECT count(*) FROM ({self.sql})", self.params)[0]
 
     def rows(self, limit: int | None = None, offset: int = 0) -> Rows:
@@ -156,6 +160,29 @@ class Selection:
             return self.store._rows(self.sql, self.params)
         return self.store._rows(f"{self.sql} LIMIT ? OFFSET ?",
                                 self.params + [limit if limit is not None else 2**62, offset])
+
+    def records(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """One page of records as dicts, straight from the database (no Arrow table between).
+
+        A table ordered by seq is paged in two steps: the page's seq numbers first (sorting one
+        column, not whole records), then those records, found by their seq range (the
+        storage's min/max per row group skips the rest) — a page costs the same at any offset.
+        """
+        sql, params = self.sql, self.params
+        if self.table is not None and limit is not None:
+            seqs = [row[0] for row in self.store.con.execute(
+                f"SELECT t.seq FROM {self.table} t {self.where} ORDER BY t.seq LIMIT ? OFFSET ?",
+                params + [limit, offset]).fetchall()]
+            if not seqs:
+                return []
+            sql = (f"SELECT {_select_list(self.table)} FROM {self.table} t WHERE t.seq BETWEEN ? AND ? "
+                   "AND list_contains(?, t.seq) ORDER BY t.seq")
+            params = [min(seqs), max(seqs), seqs]
+        elif limit is not None or offset:
+            sql, params = f"{sql} LIMIT ? OFFSET ?", params + [limit if limit is not None else 2**62, offset]
+        cursor = self.store.con.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def batches(self, size: int = 2000) -> Iterator[list[dict[str, Any]]]:
         """Every record, `size` at a time, never all of them in memory (exports, the CLI)."""
@@ -713,10 +740,9 @@ class Store:
             params.append(list(doc_ids))
 
     def _select(self, table: str, where: list[str], params: list[Any]) -> Selection:
-        sql = f"SELECT {_select_list(table)} FROM {table} t"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        return Selection(self, sql + " ORDER BY t.seq", params)
+        clause = " WHERE " + " AND ".join(where) if where else ""
+        return Selection(self, f"SELECT {_select_list(table)} FROM {table} t{clause} ORDER BY t.seq", params,
+                         table=table, where=clause)
 
     # --- model objects for the aggregate stage --------------------------------------------
     def load_events(self, dyad: str | None = None, since: str | None = None, until: str | None = None,
