@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "detente" / "data" / "petrarch2"
 SHARED_DICTIONARIES = ROOT.parent / "shared" / "dictionaries" / "petrarch2"
 CROSSWALK = ROOT / "detente" / "data" / "cameo_plover.yaml"
-GENERATED = ("people.json", "organisations.json", "roles.json", "verbs.yaml", "LICENSE")
+GENERATED = ("people.json", "organisations.json", "roles.json", "verbs.json", "LICENSE")
 
 
 def _converter():
@@ -95,8 +95,8 @@ def converted(tmp_path_factory):
         (source / name).write_text(text, encoding="utf-8")
     out = tmp_path_factory.mktemp("out")
     assert _converter().main(["--source", str(source), "--out", str(out)]) == 0
-    return {name: (json.loads if name.endswith(".json") else yaml.safe_load)((out / name).read_text(encoding="utf-8"))
-            for name in ("people.json", "organisations.json", "roles.json", "verbs.yaml")}
+    return {name: json.loads((out / name).read_text(encoding="utf-8"))
+            for name in ("people.json", "organisations.json", "roles.json", "verbs.json")}
 
 
 # ---- the converter ----------------------------------------------------------------------------
@@ -133,7 +133,7 @@ def test_institutions_organisations_groups_and_agents(converted):
 
 
 def test_verbs_and_phrases_follow_the_crosswalk(converted):
-    verbs = converted["verbs.yaml"]
+    verbs = converted["verbs.json"]
     assert verbs["verbs"] == [
         {"words": ["ship", "send off"], "type": "AID", "cameo": "070", "mode": None, "block": "ship"},
         {"words": ["halt"], "type": "SANCTION", "cameo": "162", "mode": "discontinue", "block": "ship"}]
@@ -214,7 +214,7 @@ def test_every_cameo_code_maps_to_a_plover_type_or_null():
 
 def test_converted_verbs_carry_the_crosswalks_type():
     codes = yaml.safe_load(CROSSWALK.read_text(encoding="utf-8"))["codes"]
-    verbs = yaml.safe_load((DATA / "verbs.yaml").read_text(encoding="utf-8"))
+    verbs = json.loads((DATA / "verbs.json").read_text(encoding="utf-8"))
     for entry in verbs["verbs"] + verbs["phrases"]:
         assert entry["type"] == codes[entry["cameo"]]["type"] is not None, entry
     assert all(w == w.lower() and w.strip() for entry in verbs["verbs"] for w in entry["words"])
