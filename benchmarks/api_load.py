@@ -10,8 +10,9 @@ request (what the machine's other load does not change much), counts every non-2
 an error, and stops the server it started. Two warm-up requests per path come first (the
 first request of the dashboard's answers computes them once per content version). The server
 remembers answers per content version of the database, so a fixed set of paths measures
-mostly remembered answers; `--vary` gives every request its own offset, so every answer is
-computed (filtered, sorted and paged in SQL).
+mostly remembered answers; `--vary` gives every request a parameter of its own that the API
+ignores, so the same questions are asked but every answer is computed (filtered, sorted and
+paged in SQL; totals and dyad counts are still kept per content version).
 """
 
 from __future__ import annotations
@@ -68,11 +69,9 @@ def get(conn: http.client.HTTPConnection, path: str) -> tuple[int, int]:
 
 
 def varied(path: str, i: int) -> str:
-    """The path with its own offset, so that no two requests ask the same question (and no
-    answer comes from the server's cache)."""
-    base, _, query = path.partition("?")
-    kept = [p for p in query.split("&") if p and not p.startswith("offset=")]
-    return base + "?" + "&".join(kept + [f"offset={i}"])
+    """The same question with a parameter of its own (ignored by the API), so that no answer
+    comes from the server's cache of answers: every page is computed in SQL."""
+    return f"{path}{'&' if '?' in path else '?'}_={i}"
 
 
 def run(port: int, paths: list[str], n: int, clients: int, vary: bool = False) -> dict:
@@ -124,7 +123,7 @@ def main() -> None:
     parser.add_argument("--path", action="append", help="Path to request (repeatable; default: every list endpoint).")
     parser.add_argument("--insights", action="store_true", help="Also timeline, contradictions and overview.")
     parser.add_argument("--vary", action="store_true",
-                        help="A distinct offset on every request: every answer computed, none from the cache.")
+                        help="A distinct ignored parameter on every request: every answer computed, none remembered.")
     args = parser.parse_args()
     paths = args.path or list(PATHS) + (list(INSIGHT_PATHS) if args.insights else [])
     port = free_port()

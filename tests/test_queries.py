@@ -209,3 +209,15 @@ def test_renderers_are_one_registry():
     assert "".join(formats.stream([record], "csv", ["event_id", "actor.code"])) == "event_id,actor.code\r\ne,USA\r\n"
     with pytest.raises(ValueError, match="unknown format"):
         list(formats.stream([record], "table"))
+
+
+def test_pages_read_through_a_kept_order_equal_the_sql_pages(corpus):
+    cache = queries.InsightCache()
+    with Store(corpus["db"], read_only=True) as store:
+        for filters in ({}, {"dyad": "USA-COL"}, {"event_type": "SANCTION,AGREE"}, {"since": "2025-02"}):
+            for limit, offset in ((2, 0), (2, 1), (3, 2), (100, 0), (1, 50)):
+                kept = queries.events(store, **filters, limit=limit, offset=offset, cache=cache)
+                plain = queries.events(store, **filters, limit=limit, offset=offset)
+                assert kept.to_dict() == plain.to_dict(), (filters, limit, offset)
+        assert queries.quotes(store, cache=cache).to_dict() == queries.quotes(store).to_dict()
+        assert queries.claims(store, cache=cache).to_dict() == queries.claims(store).to_dict()

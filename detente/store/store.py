@@ -184,6 +184,30 @@ class Selection:
         names = [column[0] for column in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
+    def row_ids(self) -> list[int]:
+        """The storage row ids of the records, in the selection's order (a table ordered by
+        seq): an index a server keeps per content version to fetch any page directly."""
+        return [row[0] for row in self.store.con.execute(
+            f"SELECT t.rowid FROM {self.table} t {self.where} ORDER BY t.seq", self.params).fetchall()]
+
+    def records_at(self, row_ids: Sequence[int]) -> list[dict[str, Any]]:
+        """The records with these row ids, in that order. The ids bound a row-id range scan
+        (DuckDB reads only the vectors holding them when the bounds are literals — they are
+        integers the database gave, never user input)."""
+        if not row_ids:
+            return []
+        low, high = int(min(row_ids)), int(max(row_ids))
+        cursor = self.store.con.execute(
+            f"SELECT t.rowid AS _row, {_select_list(self.table)} FROM {self.table} t "
+            f"WHERE t.rowid BETWEEN {low} AND {high}")
+        names = [column[0] for column in cursor.description]
+        wanted = set(row_ids)
+        found = {}
+        for row in cursor.fetchall():
+            if row[0] in wanted:
+                found[row[0]] = dict(zip(names[1:], row[1:], strict=True))
+        return [found[i] for i in row_ids if i in found]
+
     def batches(self, size: int = 2000) -> Iterator[list[dict[str, Any]]]:
         """Every record, `size` at a time, never all of them in memory (exports, the CLI)."""
         reader = self.store.con.sql(self.sql, params=self.params).to_arrow_reader(size)
