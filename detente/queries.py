@@ -454,7 +454,7 @@ def contradictions(store: Store, dyad: str | Dyad | None = None, since: str | No
 def brief(store: Store, dyad: str | Dyad | None = None, since: str | None = None, until: str | None = None,
           freq: str | None = None, cache: InsightCache | None = None):
     """The briefing's selection for the dyad (the busiest pair when none is given)."""
-    from detente.present.brief import BriefData, build_brief
+    from detente.aggregate.briefing import BriefData, build_brief
 
     cache = _cache(cache)
     pair = check_dyad(dyad)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from detente.present.brief import Brief
+from detente.aggregate.briefing import Brief
 
 
 def brief_record(brief: Brief) -> dict[str, Any]:
