@@ -79,7 +79,7 @@ def run(split: str) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", default="held-back", choices=("held-back", "train"))
+    parser.add_argument("--split", default="held-back", choices=("held-back", "train", "dev"))
     parser.add_argument("--json", help="also write the numbers to this file")
     args = parser.parse_args()
     if corpus_dir() is None:

@@ -36,6 +36,9 @@ class Settings:
     write_seconds: float = 2.0
     lock_seconds: float = 120.0
     read_wait_seconds: float = 3.0
+    # the coder's learned pair and type model (detente/events/learned.py): None is the shipped
+    # one, "none" codes with the rules alone, a path is a model trained by scripts/train_coder_model.py
+    coder_model: str | None = None
     near_duplicate_threshold: float = 0.8  # MinHash Jaccard estimate
     minhash_perm: int = 128
     workers: int = 1

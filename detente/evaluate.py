@@ -115,6 +115,7 @@ def match(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[tuple[
 class Report:
     n_gold: int = 0
     n_pred: int = 0
+    out_of_scope: int = 0  # predicted events with a side unknown to the dictionaries (not scored)
     matched: int = 0
     same_type: int = 0
     dated_pairs: int = 0
@@ -151,7 +152,7 @@ class Report:
 
     def to_dict(self, verbose: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {
-            "n_gold": self.n_gold, "n_pred": self.n_pred, "matched": self.matched,
+            "n_gold": self.n_gold, "n_pred": self.n_pred, "matched": self.matched, "out_of_scope": self.out_of_scope,
             "recall": self.recall, "precision": self.precision, "f1": self.f1,
             "type_accuracy": self.type_accuracy, "date_accuracy": self.date_accuracy,
             "per_document": self.per_document,
@@ -171,6 +172,11 @@ def _brief(record: dict[str, Any]) -> dict[str, Any]:
             "evidence": ((record.get("evidence") or {}).get("text") or "")[:240]}
 
 
+def _known(record: dict[str, Any], role: str) -> bool:
+    side = record.get(role)
+    return isinstance(side, dict) and bool(side.get("country") or side.get("code"))
+
+
 def evaluate(gold: Iterable[dict[str, Any]], pred: Iterable[dict[str, Any]]) -> Report:
     gold_by: dict[str, list[dict[str, Any]]] = defaultdict(list)
     pred_by: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -186,6 +192,11 @@ def evaluate(gold: Iterable[dict[str, Any]], pred: Iterable[dict[str, Any]]) -> 
     report = Report()
     for key in sorted(gold_by):  # documents without gold events are not scored
         g, p = gold_by[key], pred_by.get(key, [])
+        # the gold codes events between two known sides (a country, or an IGO's code): an event
+        # with a side the dictionaries do not know is outside what it can judge, counted apart
+        in_scope = [e for e in p if _known(e, "actor") and _known(e, "recipient")]
+        report.out_of_scope += len(p) - len(in_scope)
+        p = in_scope
         pairs = match(g, p)
         report.n_gold += len(g)
         report.n_pred += len(p)
@@ -251,7 +262,8 @@ def format_report(report: Report, verbose: bool = False) -> str:
         return "n/a" if value is None else f"{value:.3f}"
 
     lines = [
-        f"gold events {report.n_gold}   predicted {report.n_pred}   matched {report.matched}",
+        f"gold events {report.n_gold}   predicted {report.n_pred}   matched {report.matched}"
+        f"   (not scored: {report.out_of_scope} with a side the dictionaries do not know)",
         f"recall {pct(report.recall)}   precision {pct(report.precision)}   F1 {pct(report.f1)}",
         f"event-type accuracy {pct(report.type_accuracy)}   date accuracy {pct(report.date_accuracy)}"
         f" ({report.dated_pairs} dated pairs)",

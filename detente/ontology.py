@@ -109,3 +109,19 @@ def modes() -> frozenset[str]:
     for path in sorted(LEXICON_DIR.glob("*.yaml")):
         walk(yaml.safe_load(path.read_text(encoding="utf-8")))
     return frozenset(found)
+
+
+# The CAMEO code an act of a PLOVER type gets when nothing more specific is known (the learned
+# coder types an act by PLOVER type only): the root PLOVER's crosswalk maps to that type, the
+# most general one where several do (an appeal before a demand, a disapproval before an
+# investigation, an assault before a fight).
+PLOVER_DEFAULT_CAMEO: dict[str, str] = {
+    "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "CONCEDE": "08", "COOPERATE": "06", "AID": "07",
+    "RETREAT": "087", "REQUEST": "02", "ACCUSE": "11", "REJECT": "12", "THREATEN": "13", "PROTEST": "14",
+    "SANCTION": "16", "MOBILIZE": "15", "COERCE": "17", "ASSAULT": "18",
+}
+
+
+def default_cameo(event_type: str) -> str:
+    """The CAMEO code of a PLOVER type when nothing more specific is known."""
+    return PLOVER_DEFAULT_CAMEO[event_type]

@@ -45,11 +45,17 @@ def test_three_parties_first_named_to_each_other():
     "Japan and South Korea pledged aid on Monday.",
     "Japan and South Korea condemned the missile test on Monday.",
     "Japan and South Korea visited the region on Monday.",
-    "The United States and Japan held talks with Pacific nations on Monday.",  # the other side is unnamed
     "Japan and South Korea did not hold talks on Monday.",
 ])
 def test_no_joint_event(text):
     assert _coded(text) == []
+
+
+def test_unnamed_other_side_is_no_joint_event_between_the_subjects():
+    # the talks were with the Pacific nations, not between the United States and Japan; the
+    # learned coder may code them with that group as the recipient, never USA <-> JPN
+    coded = _coded("The United States and Japan held talks with Pacific nations on Monday.")
+    assert not [c for c in coded if {c[0], c[2]} == {"USA", "JPN"}]
 
 
 def test_explicit_recipient_wins_over_joint_reading():

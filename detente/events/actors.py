@@ -76,8 +76,36 @@ class MentionIndex:
         return ranked[0][0]
 
 
-def actor_of(mention) -> Actor | None:
+def actor_of(mention, doc=None) -> Actor | None:
+    """The event side a mention names; with the doc, its text is the whole naming phrase."""
     if mention is None:
         return None
     actor = mention.actor
-    return Actor(text=mention.text, code=actor.code, country=actor.country, sector=actor.sector, name=actor.name)
+    return Actor(text=phrase_text(mention, doc) if doc is not None else mention.text, code=actor.code, country=actor.country, sector=actor.sector,
+                 name=actor.name)
+
+
+# how a country word modifies the noun that names the actor ("U.S. officials", "Colombia's envoy")
+MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
+
+
+def phrase_text(mention, span_doc) -> str:
+    """The words that name the actor: the mention, or — when the mention only modifies a noun
+    ("U.S. officials", "Colombian troops", "Colombia's ambassador") — the mention up to that noun."""
+    last = span_doc[mention.token_end - 1]
+    head = last.head
+    if last.dep_ == "poss" and not _names_someone(head):
+        return mention.text  # "Trump's return" is an act of Trump's, not an actor
+    if last.dep_ in MODIFIER_DEPS and head.i >= mention.token_end and head.pos_ == "NOUN" and head.i - mention.token_end <= 3 \
+            and all(t.dep_ in MODIFIER_DEPS + ("case", "punct", "det") or t.i == head.i
+                    for t in span_doc[mention.token_end:head.i + 1]):
+        return span_doc[mention.token_start:head.i + 1].text
+    return mention.text
+
+
+def _names_someone(token) -> bool:
+    """A noun that names who acts ("ambassador", "troops", "ministry"): a role of the actor
+    dictionaries."""
+    from detente.events.learned import role_test
+
+    return role_test(token.doc)(token)

@@ -367,6 +367,16 @@ class Patterns:
                 return entry.by_class[verb.lemma_.lower()], [verb.i, obj.i]
         return None, []
 
+    def verb_act_sense(self, verb) -> Sense | None:
+        """What act a verb states by itself, or None: not a lexicon verb, an object that makes it
+        no event ("take steps"), or a naming use ("called Petro a thug")."""
+        sense, _ = self.lex.verb_sense(verb)
+        if sense is None or self._non_event_object(verb):
+            return None
+        if sense.not_naming and any(c.dep_ == "oprd" for c in verb.children):
+            return None
+        return sense
+
     def _non_event_object(self, verb) -> bool:
         return any(o.lemma_.lower() in self.lex.non_event_objects for o in self.objects(verb)
                    if o.dep_ in ("dobj",))
@@ -532,10 +542,8 @@ class Patterns:
             if negated is not None:  # "does not regard those efforts as legitimate"
                 sense, entry_token, family = negated, None, "negated"
         if sense is None:
-            sense, _ = self.lex.verb_sense(verb)
-            if sense is None or self._non_event_object(verb):
-                return None
-            if sense.not_naming and any(c.dep_ == "oprd" for c in verb.children):
+            sense = self.verb_act_sense(verb)
+            if sense is None:
                 return None
         tokens = {verb.i} | ({entry_token.i} if entry_token is not None else set())
         if passive and family == "verb" and verb.lemma_.lower() in PASSIVE_NOT_EVENT:

@@ -1,0 +1,333 @@
+"""A learned second opinion for the coder: which two phrases of a sentence are the source and
+target of an event, and which PLOVER type it is, where the lexicon's patterns find nothing.
+
+Why: on real news the hand-written patterns link two recognised actors in only half the
+sentences that hold an event between them (passives without an agent, nominal events, long
+paths through the parse, actors that are not states). This component scores every ordered
+pair of candidate phrases of a sentence (noun phrases and dictionary actor mentions) with a
+logistic model over general features of the parse — the dependency path between the two
+heads, the verb where the path turns, the phrases' roles and kinds — and types the best pair
+with a second logistic model over the words of the path and the lexicon's senses.
+
+Both models are plain weight tables (`data/models/coder.json`), trained by
+`scripts/train_coder_model.py` from the training 80 % of the labelled sets only (see
+`detente.devsets` and the provenance beside the model). Scoring is a sum of weights per pair:
+no learning library is needed at run time, and it costs little next to the parse.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from detente.config import PACKAGE_DATA
+from detente.models import Actor
+
+MODEL_PATH = PACKAGE_DATA / "models" / "coder.json"
+MAX_CANDIDATES = 12  # phrases per sentence considered (in text order)
+MAX_PATH = 4  # dependency steps kept on each side of the path; longer is "long"
+PHRASE_POS = frozenset({"NOUN", "PROPN", "PRON"})
+# named entities that are someone who can act (a place name stands for its government)
+ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ"})  # proper names are never features: the model
+# learns how acts are told, not who was in the training sentences
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A candidate side of an event: a noun phrase (or an actor mention outside one)."""
+
+    start: int  # token offsets in the doc
+    end: int
+    head: int  # token index of the phrase's head
+    text: str
+    kind: str  # dict:<mention kind> | ent:<NER label> | noun | pron
+    mention: Any = None  # the dictionary actor mention inside the phrase, if any
+
+    @property
+    def can_act(self) -> bool:
+        """Someone who can do or suffer an act: a dictionary actor, a generic agent, or a
+        person, organisation, place or nationality the tagger names."""
+        return self.kind.startswith("dict:") or self.kind == "role" or self.kind[4:] in ACTOR_ENTITIES
+
+
+def phrases(sent, index, roles=None) -> list[Phrase]:
+    """Noun phrases of the sentence plus actor mentions that no noun phrase covers. `roles`
+    (a word → bool test) tells generic agents ("police", "protesters", "the ministry")."""
+    doc = sent.doc
+    out: list[Phrase] = []
+    covered: set[int] = set()
+    chunks = [c for c in doc.noun_chunks if sent.start <= c.start and c.end <= sent.end]
+    for chunk in chunks:
+        root = chunk.root
+        if root.pos_ not in PHRASE_POS:
+            continue
+        mention = _mention_in(index, chunk.start, chunk.end)
+        if mention is not None and root.pos_ == "NOUN" and not mention.token_start <= root.i < mention.token_end \
+                and not (roles is not None and roles(root)):
+            # "Trump's return", "a U.S. court decision": the actor only qualifies a thing; the
+            # thing is a phrase of its own and the actor another (added below)
+            out.append(Phrase(chunk.start, chunk.end, root.i, chunk.text, "noun", mention))
+            covered.update(i for i in range(chunk.start, chunk.end)
+                           if not mention.token_start <= i < mention.token_end)
+            continue
+        if mention is not None:
+            kind = f"dict:{mention.kind}"
+        elif root.ent_type_:
+            kind = f"ent:{root.ent_type_}"
+        elif root.pos_ == "PRON":
+            continue  # an unresolved pronoun names no one
+        elif roles is not None and roles(root):
+            kind = "role"
+        else:
+            kind = "noun" if root.pos_ == "NOUN" else "propn"
+        out.append(Phrase(chunk.start, chunk.end, root.i, chunk.text, kind, mention))
+        covered.update(range(chunk.start, chunk.end))
+    for mention in index.mentions:
+        if mention.token_start < sent.start or mention.token_end > sent.end:
+            continue
+        if any(i in covered for i in range(mention.token_start, mention.token_end)):
+            continue
+        last = doc[mention.token_end - 1]
+        head = last if any(p.start <= last.head.i < p.end for p in out) else _phrase_head(last, sent)
+        out.append(Phrase(mention.token_start, mention.token_end, head.i, mention.text, f"dict:{mention.kind}", mention))
+    out.sort(key=lambda p: p.start)
+    return out[:MAX_CANDIDATES]
+
+
+def role_test(doc):
+    """A token → bool test: is the word a generic agent of the doc's actor dictionaries ("police",
+    "protesters", "ministry", "rebels"), which names someone even without a country word."""
+    from detente.analyse.actors import AGENCY, GROUP, ORG, ROLE
+    from detente.analyse.resolve import dictionary_of
+
+    dictionary = dictionary_of(doc)
+    kinds = (ROLE, AGENCY, ORG, GROUP)
+
+    def is_role(token) -> bool:
+        return any(s.kind in kinds for key in (token.lemma_, token.text) for s in dictionary.meanings(key))
+
+    return is_role
+
+
+def _mention_in(index, start: int, end: int):
+    """The first actor mention inside tokens start..end that names someone (a country or a code)."""
+    for i in range(start, end):
+        mention = index.by_token.get(i)
+        if mention is not None and mention.token_end <= end and (mention.actor.country or mention.actor.code):
+            return mention
+    return None
+
+
+def _phrase_head(token, sent):
+    """The noun an adjective or compound actor word belongs to ("Iranian" → "minister")."""
+    for _ in range(2):
+        if token.dep_ in ("amod", "compound", "poss", "nmod") and token.head.i != token.i \
+                and sent.start <= token.head.i < sent.end:
+            token = token.head
+        else:
+            break
+    return token
+
+
+def _up(token, sent) -> list:
+    """The token and its ancestors up to the sentence root."""
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 40:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def path_between(a, b, sent) -> tuple[list, list, Any]:
+    """Dependency path a → lowest common ancestor ← b: the tokens going up from each side."""
+    up_a, up_b = _up(a, sent), _up(b, sent)
+    on_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, t in enumerate(up_a):
+        if t.i in on_b:
+            return up_a[:n], up_b[:on_b[t.i]], t
+    return up_a, up_b, up_a[-1]
+
+
+def _path_label(steps: list) -> str:
+    if len(steps) > MAX_PATH:
+        return "long"
+    return ">".join(t.dep_ for t in steps) or "-"
+
+
+def _prep_of(token) -> str | None:
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        return head.lower_
+    return None
+
+
+def _word(token) -> str:
+    """A token as a feature: its lemma, or its part of speech for a proper name or a number."""
+    if token.pos_ in ("PROPN", "NUM") or token.like_num:
+        return f"<{token.pos_}>"
+    return token.lemma_.lower()
+
+
+def pair_features(a: Phrase, b: Phrase, sent, lexicon, n_phrases: int) -> list[str]:
+    """General features of an ordered pair (a as source, b as target): no sentence-specific words
+    beyond the lemma of the verb that links them and the heads' lemmas."""
+    doc = sent.doc
+    ha, hb = doc[a.head], doc[b.head]
+    up_a, up_b, lca = path_between(ha, hb, sent)
+    pa, pb = _path_label(up_a), _path_label(up_b)
+    lca_lemma = _word(lca)
+    sense, _ = lexicon.verb_sense(lca) if lca.pos_ in ("VERB", "AUX") else (None, 0)
+    noun = lexicon.noun_entry(lca) if lca.pos_ == "NOUN" else None
+    lex = sense.type if sense is not None else (f"noun:{noun.sense.type}" if noun is not None and getattr(noun, "sense", None) else "none")
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in lca.children)
+    prep_a, prep_b = _prep_of(ha), _prep_of(hb)
+    order = "ab" if a.start < b.start else "ba"
+    dist = min(abs(a.head - b.head) // 3, 6)
+    f = [
+        "bias",
+        f"pa={pa}", f"pb={pb}", f"path={pa}|{pb}", f"path={pa}|{pb}|{lca.pos_}",
+        f"lca_pos={lca.pos_}", f"lca={lca_lemma}", f"lca_path={lca_lemma}|{pa}|{pb}",
+        f"lex={lex}", f"lex_path={lex}|{pa}|{pb}",
+        f"passive={passive}", f"passive_path={passive}|{pa}|{pb}",
+        f"prep_a={prep_a}", f"prep_b={prep_b}", f"preps={prep_a}|{prep_b}",
+        f"order={order}", f"dist={dist}", f"order_dist={order}|{dist}",
+        f"ka={a.kind}", f"kb={b.kind}", f"kinds={a.kind}|{b.kind}",
+        f"ka_pa={a.kind}|{pa}", f"kb_pb={b.kind}|{pb}",
+        f"ha={_word(ha)}", f"hb={_word(hb)}",
+        f"a_first={a.start == sent.start or doc[sent.start:a.start].text.strip() == ''}",
+        f"n={min(n_phrases, 8)}",
+    ]
+    if lca.i in (ha.i, hb.i):
+        f.append(f"lca_is={'a' if lca.i == ha.i else 'b'}|{lca.dep_}")
+    if a.mention is not None and b.mention is not None:
+        same = a.mention.actor.country and a.mention.actor.country == b.mention.actor.country
+        f.append(f"same_country={bool(same)}")
+    return f
+
+
+def type_features(a: Phrase, b: Phrase, sent, lexicon, rule_types: list[str]) -> list[str]:
+    """What kind of act links the pair: the words on and near its path, the lexicon's senses of
+    the sentence's verbs and nouns, and the types the rules found in the sentence."""
+    doc = sent.doc
+    ha, hb = doc[a.head], doc[b.head]
+    up_a, up_b, lca = path_between(ha, hb, sent)
+    f = ["bias", f"lca={_word(lca)}"]
+    for t in up_a[1:] + up_b[1:] + [lca]:
+        f.append(f"path_w={_word(t)}")
+    for c in lca.children:
+        if c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "prt", "neg", "attr", "acomp"):
+            f.append(f"lca_{c.dep_}={_word(c)}")
+            if c.dep_ == "prep":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        f.append(f"lca_prep_obj={c.lower_}|{_word(g)}")
+    for t in sent:
+        if t.pos_ in CONTENT_POS and not t.is_stop:
+            f.append(f"w={t.lemma_.lower()}")
+        if t.pos_ in ("VERB", "AUX"):
+            sense, _ = lexicon.verb_sense(t)
+            if sense is not None:
+                f.append(f"lex_v={sense.type}")
+                if t.i == lca.i or t.i in {s.i for s in up_a + up_b}:
+                    f.append(f"lex_path={sense.type}")
+        elif t.pos_ == "NOUN":
+            entry = lexicon.noun_entry(t)
+            if entry is not None and getattr(entry, "sense", None) is not None:
+                f.append(f"lex_n={entry.sense.type}")
+    for rt in rule_types:
+        f.append(f"rule={rt}")
+    f.append(f"passive={any(c.dep_ in ('auxpass', 'nsubjpass') for c in lca.children)}")
+    return f
+
+
+class LearnedCoder:
+    """Scores candidate pairs and types with the shipped weight tables."""
+
+    def __init__(self, model: dict[str, Any]):
+        self.pair_weights: dict[str, float] = model["pair"]["weights"]
+        self.threshold: float = model["pair"]["threshold"]
+        self.classes: list[str] = model["type"]["classes"]
+        self.type_weights: dict[str, list[float]] = model["type"]["weights"]
+        self.type_bias: list[float] = model["type"]["bias"]
+        self.meta = model.get("meta", {})
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> LearnedCoder | None:
+        """The shipped model, or None when the package carries none (the rules run alone)."""
+        return _load(str(path or MODEL_PATH))
+
+    def pair_probability(self, features: list[str]) -> float:
+        z = sum(self.pair_weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+    def type_distribution(self, features: list[str]) -> list[tuple[str, float]]:
+        scores = list(self.type_bias)
+        for f in features:
+            row = self.type_weights.get(f)
+            if row is not None:
+                for k, w in enumerate(row):
+                    scores[k] += w
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return sorted(((c, e / total) for c, e in zip(self.classes, exps)), key=lambda ce: -ce[1])
+
+    def best_pairs(self, sent, index, lexicon, rule_types: list[str], limit: int = 1,
+                   roles=None, eligible=None) -> list[tuple[Phrase, Phrase, float]]:
+        """The highest-scoring ordered pairs above the threshold, best first, no two sharing a
+        side; both sides must be able to act (an actor, a named entity, a generic agent)."""
+        cands = phrases(sent, index, roles)
+        scored = []
+        for a in cands:
+            for b in cands:
+                if not candidate_pair(a, b):
+                    continue
+                if eligible is not None and not eligible(a, b):
+                    continue
+                p = self.pair_probability(pair_features(a, b, sent, lexicon, len(cands)))
+                if p >= self.threshold:
+                    scored.append((p, a, b))
+        scored.sort(key=lambda s: -s[0])
+        out: list[tuple[Phrase, Phrase, float]] = []
+        used: set[int] = set()
+        for p, a, b in scored:
+            if a.head in used or b.head in used:
+                continue
+            out.append((a, b, p))
+            used.update((a.head, b.head))
+            if len(out) >= limit:
+                break
+        return out
+
+
+def candidate_pair(a: Phrase, b: Phrase) -> bool:
+    """A pair the model scores (and is trained on): two phrases apart, a source that can act,
+    a target that can act or a thing of someone's ("Russia's missile test", "a U.S. court
+    ruling") — never a bare thing ("the border"): an event is aimed at someone."""
+    return a.head != b.head and not _nested(a, b) and a.can_act and (b.can_act or b.mention is not None)
+
+
+def _nested(a: Phrase, b: Phrase) -> bool:
+    return a.start <= b.start < a.end or b.start <= a.start < b.end
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> LearnedCoder | None:
+    p = Path(path)
+    if not p.is_file():
+        return None
+    return LearnedCoder(json.loads(p.read_text(encoding="utf-8")))
+
+
+def phrase_actor(phrase: Phrase) -> Actor:
+    """The actor a phrase names: the dictionary actor inside it (with the whole phrase as the
+    mention's words), else the phrase itself with no code."""
+    m = phrase.mention
+    if m is not None:
+        actor = m.actor
+        return Actor(text=phrase.text, code=actor.code, country=actor.country, sector=actor.sector, name=actor.name)
+    return Actor(text=phrase.text)

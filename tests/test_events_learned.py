@@ -1,0 +1,88 @@
+"""The learned second opinion of the coder: candidate phrases, the parse path between two of
+them, the shipped model's provenance, and events between actors the dictionaries do not know.
+Sentences are the project's own."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import detente
+from detente.analyse import load_nlp
+from detente.config import Settings
+from detente.events import Coder
+from detente.events.actors import MentionIndex
+from detente.events.learned import MODEL_PATH, LearnedCoder, path_between, phrases, role_test
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp(Settings.load())
+
+
+def _index(doc):
+    coder = Coder(learned=False)
+    return MentionIndex(doc, coder.mention_fn(doc, date=None))
+
+
+def test_path_turns_at_the_verb_that_links_subject_and_object(nlp):
+    doc = nlp("The coastguard detained the fishing crew near the reef.")
+    sent = next(doc.sents)
+    coastguard = next(t for t in doc if t.lower_ == "coastguard")
+    crew = next(t for t in doc if t.lower_ == "crew")
+    up_a, up_b, lca = path_between(coastguard, crew, sent)
+    assert lca.lower_ == "detained"
+    assert [t.dep_ for t in up_a] == ["nsubj"] and [t.dep_ for t in up_b] == ["dobj"]
+
+
+def test_phrases_are_noun_phrases_and_actor_mentions_not_lone_pronouns(nlp):
+    doc = nlp("It said the Kenyan police dispersed the marchers.")
+    sent = next(doc.sents)
+    found = phrases(sent, _index(doc), role_test(doc))
+    texts = [p.text for p in found]
+    assert "It" not in texts  # an unresolved pronoun names no one
+    police = next(p for p in found if "police" in p.text)
+    assert police.kind.startswith("dict:") and police.mention.actor.country == "KEN"
+    assert all(p.can_act for p in found if p.text in ("the Kenyan police", "the marchers"))
+
+
+def test_generic_agents_can_act_without_a_country(nlp):
+    doc = nlp("The protesters blocked the road.")
+    is_role = role_test(doc)
+    assert is_role(next(t for t in doc if t.lower_ == "protesters"))
+    assert not is_role(next(t for t in doc if t.lower_ == "road"))
+
+
+def test_shipped_model_records_its_training_data_and_loads():
+    model = LearnedCoder.load()
+    assert model is not None, f"{MODEL_PATH} is missing: run scripts/train_coder_model.py"
+    meta = json.loads(MODEL_PATH.read_text())["meta"]
+    assert "training 80 %" in meta["training_data"]["plover-train"]
+    assert set(model.classes) <= set(detente.ontology.PLOVER_TYPES)
+    assert 0 < model.threshold < 1
+
+
+def test_type_distribution_is_a_probability_distribution():
+    model = LearnedCoder.load()
+    dist = model.type_distribution(["bias", "lca=arrest", "lex_path=COERCE"])
+    assert abs(sum(p for _, p in dist) - 1) < 1e-6
+    assert dist == sorted(dist, key=lambda cp: -cp[1])
+
+
+def test_no_model_file_means_rules_alone(tmp_path):
+    assert LearnedCoder.load(tmp_path / "none.json") is None
+
+
+def test_act_between_sides_the_dictionaries_do_not_know():
+    # an arrest by the police of marchers: neither side is a state, both can act
+    events = detente.extract("The riot police arrested dozens of marchers outside the parliament on Sunday.",
+                             published="2025-06-02")
+    assert any(e.event_type in ("COERCE", "ASSAULT") and "police" in e.actor.text and "marchers" in e.recipient.text
+               for e in events), [(e.actor.text, e.event_type, e.recipient.text) for e in events]
+
+
+def test_negated_act_stays_uncoded_with_the_model():
+    events = detente.extract("The riot police did not arrest the marchers outside the parliament.",
+                             published="2025-06-02")
+    assert events == []
