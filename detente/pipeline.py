@@ -112,8 +112,10 @@ class Pipeline:
             return
         self._coder_warm = True
         article = self._warm_article or Article(doc_id="warm-up", source_path="<warm-up>", text=WARM_UP)
-        if article.text:
-            code(nlp(article.text), article, self.settings)
+        try:
+            code(nlp(article.text or WARM_UP), article, self.settings)
+        except Exception:  # noqa: BLE001 - best effort: a real document meets the same error, with its name
+            pass
 
     def _code_together(self, articles: list[Article], deadline) -> dict[int, Coded]:
         from detente.events import code
