@@ -2,7 +2,10 @@
 
 Pure functions over the typed records of `detente.models`, one module each:
 `merge.merge_events`, `timeline.timeline`, `index.dyad_index` / `index.turning_points`,
-`contradictions.find_contradictions` / `contradictions.corroboration`.
+`contradictions.find_contradictions` / `contradictions.contradictions_about` /
+`contradictions.corroboration`, `briefing.build_brief` (what the briefing says). Who asks
+does not matter: `detente.queries` calls them the same way for the CLI, the API and the
+dashboard.
 """
 
 from detente.aggregate.contradictions import corroboration, find_contradictions, single_sourced
