@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from detente.dyad import Dyad, DyadError, countries_of
-from detente.models import Actor, Evidence, Event
+from detente.models import Actor, Event, Evidence
 
 
 @pytest.mark.parametrize("text, expected", [
