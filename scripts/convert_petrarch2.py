@@ -295,8 +295,12 @@ def convert_actors(source: Path) -> tuple[dict, dict, dict, Counter]:
             return False
         if "-" in words[0] and words[0].split("-")[0] in country_words:
             return False  # "Washington-based …", "US-led …": detente reads these as modifiers
-        if kind in ("agency", "org") and re.split(r"[ -]", key)[0] in country_words:
-            return False  # "American Chamber of Commerce": detente reads a country word + body itself
+        parts = re.split(r"[ -]", key)
+        for n in (1, 2, 3):  # a country word + what detente composes with it: "United States Congress"
+            rest = " ".join(parts[n:])  # (a role), "American Chamber of Commerce" (an organisation head)
+            if kind in ("agency", "org") and " ".join(parts[:n]) in country_words and (
+                    rest in role_words or any(w in ORG_HEADS for w in parts[n:])):
+                return False
         if any(" ".join(words[i:]) in person_roles for i in range(1, len(words))):
             return False  # "White House Spokesman", "US President": detente composes these itself
         if words[0].rstrip(".") in title_words or any(w in role_words and w in {"administration", "government",
