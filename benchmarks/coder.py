@@ -35,9 +35,9 @@ CLASS_OF_ROOT = {**{r: 0 for r in ("01", "02")}, **{r: 1 for r in ("03", "04", "
 def macro_f1(gold: list[int], pred: list[int], classes=range(5)) -> float:
     scores = []
     for c in classes:
-        tp = sum(g == c and p == c for g, p in zip(gold, pred))
-        fp = sum(g != c and p == c for g, p in zip(gold, pred))
-        fn = sum(g == c and p != c for g, p in zip(gold, pred))
+        tp = sum(g == c and p == c for g, p in zip(gold, pred, strict=False))
+        fp = sum(g != c and p == c for g, p in zip(gold, pred, strict=False))
+        fn = sum(g == c and p != c for g, p in zip(gold, pred, strict=False))
         scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
     return sum(scores) / len(scores)
 
@@ -73,7 +73,7 @@ def run(split: str) -> dict:
         pred.append(CLASS_OF_ROOT.get((best or {}).get("cameo_root") or "01", 0))
     out["cameo_sentences"] = {"sentences": len(sentences), "with_event": round(with_event / max(len(sentences), 1), 4),
                               "macro_f1": round(macro_f1(gold, pred), 4),
-                              "accuracy": round(sum(g == p for g, p in zip(gold, pred)) / max(len(gold), 1), 4)}
+                              "accuracy": round(sum(g == p for g, p in zip(gold, pred, strict=False)) / max(len(gold), 1), 4)}
     return out
 
 

@@ -61,7 +61,7 @@ def _quad(record: dict[str, Any]) -> int | None:
         return int(record["quad_class"])
     root = record.get("cameo_root")
     if root:
-        from detente.events.lexicon import quad_class
+        from detente.ontology import quad_class
 
         return quad_class(str(root).zfill(2))
     return None
@@ -368,7 +368,7 @@ def extract_sentences(texts: Iterable[str], settings: Settings | None = None) ->
     distinct = list({sentence_id(t): t for t in texts}.values())
     raws = (raw_from_string(t, source_path=f"sentence-{n}", external_id=str(n)) for n, t in enumerate(distinct))
     out: dict[str, list[dict[str, Any]]] = {sentence_id(t): [] for t in distinct}
-    for text, processed in zip(distinct, pipeline.process(raws)):
+    for text, processed in zip(distinct, pipeline.process(raws), strict=False):
         out[sentence_id(text)] = [e.to_dict() for e in processed.coded.events]
     return out
 

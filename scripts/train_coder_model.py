@@ -99,7 +99,7 @@ def choose_threshold(rows, vec, C) -> float:
         model = fit_pairs(X[~test], y[~test], C)
         probs[test] = model.predict_proba(X[test])[:, 1]
     best_per_group: dict[int, tuple[float, int]] = {}
-    for g, p, label in zip(groups, probs, y):
+    for g, p, label in zip(groups, probs, y, strict=False):
         if g not in best_per_group or p > best_per_group[g][0]:
             best_per_group[g] = (p, label)
     best = (0.5, -1e9)
@@ -134,7 +134,7 @@ def main() -> int:
     pair_model = fit_pairs(X, y, args.C)
     names = vec.get_feature_names_out()
     # the "bias" feature is on for every pair: fold the intercept into it
-    pair_weights = {str(n): round(float(w), 4) for n, w in zip(names, pair_model.coef_[0]) if abs(w) >= 1e-4}
+    pair_weights = {str(n): round(float(w), 4) for n, w in zip(names, pair_model.coef_[0], strict=False) if abs(w) >= 1e-4}
     pair_weights["bias"] = round(pair_weights.get("bias", 0.0) + float(pair_model.intercept_[0]), 4)
 
     typed = [r for r in rows if r[4]]

@@ -274,7 +274,7 @@ class LearnedCoder:
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
-        return sorted(((c, e / total) for c, e in zip(self.classes, exps)), key=lambda ce: -ce[1])
+        return sorted(((c, e / total) for c, e in zip(self.classes, exps, strict=False)), key=lambda ce: -ce[1])
 
     def best_pairs(self, sent, index, lexicon, rule_types: list[str], limit: int = 1,
                    roles=None, eligible=None) -> list[tuple[Phrase, Phrase, float]]:

@@ -24,53 +24,14 @@ import yaml
 
 from detente.config import PACKAGE_DATA
 
+# the ontology (types, CAMEO roots, quad classes, Goldstein) has one home, spaCy-free; re-exported
+from detente.ontology import CONFLICT_TYPES, GOLDSTEIN, PLOVER_TYPES, goldstein, quad_class  # noqa: F401
+
 LEXICON_DIR = PACKAGE_DATA / "lexicon"
 # Breadth under detente's own lexicon: PETRARCH2's CAMEO verbs and verb-object patterns,
 # converted by scripts/convert_petrarch2.py (MIT). Loaded as a base: a word detente's own files
 # (or a user's) define keeps their meaning.
 BASE_FILES = (PACKAGE_DATA / "petrarch2" / "verbs.json",)
-
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
-
-# Goldstein intensities of CAMEO codes (GDELT's table, rounded); a code not listed falls back to
-# its 3-digit parent, then to its root.
-GOLDSTEIN: dict[str, float] = {
-    "01": 0.0, "02": 3.0, "020": 3.0, "026": 4.0, "03": 4.0, "030": 4.0, "04": 1.0, "041": 1.0,
-    "042": 1.9, "043": 2.8, "045": 5.0, "046": 7.0, "05": 3.5, "051": 3.4, "054": 6.0, "055": 7.0,
-    "056": 7.0, "057": 8.0, "06": 6.0, "062": 7.4, "063": 7.4, "064": 7.0, "07": 7.0, "072": 8.3,
-    "073": 7.4, "08": 5.0, "084": 7.0, "085": 7.0, "087": 9.0, "09": -2.0, "10": -5.0, "11": -2.0,
-    "12": -4.0, "125": -5.0, "127": -5.0, "129": -5.0, "13": -6.0, "130": -4.4, "131": -5.8,
-    "138": -7.0, "14": -6.5, "15": -7.2, "16": -4.0, "162": -5.6, "163": -8.0, "164": -7.0,
-    "166": -5.0, "17": -7.0, "171": -9.2, "172": -5.0, "173": -5.0, "174": -5.0, "18": -9.0,
-    "182": -9.5, "183": -10.0, "186": -10.0, "19": -10.0, "191": -9.5, "192": -9.5, "196": -9.5,
-    "20": -10.0,
-}
-
-CONFLICT_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
-
-
-def quad_class(cameo: str) -> int:
-    """GDELT's quad class of a CAMEO code: 01-05 verbal coop, 06-09 material coop, 10-14 verbal conflict, 15-20 material conflict."""
-    root = int(cameo[:2])
-    if root <= 5:
-        return 1
-    if root <= 9:
-        return 2
-    if root <= 14:
-        return 3
-    return 4
-
-
-def goldstein(cameo: str) -> float:
-    for n in (len(cameo), 3, 2):
-        value = GOLDSTEIN.get(cameo[:n])
-        if value is not None:
-            return value
-    return 0.0
-
 
 @dataclass(frozen=True)
 class Sense:
