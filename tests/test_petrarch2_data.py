@@ -17,7 +17,7 @@ import yaml
 
 from detente.analyse import actors as actors_module
 from detente.analyse.actors import ActorDictionary
-from detente.events.lexicon import PLOVER_TYPES
+from detente.ontology import PLOVER_TYPES
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "detente" / "data" / "petrarch2"
