@@ -121,8 +121,12 @@ def test_a_text_longer_than_spacys_limit_is_coded_in_chunks_with_true_offsets():
         + [paragraph(i) for i in range(40)]
         + ["Peru imposed a 20 percent tariff on Chilean fruit on 11 February 2025, the ministry said."])
     pipeline = Pipeline(Settings.load(min_words=1, chunk_chars=10_000_000))
+    limit = pipeline.nlp.max_length  # the model is cached per process: restore what we change
     pipeline.nlp.max_length = 2_000  # far below the text: one piece would raise in spaCy
-    (processed,) = pipeline.process([raw_from_string(text, published="2025-02-12")])
+    try:
+        (processed,) = pipeline.process([raw_from_string(text, published="2025-02-12")])
+    finally:
+        pipeline.nlp.max_length = limit
     assert processed.article.status == "stored"
     events = processed.coded.events
     assert {e.event_type for e in events} >= {"SANCTION"}
