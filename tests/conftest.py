@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,10 +10,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 DEV_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 
-# Import the package from this work tree: an editable install may map `detente` as a
-# namespace package (no __init__), which hides `detente.open`/`detente.extract`.
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 _VOCAB = (
     "minister border trade tariff embassy talks summit accord treaty navy army export import "

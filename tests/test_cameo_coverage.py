@@ -14,11 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from detente.devsets import corpus_dir
 from detente.models import Article
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "cameo-sentences" / "train.jsonl"
-if not CORPUS.exists():
-    CORPUS = Path("/work/shared/corpus/cameo-sentences/train.jsonl")
+CORPUS = (corpus_dir() or Path("../shared/corpus")) / "cameo-sentences" / "train.jsonl"
 
 CLASS_ROOTS = {
     0: {"01", "02"},

@@ -12,12 +12,15 @@ from typer.testing import CliRunner
 
 import detente.cli.extract  # noqa: F401 - registers the commands
 from detente.cli import app
+from detente.devsets import corpus_dir
 
 ROOT = Path(__file__).resolve().parent
 CASES = [
     # gold file, article folder, (recall, precision, type accuracy) floors;
-    # measured (round 2) 0.947/0.973/0.944 on dev and 0.912/0.969/0.968 on own
-    (ROOT / "data/gold/dev.jsonl", Path("/work/shared/corpus/dev"), (0.92, 0.92, 0.9)),
+    # measured (round 2) 0.947/0.973/0.944 on dev and 0.912/0.969/0.968 on own; (round 3, with the
+    # learned coder, events with a side the dictionaries do not know left out of the gold's scope)
+    # 0.947/0.923/0.944 and 0.971/0.971/0.939
+    (ROOT / "data/gold/dev.jsonl", (corpus_dir() or Path("../shared/corpus")) / "dev", (0.92, 0.92, 0.9)),
     (ROOT / "data/gold/own.jsonl", ROOT / "data/articles", (0.88, 0.92, 0.9)),
 ]
 

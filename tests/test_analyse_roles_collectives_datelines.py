@@ -1,4 +1,4 @@
-"""Round 2 of the analyse stage: people introduced by role, collective descriptions of
+"""The analyse stage on people introduced by role, collective descriptions of
 organisations, datelines, hyphenated and organisation-name country words, domestic actors."""
 
 from __future__ import annotations

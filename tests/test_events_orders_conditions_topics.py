@@ -1,4 +1,4 @@
-"""Round 4 of event-coder fixes, on sentences about other countries than the sample corpus:
+"""The coder on sentences about other countries than the sample corpus:
 1. "ordered the envoy out" expels diplomats (CAMEO 161), "ordered its ambassador home" recalls;
    "ordered troops out" is no expulsion;
 2. an act in a "before/until/unless/once" clause under a negated, modal or future main verb is a
