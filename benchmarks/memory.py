@@ -118,10 +118,10 @@ def store_only(n: int, trace: bool) -> None:
     import detente.engines
     from detente.clean.fingerprint import content_hash
     from detente.config import Settings
+    from detente.ingest import ingest
     from detente.models import Actor, Article, Coded, Event, Evidence, ProcessedDocument
     from detente.read import iter_raw
     from detente.store import Store
-    from detente.ingest import ingest
 
     def stand_in(raws, settings):
         for raw in raws:

@@ -462,7 +462,9 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
                                                    'type="application/json"'})
 
     env.globals.update(web_url=_web_url, event_label=_event_label, document_link=_document_link, actor_label=_actor_label)
-    from detente.server.alerts import router as alerts_router  # /alerts and /api/alerts (detente watch)
+    from detente.server.alerts import (
+        router as alerts_router,  # /alerts and /api/alerts (detente watch)
+    )
     app.include_router(alerts_router)
     return app
 
