@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -103,21 +103,31 @@ def eval_command(
     if gold_format == "plover-pairs":
         _eval_pairs(gold, pred, as_json, model)
         return
-    try:
+    def load():
         gold_records = load_jsonl(gold)
         if pred:
-            pred_records = load_jsonl(pred)
-        else:
-            pred_records = list(extract_records(gold_articles(gold_records, gold, corpus), Settings.load(model=model)))
+            return gold_records, load_jsonl(pred)
+        return gold_records, list(extract_records(gold_articles(gold_records, gold, corpus), Settings.load(model=model)))
+
+    report = evaluate(*_loaded(load, GoldError))
+    _print(report.to_dict(verbose=verbose) if as_json else format_report(report, verbose=verbose))
+
+
+def _loaded(load, gold_error: type[Exception]):
+    """What `load` reads, or a one-line usage error for a missing file or a bad gold line."""
+    try:
+        return load()
     except FileNotFoundError as exc:
         raise _fail(f"no such file: {exc.filename}") from None
-    except GoldError as exc:
+    except gold_error as exc:
         raise _fail(str(exc)) from None
-    report = evaluate(gold_records, pred_records)
-    if as_json:
-        sys.stdout.write(json.dumps(report.to_dict(verbose=verbose), ensure_ascii=False) + "\n")
+
+
+def _print(report: dict[str, Any] | str) -> None:
+    if isinstance(report, dict):
+        sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
     else:
-        typer.echo(format_report(report, verbose=verbose))
+        typer.echo(report)
 
 
 def _eval_pairs(gold: str, pred: str | None, as_json: bool, model: str | None) -> None:
@@ -130,21 +140,14 @@ def _eval_pairs(gold: str, pred: str | None, as_json: bool, model: str | None) -
         load_jsonl,
     )
 
-    try:
+    def load():
         gold_records = load_jsonl(gold)
         missing = [n for n, g in enumerate(gold_records, 1) if not all(g.get(k) for k in ("text", "source", "target", "event_type"))]
         if missing:
             raise GoldError(f"{gold}: lines {missing[:5]} lack text, source, target or event_type")
         if pred:
-            by_sentence = events_by_sentence_of(gold_records, load_jsonl(pred))
-        else:
-            by_sentence = extract_sentences([g["text"] for g in gold_records], Settings.load(model=model))
-    except FileNotFoundError as exc:
-        raise _fail(f"no such file: {exc.filename}") from None
-    except GoldError as exc:
-        raise _fail(str(exc)) from None
-    report = evaluate_pairs(gold_records, by_sentence)
-    if as_json:
-        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
-    else:
-        typer.echo(format_pair_report(report))
+            return gold_records, events_by_sentence_of(gold_records, load_jsonl(pred))
+        return gold_records, extract_sentences([g["text"] for g in gold_records], Settings.load(model=model))
+
+    report = evaluate_pairs(*_loaded(load, GoldError))
+    _print(report.to_dict() if as_json else format_pair_report(report))
