@@ -55,7 +55,7 @@ coverage:
 # (running it while others edit would rewrite their files). Once it has been, add to lint:
 #	$(BIN)/ruff format --check detente tests benchmarks
 lint: $(STAMP)
-	$(BIN)/ruff check detente tests benchmarks
+	$(BIN)/ruff check detente tests benchmarks scripts
 
 types: $(STAMP)
 	$(BIN)/mypy detente
@@ -64,7 +64,7 @@ check: lint types
 
 format: $(STAMP)
 	$(BIN)/ruff format detente tests benchmarks
-	$(BIN)/ruff check --fix detente tests benchmarks
+	$(BIN)/ruff check --fix detente tests benchmarks scripts
 
 # The site goes to site/ ; mkdocs is in the `docs` extra and pinned by the lock. Offline.
 docs: $(STAMP)

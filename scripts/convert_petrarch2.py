@@ -315,7 +315,7 @@ def convert_actors(source: Path) -> tuple[dict, dict, dict, Counter]:
     for rec in read_actor_file(source / "Phoenix.Countries.actors.txt"):
         codes = rec["codes"]
         countries = [country_of(c) for c, *_ in codes]
-        if not codes or any(c is None and not code.startswith("IGO") for c, (code, *_) in zip(countries, codes)):
+        if not codes or any(c is None and not code.startswith("IGO") for c, (code, *_) in zip(countries, codes, strict=True)):
             stats["countries: skipped, historical or unknown state"] += 1
             continue
         if any(len(code) == 3 or (country_of(code) and code[3:6] not in SECTORS) for code, *_ in codes):

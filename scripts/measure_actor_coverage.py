@@ -49,7 +49,7 @@ def main() -> int:
     print(f"dictionary {built - start:.2f}s CPU; dictionary + pipeline {time.process_time() - start:.2f}s CPU")
     pairs = list(records("plover-train", "train"))
     texts = sorted({r["text"] for r in pairs})
-    mentions = {text: [m.text for m in actor_mentions(doc, None)] for doc, text in zip(nlp.pipe(texts), texts)}
+    mentions = {text: [m.text for m in actor_mentions(doc, None)] for doc, text in zip(nlp.pipe(texts), texts, strict=True)}
     source = sum(any(words(m) & words(r["source"]) for m in mentions[r["text"]]) for r in pairs)
     target = sum(any(words(m) & words(r["target"]) for m in mentions[r["text"]]) for r in pairs)
     both = sum(any(words(m) & words(r["source"]) for m in mentions[r["text"]])
