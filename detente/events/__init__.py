@@ -22,7 +22,13 @@ from detente.events import modality
 from detente.events.actors import MentionIndex, actor_of, analyse_mentions
 from detente.events.claims import find_claims
 from detente.events.dates import DateResolver
-from detente.events.learned import LearnedCoder, phrase_actor, role_test, type_features
+from detente.events.learned import (
+    LearnedCoder,
+    path_between,
+    phrase_actor,
+    role_test,
+    type_features,
+)
 from detente.events.lexicon import Lexicon, Sense, load_lexicon
 from detente.events.patterns import PASSIVE_NOT_EVENT, Candidate, Patterns
 from detente.events.quotes import find_quotes
@@ -238,8 +244,11 @@ class Coder:
         out: list[Event] = []
         rule_types = [e.event_type for e in found]
 
+        act_of: dict[tuple[int, int], Candidate | None] = {}  # (source head, target head) -> act on its path
+
         def eligible(a, b) -> bool:
-            return self._act_on_path(sent, a, b, acts) is not None
+            act_of[a.head, b.head] = self._act_on_path(sent, a, b, acts)
+            return act_of[a.head, b.head] is not None
 
         for a, b, p_pair in self.learned.best_pairs(sent, index, self.lexicon, rule_types, roles=role_test(sent.doc),
                                                     eligible=eligible):
@@ -247,7 +256,7 @@ class Coder:
             if any(e.actor is not None and e.recipient is not None and e.actor.text in actor.text
                    and e.recipient.text in recipient.text for e in found):
                 continue
-            cand = self._act_on_path(sent, a, b, acts)
+            cand = act_of[a.head, b.head]
             dist = dict(self.learned.type_distribution(type_features(a, b, sent, self.lexicon, rule_types)))
             event_type = max(dist, key=dist.get)
             sense = cand.sense
@@ -283,8 +292,6 @@ class Coder:
     @staticmethod
     def _act_on_path(sent, a, b, acts: dict):
         """The act whose trigger is where the path from a to b turns, or on that path."""
-        from detente.events.learned import path_between
-
         doc = sent.doc
         up_a, up_b, lca = path_between(doc[a.head], doc[b.head], sent)
         for token in [lca] + up_a[1:] + up_b[1:]:

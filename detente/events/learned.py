@@ -17,8 +17,10 @@ no learning library is needed at run time, and it costs little next to the parse
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -87,8 +89,10 @@ def phrases(sent, index, roles=None) -> list[Phrase]:
             kind = "noun" if root.pos_ == "NOUN" else "propn"
         out.append(Phrase(chunk.start, chunk.end, root.i, chunk.text, kind, mention))
         covered.update(range(chunk.start, chunk.end))
-    for mention in index.mentions:
-        if mention.token_start < sent.start or mention.token_end > sent.end:
+    # the index is sorted by start: only the sentence's own mentions, not the document's
+    first = bisect_left(index.mentions, sent.start, key=lambda m: m.token_start)
+    for mention in itertools.takewhile(lambda m: m.token_start < sent.end, index.mentions[first:]):
+        if mention.token_end > sent.end:
             continue
         if any(i in covered for i in range(mention.token_start, mention.token_end)):
             continue
