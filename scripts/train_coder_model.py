@@ -34,8 +34,8 @@ from detente.config import Settings  # noqa: E402
 from detente.devsets import SALT, records  # noqa: E402
 from detente.evaluate import pair_words  # noqa: E402
 from detente.events import Coder  # noqa: E402
-from detente.events.actors import MentionIndex  # noqa: E402
-from detente.events.learned import candidate_pair, pair_features, phrases, role_test, type_features  # noqa: E402
+from detente.events.actors import MentionIndex, role_test  # noqa: E402
+from detente.events.learned import candidate_pair, pair_features, phrases, type_features  # noqa: E402
 from detente.pipeline import raw_from_string  # noqa: E402
 
 OUT = ROOT / "detente" / "data" / "models" / "coder.json"

@@ -12,8 +12,8 @@ import detente
 from detente.analyse import load_nlp
 from detente.config import Settings
 from detente.events import Coder
-from detente.events.actors import MentionIndex
-from detente.events.learned import MODEL_PATH, LearnedCoder, path_between, phrases, role_test
+from detente.events.actors import MentionIndex, role_test
+from detente.events.learned import MODEL_PATH, LearnedCoder, path_between, phrases
 
 
 @pytest.fixture(scope="module")

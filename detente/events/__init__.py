@@ -19,14 +19,13 @@ from typing import Any
 
 from detente.config import Settings
 from detente.events import modality
-from detente.events.actors import MentionIndex, actor_of, analyse_mentions
+from detente.events.actors import MentionIndex, actor_of, analyse_mentions, role_test
 from detente.events.claims import find_claims
 from detente.events.dates import DateResolver
 from detente.events.learned import (
     LearnedCoder,
     path_between,
     phrase_actor,
-    role_test,
     type_features,
 )
 from detente.events.lexicon import Lexicon, Sense, load_lexicon

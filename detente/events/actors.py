@@ -103,7 +103,7 @@ def phrase_text(mention, span_doc) -> str:
     ("U.S. officials", "Colombian troops", "Colombia's ambassador") — the mention up to that noun."""
     last = span_doc[mention.token_end - 1]
     head = last.head
-    if last.dep_ == "poss" and not _names_someone(head):
+    if last.dep_ == "poss" and not role_test(span_doc)(head):
         return mention.text  # "Trump's return" is an act of Trump's, not an actor
     if last.dep_ in MODIFIER_DEPS and head.i >= mention.token_end and head.pos_ == "NOUN" and head.i - mention.token_end <= 3 \
             and all(t.dep_ in MODIFIER_DEPS + ("case", "punct", "det") or t.i == head.i
@@ -112,9 +112,16 @@ def phrase_text(mention, span_doc) -> str:
     return mention.text
 
 
-def _names_someone(token) -> bool:
-    """A noun that names who acts ("ambassador", "troops", "ministry"): a role of the actor
-    dictionaries."""
-    from detente.events.learned import role_test
+def role_test(doc):
+    """A token → bool test: is the word a generic agent of the doc's actor dictionaries ("police",
+    "protesters", "ministry", "rebels"), which names someone even without a country word."""
+    from detente.analyse.actors import AGENCY, GROUP, ORG, ROLE
+    from detente.analyse.resolve import dictionary_of
 
-    return role_test(token.doc)(token)
+    dictionary = dictionary_of(doc)
+    kinds = (ROLE, AGENCY, ORG, GROUP)
+
+    def is_role(token) -> bool:
+        return any(s.kind in kinds for key in (token.lemma_, token.text) for s in dictionary.meanings(key))
+
+    return is_role

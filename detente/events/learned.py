@@ -103,21 +103,6 @@ def phrases(sent, index, roles=None) -> list[Phrase]:
     return out[:MAX_CANDIDATES]
 
 
-def role_test(doc):
-    """A token → bool test: is the word a generic agent of the doc's actor dictionaries ("police",
-    "protesters", "ministry", "rebels"), which names someone even without a country word."""
-    from detente.analyse.actors import AGENCY, GROUP, ORG, ROLE
-    from detente.analyse.resolve import dictionary_of
-
-    dictionary = dictionary_of(doc)
-    kinds = (ROLE, AGENCY, ORG, GROUP)
-
-    def is_role(token) -> bool:
-        return any(s.kind in kinds for key in (token.lemma_, token.text) for s in dictionary.meanings(key))
-
-    return is_role
-
-
 def _mention_in(index, start: int, end: int):
     """The first actor mention inside tokens start..end that names someone (a country or a code)."""
     for i in range(start, end):
