@@ -32,16 +32,20 @@ def sentence_key(text: str) -> str:
 
 def is_held_back(text: str) -> bool:
     """True for the fixed 20 % of sentences that are only ever scored."""
-    digest = hashlib.sha256(f"{SALT}\0{sentence_key(text)}".encode()).digest()
-    return int.from_bytes(digest[:8], "big") / 2**64 < HELD_BACK_SHARE
+    return _draw(text, SALT) < HELD_BACK_SHARE
 
 
 def is_dev(text: str) -> bool:
     """A quarter of the *training* sentences, set aside while developing (design choices are
     compared there, with a model trained on the rest: "fit"), so the held-back 20 % is measured
     only to report."""
-    digest = hashlib.sha256(f"{SALT}-dev\0{sentence_key(text)}".encode()).digest()
-    return int.from_bytes(digest[:8], "big") / 2**64 < 0.25
+    return _draw(text, f"{SALT}-dev") < 0.25
+
+
+def _draw(text: str, salt: str) -> float:
+    """A sentence's fixed number in [0, 1) under a salt: where it falls decides its side."""
+    digest = hashlib.sha256(f"{salt}\0{sentence_key(text)}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64
 
 
 def corpus_dir(start: Path | None = None) -> Path | None:

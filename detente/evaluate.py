@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -299,8 +300,6 @@ PAIR_STOP = frozenset({"the", "of", "and", "a", "an", "in", "on", "for", "to", "
 
 
 def pair_words(text: str | None) -> set[str]:
-    import re
-
     return {w for w in re.findall(r"[a-z0-9]+", (text or "").lower()) if len(w) >= 3 and w not in PAIR_STOP}
 
 
