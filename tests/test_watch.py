@@ -315,7 +315,7 @@ def test_restart_after_a_kill_neither_refetches_nor_realerts(site, tmp_path):
 
 def test_existing_documents_are_history_not_alerts(site, tmp_path):
     """A watcher started over a database that already holds articles alerts only on what it adds."""
-    from detente.store.ingest import ingest
+    from detente.ingest import ingest
 
     serve_news(site)
     db = tmp_path / "w.duckdb"
