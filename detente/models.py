@@ -70,6 +70,7 @@ class RawDocument:
     published: str | None = None
     outlet: str | None = None
     external_id: str | None = None
+    crawled: str | None = None  # when it was fetched (WARC-Date, a JSONL crawl field): an upper bound on `published`
     error: str | None = None
     size: int = 0  # bytes on disk/in record, known before reading when possible
 
