@@ -2,8 +2,9 @@
 
     .venv/bin/python benchmarks/throughput.py [--corpus C.jsonl.gz] [-n 400] [--spark]
 
-Modes, all over the same first `n` articles of the corpus (generated with make_corpus.py into
-benchmarks/results/ when none is given):
+Modes, all over the same first `n` articles of the corpus (when none is given: the real-text
+corpus of real_corpus.py — VOA stories and extraction-benchmark reference texts, then copies
+with a distinct first line — written to a temporary folder for this run):
 
 - `bare nlp.pipe`: `spacy.load(<the model detente uses>).pipe(texts)` — no detente component,
   no cleaning, no coding: the floor detente is measured against.
@@ -41,8 +42,6 @@ sys.path.insert(0, str(ROOT))
 from detente.config import DEFAULT_MODELS, Settings  # noqa: E402
 from detente.models import RawDocument  # noqa: E402
 from detente.read import parse_jsonl_line  # noqa: E402
-
-RESULTS = ROOT / "benchmarks" / "results"
 
 
 def load_records(corpus: Path, n: int) -> list[str]:
@@ -93,11 +92,13 @@ def main(argv: list[str] | None = None) -> None:
 
     corpus = args.corpus
     if corpus is None:
-        corpus = RESULTS / f"corpus-{args.n}.jsonl.gz"
-        if not corpus.exists():
-            subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "-n", str(args.n),
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = Path(tmp) / f"real-{args.n}.jsonl"
+            subprocess.run([sys.executable, str(ROOT / "benchmarks" / "real_corpus.py"), "-n", str(args.n),
                             "-o", str(corpus)], check=True)
-    lines = load_records(corpus, args.n)
+            lines = load_records(corpus, args.n)
+    else:
+        lines = load_records(corpus, args.n)
     n = len(lines)
     settings = Settings.load(batch_size=args.batch_size)
     texts = [json.loads(line)["text"] for line in lines]
