@@ -1,15 +1,20 @@
 """Where sources disagree, and what only one source says.
 
-Contradictions (each with both sentences, articles and outlets):
+One disagreement is one `Contradiction`, however many sources take part: its positions (each
+answer given: "20 %", "25 %") each list every source giving it, with the sentence, article and
+outlet — a reader sees "20 % (three outlets) vs 25 % (one)", not one row per pair of articles.
 
-- **date** — two articles date the same story event precisely (month or day, found in the text:
-  not a "reported" publication date, not inferred) and the dates cannot both be true (their
-  intervals do not overlap: "26 January" vs "27 January", "January" vs "February").
-- **number** — two articles give a different number for the same measure: claims are grouped by
-  (measure, unit) and compared when their subjects match (or one is unknown) and their dates
-  fall in the same month (or one is undated); values differing by more than ``tolerance``
-  (relative, default 5 %) contradict each other.
-- **actor** — two story events agree on recipient, type, mode and (firm, overlapping) date, are
+- **date** — articles date the same story event precisely (month or day, found in the text:
+  not a "reported" publication date, not inferred) and two of the dates cannot both be true
+  (their intervals do not overlap: "26 January" vs "27 January", "January" vs "February").
+- **number** — articles give different numbers for the same thing: claims are grouped by what
+  they measure (measure, unit, and whether the number is the whole or a part of it: "trade
+  reached $4.5 billion" vs "tariffs cover $320 million of trade" are not compared; cue words
+  in `data/measures.yaml`), by subject and by month (an unknown subject or an undated claim
+  joins the groups it fits); values more than ``tolerance`` apart (relative, default 5 %)
+  are different positions, and a group with two positions from different articles is a
+  contradiction.
+- **actor** — story events agree on recipient, type, mode and (firm, overlapping) date, are
   told in similar words (evidence similarity ≥ ``ACTOR_SIMILARITY``), come from different
   articles, but name a different actor country.
 
@@ -19,10 +24,16 @@ corroborated when another outlet gives the same measure, unit and (within tolera
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from detente.aggregate.dates import interval, overlaps, precision_of, prefix_in_range
 from detente.aggregate.index import story_label
@@ -54,20 +65,58 @@ class Side:
 
 
 @dataclass
+class Position:
+    """One answer to the disputed question and every source that gives it ("20 %": Reuters, AP)."""
+
+    value: str
+    sources: list[Side]
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({s.outlet or s.doc_id for s in self.sources})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "n_sources": len(self.sources), "outlets": self.outlets,
+                "sources": [s.to_dict() for s in self.sources]}
+
+
+@dataclass
 class Contradiction:
+    """One disagreement: the question (`about`), each answer given (`positions`, in order: the
+    lowest number, the earliest date) and every source behind each answer."""
+
     kind: str  # date | number | actor
     about: str  # the story event label or the claim group ("tariff (percent) COL")
     story_id: str | None
-    a: Side
-    b: Side
+    positions: list[Position]
+
+    @property
+    def sides(self) -> list[Side]:
+        """Every source, position by position."""
+        return [s for p in self.positions for s in p.sources]
+
+    @property
+    def a(self) -> Side:
+        """The first source of the first position (one end of the disagreement)."""
+        return self.positions[0].sources[0]
+
+    @property
+    def b(self) -> Side:
+        """The first source of the last position (the other end)."""
+        return self.positions[-1].sources[0]
 
     @property
     def contradiction_id(self) -> str:
-        return f"{self.kind}-{self.a.ref}-{self.b.ref}"
+        refs = "|".join(sorted(s.ref for s in self.sides))
+        return f"{self.kind}-{hashlib.sha1(refs.encode()).hexdigest()[:12]}"
 
     def to_dict(self) -> dict[str, Any]:
+        sides = self.sides
         return {"contradiction_id": self.contradiction_id, "kind": self.kind, "about": self.about,
-                "story_id": self.story_id, "a": self.a.to_dict(), "b": self.b.to_dict()}
+                "story_id": self.story_id, "values": [p.value for p in self.positions],
+                "n_sources": len(sides), "n_outlets": len({s.outlet or s.doc_id for s in sides}),
+                "positions": [p.to_dict() for p in self.positions],
+                "a": self.a.to_dict(), "b": self.b.to_dict()}
 
 
 @dataclass
@@ -112,24 +161,35 @@ def _firm_date(mention: Mention, events: dict[str, Event]) -> tuple | None:
 
 
 def date_contradictions(stories: list[StoryEvent], events: dict[str, Event] | None = None) -> list[Contradiction]:
+    """One contradiction per story event whose articles give dates that cannot all be true,
+    with every firmly dated mention, one position per date given."""
     events = events or {}
     found = []
     for story in stories:
-        seen = set()
         dated = [(m, _firm_date(m, events)) for m in story.mentions]
         dated = [(m, span) for m, span in dated if span is not None]
-        for (ma, sa), (mb, sb) in combinations(dated, 2):
-            if ma.doc_id == mb.doc_id or overlaps(sa, sb):
-                continue
-            key = (tuple(sorted((ma.doc_id, mb.doc_id))), tuple(sorted((ma.date or "", mb.date or ""))))
-            if key in seen:
-                continue
-            seen.add(key)
-            first, second = sorted([(ma, sa), (mb, sb)], key=lambda x: (x[1][0], x[0].event_id))
-            found.append(Contradiction("date", story_label(story), story.story_id,
-                                       _mention_side(first[0], first[0].date or ""),
-                                       _mention_side(second[0], second[0].date or "")))
+        disputed = any(ma.doc_id != mb.doc_id and not overlaps(sa, sb)
+                       for (ma, sa), (mb, sb) in combinations(dated, 2))
+        if not disputed:
+            continue
+        by_value: dict[str, list[tuple[Mention, tuple]]] = defaultdict(list)
+        for m, span in dated:
+            by_value[m.date or ""].append((m, span))
+        ordered = sorted(by_value.items(), key=lambda kv: (kv[1][0][1][0], kv[1][0][1][1], kv[0]))
+        positions = [Position(value, [_mention_side(m, value) for m, _ in _one_per_doc(members)])
+                     for value, members in ordered]
+        found.append(Contradiction("date", story_label(story), story.story_id, positions))
     return found
+
+
+def _one_per_doc(members: list) -> list:
+    """A source counted once per article (an article repeating a date is one source)."""
+    seen, kept = set(), []
+    for member in sorted(members, key=lambda x: (x[0].doc_id, x[0].evidence.start, x[0].event_id)):
+        if member[0].doc_id not in seen:
+            seen.add(member[0].doc_id)
+            kept.append(member)
+    return kept
 
 
 def _values_differ(a: float, b: float, tolerance: float) -> bool:
@@ -144,35 +204,111 @@ def _claims_comparable(a: Claim, b: Claim) -> bool:
     return True
 
 
-def _claim_about(claim: Claim) -> str:
-    return f"{claim.measure} ({claim.unit})" + (f" {claim.subject}" if claim.subject else "")
+MEASURES_FILE = Path(__file__).resolve().parents[1] / "data" / "measures.yaml"
+
+
+@lru_cache(maxsize=1)
+def _part_cues() -> tuple[int, tuple[tuple[str, ...], ...]]:
+    data = yaml.safe_load(MEASURES_FILE.read_text(encoding="utf-8"))
+    return int(data.get("window", 4)), tuple(tuple(cue.lower().split()) for cue in data.get("part", []))
+
+
+WORD = re.compile(r"[\w'-]+")
+
+
+def scope_of(claim: Claim) -> str:
+    """"part" when the sentence says the number is a part of its measure ("tariffs cover $320
+    million of trade"), else "whole" — cue words in `data/measures.yaml`."""
+    window, cues = _part_cues()
+    text = claim.evidence.text
+    at = text.find(claim.text) if claim.text else -1
+    if at < 0:
+        return "whole"
+    before = [w.lower() for w in WORD.findall(text[:at])][-window:]
+    after = [w.lower() for w in WORD.findall(text[at + len(claim.text):])][:window]
+    for words in (before, after):
+        for cue in cues:
+            n = len(cue)
+            if any(tuple(words[i:i + n]) == cue for i in range(len(words) - n + 1)):
+                return "part"
+    return "whole"
+
+
+def measure_key(claim: Claim) -> tuple[str, str, str]:
+    """What a claim measures: (measure, unit, scope). Two claims are compared only when these agree."""
+    return claim.measure.lower(), claim.unit.lower(), scope_of(claim)
+
+
+def _claim_about(claim: Claim, subject: str | None = None) -> str:
+    part = ", a part of it" if scope_of(claim) == "part" else ""
+    subject = subject or claim.subject
+    return f"{claim.measure} ({claim.unit}{part})" + (f" {subject}" if subject else "")
 
 
 UNKNOWN_MEASURES = frozenset({"", "unknown"})
 
 
-def number_contradictions(claims: list[Claim], articles: dict[str, Article] | None = None,
-                          tolerance: float = DEFAULT_TOLERANCE) -> list[Contradiction]:
-    articles = articles or {}
-    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+def _specific(key: tuple[str | None, str | None], other: tuple[str | None, str | None]) -> bool:
+    """`other` says at least as much as `key` and agrees with it."""
+    return all(k is None or k == o for k, o in zip(key, other, strict=True))
+
+
+def _claim_groups(claims: list[Claim]) -> list[list[Claim]]:
+    """Claims about the same thing at the same time: same (measure, unit, scope), and the same
+    subject and month, a claim that leaves one of them unknown joining every group it fits."""
+    buckets: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for c in sorted(claims, key=lambda c: (c.doc_id, c.evidence.start, c.claim_id)):
         if c.measure.lower() in UNKNOWN_MEASURES:
             continue  # two numbers whose meaning is unknown cannot contradict each other
-        groups[(c.measure.lower(), c.unit.lower())].append(c)
+        buckets[measure_key(c)].append(c)
+    groups: list[list[Claim]] = []
+    seen: set[frozenset[str]] = set()
+    for members in buckets.values():
+        keys = {(c.subject, c.date[:7] if c.date else None) for c in members}
+        maximal = [k for k in keys if not any(o != k and _specific(k, o) for o in keys)]
+        for key in sorted(maximal, key=lambda k: (k[0] or "", k[1] or "")):
+            group = [c for c in members if _specific((c.subject, c.date[:7] if c.date else None), key)
+                     or _specific(key, (c.subject, c.date[:7] if c.date else None))]
+            ids = frozenset(c.claim_id for c in group)
+            if ids not in seen:
+                seen.add(ids)
+                groups.append(group)
+    return [g for g in groups if not any(set(map(id, g)) < set(map(id, other)) for other in groups)]
+
+
+def _number_positions(group: list[Claim], articles: dict[str, Article], tolerance: float) -> list[Position]:
+    """The group's values, those within `tolerance` of their neighbour counted as one answer."""
+    ordered = sorted(group, key=lambda c: (float(c.value), c.doc_id, c.claim_id))
+    clusters: list[list[Claim]] = []
+    for c in ordered:
+        if clusters and not _values_differ(float(clusters[-1][-1].value), float(c.value), tolerance):
+            clusters[-1].append(c)
+        else:
+            clusters.append([c])
+    positions = []
+    for cluster in clusters:
+        sides, seen = [], set()
+        for c in sorted(cluster, key=lambda c: (c.doc_id, c.evidence.start, c.claim_id)):
+            if (c.doc_id, c.value) not in seen:
+                seen.add((c.doc_id, c.value))
+                sides.append(_claim_side(c, articles))
+        positions.append(Position(sides[0].value, sides))
+    return positions
+
+
+def number_contradictions(claims: list[Claim], articles: dict[str, Article] | None = None,
+                          tolerance: float = DEFAULT_TOLERANCE) -> list[Contradiction]:
+    """One contradiction per group of claims measuring the same thing (`_claim_groups`) in
+    which two articles give values more than `tolerance` apart, with every source."""
+    articles = articles or {}
     found = []
-    for members in groups.values():
-        seen = set()
-        for a, b in combinations(members, 2):
-            if a.doc_id == b.doc_id or not _claims_comparable(a, b):
-                continue
-            if not _values_differ(float(a.value), float(b.value), tolerance):
-                continue
-            key = (tuple(sorted((a.doc_id, b.doc_id))), tuple(sorted((a.value, b.value))), a.subject or b.subject)
-            if key in seen:
-                continue
-            seen.add(key)
-            found.append(Contradiction("number", _claim_about(a), None,
-                                       _claim_side(a, articles), _claim_side(b, articles)))
+    for group in _claim_groups(claims):
+        if not any(a.doc_id != b.doc_id and _values_differ(float(a.value), float(b.value), tolerance)
+                   for a, b in combinations(group, 2)):
+            continue
+        subjects = {c.subject for c in group if c.subject}
+        about = _claim_about(group[0], next(iter(subjects)) if len(subjects) == 1 else None)
+        found.append(Contradiction("number", about, None, _number_positions(group, articles, tolerance)))
     return found
 
 
@@ -184,28 +320,52 @@ def _firm_span(story: StoryEvent):
     return interval(story.date, story.date_precision)
 
 
+def _actors_disagree(a: StoryEvent, b: StoryEvent) -> bool:
+    """The same act (recipient, type, mode, firm overlapping date), told in similar words by
+    different articles, with a different actor country."""
+    if not (a.actor and b.actor and a.recipient and b.recipient):
+        return False
+    if not a.actor.country or not b.actor.country or a.actor.country == b.actor.country:
+        return False
+    if a.recipient.country != b.recipient.country or a.event_type != b.event_type or a.mode != b.mode:
+        return False
+    span_a, span_b = _firm_span(a), _firm_span(b)
+    if span_a is None or span_b is None or not overlaps(span_a, span_b):
+        return False
+    if {m.doc_id for m in a.mentions} & {m.doc_id for m in b.mentions}:
+        return False
+    return max((similarity(ma.evidence.text, mb.evidence.text) for ma in a.mentions for mb in b.mentions),
+               default=0.0) >= ACTOR_SIMILARITY
+
+
 def actor_contradictions(stories: list[StoryEvent]) -> list[Contradiction]:
+    """Story events that are one act told with different actors, joined (A~B, B~C: one
+    contradiction), one position per actor with every mention naming it."""
+    parent = list(range(len(stories)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    linked = set()
+    for (i, a), (j, b) in combinations(enumerate(stories), 2):
+        if _actors_disagree(a, b):
+            parent[root(j)] = root(i)
+            linked.update((i, j))
+    groups: dict[int, list[StoryEvent]] = defaultdict(list)
+    for i in sorted(linked):
+        groups[root(i)].append(stories[i])
     found = []
-    for a, b in combinations(stories, 2):
-        if not (a.actor and b.actor and a.recipient and b.recipient):
-            continue
-        if not a.actor.country or not b.actor.country or a.actor.country == b.actor.country:
-            continue
-        if a.recipient.country != b.recipient.country or a.event_type != b.event_type or a.mode != b.mode:
-            continue
-        span_a, span_b = _firm_span(a), _firm_span(b)
-        if span_a is None or span_b is None or not overlaps(span_a, span_b):
-            continue
-        if {m.doc_id for m in a.mentions} & {m.doc_id for m in b.mentions}:
-            continue
-        best = max(((similarity(ma.evidence.text, mb.evidence.text), ma, mb)
-                    for ma in a.mentions for mb in b.mentions), key=lambda t: t[0], default=None)
-        if best is None or best[0] < ACTOR_SIMILARITY:
-            continue
-        _, ma, mb = best
-        found.append(Contradiction("actor", story_label(a), a.story_id,
-                                   _mention_side(ma, a.actor.code or a.actor.country),
-                                   _mention_side(mb, b.actor.code or b.actor.country)))
+    for members in groups.values():
+        by_actor: dict[str, list[Mention]] = defaultdict(list)
+        for story in members:
+            value = story.actor.code or story.actor.country if story.actor else "?"
+            by_actor[value or "?"].extend(story.mentions)
+        positions = [Position(value, [_mention_side(m, value) for m, in _one_per_doc([(m,) for m in mentions])])
+                     for value, mentions in sorted(by_actor.items())]
+        found.append(Contradiction("actor", story_label(members[0]), members[0].story_id, positions))
     return found
 
 
@@ -251,8 +411,8 @@ def contradictions_about(stories: list[StoryEvent], claims: list[Claim], article
     story_ids = {s.story_id for s in mine}
     event_ids = {m.event_id for s in mine for m in s.mentions}
     doc_ids = {m.doc_id for s in mine for m in s.mentions}
-    return [c for c in found if c.story_id in story_ids or {c.a.ref, c.b.ref} & event_ids
-            or (c.kind == "number" and {c.a.doc_id, c.b.doc_id} & doc_ids)]
+    return [c for c in found if c.story_id in story_ids or {s.ref for s in c.sides} & event_ids
+            or (c.kind == "number" and {s.doc_id for s in c.sides} & doc_ids)]
 
 
 def corroboration(stories: list[StoryEvent], claims: list[Claim] | None = None,
@@ -270,7 +430,7 @@ def corroboration(stories: list[StoryEvent], claims: list[Claim] | None = None,
     for c in claims:
         outlets = {outlet_of(articles.get(c.doc_id)) or c.doc_id}
         for other in claims:
-            if (other.measure.lower(), other.unit.lower()) != (c.measure.lower(), c.unit.lower()):
+            if measure_key(other) != measure_key(c):
                 continue
             if _claims_comparable(c, other) and not _values_differ(float(c.value), float(other.value), tolerance):
                 outlets.add(outlet_of(articles.get(other.doc_id)) or other.doc_id)
