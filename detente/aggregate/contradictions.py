@@ -349,7 +349,7 @@ def actor_contradictions(stories: list[StoryEvent]) -> list[Contradiction]:
             i = parent[i]
         return i
 
-    linked = set()
+    linked: set[int] = set()
     for (i, a), (j, b) in combinations(enumerate(stories), 2):
         if _actors_disagree(a, b):
             parent[root(j)] = root(i)
