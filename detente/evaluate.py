@@ -254,8 +254,8 @@ def extract_records(paths: list[str], settings: Settings | None = None) -> Itera
     settings = settings or Settings.load()
     pipeline = Pipeline(settings)
     for processed in pipeline.process(iter_raw(paths, settings)):
-        for event in processed.coded.events:
-            yield event.to_dict()
+        # as the store writes them: with the document's outlet, title, url, publication date
+        yield from (record for table, record in processed.coded_records() if table == "events")
 
 
 def format_report(report: Report, verbose: bool = False) -> str:

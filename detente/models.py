@@ -12,12 +12,14 @@ from typing import Any
 # --- the field table ------------------------------------------------------------------------
 # One definition of every stored record's fields, in the design's order, with their types:
 # `Article.KEYS`, the store's layouts (`detente.store.store.LAYOUTS`), the Parquet columns and
-# Arrow schema of the engines (`detente.engines.rows`) are all derived from it. Kinds: string,
-# int32, double, bool, and the nested actor (text, code, country, sector) and evidence
-# (text, start, end) records.
+# Arrow schema of the engines (`detente.engines.rows`), the CSV headers and the data dictionary
+# (docs/fields.md, checked by a test) are all derived from it. Kinds: string, int32, double,
+# bool, and the nested actor (text, name, code, country, sector) and evidence (text, start, end)
+# records. An event carries its document's outlet, title, url and publication date (GDELT's
+# SOURCEURL, ACLED's source): every row of an export says where it came from.
 
-ACTOR_FIELDS: tuple[tuple[str, str], ...] = (("text", "string"), ("code", "string"), ("country", "string"),
-                                             ("sector", "string"))
+ACTOR_FIELDS: tuple[tuple[str, str], ...] = (("text", "string"), ("name", "string"), ("code", "string"),
+                                             ("country", "string"), ("sector", "string"))
 EVIDENCE_FIELDS: tuple[tuple[str, str], ...] = (("text", "string"), ("start", "int32"), ("end", "int32"))
 NESTED: dict[str, tuple[tuple[str, str], ...]] = {"actor": ACTOR_FIELDS, "evidence": EVIDENCE_FIELDS}
 
@@ -31,9 +33,11 @@ FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "events": (
         ("event_id", "string"), ("doc_id", "string"), ("external_id", "string"), ("source_path", "string"),
-        ("url", "string"), ("actor", "actor"), ("recipient", "actor"), ("event_type", "string"),
-        ("mode", "string"), ("cameo_root", "string"), ("quad_class", "int32"), ("intensity", "double"),
-        ("date", "string"), ("date_precision", "string"), ("date_method", "string"),
+        ("url", "string"), ("outlet", "string"), ("title", "string"), ("published", "string"),
+        ("language", "string"), ("actor", "actor"), ("recipient", "actor"), ("event_type", "string"),
+        ("mode", "string"), ("event_code", "string"), ("cameo_root", "string"), ("quad_class", "int32"),
+        ("intensity", "double"), ("date", "string"), ("date_precision", "string"), ("date_method", "string"),
+        ("date_earliest", "string"), ("date_latest", "string"),
         ("evidence", "evidence"), ("quote", "string"), ("confidence", "double"),
     ),
     "quotes": (
@@ -50,6 +54,37 @@ FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
 
 def field_names(table: str) -> tuple[str, ...]:
     return tuple(name for name, _ in FIELDS[table])
+
+
+def event_code(code: str | None) -> str | None:
+    """CAMEO's 3-4 digit event code of a code the coder gave: a root alone ("16") is CAMEO's
+    "not specified below" code of that root ("160"), as GDELT's EventCode writes it."""
+    if not code:
+        return None
+    return code + "0" if len(code) == 2 else code
+
+
+def date_bounds(value: str | None) -> tuple[str | None, str | None]:
+    """The first and last day an ISO date at its precision can mean, as ISO days: "2025-02" →
+    ("2025-02-01", "2025-02-28"); (None, None) when undated or not a date. Always full days,
+    so any tool parses them (`pd.to_datetime`, R's `as.Date`)."""
+    import calendar
+    from datetime import date
+
+    if not value:
+        return None, None
+    try:
+        year = int(value[:4])
+        if len(value) == 4:
+            return date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat()
+        month = int(value[5:7])
+        if len(value) == 7:
+            last = calendar.monthrange(year, month)[1]
+            return date(year, month, 1).isoformat(), date(year, month, last).isoformat()
+        day = date(year, month, int(value[8:10]))
+        return (day.isoformat(),) * 2 if len(value) == 10 else (None, None)
+    except ValueError:
+        return None, None
 
 
 @dataclass
@@ -118,10 +153,16 @@ class Actor:
     code: str | None = None  # CAMEO-style: country + sector, e.g. USAGOV; IGO codes like IGOUNO
     country: str | None = None  # ISO 3166-1 alpha-3
     sector: str | None = None  # GOV MIL LEG JUD OPP REB CRM BUS MED CVL IGO ...
-    name: str | None = None  # canonical name from the dictionary ("Gustavo Petro"); not in the record
+    name: str | None = None  # canonical name from the dictionary ("Gustavo Petro"), never a pronoun
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "code": self.code, "country": self.country, "sector": self.sector}
+        """`name` is the dictionary entry's; an actor known only by its code is named from it
+        ("Government (United States)", `detente.naming`)."""
+        from detente.naming import actor_name
+
+        name = self.name or actor_name(self.code, self.country, self.sector)
+        return {"text": self.text, "name": name, "code": self.code, "country": self.country,
+                "sector": self.sector}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Actor | None:
@@ -161,16 +202,28 @@ class Event:
     external_id: str | None = None
     source_path: str | None = None
     url: str | None = None
+    # the document's, filled where the record is tied to its stored article (`coded_records`)
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None
+    language: str | None = None
+    event_code: str | None = None  # full CAMEO code ("163"); default: the root's ("160")
+    date_earliest: str | None = None  # default: the first day `date` can mean
+    date_latest: str | None = None  # default: its last day
 
     def to_dict(self) -> dict[str, Any]:
+        earliest, latest = date_bounds(self.date)
         return {
             "event_id": self.event_id, "doc_id": self.doc_id, "external_id": self.external_id,
-            "source_path": self.source_path, "url": self.url,
+            "source_path": self.source_path, "url": self.url, "outlet": self.outlet, "title": self.title,
+            "published": self.published, "language": self.language,
             "actor": self.actor.to_dict() if self.actor else None,
             "recipient": self.recipient.to_dict() if self.recipient else None,
-            "event_type": self.event_type, "mode": self.mode, "cameo_root": self.cameo_root,
+            "event_type": self.event_type, "mode": self.mode,
+            "event_code": event_code(self.event_code or self.cameo_root), "cameo_root": self.cameo_root,
             "quad_class": self.quad_class, "intensity": self.intensity,
             "date": self.date, "date_precision": self.date_precision, "date_method": self.date_method,
+            "date_earliest": self.date_earliest or earliest, "date_latest": self.date_latest or latest,
             "evidence": self.evidence.to_dict(), "quote": self.quote,
             "confidence": round(float(self.confidence), 3),
         }
@@ -187,7 +240,10 @@ class Event:
             mode=data.get("mode"), date=data.get("date"), date_precision=data.get("date_precision"),
             date_method=data.get("date_method"), quote=data.get("quote"),
             confidence=float(data.get("confidence", 0.5)), external_id=data.get("external_id"),
-            source_path=data.get("source_path"), url=data.get("url"),
+            source_path=data.get("source_path"), url=data.get("url"), outlet=data.get("outlet"),
+            title=data.get("title"), published=data.get("published"), language=data.get("language"),
+            event_code=data.get("event_code"), date_earliest=data.get("date_earliest"),
+            date_latest=data.get("date_latest"),
         )
 
 
@@ -245,11 +301,14 @@ class ProcessedDocument:
     article: Article
     coded: Coded = field(default_factory=Coded)
 
-    INHERITED = ("external_id", "source_path", "url")
+    # what a coded record takes from its document where it has none of its own: where it came
+    # from (an event row names its outlet, title, URL and publication date, as GDELT's and
+    # ACLED's rows do)
+    INHERITED = ("external_id", "source_path", "url", "outlet", "title", "published", "language")
 
     def coded_records(self, article: Article | None = None):
         """(table, record) for each event, quote and claim, tied to `article` (the stored one:
-        its doc_id, and its external_id/source_path/url where the record has none)."""
+        its doc_id, and its `INHERITED` fields where the record has none)."""
         article = article or self.article
         inherited = {key: getattr(article, key) for key in self.INHERITED}
         for table, items in (("events", self.coded.events), ("quotes", self.coded.quotes),

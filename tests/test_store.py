@@ -75,6 +75,7 @@ def test_write_stores_document_and_its_events_in_order(db_path):
         assert [r["event_id"] for r in rows] == [e.event_id for e in events]
         expected = events[0].to_dict()
         expected.update(source_path="corpus/a.txt", url="https://x.example/a")  # inherited from the document
+        expected.update({key: getattr(article, key) for key in ("outlet", "title", "published", "language")})
         assert rows[0] == expected
         assert list(rows[0]) == list(expected)
 

@@ -7,6 +7,7 @@ migration that has shipped: add a new one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -15,6 +16,42 @@ class Migration:
     version: int
     description: str
     statements: tuple[str, ...]
+    fill: Callable | None = None  # Python work after the statements, in the same transaction
+
+
+def _day(column: str, last: bool) -> str:
+    """SQL: the first (or last) ISO day an ISO date at its precision can mean, else NULL (the
+    rule of `detente.models.date_bounds`, for rows stored before the column existed)."""
+    year = f"{column} || '{'-12-31' if last else '-01-01'}'"
+    month = (f"strftime(last_day(try_strptime({column} || '-01', '%Y-%m-%d')), '%Y-%m-%d')" if last
+             else f"{column} || '-01'")
+    return (f"CASE WHEN try_strptime({column}, '%Y') IS NOT NULL AND length({column}) = 4 THEN {year} "
+            f"WHEN try_strptime({column}, '%Y-%m') IS NOT NULL AND length({column}) = 7 THEN {month} "
+            f"WHEN try_strptime({column}, '%Y-%m-%d') IS NOT NULL AND length({column}) = 10 THEN {column} END")
+
+
+def _name_actors(con) -> None:
+    """Canonical names of the actors stored before names were (`detente.naming`: from the
+    code; the dictionary's name of a person was not stored then, so "Petro" gets his country's
+    government until the article is ingested again)."""
+    from detente.naming import actor_name
+
+    for table, prefix in (("events", "actor"), ("events", "recipient"), ("quotes", "speaker"),
+                          ("claims", "speaker")):
+        rows = con.execute(f"SELECT DISTINCT {prefix}_code, {prefix}_country, {prefix}_sector FROM {table} "
+                           f"WHERE {prefix}_text IS NOT NULL AND {prefix}_name IS NULL").fetchall()
+        named = [(code, country, sector, actor_name(code, country, sector)) for code, country, sector in rows]
+        named = [row for row in named if row[3]]
+        if not named:
+            continue
+        con.execute("CREATE OR REPLACE TEMP TABLE _names (code VARCHAR, country VARCHAR, sector VARCHAR, name VARCHAR)")
+        con.executemany("INSERT INTO _names VALUES (?, ?, ?, ?)", named)
+        con.execute(f"UPDATE {table} SET {prefix}_name = n.name FROM _names n "
+                    f"WHERE {table}.{prefix}_name IS NULL AND {table}.{prefix}_text IS NOT NULL "
+                    f"AND {table}.{prefix}_code IS NOT DISTINCT FROM n.code "
+                    f"AND {table}.{prefix}_country IS NOT DISTINCT FROM n.country "
+                    f"AND {table}.{prefix}_sector IS NOT DISTINCT FROM n.sector")
+        con.execute("DROP TABLE _names")
 
 
 _ACTOR_COLUMNS = """
@@ -124,6 +161,18 @@ MIGRATIONS: tuple[Migration, ...] = (
         """,
         "CREATE TABLE watch_meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
     )),
+    Migration(4, "exports: events carry their document's outlet, title, published and language, the full "
+                 "CAMEO event_code, date_earliest/date_latest; actors their canonical name", (
+        *(f"ALTER TABLE events ADD COLUMN {column} VARCHAR" for column in (
+            "outlet", "title", "published", "language", "event_code", "date_earliest", "date_latest",
+            "actor_name", "recipient_name")),
+        "ALTER TABLE quotes ADD COLUMN speaker_name VARCHAR",
+        "ALTER TABLE claims ADD COLUMN speaker_name VARCHAR",
+        "UPDATE events SET outlet = d.outlet, title = d.title, published = d.published, language = d.language "
+        "FROM documents d WHERE d.doc_id = events.doc_id",
+        "UPDATE events SET event_code = CASE WHEN length(cameo_root) = 2 THEN cameo_root || '0' ELSE cameo_root END",
+        f"UPDATE events SET date_earliest = {_day('date', False)}, date_latest = {_day('date', True)}",
+    ), fill=_name_actors),
 )
 
 LATEST = MIGRATIONS[-1].version
@@ -153,6 +202,8 @@ def migrate(con, upto: int | None = None) -> list[int]:
         try:
             for statement in migration.statements:
                 con.execute(statement)
+            if migration.fill is not None:
+                migration.fill(con)
             con.execute("INSERT INTO schema_version (version, description) VALUES (?, ?)",
                         [migration.version, migration.description])
             con.commit()
