@@ -33,15 +33,15 @@ class Outcome:
     """What happened to one input that was not simply stored (for the summary)."""
 
     source_path: str
-    status: str  # duplicate | near_duplicate | rejected
+    status: str  # duplicate | near_duplicate | rejected | not_coded (stored, e.g. "language es: not coded")
     doc_id: str
     reason: str | None = None
     duplicate_of: str | None = None
     duplicate_path: str | None = None
 
     def line(self) -> str:
-        if self.status == "rejected":
-            return f"{self.source_path}: {self.reason or 'rejected'}"
+        if self.status in ("rejected", "not_coded"):
+            return f"{self.source_path}: {self.reason or self.status}"
         original = f"{self.duplicate_of}" + (f" ({self.duplicate_path})" if self.duplicate_path else "")
         if self.status == "duplicate":
             return f"{self.source_path}: same text as {original}"
@@ -60,12 +60,13 @@ class IngestReport:
     events: int = 0
     quotes: int = 0
     claims: int = 0
+    not_coded: int = 0  # stored but not coded (a language without models): never silently empty
     seconds: float = 0.0
     interrupted: bool = False
     outcomes: list[Outcome] = field(default_factory=list)
 
     COUNTS = ("read", "stored", "near_duplicate", "duplicate", "rejected", "skipped",
-              "events", "quotes", "claims")
+              "events", "quotes", "claims", "not_coded")
 
     def counts(self) -> dict[str, int]:
         return {key: getattr(self, key) for key in self.COUNTS}
@@ -85,6 +86,10 @@ class IngestReport:
         if status != "stored":
             self.outcomes.append(Outcome(article.source_path, status, article.doc_id,
                                          article.reason, article.duplicate_of))
+        if status in ("stored", "near_duplicate") and not article.is_codable:
+            self.not_coded += 1
+            if status == "stored":
+                self.outcomes.append(Outcome(article.source_path, "not_coded", article.doc_id, article.reason))
 
 
 class _InterruptGuard:

@@ -124,7 +124,7 @@ def test_jsonl_keeps_ids_metadata_and_reports_bad_lines():
     assert first.text.startswith("Norway and Iceland") and first.kind == "text" and first.error is None
     assert by_line["L2"].error.startswith("not JSON")
     assert by_line["L3"].external_id == "3" and by_line["L3"].kind == "html" and by_line["L3"].html
-    assert by_line["L5"].error == "JSONL record has neither 'text' nor 'html'"
+    assert by_line["L5"].error.startswith("JSON record has no article text (none of 'text', 'maintext'")
     assert by_line["L6"].error == "not a JSON object but a list"
 
 

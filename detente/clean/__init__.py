@@ -17,7 +17,8 @@ from detente.clean.dates import find_dates, infer_range, parse_date
 from detente.clean.decode import binary_kind, decode, strip_invisible
 from detente.clean.fingerprint import bytes_hash, content_hash
 from detente.clean.html import extract_html, page_date
-from detente.clean.language import detect_language
+from detente.clean.language import detect_language, not_coded_reason
+from detente.clean.outlets import outlet_for
 from detente.clean.text import analyse_text
 from detente.clean.truncation import detect_truncation
 from detente.config import Settings
@@ -62,6 +63,7 @@ def _clean(raw: RawDocument, settings: Settings) -> Article:
     if isinstance(body, Article):
         return body
     body = strip_invisible(body)
+    crawled = _crawl_day(raw.crawled)
     if kind == "html":
         page = extract_html(body, url=raw.url)
         text, title, outlet, url, author = page.text, page.title, page.outlet, page.url, page.author
@@ -69,7 +71,7 @@ def _clean(raw: RawDocument, settings: Settings) -> Article:
         text_date = None
 
         def html_date(extensive: bool) -> str | None:
-            return page_date(body, raw.url, extensive)
+            return page_date(body, raw.url or page.url, extensive, max_date=crawled)
     else:
         tpage = analyse_text(body)
         text, title, outlet, url, author = tpage.text, tpage.title, tpage.outlet, tpage.url, tpage.author
@@ -89,14 +91,22 @@ def _clean(raw: RawDocument, settings: Settings) -> Article:
     if len(text) > settings.max_chars:
         return reject(raw, too_long(len(text), settings.max_chars))
 
+    language = detect_language(text)
     article = Article(
         doc_id=content_hash(text), source_path=raw.source_path, text=text,
         external_id=raw.external_id, url=raw.url or url, title=_visible(raw.title or title),
-        outlet=_visible(raw.outlet or outlet), author=_visible(author), language=detect_language(text),
-        words=words, truncated=truncated,
+        outlet=outlet_for(_visible(raw.outlet or outlet), raw.url or url), author=_visible(author),
+        language=language, words=words, truncated=truncated,
+        reason=not_coded_reason(language),
     )
-    _set_date(article, raw, html_date, dateline, text_date)
+    _set_date(article, raw, html_date, dateline, text_date, crawled)
     return article
+
+
+def _crawl_day(value: str | None) -> dt.date | None:
+    """The day an input was fetched (WARC-Date, a crawl field), if it parses."""
+    iso = parse_date(value)
+    return dt.date.fromisoformat(iso) if iso else None
 
 
 def _visible(value: str | None) -> str | None:
@@ -132,9 +142,10 @@ def _dateline_in(text: str) -> str | None:
 
 
 def _set_date(article: Article, raw: RawDocument, html_date: Callable[[bool], str | None] | None,
-              dateline: str | None, text_date: str | None) -> None:
+              dateline: str | None, text_date: str | None, crawled: dt.date | None = None) -> None:
     """Most trustworthy first: the supplier's metadata, the page's metadata markup, a dateline,
-    htmldate's extensive search, then inference. htmldate runs only when it is asked."""
+    htmldate's extensive search, then inference. htmldate runs only when it is asked. Nothing
+    after the crawl time is a publication date, whichever source says so."""
     candidates = (
         (lambda: parse_date(raw.published), "metadata"),
         (lambda: html_date(False) if html_date else None, "metadata"),
@@ -143,12 +154,15 @@ def _set_date(article: Article, raw: RawDocument, html_date: Callable[[bool], st
     )
     for find, method in candidates:
         value = find()
+        if value and crawled is not None and value > crawled.isoformat():
+            continue  # published after it was fetched: impossible, so not this source's answer
         if value:
             article.published = value
             article.published_method = method
             article.published_earliest = article.published_latest = value
             return
-    upper = dt.date.fromisoformat(text_date) if text_date else None
+    bounds = [dt.date.fromisoformat(d) for d in (text_date,) if d] + ([crawled] if crawled else [])
+    upper = min(bounds) if bounds else None
     inferred = infer_range(article.text + "\n" + (article.title or ""), upper=upper)
     if inferred and (inferred.earliest or inferred.latest):
         article.published_method = "inferred"

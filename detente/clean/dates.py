@@ -2,8 +2,8 @@
 
 A wrong confident date is worse than an honest range, so inference never returns a single
 day: it intersects what the text proves (offices held — "President-elect Trump" —, the
-latest full date the text reports, an "upcoming 2026 election") into
-`(earliest, latest)` and leaves `published` empty.
+latest dated past event the text reports — "in March 2024 the talks collapsed" —, an
+"upcoming 2026 election", the crawl time) into `(earliest, latest)` and leaves `published` empty.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 DATING_FILE = Path(__file__).resolve().parents[1] / "data" / "dating.yaml"
+REPORTED_FILE = Path(__file__).resolve().parents[1] / "data" / "reported_dates.yaml"
 
 MONTHS = {
     # English
@@ -48,8 +49,8 @@ DATE_RE = re.compile(
     r")(?!\d)",
     re.IGNORECASE,
 )
-_FUTURE = re.compile(r"\b(will|would|shall|scheduled|due|deadline|until|expected|plans?|set to|"
-                     r"takes? effect|by)\b", re.I)
+MONTH_YEAR_RE = re.compile(rf"\b(?P<m>{_MONTH})\.?,?\s+(?P<y>\d{{4}})(?![\d-])", re.IGNORECASE)
+_COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:\d{2}(?:\d{2}(?:\d{2})?)?)?$")
 _UPCOMING_YEAR = re.compile(r"\b(?:upcoming|forthcoming|coming)\s+(\d{4})\b", re.I)
 _PAST_QUALIFIER = re.compile(r"(?:former|then|ex|late|previous|past|one-time|onetime)[\s-]*$", re.I)
 MIN_DATE, MAX_DATE = dt.date(1, 1, 1), dt.date(9999, 12, 31)
@@ -97,6 +98,12 @@ def parse_date(value: str | None) -> str | None:
     if not value or not isinstance(value, str):
         return None
     value = value.strip()
+    compact = _COMPACT.match(value)  # GDELT: 20250126 or 20250126103000
+    if compact:
+        try:
+            return dt.date(int(compact["y"]), int(compact["m"]), int(compact["d"])).isoformat()
+        except ValueError:
+            return None
     try:
         return dt.date.fromisoformat(value[:10]).isoformat()
     except ValueError:
@@ -179,10 +186,10 @@ def role_evidence(text: str) -> list[tuple[str, Intervals]]:
 def infer_range(text: str, upper: dt.date | None = None) -> Inference | None:
     """An honest (earliest, latest) publication range from the content, or None if nothing is known.
 
-    `upper` is an outside upper bound, e.g. the page's own "today" date in its header.
+    `upper` is an outside upper bound: the page's own "today" date in its header, the crawl time.
     """
     constraints: list[tuple[str, Intervals]] = role_evidence(text)
-    reported = [f for f in find_dates(text) if not _FUTURE.search(_sentence_around(text, f.start, f.end))]
+    reported = reported_dates(text)
     if reported:
         latest_reported = max(f.date for f in reported)
         constraints.append((f"reports {latest_reported.isoformat()}", [(latest_reported, MAX_DATE)]))
@@ -212,3 +219,81 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
     right = min(right_candidates) if right_candidates else len(text)
     return text[left:right]
+
+
+# --- dated past events ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportedWords:
+    before_date: re.Pattern
+    past: re.Pattern
+    ed_word: re.Pattern
+    ed_not_past: frozenset[str]
+    not_past: re.Pattern
+
+
+def _alternation(words: list[str]) -> str:
+    if not all(isinstance(w, str) and w for w in words):  # YAML reads a bare on/no/yes as a bool
+        raise ValueError(f"{REPORTED_FILE.name}: every entry must be a quoted word: {words!r}")
+    return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def reported_words() -> ReportedWords:
+    """The word lists of data/reported_dates.yaml, compiled once."""
+    with open(REPORTED_FILE, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    return ReportedWords(
+        before_date=re.compile(rf"(?<![\w-])(?:{_alternation(data['before_date'])})\s*$", re.I),
+        past=re.compile(rf"(?<![\w'-])(?:{_alternation(data['past'])})(?![\w'-])", re.I),
+        ed_word=re.compile(r"(?<![\w'-])[a-z]{2,}ed(?![\w'-])"),  # lower case: not "United", "Ted"
+        ed_not_past=frozenset(str(w).lower() for w in data["ed_not_past"]),
+        not_past=re.compile(rf"(?<![\w-])(?:{_alternation(data['not_past'])})(?![\w-])", re.I),
+    )
+
+
+@dataclass(frozen=True)
+class ReportedDate:
+    start: int
+    end: int
+    date: dt.date  # the first day the event can have happened on (day 1 of a month-year)
+    precision: str  # day | month
+
+
+def _written_dates(text: str) -> list[ReportedDate]:
+    """Full dates and month-year dates, in order (a month-year inside a full date is not repeated)."""
+    found = [ReportedDate(f.start, f.end, f.date, "day") for f in find_dates(text)]
+    spans = [(f.start, f.end) for f in found]
+    for m in MONTH_YEAR_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        try:
+            found.append(ReportedDate(m.start(), m.end(), dt.date(int(m["y"]), MONTHS[m["m"].lower()], 1),
+                                      "month"))
+        except (ValueError, KeyError):
+            continue
+    return sorted(found, key=lambda f: f.start)
+
+
+def _in_the_past(sentence: str, words: ReportedWords) -> bool:
+    if words.not_past.search(sentence):
+        return False
+    if words.past.search(sentence):
+        return True
+    return any(m.group(0) not in words.ed_not_past for m in words.ed_word.finditer(sentence))
+
+
+def reported_dates(text: str) -> list[ReportedDate]:
+    """Dates of past events the text reports ("in March 2024 the talks collapsed", "by June 2024
+    trade had halved"): each is a lower bound on when the text was written. Conservative (the
+    rules are in data/reported_dates.yaml): a bare year, a date without a preposition before it
+    ("the 5 May 2025 meeting") and any sentence about the future or a plan never count."""
+    words = reported_words()
+    out = []
+    for found in _written_dates(text):
+        if not words.before_date.search(text[max(0, found.start - 16): found.start]):
+            continue
+        if _in_the_past(_sentence_around(text, found.start, found.end), words):
+            out.append(found)
+    return out

@@ -8,6 +8,7 @@ page with an article is never lost.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -51,15 +52,27 @@ class HtmlPage:
     method: str = "trafilatura"  # trafilatura | fallback
 
 
-def page_date(html: str, url: str | None, extensive: bool) -> str | None:
+def page_date(html: str, url: str | None, extensive: bool, max_date: dt.date | None = None) -> str | None:
     """The page's date by htmldate: from its metadata markup, or (`extensive`) also from its
-    text and URL. Costly, so `clean` asks only when no better source gave a date."""
+    text and URL. Costly, so `clean` asks only when no better source gave a date. `max_date`
+    (the crawl time) is htmldate's upper bound: a "2030 elections" in the text is no date."""
     try:
         from htmldate import find_date
 
-        return find_date(repair(html), extensive_search=extensive, original_date=True, url=url)
+        latest = dt.datetime.combine(max_date, dt.time(23, 59, 59)) if max_date else None
+        return find_date(repair(html), extensive_search=extensive, original_date=True, url=url,
+                         max_date=latest)
     except Exception:  # noqa: BLE001 - a date library failure must not lose the article
         return None
+
+
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d{1,5}\)\s*(https?://[^\s>]{1,2000}?)\s*-->", re.I)
+
+
+def saved_from_url(html: str) -> str | None:
+    """The address a browser's "Save page as" wrote into the page (`<!-- saved from url=(…)… -->`)."""
+    m = _SAVED_FROM.search(html[:4096])
+    return m.group(1) if m else None
 
 
 _UNCLOSED_TITLE = re.compile(r"(<title\b[^>]*>)([^<]*)(?=<(?!/title))", re.I)
@@ -77,6 +90,7 @@ def extract_html(html: str, url: str | None = None, flattened: bool = False) -> 
     when neither finds any text, the page is read again with its layout containers removed.
     """
     html = repair(html)
+    url = url or saved_from_url(html)
     doc = None
     try:
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)

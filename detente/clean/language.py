@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+CODED_LANGUAGES = ("en",)  # the languages the analysis and coding stages have models and lexicons for
+
+
+def not_coded_reason(language: str | None) -> str | None:
+    """Why a stored article yields no events: "language es: not coded"; None when it is coded.
+    (An undetected language — a headline-length text — is coded as English.)"""
+    if language is None or language in CODED_LANGUAGES:
+        return None
+    return f"language {language}: not coded"
+
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code from py3langid, or None for too little text to tell."""

@@ -24,7 +24,8 @@ EXIT_INTERRUPTED = 130
 DB_OPTION = typer.Option("--db", help="DuckDB file (default: detente.duckdb or $DETENTE_DB).")
 TABLE_COLUMNS = ("doc_id", "published", "words", "status", "title", "outlet", "source_path",
                  "duplicate_of", "reason")
-STATUS_LABELS = {"duplicate": "duplicate", "near_duplicate": "near-duplicate", "rejected": "rejected"}
+STATUS_LABELS = {"duplicate": "duplicate", "near_duplicate": "near-duplicate", "rejected": "rejected",
+                 "not_coded": "not coded"}
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
@@ -138,6 +139,7 @@ def _print_summary(report, db: str) -> None:
     table.add_column("what")
     table.add_column("count", justify="right")
     rows = [("read", report.read), ("stored", report.stored), ("near-duplicate (stored, linked)", report.near_duplicate),
+            ("stored, not coded (language)", report.not_coded),
             ("duplicate (skipped)", report.duplicate), ("rejected", report.rejected),
             ("already ingested (skipped)", report.skipped), ("events", report.events),
             ("quotes", report.quotes), ("claims", report.claims)]

@@ -20,18 +20,24 @@ import hashlib
 import io
 import json
 import os
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
-from typing import BinaryIO
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import yaml
 
 from detente.config import Settings
 from detente.models import RawDocument
 
-__all__ = ["is_input_name", "is_stream_name", "iter_raw", "parse_jsonl_line", "source_key"]
+__all__ = ["input_fields", "is_input_name", "is_stream_name", "iter_raw", "parse_jsonl_line",
+           "record_fields", "record_to_raw", "source_key"]
 
 TEXT_EXTENSIONS = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html"}
-STREAM_EXTENSIONS = {".jsonl": "jsonl", ".warc": "warc"}
+STREAM_EXTENSIONS = {".jsonl": "jsonl", ".json": "json", ".warc": "warc"}
 GZIP_MAGIC = b"\x1f\x8b"
 # A folder of scraped articles often carries its own documentation; when walking a folder these
 # files are not articles (named explicitly on the command line, they are read like any other).
@@ -50,7 +56,7 @@ def too_large(size: int, limit: int) -> str:
 
 
 def _kind_of(path: str) -> str | None:
-    """html | text | jsonl | warc from the file name (a trailing .gz is ignored); None if unknown."""
+    """html | text | jsonl | json | warc from the file name (a trailing .gz is ignored); None if unknown."""
     name = path.lower()
     if name.endswith(".gz"):
         name = name[:-3]
@@ -75,12 +81,10 @@ def _sniff_kind(head: bytes) -> str:
     if stripped.startswith(b"WARC/"):
         return "warc"
     if stripped.startswith(b"{"):
-        first = stripped.split(b"\n", 1)[0]
-        try:
-            if isinstance(json.loads(first), dict):
-                return "jsonl"
-        except ValueError:
-            pass
+        # one object per line is JSONL; a pretty-printed object (news-please) is one JSON value
+        return "jsonl" if _first_line_is_object(stripped.decode("utf-8", "replace")) else "json"
+    if stripped.startswith(b"["):
+        return "json"
     lowered = stripped[:1024].lower()
     if lowered.startswith(b"<") and (b"<html" in lowered or b"<!doctype" in lowered
                                      or b"<body" in lowered or b"<p" in lowered or b"<div" in lowered):
@@ -179,6 +183,8 @@ def _iter_file(path: str, settings: Settings, explicit: bool) -> Iterator[RawDoc
             return
         if kind == "jsonl":
             yield from _iter_jsonl(stream, path, settings)
+        elif kind == "json":
+            yield from _iter_json(stream, path, settings)
         elif kind == "warc":
             yield from _iter_warc(handle, path, settings)
         else:
@@ -209,6 +215,8 @@ def _iter_stdin(settings: Settings) -> Iterator[RawDocument]:
     kind = _sniff_kind(head)
     if kind == "jsonl":
         yield from _iter_jsonl(stream, "<stdin>", settings)
+    elif kind == "json":
+        yield from _iter_json(stream, "<stdin>", settings)
     elif kind == "warc":
         yield from _iter_warc(stream, "<stdin>", settings)
     else:
@@ -220,10 +228,67 @@ def _iter_stdin(settings: Settings) -> Iterator[RawDocument]:
         yield RawDocument(source_path="<stdin>", data=data, kind=kind, size=len(data))
 
 
-def _text_field(value) -> str | None:
-    if value is None:
+FIELDS_FILE = Path(__file__).resolve().parents[1] / "data" / "input_fields.yaml"
+_URL_VALUE = re.compile(r"^https?://[^\s/]+", re.I)
+_SCALAR_FIELDS = ("published", "crawled", "external_id")  # numbers accepted (GDELT's 20250126103000)
+
+
+@lru_cache(maxsize=1)
+def input_fields() -> dict[str, tuple[str, ...]]:
+    """RawDocument field → the record keys that fill it, preferred first (data/input_fields.yaml)."""
+    with open(FIELDS_FILE, encoding="utf-8") as fh:
+        table = yaml.safe_load(fh)
+    return {name: tuple(str(k).lower() for k in keys) for name, keys in table.items()}
+
+
+def _usable(name: str, value: Any) -> str | None:
+    """The value as the field's string, or None when it cannot fill that field."""
+    if isinstance(value, bool) or value is None:
         return None
-    return value if isinstance(value, str) else str(value)
+    if isinstance(value, (int, float)) and name in _SCALAR_FIELDS:
+        return str(value) if value == value and abs(value) != float("inf") else None
+    if not isinstance(value, str):
+        return None  # a list, an object (NewsAPI's {"source": {...}}): not this field
+    if name == "url" and not _URL_VALUE.match(value.strip()):
+        return None
+    if name not in ("text", "html") and not value.strip():
+        return None
+    return value.strip() if name not in ("text", "html") else value
+
+
+def record_fields(record: dict) -> dict[str, str]:
+    """The raw-document fields a JSON record fills, by the one table of accepted keys."""
+    lowered: dict[str, Any] = {}
+    for key, value in record.items():
+        lowered.setdefault(str(key).lower(), value)  # first spelling wins when two differ in case
+    found: dict[str, str] = {}
+    for name, keys in input_fields().items():
+        for key in keys:
+            value = _usable(name, lowered.get(key))
+            if value is not None:
+                found[name] = value
+                break
+    return found
+
+
+def record_to_raw(record: Any, source: str, size: int) -> RawDocument:
+    """One JSON value (a line, a file, an array item) → RawDocument; a non-object is an error."""
+    if not isinstance(record, dict):
+        return _error(source, f"not a JSON object but a {type(record).__name__}", size)
+    found = record_fields(record)
+    body_text, body_html = found.get("text"), found.get("html")
+    raw = RawDocument(
+        source_path=source, text=body_text, html=body_html,
+        kind="html" if body_html and not body_text else "text",
+        url=found.get("url"), title=found.get("title"), published=found.get("published"),
+        outlet=found.get("outlet"), external_id=found.get("external_id"), crawled=found.get("crawled"),
+        size=size,
+    )
+    if not (body_text and body_text.strip()) and not (body_html and body_html.strip()):
+        keys = input_fields()
+        raw.error = ("JSON record has no article text (none of "
+                     + ", ".join(f"'{k}'" for k in keys["text"] + keys["html"]) + ")")
+    return raw
 
 
 def parse_jsonl_line(line: bytes | str, source: str) -> RawDocument | None:
@@ -239,20 +304,49 @@ def parse_jsonl_line(line: bytes | str, source: str) -> RawDocument | None:
         record = json.loads(text)
     except (ValueError, RecursionError) as exc:
         return _error(source, f"not JSON: {str(exc).splitlines()[0][:120]}", size)
-    if not isinstance(record, dict):
-        return _error(source, f"not a JSON object but a {type(record).__name__}", size)
-    body_text, body_html = _text_field(record.get("text")), _text_field(record.get("html"))
-    ext_id = record.get("id")
-    raw = RawDocument(
-        source_path=source, text=body_text, html=body_html,
-        kind="html" if body_html and not body_text else "text",
-        url=_text_field(record.get("url")), title=_text_field(record.get("title")),
-        published=_text_field(record.get("published")), outlet=_text_field(record.get("outlet")),
-        external_id=None if ext_id is None else str(ext_id), size=size,
-    )
-    if not body_text and not body_html:
-        raw.error = "JSONL record has neither 'text' nor 'html'"
-    return raw
+    return record_to_raw(record, source, size)
+
+
+def _iter_json(stream: BinaryIO, path: str, settings: Settings) -> Iterator[RawDocument]:
+    """A .json file: one object (news-please writes one article per file, trafilatura --json
+    one per page), an array of objects, or JSON lines under a .json name."""
+    try:
+        data = _read_capped(stream, settings.max_bytes)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield _error(path, f"cannot read file: {exc}")
+        return
+    if data is None:
+        yield _error(path, "JSON file too large: more than limit "
+                     f"{_size_text(settings.max_bytes)} (write one article per line as .jsonl, "
+                     "or raise with --max-bytes)")
+        return
+    text = data.decode("utf-8", "replace").lstrip("\ufeff")
+    if not text.strip():
+        yield _error(path, "empty file")
+        return
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        if _first_line_is_object(text):
+            yield from _iter_jsonl(io.BytesIO(data), path, settings)  # JSON lines named .json
+            return
+        yield _error(path, f"not JSON: {str(exc).splitlines()[0][:120]}", len(data))
+        return
+    if isinstance(value, list):
+        if not value:
+            yield _error(path, "JSON file holds an empty array (no articles)", len(data))
+        for i, item in enumerate(value, 1):
+            yield record_to_raw(item, f"{path}#item-{i}", len(json.dumps(item, ensure_ascii=False)))
+        return
+    yield record_to_raw(value, path, len(data))
+
+
+def _first_line_is_object(text: str) -> bool:
+    first = text.lstrip("\ufeff \t\r\n").split("\n", 1)[0]
+    try:
+        return isinstance(json.loads(first), dict)
+    except (ValueError, RecursionError):
+        return False
 
 
 def _iter_jsonl(stream: BinaryIO, path: str, settings: Settings) -> Iterator[RawDocument]:
@@ -319,7 +413,8 @@ def _iter_warc(stream: BinaryIO, path: str, settings: Settings) -> Iterator[RawD
                              f"end of the record ({length:,} bytes by its Content-Length) for {url}", length)
                 continue
             yield RawDocument(source_path=source, data=data, kind="text" if "text/plain" in ctype.lower()
-                              else "html", url=url, size=len(data))
+                              else "html", url=url, size=len(data),
+                              crawled=record.rec_headers.get_header("WARC-Date"))
     except Exception as exc:  # noqa: BLE001
         # warcio raises assorted types on hostile input; the file is reported, the run goes on
         yield _error(f"{path}#record-{index + 1}", f"broken WARC file: {str(exc).splitlines()[0][:160]}")
