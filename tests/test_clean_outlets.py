@@ -14,7 +14,6 @@ from detente.clean import clean
 from detente.clean import outlets as outlets_module
 from detente.clean.outlets import host_of, looks_like_path, outlet_for, same_outlet
 from detente.config import Settings
-from detente.models import RawDocument
 from detente.read import iter_raw
 
 SAMPLE = Path(__file__).resolve().parents[1] / "detente" / "data" / "sample"
