@@ -201,6 +201,10 @@ class Lexicon:
     intent_cues: list[str] = field(default_factory=list)  # cooperative words of a first-person statement
     # verb → patterns of what follows it ("freeze" + object "assets" → 163), from the base files
     verb_patterns: dict[str, list[VerbPattern]] = field(default_factory=dict)
+    # the base files' bare verbs ("weak": no pattern event of their own): acts the learned model
+    # may link when it is confident of both sides, never events the patterns code by themselves
+    weak_verbs: dict[str, Sense] = field(default_factory=dict)
+    weak_phrases: dict[str, list[tuple[tuple[str, ...], Sense]]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
 
     @classmethod
@@ -226,10 +230,13 @@ class Lexicon:
         # event of commentary verbs ("argue", "consider", "return") and cost a third of the
         # precision on real articles (dev gold 0.92 -> 0.59); its verb-object patterns are
         # specific enough to keep (0.86, with 2/3 of the recall gain on the PLOVER dev quarter)
-        for entry in () if base else data.get("verbs") or []:
+        for entry in data.get("verbs") or []:
             sense = Sense.from_dict(entry, where)
             for word in entry.get("words") or []:
-                self._add_verb(self.verbs, self.verb_phrases, word, sense)
+                if base:
+                    self._add_verb(self.weak_verbs, self.weak_phrases, word, sense)
+                else:
+                    self._add_verb(self.verbs, self.verb_phrases, word, sense)
         for entry in data.get("phrases") or []:
             pattern = VerbPattern.from_dict(entry, where)
             for verb in entry.get("verb") or []:
@@ -341,6 +348,14 @@ class Lexicon:
             if best[0] is not None:
                 break
         return best
+
+    def weak_sense(self, token) -> Sense | None:
+        """A base file's bare-verb sense of a verb no other entry codes (see `weak_verbs`)."""
+        for key in self.keys(token):
+            for rest, sense in self.weak_phrases.get(key, ()):
+                if self._phrase_match(token, rest):
+                    return sense
+        return next((self.weak_verbs[key] for key in self.keys(token) if key in self.weak_verbs), None)
 
     def _phrase_value(self, table: dict, single: dict, token) -> str | None:
         for key in self.keys(token):
