@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 import detente.cli.extract  # noqa: F401 - registers the commands
 from detente.cli import app
-from detente.present.formats import plover_record
+from detente.present.plover import plover_record
 
 ARTICLE = """Washington and Bogota clash over tariffs
 BOGOTA, March 3, 2025 - The United States imposed tariffs on Colombian goods on Sunday, officials said.
@@ -31,7 +31,8 @@ def test_extract_jsonl_is_the_event_record(tmp_path):
     plover = CliRunner().invoke(app, ["extract", str(path), "--format", "plover"])
     first = json.loads(plover.stdout.splitlines()[0])
     assert first["event"] == ["SANCTION"] and first["id"] == records[0]["event_id"]
-    assert set(first) >= {"id", "date", "actor", "recipient", "event", "mode", "event_text", "text_info", "cite_info"}
+    assert set(first) >= {"id", "date", "source", "recipient", "event", "mode", "context", "quad_code", "event_scale",
+                          "event_text", "text_info", "cite_info"}
 
 
 def test_extract_missing_path_and_bad_format(tmp_path):
@@ -43,4 +44,8 @@ def test_plover_record_layout():
     record = {"event_id": "x", "date": "2025-01", "actor": {"code": "USAGOV", "country": "USA", "text": "Trump"},
               "recipient": None, "event_type": "THREATEN", "mode": "tariff", "evidence": {"text": "s", "start": 0, "end": 1}}
     out = plover_record(record)
-    assert out["actor"] == ["USAGOV"] and out["recipient"] == [] and out["mode"] == ["tariff"] and out["event_text"] == "s"
+    assert [a["code"] for a in out["source"]] == ["USA"] and out["source"][0]["actor_code"] == "USAGOV"
+    assert out["recipient"] == [] and out["event_text"] == ["s"]
+    # PLOVER's own mode name for a threatened tariff, the month as its first day and an end date
+    assert out["mode"] == ["restrict"] and out["detente_mode"] == "tariff" and "economic" in out["context"]
+    assert (out["date"], out["enddate"], out["date_precision"]) == ("2025-01-01", "2025-01-31", None)

@@ -233,23 +233,79 @@ def clean_command(
         sys.stdout.flush()
 
 
+EXPORT_INSIGHTS = ("timeline", "index", "contradictions")  # computed from the stored tables
+
+
 @app.command()
 def export(
     out: Annotated[Path, typer.Argument(help="Folder to write <table>.<format> files into.")],
     db: Annotated[str | None, DB_OPTION] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="parquet | jsonl | csv")] = "parquet",
-    tables: Annotated[list[str] | None, typer.Option("--table", help="documents | events | quotes | claims (repeatable).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="parquet | jsonl | csv | plover (events only)")] = "parquet",
+    tables: Annotated[list[str] | None, typer.Option("--table", help="documents | events | quotes | claims | timeline "
+                                                     "| index | contradictions (repeatable; default: the four stored tables).")] = None,
+    dyad: Annotated[str | None, typer.Option("--dyad", help="timeline, index, contradictions: USA-COL or USA>COL "
+                                             "(index without it: every pair of countries).")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="timeline, index, contradictions: earliest date.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="timeline, index, contradictions: latest date.")] = None,
+    freq: Annotated[str | None, typer.Option("--freq", help="index: week | month | year.")] = None,
 ) -> None:
-    """Export the stored records, one file per table."""
+    """Export the stored records (one file per table, the columns of docs/fields.md), and the
+    story events (timeline), the index and the contradictions computed from them."""
+    from detente import queries
     from detente.store import FORMATS, TABLES
 
-    if fmt not in FORMATS:
-        raise _fail(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
-    unknown = [t for t in tables or [] if t not in TABLES]
+    chosen = list(dict.fromkeys(tables or TABLES))
+    known = TABLES + EXPORT_INSIGHTS
+    unknown = [t for t in chosen if t not in known]
     if unknown:
-        raise _fail(f"unknown table(s) {', '.join(unknown)}: use {', '.join(TABLES)}")
+        raise _fail(f"unknown table(s) {', '.join(unknown)}: use {', '.join(known)}")
+    if fmt not in FORMATS + ("plover",):
+        raise _fail(f"unknown format {fmt!r}: use {', '.join(FORMATS)} or plover (events)")
+    if fmt == "plover" and chosen != ["events"]:
+        raise _fail("format plover is for events: add --table events and no other table")
+    stored = [t for t in chosen if t in TABLES]
     with _open_store(db, read_only=True) as store:
         counts = store.counts()
-        written = store.export(out, fmt=fmt, tables=tuple(tables or TABLES))
-    for table, path in written.items():
-        typer.echo(f"{table:<10} {counts[table]:>7} rows → {path}")
+        try:
+            written = _export_insights(store, out, fmt, [t for t in chosen if t in EXPORT_INSIGHTS],
+                                       dyad, since, until, freq)
+        except queries.QueryError as exc:
+            raise _fail(str(exc)) from None
+        if fmt == "plover":
+            from detente.present.formats import write_file
+
+            path = Path(out) / "events.plover.jsonl"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            written["events"] = (path, write_file(queries.iter_events(store), path, "plover"))
+        elif stored:
+            written.update({table: (path, counts[table]) for table, path in
+                            store.export(out, fmt=fmt, tables=tuple(stored)).items()})
+    for table in chosen:
+        path, n = written[table]
+        typer.echo(f"{table:<14} {n:>7} rows → {path}")
+
+
+def _export_insights(store, out: Path, fmt: str, names: list[str], dyad: str | None, since: str | None,
+                     until: str | None, freq: str | None) -> dict[str, tuple[Path, int]]:
+    """Story events, index rows and contradictions, as `detente timeline | index |
+    contradictions --format jsonl` give them (the query layer's answers), one file each."""
+    from detente import queries
+    from detente.present.formats import write_file
+
+    cache = queries.InsightCache()
+    written: dict[str, tuple[Path, int]] = {}
+    for name in names:
+        if name == "timeline":
+            records = queries.timeline(store, dyad, since, until, limit=None, cache=cache).items
+        elif name == "contradictions":
+            records = queries.contradictions(store, dyad, since, until, limit=None, cache=cache).items
+        else:
+            pairs = [dyad] if dyad else [d["dyad"] for d in queries.dyads(store, limit=None, cache=cache).items]
+            records = []
+            for pair in pairs:
+                answer = queries.index(store, pair, freq, since, until, cache=cache)
+                records += [{"dyad": answer["dyad"], "freq": answer["freq"], **row} for row in answer["rows"]]
+        path = Path(out) / f"{name}.{fmt}"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        written[name] = (path, write_file(records, path, fmt))
+    return written

@@ -78,42 +78,17 @@ def event_view(record: dict[str, Any]) -> dict[str, Any]:
     return view
 
 
-def plover_record(event: dict[str, Any]) -> dict[str, Any]:
-    """An event record as PLOVER-JSON (POLECAT's layout): lists for actor, recipient, event and
-    mode; the sentence as event_text; where it came from in text_info / cite_info."""
-    actor, recipient = event.get("actor") or {}, event.get("recipient") or {}
-    evidence = event.get("evidence") or {}
-    return {
-        "id": event["event_id"],
-        "date": event.get("date"),
-        "actor": [actor.get("code")] if actor.get("code") else [],
-        "actor_country": [actor.get("country")] if actor.get("country") else [],
-        "actor_text": [actor.get("text")] if actor.get("text") else [],
-        "recipient": [recipient.get("code")] if recipient.get("code") else [],
-        "recipient_country": [recipient.get("country")] if recipient.get("country") else [],
-        "recipient_text": [recipient.get("text")] if recipient.get("text") else [],
-        "event": [event["event_type"]],
-        "mode": [event["mode"]] if event.get("mode") else [],
-        "context": [],
-        "event_text": evidence.get("text"),
-        "text_info": {"doc_id": event.get("doc_id"), "sentence_start": evidence.get("start"),
-                      "sentence_end": evidence.get("end"), "quote": event.get("quote"),
-                      "date_precision": event.get("date_precision"), "date_method": event.get("date_method"),
-                      "cameo_root": event.get("cameo_root"), "quad_class": event.get("quad_class"),
-                      "intensity": event.get("intensity"), "confidence": event.get("confidence")},
-        "cite_info": {"source_path": event.get("source_path"), "url": event.get("url"),
-                      "external_id": event.get("external_id")},
-    }
-
-
 @register("jsonl", "application/x-ndjson", "jsonl", "one record per line, as `to_dict()` gives it")
 def jsonl_chunks(records, columns=None, title=None) -> Iterator[str]:
     for record in records:
         yield json.dumps(record, ensure_ascii=False, default=str) + "\n"
 
 
-@register("plover", "application/x-ndjson", "jsonl", "event records as PLOVER-JSON (POLECAT's layout)")
+@register("plover", "application/x-ndjson", "jsonl",
+          "event records as PLOVER records (the PLOVER specification's JSON data fields), one per line")
 def plover_chunks(records, columns=None, title=None) -> Iterator[str]:
+    from detente.present.plover import plover_record
+
     return jsonl_chunks(plover_record(r) for r in records)
 
 
@@ -175,6 +150,21 @@ def write_table(records: Iterable[dict[str, Any]], columns: Sequence[str], title
         n += 1
     console.print(table)
     return n
+
+
+def write_file(records: Iterable[dict[str, Any]], path, fmt: str, columns: Sequence[str] | None = None) -> int:
+    """Write records to a file: Parquet (nested records as structs, lists as lists, via Arrow)
+    or any streamable renderer; returns how many were written. For records computed in memory
+    (story events, index rows, contradictions); stored tables are exported by the store."""
+    if fmt == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        rows = list(records)
+        pq.write_table(pa.Table.from_pylist(rows) if rows else pa.table({c: [] for c in columns or []}), str(path))
+        return len(rows)
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        return render(records, fmt, columns=columns, out=handle)
 
 
 def stream(records: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None,
