@@ -362,11 +362,14 @@ def test_document_page_rejects_offsets_outside_the_text(client, corpus):
     assert client.get(f"/documents/{doc}?start=-1&end=5").status_code == 422
 
 
-def test_dyad_page_without_events_is_empty_not_an_error(client):
+def test_a_pair_without_events_is_404_naming_the_pairs_that_have_some(client):
     page = client.get("/dyad/FRA-DEU")
-    assert page.status_code == 200
-    assert "No story events for this pair." in page.text
-    assert ok(client, "/api/dyad/FRA-DEU")["timeline"] == []
+    assert page.status_code == 404  # a message, not an empty chart
+    assert "no stored event connects FRA and DEU" in page.text and "COL-USA" in page.text
+    assert '<figure class="chart">' not in page.text
+    api = client.get("/api/dyad/FRA-DEU")
+    assert api.status_code == 404 and "no stored event connects" in api.json()["detail"]
+    assert client.get("/dyad/USA-COL?since=2030").status_code == 200  # a known pair, an empty period
 
 
 def test_briefing_page_and_its_json_twin(client, corpus):

@@ -34,9 +34,9 @@ from detente.config import Settings
 from detente.ontology import PLOVER_TYPES
 from detente.present import formats
 from detente.present.brief import render_html
-from detente.present.charts import index_chart
+from detente.present.charts import index_chart, turning_point_text
 from detente.queries import DEFAULT_LIMIT, MAX_LIMIT, InsightCache, QueryError
-from detente.server import highlight, views
+from detente.server import highlight, listing, views
 from detente.store import AmbiguousId, Store, StoreError
 from detente.store.readers import ReadPool
 from detente.store.sharing import Busy
@@ -73,6 +73,17 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Records per page 
 Offset = Annotated[int, Query(ge=0, description="Records to skip.")]
 DocIdFilter = Annotated[str | None, Query(pattern=r"^[0-9A-Za-z]{1,64}$",
                                           description="A doc_id or a unique prefix of one.")]
+Actor = Annotated[str | None, Query(pattern=r"^[A-Za-z0-9]{2,12}$",
+                                    description="Only events by this actor: a country (USA) or an actor code (USAGOV).")]
+Month = Annotated[str | None, Query(pattern=listing.MONTH_PATTERN,
+                                    description="Only events dated in this month (2025-01); undated events never match.")]
+Search = Annotated[str | None, Query(max_length=200, description="Words the evidence sentence contains "
+                                     "(each word, any case: tariff grapes).")]
+Sort = Annotated[str | None, Query(max_length=20, description="Order: " + ", ".join(listing.SORTS)
+                                   + "; a leading - for descending (-date). Default: ingest order.")]
+ListFormat = Annotated[Literal["json", "csv"], Query(
+    alias="format", description="json: the page envelope; csv: the page's records, nested fields as "
+                                "dotted columns (actor.code).")]
 
 
 def _with(request: Request, **changes: Any) -> str:
@@ -91,6 +102,13 @@ def _api_twin(request: Request, path: str | None = None) -> str:
     path = path or "/api" + (request.url.path if request.url.path != "/" else "/overview")
     query = request.url.query
     return path + (f"?{query}" if query else "")
+
+
+def _csv_twin(json_url: str) -> str:
+    """The CSV of a list's JSON twin: the same URL with format=csv."""
+    path, _, query = json_url.partition("?")
+    params = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != "format"]
+    return path + "?" + urlencode(params + [("format", "csv")])
 
 
 async def open_store(request: Request) -> AsyncIterator[Store]:
@@ -196,6 +214,8 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
                     "page has its twin here. Lists are paged with `limit`/`offset` and answer "
                     "`{total, limit, offset, next_offset, items}`.",
         version="1",
+        docs_url=None,  # /docs below: served from the package, nothing loaded from a CDN
+        redoc_url=None,
     )
     app.state.db_path = db_path
     app.state.readers = ReadPool(db_path, wait=Settings.load().read_wait_seconds)
@@ -247,22 +267,44 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
 
     responses = ResponseCache()
 
-    async def cached(request: Request, store: Store, compute) -> Response:
-        """`compute()`'s answer as JSON, remembered for this content version, path and query
-        (a refused filter raises before anything is remembered). A remembered answer is sent
-        from the event loop; a new one is computed in a worker thread."""
+    async def cached(request: Request, store: Store, compute, fmt: str = "json") -> Response:
+        """`compute()`'s answer as JSON — or, with fmt csv, its records (`items`) as CSV —
+        remembered for this content version, path and query (a refused filter raises before
+        anything is remembered). A remembered answer is sent from the event loop; a new one is
+        computed in a worker thread."""
         key = (store.content_version(), request.url.path, request.url.query)
         body = responses.get(key)
         if body is None:
-            body = await run_in_threadpool(lambda: _dumps(compute()))
+            def serialise() -> bytes:
+                answer = compute()
+                if fmt != "csv":
+                    return _dumps(answer)
+                records = answer["items"] if isinstance(answer, dict) else answer
+                return "".join(formats.stream(records, "csv")).encode("utf-8")
+            body = await run_in_threadpool(serialise)
             responses.put(key, body)
+        if fmt == "csv":
+            name = request.url.path.rstrip("/").rsplit("/", 1)[-1] or "records"
+            return Response(body, media_type="text/csv; charset=utf-8",
+                            headers={"Content-Disposition": f'inline; filename="{name}.csv"'})
         return Response(body, media_type="application/json")
+
+    def dyad_page(store: Store, dyad: str, freq: str | None, since: str | None, until: str | None) -> dict[str, Any]:
+        """The pair's page; a pair no stored event connects is a 404 naming the pairs that exist."""
+        pair = queries.check_dyad(dyad, required=True, param="dyad")
+        assert pair is not None
+        if store.select_events(dyad=pair.pair).count() == 0:
+            known = [d["dyad"] for d in queries.dyads(store, limit=None, cache=cache).items]
+            listed = ", ".join(known[:8]) + (" …" if len(known) > 8 else "")
+            raise HTTPException(404, f"no stored event connects {pair.left} and {pair.right}: pairs with "
+                                     f"events are {listed or 'none yet (run detente ingest)'}")
+        return queries.dyad_page(store, pair, freq, since, until, cache=cache)
 
     def overview(store: Store) -> dict[str, Any]:
         return cache.answer(store, ("overview",), lambda: queries.overview(store, cache))
 
-    def events_page(store: Store, *filters: Any) -> dict[str, Any]:
-        return queries.events(store, *filters, cache=cache).to_dict()
+    def events_page(store: Store, *filters: Any, **more: Any) -> dict[str, Any]:
+        return listing.events(store, *filters, **more, cache=cache).to_dict()
 
     # --- JSON API ------------------------------------------------------------------------
     @app.get("/api/overview", tags=["dashboard"], summary="Dyads, documents ingested, rejections")
@@ -270,18 +312,20 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
         return await cached(request, store, lambda: overview(store))
 
     @app.get("/api/dyads", tags=["dyads"], summary="Pairs of countries with event counts")
-    async def api_dyads(request: Request, store: DB, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Response:
-        return await cached(request, store, lambda: queries.dyads(store, limit, offset, cache=cache).to_dict())
+    async def api_dyads(request: Request, store: DB, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+                        fmt: ListFormat = "json") -> Response:
+        return await cached(request, store, lambda: queries.dyads(store, limit, offset, cache=cache).to_dict(), fmt)
 
     @app.get("/api/dyad/{dyad}", tags=["dyads"], summary="One pair: index, timeline, contradictions")
     async def api_dyad(request: Request, store: DB, dyad: PathDyad, freq: Freq = None, since: Since = None,
                  until: Until = None) -> Response:
-        return await cached(request, store, lambda: queries.dyad_page(store, dyad, freq, since, until, cache=cache))
+        return await cached(request, store, lambda: dyad_page(store, dyad, freq, since, until))
 
     @app.get("/api/documents", tags=["documents"], summary="Document records (without text)")
     async def api_documents(request: Request, store: DB, status: Annotated[STATUSES | None, Query()] = None,
-                      limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Response:
-        return await cached(request, store, lambda: queries.documents(store, status, limit, offset, cache=cache).to_dict())
+                      limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, fmt: ListFormat = "json") -> Response:
+        return await cached(request, store, lambda: queries.documents(store, status, limit, offset, cache=cache).to_dict(),
+                            fmt)
 
     def get_document(store: Store, doc_id: str):
         try:
@@ -301,12 +345,70 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
         return JSON(get_document(store, doc_id).to_dict(with_text=True))
 
     @app.get("/api/events", tags=["events"], summary="Event records (the design's layout)",
-             description="Filtered, sorted (ingest order) and paged in the database.")
+             description="Filtered, searched (`q`: words of the evidence sentence), sorted (`sort`; "
+                         "ingest order by default) and paged in the database.")
     async def api_events(request: Request, store: DB, dyad: EventsDyad = None, since: Since = None, until: Until = None,
                    event_type: EventType = None, doc_id: DocIdFilter = None, outlet: Outlet = None,
-                   limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Response:
-        return await cached(request, store, lambda: events_page(store, dyad, since, until, event_type, doc_id, outlet,
-                                                          limit, offset))
+                   actor: Actor = None, month: Month = None, q: Search = None, sort: Sort = None,
+                   limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, fmt: ListFormat = "json") -> Response:
+        return await cached(request, store, lambda: events_page(
+            store, dyad, since, until, event_type, doc_id, outlet, actor=actor, month=month, q=q, sort=sort,
+            limit=limit, offset=offset), fmt)
+
+    @app.get("/api/events/facets", tags=["events"], summary="Facets of the events passing the filters",
+             description="The most frequent event types, actors, outlets and months among the events the "
+                         "same filters select on /api/events, each with its count and the parameter that "
+                         "selects it.")
+    async def api_event_facets(request: Request, store: DB, dyad: EventsDyad = None, since: Since = None,
+                               until: Until = None, event_type: EventType = None, doc_id: DocIdFilter = None,
+                               outlet: Outlet = None, actor: Actor = None, month: Month = None,
+                               q: Search = None) -> Response:
+        return await cached(request, store, lambda: {"facets": [f.to_dict() for f in listing.facets(
+            store, dyad, since, until, event_type, doc_id, outlet, actor, month, q)]})
+
+    def event_context(store: Store, event_id: str) -> dict[str, Any]:
+        """One event record, the story event it belongs to, and the other events of its sentence."""
+        insights = cache.insights(store)
+        event = insights.events.get(event_id)
+        if event is None:
+            raise HTTPException(404, f"no event with event_id {event_id!r}: see /api/events for the ids")
+        story = story_of(store).get(event_id)
+        records = {r["event_id"]: r for r in store.events(doc_id=event.doc_id).to_dicts()}
+        record = records[event_id]
+        same_sentence = [r for r in records.values() if r["event_id"] != event_id and r.get("evidence")
+                         and r["evidence"]["start"] < event.evidence.end
+                         and event.evidence.start < r["evidence"]["end"]]
+        return {"event": record, "story": story, "same_sentence": same_sentence}
+
+    def story_of(store: Store) -> dict[str, dict[str, Any]]:
+        """Each event's story event record, by event_id (once per content version)."""
+        def compute() -> dict[str, dict[str, Any]]:
+            by_event = {}
+            for story in cache.insights(store).stories:
+                record = story.to_dict()
+                for mention in story.mentions:
+                    by_event[mention.event_id] = record
+            return by_event
+        return cache.answer(store, ("story_of",), compute)
+
+    def get_story(store: Store, story_id: str) -> dict[str, Any]:
+        stories = cache.answer(store, ("stories_by_id",), lambda: {
+            s.story_id: s.to_dict() for s in cache.insights(store).stories})
+        if story_id not in stories:
+            raise HTTPException(404, f"no story event with story_id {story_id!r}: see /api/timeline for the ids")
+        return stories[story_id]
+
+    @app.get("/api/events/{event_id}", tags=["events"], summary="One event, its story event, its sentence's other events",
+             responses={404: {"description": "Unknown event_id"}})
+    async def api_event(request: Request, store: DB,
+                        event_id: Annotated[str, PathParam(max_length=200)]) -> Response:
+        return await cached(request, store, lambda: event_context(store, event_id))
+
+    @app.get("/api/stories/{story_id}", tags=["events"], summary="One story event with every mention",
+             responses={404: {"description": "Unknown story_id"}})
+    async def api_story(request: Request, store: DB,
+                        story_id: Annotated[str, PathParam(max_length=200)]) -> Response:
+        return await cached(request, store, lambda: get_story(store, story_id))
 
     @app.get("/api/export/{table}", tags=["export"], summary="Every record of a table, streamed",
              description="All the records passing the filters (events: dyad, since, until, type, "
@@ -316,10 +418,11 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
     def api_export(request: Request, table: Literal["events", "documents", "quotes", "claims"],
                    fmt: Annotated[Literal["jsonl", "csv", "md", "plover"], Query(alias="format")] = "jsonl",
                    dyad: EventsDyad = None, since: Since = None, until: Until = None,
-                   event_type: EventType = None, outlet: Outlet = None):
+                   event_type: EventType = None, outlet: Outlet = None, actor: Actor = None,
+                   month: Month = None, q: Search = None, sort: Sort = None):
         if fmt == "plover" and table != "events":
             raise QueryError("format", "format plover is for events: use jsonl, csv or md", fmt)
-        filtered = any(v is not None for v in (dyad, since, until, event_type, outlet))
+        filtered = any(v is not None for v in (dyad, since, until, event_type, outlet, actor, month, q, sort))
         if filtered and table != "events":
             raise QueryError("table", f"{table} take no filters: only events do", table)
         reader = request.app.state.readers.reader()
@@ -328,7 +431,10 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
         except (StoreError, Busy) as exc:
             raise HTTPException(503, public_message(exc, db_path), headers={"Retry-After": "1"}) from None
         try:
-            if table == "events":
+            if table == "events" and (actor or month or q or sort):
+                records = listing.iter_events(store, dyad=dyad, since=since, until=until, event_type=event_type,
+                                              outlet=outlet, actor=actor, month=month, q=q, sort=sort)
+            elif table == "events":
                 records = iter(queries.select_events(store, dyad, since, until, event_type, None, outlet))
             else:
                 records = iter(getattr(store, f"select_{table}")())
@@ -349,44 +455,49 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
     @app.get("/api/timeline", tags=["events"], summary="Story event records in date order")
     async def api_timeline(request: Request, store: DB, dyad: Dyad = None, since: Since = None, until: Until = None,
                      event_type: StoryType = None, limit: Limit = DEFAULT_LIMIT,
-                     offset: Offset = 0) -> Response:
+                     offset: Offset = 0, fmt: ListFormat = "json") -> Response:
         return await cached(request, store, lambda: queries.timeline(store, dyad, since, until, event_type, limit, offset,
-                                                               cache=cache).to_dict())
+                                                               cache=cache).to_dict(), fmt)
 
     @app.get("/api/index", tags=["dyads"], summary="Conflict–cooperation index of a pair per period")
     async def api_index(request: Request, store: DB, dyad: RequiredDyad, freq: Freq = None, since: Since = None,
-                  until: Until = None) -> Response:
-        return await cached(request, store, lambda: queries.index(store, dyad, freq, since, until, cache=cache))
+                  until: Until = None, fmt: Annotated[Literal["json", "csv"], Query(
+                      alias="format", description="json: the index; csv: its rows.")] = "json") -> Response:
+        def compute():
+            answer = queries.index(store, dyad, freq, since, until, cache=cache)
+            return answer["rows"] if fmt == "csv" else answer
+        return await cached(request, store, compute, fmt)
 
     @app.get("/api/contradictions", tags=["dyads"], summary="Where sources disagree")
     async def api_contradictions(request: Request, store: DB, dyad: Dyad = None, since: Since = None, until: Until = None,
                            single_sourced: Annotated[bool, Query(
                                description="List what only one outlet reports instead.")] = False,
-                           limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Response:
+                           limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, fmt: ListFormat = "json") -> Response:
         return await cached(request, store, lambda: queries.contradictions(store, dyad, since, until, single_sourced,
-                                                                     limit, offset, cache=cache).to_dict())
+                                                                     limit, offset, cache=cache).to_dict(), fmt)
 
     @app.get("/api/quotes", tags=["events"], summary="Quote records")
     async def api_quotes(request: Request, store: DB, doc_id: DocIdFilter = None,
                    speaker: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9]{2,12}$",
                                                         description="Country (USA) or actor code (USAGOV).")] = None,
                    since: Since = None, until: Until = None,
-                   limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Response:
+                   limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, fmt: ListFormat = "json") -> Response:
         return await cached(request, store, lambda: queries.quotes(store, doc_id, speaker, since, until, limit, offset,
-                                                             cache=cache).to_dict())
+                                                             cache=cache).to_dict(), fmt)
 
     @app.get("/api/claims", tags=["events"], summary="Claim records (numbers with units)")
     async def api_claims(request: Request, store: DB, doc_id: DocIdFilter = None,
                    measure: Annotated[str | None, Query(max_length=64)] = None,
                    unit: Annotated[str | None, Query(max_length=32)] = None,
                    subject: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9]{2,8}$")] = None,
-                   limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Response:
+                   limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, fmt: ListFormat = "json") -> Response:
         return await cached(request, store, lambda: queries.claims(store, doc_id, measure, unit, subject, limit, offset,
-                                                             cache=cache).to_dict())
+                                                             cache=cache).to_dict(), fmt)
 
     @app.get("/api/rejections", tags=["documents"], summary="Sources rejected at ingest, with reasons")
-    async def api_rejections(request: Request, store: DB, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Response:
-        return await cached(request, store, lambda: queries.rejections(store, limit, offset, cache=cache).to_dict())
+    async def api_rejections(request: Request, store: DB, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+                             fmt: ListFormat = "json") -> Response:
+        return await cached(request, store, lambda: queries.rejections(store, limit, offset, cache=cache).to_dict(), fmt)
 
     def get_brief(store: Store, dyad: str | None, since: str | None, until: str | None, freq: str | None):
         try:
@@ -411,19 +522,62 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
     @app.get("/dyad/{dyad}", response_class=HTMLResponse, include_in_schema=False)
     def page_dyad(request: Request, store: DB, dyad: PathDyad, freq: Freq = None, since: Since = None,
                   until: Until = None):
-        data = queries.dyad_page(store, dyad, freq, since, until, cache=cache)
+        data = dyad_page(store, dyad, freq, since, until)
         index = data["index"]
         chart = index_chart(index["dyad"], index["freq"], index["rows"], index["turning_points"])
-        return render(request, "dyad.html", data=data, chart=chart)
+        small = index_chart(index["dyad"], index["freq"], index["rows"], index["turning_points"],
+                            width=360, height=260)
+        return render(request, "dyad.html", data=data, chart=chart, chart_small=small)
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def page_events(request: Request, store: DB, dyad: EventsDyad = None, since: Since = None,
                     until: Until = None, event_type: EventType = None, doc_id: DocIdFilter = None,
-                    outlet: Outlet = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
-        data = events_page(store, dyad, since, until, event_type, doc_id, outlet, limit, offset)
-        filters = {"dyad": dyad or "", "since": since or "", "until": until or "",
-                   "type": event_type or "", "doc_id": doc_id or ""}
-        return render(request, "events.html", data=data, filters=filters, types=PLOVER_TYPES)
+                    outlet: Outlet = None, actor: Actor = None, month: Month = None, q: Search = None,
+                    sort: Sort = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+        data = events_page(store, dyad, since, until, event_type, doc_id, outlet, actor=actor, month=month,
+                           q=q, sort=sort, limit=limit, offset=offset)
+        facets = cache.answer(store, ("facets", dyad, since, until, event_type, doc_id, outlet, actor, month, q),
+                              lambda: listing.facets(store, dyad, since, until, event_type, doc_id, outlet,
+                                                     actor, month, q))
+        filters = {"dyad": dyad or "", "since": since or "", "until": until or "", "type": event_type or "",
+                   "doc_id": doc_id or "", "outlet": outlet or "", "actor": actor or "", "month": month or "",
+                   "q": q or "", "sort": sort or ""}
+        export = "/api/export/events?" + urlencode(
+            [(k, v) for k, v in request.query_params.items() if k not in ("limit", "offset", "doc_id")]
+            + [("format", "csv")])
+        return render(request, "events.html", data=data, filters=filters, types=PLOVER_TYPES, facets=facets,
+                      sorts=list(listing.SORTS), export_url=export)
+
+    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    def page_event(request: Request, store: DB, event_id: Annotated[str, PathParam(max_length=200)]):
+        context = event_context(store, event_id)
+        event = context["event"]
+        article = get_document(store, event["doc_id"])
+        ev = event["evidence"]
+        start, end = max(0, ev["start"] - 400), min(len(article.text), ev["end"] + 400)
+        spans = [highlight.Span(ev["start"], ev["end"], "selected", _event_label(event))]
+        excerpt = highlight.segments(article.text[start:end], [
+            highlight.Span(sp.start - start, sp.end - start, sp.ref, sp.label) for sp in spans])
+        return render(request, "event.html", event=event, story=context["story"],
+                      same_sentence=context["same_sentence"], article=article.to_dict(with_text=False),
+                      excerpt=excerpt, cut_before=start > 0, cut_after=end < len(article.text),
+                      api_url=f"/api/events/{event_id}")
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def page_story(request: Request, store: DB, story_id: Annotated[str, PathParam(max_length=200)]):
+        story = get_story(store, story_id)
+        return render(request, "story.html", story=story, api_url=f"/api/stories/{story_id}")
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def page_docs(request: Request):
+        """The API's reference from its OpenAPI description, rendered here: works offline."""
+        spec = app.openapi()
+        operations = []
+        for path, methods in spec["paths"].items():
+            for method, op in methods.items():
+                operations.append({"path": path, "method": method.upper(), "op": op,
+                                   "anchor": (op.get("operationId") or path).replace("/", "-")})
+        return render(request, "api_docs.html", spec=spec, operations=operations, api_url="/openapi.json")
 
     @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
     def page_documents(request: Request, store: DB, status: Annotated[STATUSES | None, Query()] = None,
@@ -448,9 +602,12 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
                 raise QueryError("start", f"offsets {start}–{end} are outside the document's text "
                                           f"({len(article.text)} characters)", start)
             spans.append(highlight.Span(selected[0], selected[1], "selected", "selected sentence"))
+        selected_events = [e for e in events if selected and e.get("evidence")
+                           and e["evidence"]["start"] < selected[1] and selected[0] < e["evidence"]["end"]]
         return render(request, "document.html", article=article.to_dict(with_text=False),
                       segments=highlight.segments(article.text, spans), events=events,
-                      selected=selected, api_url=f"/api/documents/{article.doc_id}",
+                      selected=selected, selected_events=selected_events,
+                      api_url=f"/api/documents/{article.doc_id}",
                       events_api=f"/api/events?doc_id={article.doc_id}")
 
     @app.get("/brief", response_class=HTMLResponse, include_in_schema=False)
@@ -461,7 +618,8 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
         return HTMLResponse(html, headers={"Link": f'<{_api_twin(request)}>; rel="alternate"; '
                                                    'type="application/json"'})
 
-    env.globals.update(web_url=_web_url, event_label=_event_label, document_link=_document_link, actor_label=_actor_label)
+    env.globals.update(web_url=_web_url, event_label=_event_label, document_link=_document_link,
+                       actor_label=_actor_label, csv_twin=_csv_twin, turning_point_text=turning_point_text)
     from detente.server.alerts import (
         router as alerts_router,  # /alerts and /api/alerts (detente watch)
     )

@@ -23,3 +23,24 @@
     });
   });
 })();
+// The API page's "Try it" forms: path parameters ({dyad}) go into the path, the rest into the
+// query. Without this script the form still sends its query parameters.
+document.addEventListener("DOMContentLoaded", function () {
+  "use strict";
+  document.querySelectorAll("form.try[data-path]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var path = form.getAttribute("data-path");
+      var query = [];
+      form.querySelectorAll("input[name]").forEach(function (input) {
+        if (!input.value) { return; }
+        if (input.getAttribute("data-in") === "path") {
+          path = path.replace("{" + input.name + "}", encodeURIComponent(input.value));
+        } else {
+          query.push(encodeURIComponent(input.name) + "=" + encodeURIComponent(input.value));
+        }
+      });
+      window.location.href = path + (query.length ? "?" + query.join("&") : "");
+    });
+  });
+});
