@@ -38,6 +38,7 @@ FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("mode", "string"), ("event_code", "string"), ("cameo_root", "string"), ("quad_class", "int32"),
         ("intensity", "double"), ("date", "string"), ("date_precision", "string"), ("date_method", "string"),
         ("date_earliest", "string"), ("date_latest", "string"),
+        ("date_anchor_start", "int32"), ("date_anchor_end", "int32"), ("background", "bool"),
         ("evidence", "evidence"), ("quote", "string"), ("confidence", "double"),
     ),
     "quotes": (
@@ -196,7 +197,7 @@ class Event:
     mode: str | None = None
     date: str | None = None  # ISO at its precision
     date_precision: str | None = None  # day | month | year | None
-    date_method: str | None = None  # explicit | relative | reported | inferred
+    date_method: str | None = None  # explicit | anchored | relative-to-publication | publication | inferred
     quote: str | None = None  # the quoted words this event rests on, if any
     confidence: float = 0.5
     external_id: str | None = None
@@ -210,6 +211,9 @@ class Event:
     event_code: str | None = None  # full CAMEO code ("163"); default: the root's ("160")
     date_earliest: str | None = None  # default: the first day `date` can mean
     date_latest: str | None = None  # default: its last day
+    date_anchor_start: int | None = None  # an anchored date: the document offsets of its anchor
+    date_anchor_end: int | None = None
+    background: bool = False  # a biographical or historical fact, kept out of the index
 
     def to_dict(self) -> dict[str, Any]:
         earliest, latest = date_bounds(self.date)
@@ -224,6 +228,8 @@ class Event:
             "quad_class": self.quad_class, "intensity": self.intensity,
             "date": self.date, "date_precision": self.date_precision, "date_method": self.date_method,
             "date_earliest": self.date_earliest or earliest, "date_latest": self.date_latest or latest,
+            "date_anchor_start": self.date_anchor_start, "date_anchor_end": self.date_anchor_end,
+            "background": bool(self.background),
             "evidence": self.evidence.to_dict(), "quote": self.quote,
             "confidence": round(float(self.confidence), 3),
         }
@@ -243,7 +249,8 @@ class Event:
             source_path=data.get("source_path"), url=data.get("url"), outlet=data.get("outlet"),
             title=data.get("title"), published=data.get("published"), language=data.get("language"),
             event_code=data.get("event_code"), date_earliest=data.get("date_earliest"),
-            date_latest=data.get("date_latest"),
+            date_latest=data.get("date_latest"), date_anchor_start=data.get("date_anchor_start"),
+            date_anchor_end=data.get("date_anchor_end"), background=bool(data.get("background") or False),
         )
 
 

@@ -66,7 +66,7 @@ def test_user_lexicon_file_extends(tmp_path):
 def test_subject_verb_object():
     events = run("Russia attacked Ukraine on Tuesday.").events
     assert [(e.actor.country, e.recipient.country, e.event_type, e.quad_class) for e in events] == [("RUS", "UKR", "ASSAULT", 4)]
-    assert events[0].date == "2025-10-28" and events[0].date_method == "relative"
+    assert events[0].date == "2025-10-28" and events[0].date_method == "relative-to-publication"
 
 
 def test_light_verb_with_noun_and_demonym_recipient():
@@ -166,7 +166,7 @@ def test_event_record_fields_offsets_and_ids():
     first = coded.events[0]
     assert text[first.evidence.start:first.evidence.end] == first.evidence.text
     assert (first.date, first.date_precision, first.date_method) == ("2025-01-26", "day", "explicit")
-    assert coded.events[1].date_method == "reported"
+    assert coded.events[1].date_method == "publication"
     assert first.event_id == event_id("t1", first.evidence.start, first.evidence.end, "SANCTION", "USA", "COL",
                                       first.mode)
     record = first.to_dict()

@@ -24,15 +24,15 @@ def test_explicit_dates():
 
 
 def test_relative_dates_are_honest_about_precision():
-    assert one("It happened in September.") == ("2025-09", "month", "relative")
+    assert one("It happened in September.") == ("2025-09", "month", "relative-to-publication")
     # a month without a year: the nearest occurrence; a past-tense clause keeps it before the anchor
-    assert one("It happened in November.") == ("2025-11", "month", "relative")
+    assert one("It happened in November.") == ("2025-11", "month", "relative-to-publication")
     (value,) = find_dates("It happened in November.", ANCHOR, tense_at=lambda _: "past")
     assert value.date == "2024-11"
-    assert one("It happened last month.") == ("2025-09", "month", "relative")
-    assert one("It happened last year.") == ("2024", "year", "relative")
-    assert one("It happened yesterday.") == ("2025-10-27", "day", "relative")
-    assert one("It happened this week.") == ("2025-10", "month", "relative")
+    assert one("It happened last month.") == ("2025-09", "month", "relative-to-publication")
+    assert one("It happened last year.") == ("2024", "year", "relative-to-publication")
+    assert one("It happened yesterday.") == ("2025-10-27", "day", "relative-to-publication")
+    assert one("It happened this week.") == ("2025-10", "month", "relative-to-publication")
 
 
 def test_may_the_modal_is_not_a_month():
@@ -85,13 +85,13 @@ def test_month_without_year_is_the_nearest_occurrence():
 
 
 def test_past_tense_keeps_a_yearless_date_before_the_anchor():
-    assert event_dates("Russia attacked Ukraine in June.", published="2025-05-20") == [("ASSAULT", "2024-06", "relative")]
-    assert event_dates("Russia attacked Ukraine on March 3.", published="2025-05-20") == [("ASSAULT", "2025-03-03", "relative")]
+    assert event_dates("Russia attacked Ukraine in June.", published="2025-05-20") == [("ASSAULT", "2024-06", "relative-to-publication")]
+    assert event_dates("Russia attacked Ukraine on March 3.", published="2025-05-20") == [("ASSAULT", "2025-03-03", "relative-to-publication")]
 
 
 def test_an_offer_is_dated_when_made_not_when_the_offered_act_happens():
     (e,) = run("Japan offered to host talks with India in June.", published="2025-05-20").events
-    assert (e.event_type, e.date, e.date_method) == ("AGREE", "2025-05-20", "reported")
+    assert (e.event_type, e.date, e.date_method) == ("AGREE", "2025-05-20", "publication")
 
 
 def test_relative_date_on_an_inferred_range_is_not_one_end_of_it():
@@ -150,16 +150,16 @@ def test_main_clause_date_is_not_the_date_of_an_act_named_in_its_adjunct():
     # "on Tuesday" is when India imposed its duty; Pakistan's ban is only referred to
     assert dated("India imposed a 10 percent duty on textiles from Pakistan on Tuesday, retaliating for a "
                  "Pakistani ban on Indian sugar.") == [
-        ("IND", "PAK", "SANCTION", "2025-06-10", "day", "relative"),
-        ("PAK", "IND", "SANCTION", "2025-06-12", "day", "reported")]
+        ("IND", "PAK", "SANCTION", "2025-06-10", "day", "relative-to-publication"),
+        ("PAK", "IND", "SANCTION", "2025-06-12", "day", "publication")]
     assert dated("India imposed a 10 percent duty on textiles from Pakistan on Tuesday in response to Pakistani "
-                 "sanctions on Indian banks.")[1][3:] == ("2025-06-12", "day", "reported")
+                 "sanctions on Indian banks.")[1][3:] == ("2025-06-12", "day", "publication")
 
 
 def test_coordinated_verbs_share_a_date():
     for text in ("Germany expelled two Russian diplomats and closed Russia's consulate in Leipzig on Friday.",
                  "On Friday, Germany expelled two Russian diplomats and closed Russia's consulate in Leipzig."):
-        assert [e[3:] for e in dated(text)] == [("2025-06-06", "day", "relative")] * 2
+        assert [e[3:] for e in dated(text)] == [("2025-06-06", "day", "relative-to-publication")] * 2
 
 
 def test_a_date_inside_the_noun_phrase_dates_the_nominal_event():
@@ -169,32 +169,32 @@ def test_a_date_inside_the_noun_phrase_dates_the_nominal_event():
                  "tariff on Indian sugar.",
                  "India imposed a duty on Pakistani cement on Tuesday, retaliating for a Pakistani tariff of "
                  "March 3 on Indian sugar."):
-        assert dated(text) == [("IND", "PAK", "SANCTION", "2025-06-10", "day", "relative"),
-                               ("PAK", "IND", "SANCTION", "2025-03-03", "day", "relative")]
+        assert dated(text) == [("IND", "PAK", "SANCTION", "2025-06-10", "day", "relative-to-publication"),
+                               ("PAK", "IND", "SANCTION", "2025-03-03", "day", "anchored")]
     assert dated("Pakistan's tariff on Indian sugar took effect on March 3.")[0][3] == "2025-03-03"
 
 
 def test_a_date_inside_a_referred_act_does_not_date_the_verb():
     # "the March 3 tariff" is when the tariff came; the condemnation is undated in the text
     assert dated("Brazil condemned the March 3 tariff by Mexico.")[0][2:] == ("ACCUSE", "2025-06-12", "day",
-                                                                             "reported")
+                                                                             "publication")
 
 
 def test_since_february_dates_a_nominal_event_to_the_month():
     assert dated("India imposed a duty on Pakistani cement on Tuesday, retaliating for a Pakistani tariff on "
                  "Indian sugar that has soured relations since February.")[1] == (
-        "PAK", "IND", "SANCTION", "2025-02", "month", "relative")
+        "PAK", "IND", "SANCTION", "2025-02", "month", "anchored")
 
 
 def test_a_participle_clause_shares_the_date_of_its_verb():
     # "criticised the deal" is no dyadic event; "accusing Japan" told on from it is, on Thursday
     assert dated("China criticised the deal on Thursday, accusing Japan of stirring up confrontation.",
-                 published="2025-06-13") == [("CHN", "JPN", "ACCUSE", "2025-06-12", "day", "relative")]
+                 published="2025-06-13") == [("CHN", "JPN", "ACCUSE", "2025-06-12", "day", "relative-to-publication")]
 
 
 def test_a_date_in_a_clause_embedded_under_the_event_is_not_its_date():
     # February is when the dispute began (and Pakistan's tariff came), not when India accused
     assert dated("India accused Pakistan of using the recording to distract from the trade dispute that began in "
                  "February, when Pakistan imposed a 20 percent tariff on Indian sugar.") == [
-        ("IND", "PAK", "ACCUSE", "2025-06-12", "day", "reported"),
-        ("PAK", "IND", "SANCTION", "2025-02", "month", "relative")]
+        ("IND", "PAK", "ACCUSE", "2025-06-12", "day", "publication"),
+        ("PAK", "IND", "SANCTION", "2025-02", "month", "relative-to-publication")]

@@ -8,7 +8,7 @@ import detente
 def test_extract_codes_a_single_short_sentence():
     events = detente.extract("Germany expelled two Pakistani diplomats on Friday.", published="2025-03-07")
     assert [(e.actor.country, e.event_type, e.recipient.country) for e in events] == [("DEU", "SANCTION", "PAK")]
-    assert events[0].date == "2025-03-07" and events[0].date_method == "relative"
+    assert events[0].date == "2025-03-07" and events[0].date_method == "relative-to-publication"
     assert events[0].to_dict()["evidence"]["text"] == "Germany expelled two Pakistani diplomats on Friday."
 
 

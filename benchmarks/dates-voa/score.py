@@ -9,8 +9,8 @@ event's character offset (one detente event per gold event, nearest first, at mo
 `MAX_DISTANCE` characters away). `--undated` withholds the publication date, as scraped pages
 often lack one. A found event's date is the interval it claims (`date_earliest`…`date_latest`,
 else the interval of `date` at its precision); it is **right** when that interval overlaps the
-gold interval, **right to the month** when it lies inside one calendar month that is the gold's
-month, **right to the day** when it is one day equal to the gold day. Day and month shares count
+gold interval (open ends unbounded), **right to the month** when its `date` (at day or month
+precision; else its range) lies in the gold's month, **right to the day** when it is the gold day. Day and month shares count
 only the gold events whose true date is known to that precision. `-v` prints one verdict line
 per gold event (ids, codes and dates only: the stories are not to be read for tuning).
 
@@ -112,7 +112,7 @@ def score(gold: list[dict], stories: dict[str, dict], undated: bool, verbose: bo
                     if d <= MAX_DISTANCE:
                         pairs.append((d, g["offset"], id(g), i, g))
         matched: dict[int, dict] = {}
-        for d, _, gid, i, g in sorted(pairs, key=lambda p: p[:3]):
+        for _d, _, gid, i, _g in sorted(pairs, key=lambda p: p[:3]):
             if gid in matched or i in used:
                 continue
             matched[gid] = events[i]
@@ -134,9 +134,17 @@ def score(gold: list[dict], stories: dict[str, dict], undated: bool, verbose: bo
                     and (span[1] is None or span[1] >= g_span[0])
                 n_dated += span is not None
                 right += ok
-                one_month = span is not None and None not in span and span[0].isoformat()[:7] == span[1].isoformat()[:7]
-                m_ok = g_month is not None and one_month and span[0].isoformat()[:7] == g_month
-                d_ok = g_day is not None and span is not None and span[0] == span[1] and span[0].isoformat() == g_day
+                # to the month / day: the event's `date` at its precision, else its range when that
+                # lies within one month / is one day
+                precision = event.get("date_precision")
+                if event.get("date") and precision in ("day", "month"):
+                    month, day = event["date"][:7], event["date"] if precision == "day" else None
+                else:
+                    whole = span is not None and None not in span
+                    month = span[0].isoformat()[:7] if whole and span[0].isoformat()[:7] == span[1].isoformat()[:7] else None
+                    day = span[0].isoformat() if whole and span[0] == span[1] else None
+                m_ok = g_month is not None and month == g_month
+                d_ok = g_day is not None and day == g_day
                 month_ok += m_ok
                 day_ok += d_ok
                 verdict = (f"{'right' if ok else 'WRONG'} month={'y' if m_ok else 'n'} day={'y' if d_ok else 'n'}"

@@ -35,7 +35,13 @@ from typing import Any
 
 import yaml
 
-from detente.aggregate.dates import interval, overlaps, precision_of, prefix_in_range
+from detente.aggregate.dates import (
+    PUBLICATION_METHODS,
+    interval,
+    overlaps,
+    precision_of,
+    prefix_in_range,
+)
 from detente.aggregate.index import story_label
 from detente.aggregate.merge import outlet_of, similarity
 from detente.aggregate.timeline import timeline
@@ -153,7 +159,7 @@ def _firm_date(mention: Mention, events: dict[str, Event]) -> tuple | None:
     event = events.get(mention.event_id)
     value = event.date if event else mention.date
     declared = event.date_precision if event else None
-    if event is not None and event.date_method in ("reported", "inferred"):
+    if event is not None and (event.date_method in PUBLICATION_METHODS or event.date_method == "inferred"):
         return None
     if precision_of(value, declared) not in ("day", "month"):
         return None

@@ -10,6 +10,9 @@ import calendar
 from datetime import date, timedelta
 
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+# Methods whose date is the publication date standing in for "recently": an upper bound only
+# ("reported" is the name before the date methods were renamed; old JSONL may carry it).
+PUBLICATION_METHODS = frozenset({"publication", "reported"})
 
 
 def precision_of(value: str | None, declared: str | None = None) -> str | None:

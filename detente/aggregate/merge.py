@@ -48,12 +48,20 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from urllib.parse import urlparse
 
 from rapidfuzz import fuzz
 
-from detente.aggregate.dates import PRECISION_RANK, interval, overlaps, precision_of, widen
+from detente.aggregate.dates import (
+    PRECISION_RANK,
+    PUBLICATION_METHODS,
+    interval,
+    overlaps,
+    precision_of,
+    widen,
+)
 from detente.dyad import countries_of
 from detente.models import Actor, Article, Event, Mention, StoryEvent
 
@@ -110,16 +118,22 @@ def numbers_in(text: str) -> set[str]:
     return {t for t in key_terms(text) if t[0].isdigit()}
 
 
+@lru_cache(maxsize=1 << 16)
+def _terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(key terms, numbers) of an evidence sentence: the same sentences are compared many times."""
+    terms = frozenset(key_terms(text))
+    return terms, frozenset(t for t in terms if t[0].isdigit())
+
+
 def similarity(a: str, b: str) -> float:
     """Evidence similarity 0–100: half token_set_ratio, half shared key terms; numbers that
     disagree (both sentences have numbers, none in common) cost 20 points."""
     if not a or not b:
         return 0.0
     ratio = fuzz.token_set_ratio(a.lower(), b.lower())
-    terms_a, terms_b = key_terms(a), key_terms(b)
+    (terms_a, nums_a), (terms_b, nums_b) = _terms(a), _terms(b)
     shared = len(terms_a & terms_b) / max(1, min(len(terms_a), len(terms_b)))
     score = 0.5 * ratio + 50.0 * shared
-    nums_a, nums_b = numbers_in(a), numbers_in(b)
     if nums_a and nums_b and not nums_a & nums_b:
         score -= 20.0
     return max(0.0, min(100.0, score))
@@ -138,10 +152,12 @@ class _When:
     @classmethod
     def of(cls, event: Event) -> _When:
         raw = interval(event.date, event.date_precision)
+        if event.date_earliest and event.date_latest and event.date_method not in PUBLICATION_METHODS:
+            raw = (date.fromisoformat(event.date_earliest[:10]), date.fromisoformat(event.date_latest[:10]))  # a range
         if raw is None:
             return cls(None, None, False, 0)
         precision = precision_of(event.date, event.date_precision)
-        if event.date_method == "reported":
+        if event.date_method in PUBLICATION_METHODS:
             return cls((None, raw[1]), raw, False, 1)
         span = widen(raw, DAY_TOLERANCE) if precision == "day" else raw
         anchor = precision in ("day", "month") and event.date_method != "inferred"
@@ -151,8 +167,18 @@ class _When:
 
 @dataclass
 class _Cluster:
+    """A story in the making, with what matching needs kept up to date as members join:
+    the date window every dated member allows, whether a member anchors it, and the
+    distinct evidence sentences (a story retold by many copies of a wire has one)."""
+
     dyad: tuple[str | None, str | None]
     members: list[tuple[Event, _When]] = field(default_factory=list)
+    order: int = 0  # creation order: the tie-breaker between equally good clusters
+    latest_start: date | None = None  # max start over dated members (None: none bounded)
+    earliest_end: date | None = None  # min end over dated members
+    anchor_any: bool = False  # a dated member that is an anchor
+    anchor_day: bool = False  # … at day precision
+    evidence: dict[str, set[str]] = field(default_factory=dict)  # evidence text → its members' doc_ids
 
     @property
     def event_type(self) -> str:
@@ -166,6 +192,29 @@ class _Cluster:
     def mode(self) -> str | None:
         modes = [e.mode for e, _ in self.members if e.mode]
         return modes[0] if modes else None
+
+    def add(self, event: Event, when: _When) -> None:
+        self.members.append((event, when))
+        self.evidence.setdefault(event.evidence.text, set()).add(event.doc_id)
+        if when.span is None:
+            return
+        start, end = when.span
+        if start is not None and (self.latest_start is None or start > self.latest_start):
+            self.latest_start = start
+        if end is not None and (self.earliest_end is None or end < self.earliest_end):
+            self.earliest_end = end
+        if when.anchor:
+            self.anchor_any = True
+            self.anchor_day = self.anchor_day or when.day
+
+    def fits_dates(self, when: _When) -> bool:
+        """Whether `when` overlaps every dated member (the same test as one `overlaps` per member)."""
+        if when.span is None:
+            return True
+        start, end = when.span
+        if start is not None and self.earliest_end is not None and start > self.earliest_end:
+            return False
+        return not (end is not None and self.latest_start is not None and self.latest_start > end)
 
 
 def _type_compatible(event: Event, cluster: _Cluster) -> bool:
@@ -185,18 +234,15 @@ def _match_score(event: Event, when: _When, cluster: _Cluster) -> float | None:
     """None if the event cannot join the cluster, else how well it fits (higher is better)."""
     if countries_of(event) != cluster.dyad or not _type_compatible(event, cluster):
         return None
-    anchored = False
-    for _other, other_when in cluster.members:
-        if when.span is not None and other_when.span is not None:
-            if not overlaps(when.span, other_when.span):
-                return None
-            if when.anchor and other_when.anchor:
-                # A statement (verbal quad 1/3) is pinned only by a day; an act by a month.
-                anchored = anchored or _material(event) or (when.day and other_when.day)
+    if not cluster.fits_dates(when):
+        return None
+    # A statement (verbal quad 1/3) is pinned only by a day; an act by a month.
+    anchored = when.span is not None and when.anchor and (
+        (cluster.anchor_any and _material(event)) or (when.day and cluster.anchor_day))
     best = 0.0
-    for other, _ in cluster.members:
-        sim = similarity(event.evidence.text, other.evidence.text)
-        if other.doc_id == event.doc_id and _material(event):
+    for text, doc_ids in cluster.evidence.items():
+        sim = similarity(event.evidence.text, text)
+        if event.doc_id in doc_ids and _material(event):
             sim += SAME_ARTICLE_BONUS
         best = max(best, sim)
     if None in cluster.dyad:
@@ -234,8 +280,8 @@ def _canonical_actor(actors: list[Actor | None]) -> Actor | None:
 
 def _story_date(members: list[tuple[Event, _When]]) -> tuple[str | None, str | None, str | None, str | None]:
     """(date, precision, earliest, latest) — see the module docstring."""
-    firm = [(e, w) for e, w in members if w.raw is not None and e.date_method != "reported"]
-    reported = [(e, w) for e, w in members if w.raw is not None and e.date_method == "reported"]
+    firm = [(e, w) for e, w in members if w.raw is not None and e.date_method not in PUBLICATION_METHODS]
+    reported = [(e, w) for e, w in members if w.raw is not None and e.date_method in PUBLICATION_METHODS]
     if firm:
         best_rank = max(PRECISION_RANK.get(precision_of(e.date, e.date_precision) or "", 0) for e, _ in firm)
         best = [e for e, _ in firm if PRECISION_RANK.get(precision_of(e.date, e.date_precision) or "", 0) == best_rank]
@@ -306,17 +352,30 @@ def merge_events(events: list[Event], articles: dict[str, Article] | None = None
     unique = {e.event_id: e for e in events}
     prepared = [(e, _When.of(e)) for e in unique.values()]
     prepared.sort(key=lambda ew: (-ew[1].strength, ew[0].date or "", ew[0].event_id))
-    clusters_by_dyad: dict[tuple, list[_Cluster]] = defaultdict(list)
+    # candidates are found by dyad and by type or CAMEO root (the only clusters an event can
+    # join), then by date window (`fits_dates`), before any sentence is compared
+    clusters: list[_Cluster] = []
+    by_type: dict[tuple, list[_Cluster]] = defaultdict(list)
+    by_root: dict[tuple, list[_Cluster]] = defaultdict(list)
     for event, when in prepared:
         dyad = countries_of(event)
+        candidates = by_type.get((dyad, event.event_type), [])
+        if event.cameo_root:
+            same_root = by_root.get((dyad, event.cameo_root), [])
+            if same_root:
+                seen = {c.order for c in candidates}
+                candidates = sorted(candidates + [c for c in same_root if c.order not in seen], key=lambda c: c.order)
         best, best_score = None, None
-        for cluster in clusters_by_dyad[dyad]:
+        for cluster in candidates:
             score = _match_score(event, when, cluster)
             if score is not None and (best_score is None or score > best_score):
                 best, best_score = cluster, score
         if best is None:
-            best = _Cluster(dyad=dyad)
-            clusters_by_dyad[dyad].append(best)
-        best.members.append((event, when))
-    stories = [_build_story(c, articles) for cs in clusters_by_dyad.values() for c in cs]
+            best = _Cluster(dyad=dyad, order=len(clusters))
+            clusters.append(best)
+            by_type[dyad, event.event_type].append(best)
+            if event.cameo_root:
+                by_root[dyad, event.cameo_root].append(best)
+        best.add(event, when)
+    stories = [_build_story(c, articles) for c in clusters]
     return sorted(stories, key=story_sort_key)

@@ -468,7 +468,10 @@ class Coder:
                     doc_id=article.doc_id, actor=actor, recipient=recipient, event_type=sense.type,
                     cameo_root=sense.root, quad_class=sense.quad_class, intensity=sense.intensity,
                     evidence=evidence, mode=sense.mode, date=date.date, date_precision=date.precision,
-                    date_method=date.method, quote=quote, confidence=score,
+                    date_method=date.method, date_earliest=date.earliest, date_latest=date.latest,
+                    date_anchor_start=date.anchor_start if date.anchor_start >= 0 else None,
+                    date_anchor_end=date.anchor_end if date.anchor_end >= 0 else None,
+                    background=date.background, quote=quote, confidence=score,
                     external_id=article.external_id, source_path=article.source_path, url=article.url))
         return out
 
@@ -621,7 +624,7 @@ class Coder:
             score -= 0.05
         if inferred:
             score -= 0.15
-        if date_method in ("explicit", "relative"):
+        if date_method in ("explicit", "anchored", "relative-to-publication"):
             score += 0.05
         return round(max(0.05, min(score, 0.99)), 3)
 

@@ -1,54 +1,136 @@
-"""Event dates: explicit or relative dates in the sentence, anchored on the publication date.
+"""Event dates: read from the article's own narrative first, the publication date second.
 
-Precision is honest: "on January 26, 2025" is a day, "in September" a month, "last year" a year.
-`method` is explicit (a calendar date in the text), relative ("last month", "on Monday",
-"this week", "the following month"), reported (no date in the text: the publication date
-stands in), or inferred (only an inferred publication range is known). One compiled regex
-per sentence; no dateparser call per token.
+Precision is honest: "on January 26, 2025" is a day, "in September" a month, "last year" a year,
+"by October" a range (on or before). `method` says how a date was found:
+
+- ``explicit``: a calendar date with its year in the text;
+- ``anchored``: a year-less or relative expression ("in March", "Jan. 3", "the following month",
+  "a week later", "days after the inauguration", "since then") resolved against the last date the
+  article itself established before it, in reading order (its offsets are the anchor's);
+- ``relative-to-publication``: resolved against the publication date (deictic words — "this
+  week", "last year", "on Monday" — always are, the others when the text set no anchor);
+- ``publication``: no date of its own; the publication date stands in (an upper bound);
+- ``inferred``: only a range is known (an unknown publication date: the range its inferred
+  bounds and the article's anchors allow).
+
+The word tables are data (`detente/data/dating_words.yaml`); one compiled regex per kind.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], start=1)}
-MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-              "oct": 10, "nov": 11, "dec": 12}
-WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+import yaml
 
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+WORDS_FILE = Path(__file__).resolve().parents[1] / "data" / "dating_words.yaml"
+WORDS: dict[str, Any] = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
+
+MONTHS: dict[str, int] = WORDS["months"]
+MONTH_ABBR: dict[str, int] = WORDS["month_abbreviations"]
+WEEKDAYS = {d: i for i, d in enumerate(WORDS["weekdays"])}
+NUMBER_WORDS: dict[str, int] = WORDS["numbers"]
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_MONTH_WORDS = "|".join([*(w.capitalize() for w in MONTHS), *(rf"{w.capitalize()}\.?" for w in MONTH_ABBR)])
+_MONTH = rf"(?P<month>{_MONTH_WORDS})"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_NUM = rf"(?P<n>\d+|{_alt(NUMBER_WORDS)})"
+_UNIT = r"(?P<unit>days?|weeks?|months?|years?)"
+_VAGUE = rf"(?P<vague>{_alt(WORDS['vague_counts'])})"
+_KNOWN = "|".join(f"(?:{k['phrase']})" for k in WORDS["known_events"])
 PATTERNS = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("by", re.compile(rf"\b(?P<by>(?i:{_alt(WORDS['on_or_before'])}))\s+(?:(?:early|mid-?|late)\s+)?"
+                      rf"(?:{_MONTH}(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)?(?:,?\s+{_YEAR})?|(?P<yonly>(?:19|20)\d\d))\b")),
     ("mdy", re.compile(_MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")),
     ("dmy", re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")),
-    ("my", re.compile(r"\b(?:in|since|during|by|from|until|of|early|late|mid-?|last|this|next|before|after)?\s*" + _MONTH + r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?\b", re.I)),
-    ("year", re.compile(r"\b(?P<prep>in|since|during|until|by|of|early|late|mid-?)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*(?:presidential|elections?|vote|campaign|world cup))", re.I)),
-    ("rel", re.compile(r"\b(?P<rel>today|yesterday|tonight|this (?:morning|afternoon|evening)|(?:last|this|past|next) (?:week|month|year|weekend)|(?:earlier|later) this (?:week|month|year)|(?:on )?(?:last )?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|the (?:following|next|same|previous|preceding) (?:day|week|month|year)|(?:a|one|two|three) (?:days?|weeks?|months?|years?) (?:ago|later|earlier))\b", re.I)),
+    ("my", re.compile(rf"\b(?:(?P<prep>(?i:{_alt(WORDS['month_prepositions'])}))\s*)?" + _MONTH
+                      + r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?\b")),
+    ("year", re.compile(rf"\b(?P<prep>in|since|during|until|of|early|late|mid-?)\s+{_YEAR}\b"
+                        rf"(?!\s*(?:{_alt(WORDS['year_not_time'])}))", re.I)),
+    ("since", re.compile(rf"\b(?P<since>{_alt(WORDS['since_then'])})\b", re.I)),
+    ("after", re.compile(rf"\b(?:{_NUM}\s+{_UNIT}|{_VAGUE})\s+(?P<dir>after|before)\s+(?:the\s+|his\s+|her\s+)?(?P<known>{_KNOWN})", re.I)),
+    ("later", re.compile(rf"\b(?:{_NUM}\s+{_UNIT}|{_VAGUE})\s+(?P<dir>later|earlier|afterwards?)\b", re.I)),
+    ("narr", re.compile(rf"\bthe\s+(?P<shift>{_alt(WORDS['narrative_shift'])})\s+(?P<unit>{_alt(WORDS['narrative_units'])})\b", re.I)),
+    ("rel", re.compile(rf"\b(?P<rel>{_alt(WORDS['today'])}|{_alt(WORDS['yesterday'])}"
+                       rf"|(?P<dshift>{_alt(WORDS['deictic_shift'])})\s+(?P<dunit>{_alt(WORDS['deictic_units'])})"
+                       rf"|(?:on\s+)?(?:last\s+)?(?P<wd>{_alt(WEEKDAYS)})"
+                       rf"|{_NUM}\s+{_UNIT}\s+ago)\b", re.I)),
 ]
-NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3}
+BACKGROUND_CUES = [re.compile(c, re.I) for c in WORDS["background_cues"]]
 
 
 @dataclass(frozen=True)
 class DateValue:
     date: str | None
     precision: str | None  # day | month | year
-    method: str | None  # explicit | relative | reported | inferred
+    method: str | None  # explicit | anchored | relative-to-publication | publication | inferred
     start: int = -1  # char offset of the expression in the sentence (-1: none in the text)
     future: bool = False
     end: int = -1  # char offset just past the expression in the sentence
+    earliest: str | None = None  # ISO day: the first day the date can mean (None: open)
+    latest: str | None = None  # ISO day: the last day it can mean (None: open)
+    anchor_start: int = -1  # document offsets of the anchor an anchored date was resolved on
+    anchor_end: int = -1
+    background: bool = False  # a biographical or historical fact, not the news
 
     @property
     def month(self) -> str | None:
         return self.date[:7] if self.date and self.precision in ("day", "month") else None
 
+    @property
+    def span(self) -> tuple[date | None, date | None]:
+        return parse_day(self.earliest), parse_day(self.latest)
+
+
+def parse_day(value: str | None) -> date | None:
+    return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+
 
 def _iso(d: date, precision: str) -> str:
     return {"day": d.isoformat(), "month": d.isoformat()[:7], "year": str(d.year)}[precision]
+
+
+def _month_end(d: date) -> date:
+    return date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
+
+
+def _bounds(d: date, precision: str) -> tuple[date, date]:
+    if precision == "day":
+        return d, d
+    if precision == "month":
+        return date(d.year, d.month, 1), _month_end(d)
+    return date(d.year, 1, 1), date(d.year, 12, 31)
+
+
+def value_of(earliest: date | None, latest: date | None, method: str, start: int = -1, **extra) -> DateValue:
+    """A date from its bounds: `date` is what the two bounds share (a day, a month, a year), or None."""
+    label, precision = None, None
+    if earliest is not None and latest is not None:
+        if earliest == latest:
+            label, precision = earliest.isoformat(), "day"
+        elif (earliest.year, earliest.month) == (latest.year, latest.month):
+            label, precision = earliest.isoformat()[:7], "month"
+        elif earliest.year == latest.year:
+            label, precision = str(earliest.year), "year"
+    return DateValue(label, precision, method, start, earliest=earliest.isoformat() if earliest else None,
+                     latest=latest.isoformat() if latest else None, **extra)
+
+
+def _point(d: date, precision: str, method: str, start: int, **extra) -> DateValue:
+    first, last = _bounds(d, precision)
+    return DateValue(_iso(d, precision), precision, method, start, earliest=first.isoformat(),
+                     latest=last.isoformat(), **extra)
 
 
 def parse_anchor(value: str | None) -> date | None:
@@ -73,6 +155,17 @@ def _shift_month(d: date, months: int) -> date:
     return date(total // 12, total % 12 + 1, 1)
 
 
+def _count(g: dict) -> tuple[int, int, str] | None:
+    """(fewest, most) days and the unit of "two weeks", "a week", "days", "a few months"."""
+    if g.get("vague"):
+        key = " ".join(g["vague"].lower().split())
+        low, high = WORDS["vague_counts"][key]
+        return int(low), int(high), "day"
+    n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"].lower()]
+    unit = g["unit"].lower().rstrip("s")
+    return n, n, unit
+
+
 def _nearest(candidates: list[date], anchor: date, tense: str | None) -> tuple[date, bool]:
     """The candidate nearest the anchor; a past-tense clause keeps it on or before the anchor, a
     future one ("next", "will") after it. Returns the date and whether it lies after the anchor."""
@@ -85,132 +178,296 @@ def _nearest(candidates: list[date], anchor: date, tense: str | None) -> tuple[d
     return best, best > anchor
 
 
-def find_dates(text: str, anchor: date | None, previous: DateValue | None = None,
-               tense_at=None) -> list[DateValue]:
-    """All date expressions in `text` (a sentence), resolved against `anchor` (publication date).
+def _after_narrative(month: int, day: int | None, anchor: DateValue, published: date | None,
+                     tense: str | None) -> date | None:
+    """A year-less month (and day) told after the narrative anchor: the anchor's year, or the next
+    when the story has moved past the year's end ("in December … in January"); never after the
+    publication date for an act told in the past tense."""
+    first = parse_day(anchor.earliest)
+    if first is None:
+        return None
+    year = first.year
+    if anchor.precision in ("day", "month") and month < first.month and first.month - month > 6:
+        year += 1
+    try:
+        found = date(year, month, day or 1)
+        if published is not None and tense != "future" and found > published:
+            found = date(year - 1, month, day or 1)
+    except ValueError:
+        return None
+    return found
 
-    A month or day without a year is the occurrence nearest the anchor; `tense_at(offset)` (the
-    tense of the clause holding the expression: "past", "future" or None) keeps a past act on or
-    before the anchor and a future one after it."""
+
+def find_dates(text: str, anchor: date | None, previous: DateValue | None = None,
+               tense_at=None, narrative: DateValue | None = None, published: date | None = None,
+               known_events=None) -> list[DateValue]:
+    """All date expressions in `text` (a sentence), resolved on the article's `narrative` anchor
+    (the last date its story set, with document offsets) where there is one, else on `anchor`
+    (the publication date). `previous` is a former name of `narrative`. `published` is the
+    publication date when known (a past act is never after it). `known_events(phrase)` gives the
+    date of a named event ("the inauguration").
+
+    A month or day without a year and without a narrative anchor is the occurrence nearest the
+    anchor; `tense_at(offset)` (the tense of the clause holding the expression: "past", "future"
+    or None) keeps a past act on or before it and a future one after it. The narrative anchor
+    moves on with every date found, in reading order."""
+    narrative = narrative or previous
     found: list[DateValue] = []
     taken: list[tuple[int, int]] = []
 
     def free(m) -> bool:
         return not any(a < m.end() and m.start() < b for a, b in taken)
 
+    matches = []
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
-            if not free(m):
-                continue
-            tense = tense_at(m.start()) if tense_at is not None else None
-            value = _resolve(kind, m, anchor, previous, tense)
-            if value is not None:
-                found.append(replace(value, end=m.end()))
+            if free(m):
+                matches.append((kind, m))
                 taken.append((m.start(), m.end()))
-    found.sort(key=lambda v: v.start)
+    for kind, m in sorted(matches, key=lambda km: km[1].start()):
+        tense = tense_at(m.start()) if tense_at is not None else None
+        value = _resolve(kind, m, anchor, narrative, tense, published, known_events)
+        if value is None:
+            continue
+        value = replace(value, end=m.end())
+        found.append(value)
+        if not value.future and value.earliest and kind != "since" and not (kind == "year" and m.group("prep").lower() == "since"):
+            narrative = replace(value, start=-1)
     return found
 
 
-def _resolve(kind: str, m, anchor: date | None, previous: DateValue | None, tense: str | None = None) -> DateValue | None:
+def _narrative_base(narrative: DateValue | None, anchor: date | None) -> tuple[DateValue | None, str]:
+    """What a narrative expression is resolved on: the story's anchor, else the publication date."""
+    if narrative is not None and narrative.earliest:
+        return narrative, "anchored"
+    if anchor is not None:
+        return _point(anchor, "day", "relative-to-publication", -1), "relative-to-publication"
+    return None, ""
+
+
+def _anchor_of(base: DateValue) -> dict:
+    return {"anchor_start": base.anchor_start, "anchor_end": base.anchor_end}
+
+
+def _resolve(kind: str, m, anchor: date | None, narrative: DateValue | None, tense: str | None = None,
+             published: date | None = None, known_events=None) -> DateValue | None:
     g = m.groupdict()
+    start = m.start()
     try:
         if kind == "iso":
-            return DateValue(date(int(g["year"]), int(g["mnum"]), int(g["day"])).isoformat(), "day", "explicit", m.start())
-        if kind in ("mdy", "dmy"):
-            month, day = _month_num(g["month"]), int(g["day"])
-            if g.get("year"):
-                return DateValue(date(int(g["year"]), month, day).isoformat(), "day", "explicit", m.start())
-            if anchor is None:
-                return None
-            before = m.string[max(0, m.start() - 12): m.start()].lower()
-            if re.search(r"\b(?:next|upcoming|coming)\s+$", before):
-                tense = "future"
-            options = [date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
-                       if (month, day) != (2, 29) or y % 4 == 0]
-            best, later = _nearest(options, anchor, tense)
-            return DateValue(best.isoformat(), "day", "relative", m.start(), future=later)
-        if kind == "my":
-            word = g["month"]
-            if word.lower() == "may" and not g.get("year"):
-                before = m.string[max(0, m.start() - 1): m.start("month")].strip().lower()
-                if not before or before not in ("in", "since", "during", "by", "from", "until", "early", "late", "mid", "mid-", "last", "this", "next", "before", "after", "of"):
-                    return None  # the modal verb "may"
-            if word[0].islower():
-                return None
-            month = _month_num(word)
-            prefix = m.group(0)[: m.start("month") - m.start()].strip().lower()
-            if g.get("year"):
-                return DateValue(f"{int(g['year']):04d}-{month:02d}", "month", "explicit", m.start())
-            if anchor is None:
-                return None
-            if prefix == "next":
-                year = anchor.year if month > anchor.month else anchor.year + 1
-                return DateValue(f"{year:04d}-{month:02d}", "month", "relative", m.start(), future=True)
-            if prefix == "last":  # the most recent such month before the anchor's
-                year = anchor.year if month < anchor.month else anchor.year - 1
-                return DateValue(f"{year:04d}-{month:02d}", "month", "relative", m.start())
-            before = m.string[max(0, m.start() - 12): m.start()].lower()
-            if re.search(r"\b(?:upcoming|coming)\s+$", before):
-                tense = "future"
-            month_anchor = date(anchor.year, anchor.month, 1)
-            options = [date(y, month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-            best, later = _nearest(options, month_anchor, tense)
-            return DateValue(f"{best.year:04d}-{month:02d}", "month", "relative", m.start(), future=later)
+            return _point(date(int(g["year"]), int(g["mnum"]), int(g["day"])), "day", "explicit", start)
+        if kind == "by":
+            return _by(g, start, anchor, narrative, tense, published)
+        if kind in ("mdy", "dmy", "my"):
+            return _calendar(kind, m, g, anchor, narrative, tense, published)
         if kind == "year":
             year = int(g["year"])
             future = anchor is not None and year > anchor.year
-            return DateValue(str(year), "year", "explicit", m.start(), future=future)
+            return _point(date(year, 1, 1), "year", "explicit", start, future=future)
+        if kind == "since":
+            base, method = _narrative_base(narrative, None)
+            if base is None:
+                return None
+            end = published or anchor
+            return value_of(parse_day(base.earliest), end, method, start, **_anchor_of(base))
+        if kind == "after":
+            return _after_known(g, start, anchor, narrative, known_events)
+        if kind == "later":
+            base, method = _narrative_base(narrative, None)
+            if base is None:
+                return None
+            low, high, unit = _count(g)
+            days = WORDS["unit_days"][unit]
+            sign = -1 if g["dir"].lower() == "earlier" else 1
+            first, last = parse_day(base.earliest), parse_day(base.latest) or parse_day(base.earliest)
+            if first is None or last is None:
+                return None
+            shifted = sorted([first + timedelta(days=sign * low * days), last + timedelta(days=sign * high * days)])
+            return value_of(shifted[0], shifted[1], method, start, **_anchor_of(base))
+        if kind == "narr":
+            base, method = _narrative_base(narrative, anchor)
+            if base is None:
+                return None
+            return _narrative_shift(g, base, method, start)
         if kind == "rel":
-            return _relative(m.group("rel").lower(), (g.get("wd") or "").lower() or None, anchor, previous, m.start())
+            return _relative(m.group("rel").lower(), g, anchor, start)
     except (ValueError, KeyError):
         return None
     return None
 
 
-def _relative(rel: str, weekday: str | None, anchor: date | None, previous: DateValue | None, start: int) -> DateValue | None:
-    if rel.startswith("the "):  # "the following month": relative to the previous dated event
-        base = parse_anchor(previous.date) if previous is not None and previous.date else anchor
-        if base is None:
+def _by(g: dict, start: int, anchor: date | None, narrative: DateValue | None, tense, published) -> DateValue | None:
+    """"by September": on or before the end of it; from the narrative anchor when there is one."""
+    if g.get("yonly"):
+        end = date(int(g["yonly"]), 12, 31)
+        point = None
+    else:
+        month = _month_num(g["month"])
+        day = int(g["day"]) if g.get("day") else None
+        if g.get("year"):
+            point = date(int(g["year"]), month, day or 1)
+        elif narrative is not None and narrative.earliest:
+            point = _after_narrative(month, day, narrative, published, tense)
+        elif anchor is not None:
+            options = [date(y, month, day or 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+            point, _ = _nearest(options, anchor if day else date(anchor.year, anchor.month, 1), tense)
+        else:
             return None
-        sign = -1 if any(w in rel for w in ("previous", "preceding")) else (0 if "same" in rel else 1)
-        unit = rel.split()[-1]
-        method = "relative" if previous is not None and previous.date else "inferred"
-        if unit == "day" and previous is not None and previous.precision == "day":
-            return DateValue((base + timedelta(days=sign)).isoformat(), "day", method, start)
-        if unit in ("day", "week", "month"):
-            months = sign if unit == "month" else 0
-            return DateValue(_iso(_shift_month(base, months), "month"), "month", method, start)
-        return DateValue(str(base.year + sign), "year", method, start)
+        if point is None:
+            return None
+        end = point if day else _month_end(point)
+    future = tense == "future"
+    first = parse_day(narrative.earliest) if narrative is not None and narrative.earliest else None
+    if first is not None and first > end:
+        first = None
+    method = "explicit" if (g.get("year") or g.get("yonly")) else ("anchored" if narrative is not None else "relative-to-publication")
+    extra = _anchor_of(narrative) if method == "anchored" and narrative is not None else {}
+    value = value_of(first, end, method, start, future=future, **extra)
+    return value
+
+
+def _calendar(kind: str, m, g: dict, anchor: date | None, narrative: DateValue | None, tense,
+              published: date | None) -> DateValue | None:
+    start = m.start()
+    month = _month_num(g["month"])
+    if kind == "my":
+        word = g["month"]
+        prep = (g.get("prep") or "").lower()
+        if word.lower() == "may" and not g.get("year") and not prep:
+            return None  # the modal verb "may"
+        if g.get("year"):
+            return _point(date(int(g["year"]), month, 1), "month", "explicit", start)
+        day = None
+    else:
+        day = int(g["day"])
+        if g.get("year"):
+            return _point(date(int(g["year"]), month, day), "day", "explicit", start)
+        prep = ""
+    precision = "day" if day else "month"
+    before = m.string[max(0, start - 12): start].lower()
+    if prep == "next" or re.search(r"\b(?:next|upcoming|coming)\s+$", before):
+        tense = "future"
+    if narrative is not None and narrative.earliest and prep not in ("last", "next") and tense != "future":
+        found = _after_narrative(month, day, narrative, published, tense)
+        if found is not None:
+            return _point(found, precision, "anchored", start, **_anchor_of(narrative))
     if anchor is None:
         return None
-    if rel in ("today", "tonight") or rel.startswith("this morning") or rel.startswith("this afternoon") or rel.startswith("this evening"):
-        return DateValue(anchor.isoformat(), "day", "relative", start)
-    if rel == "yesterday":
-        return DateValue((anchor - timedelta(days=1)).isoformat(), "day", "relative", start)
+    if prep == "last":  # the most recent such month before the anchor's
+        year = anchor.year if month < anchor.month else anchor.year - 1
+        return _point(date(year, month, 1), "month", "relative-to-publication", start)
+    if day:
+        options = [date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                   if (month, day) != (2, 29) or y % 4 == 0]
+        best, later = _nearest(options, anchor, tense)
+    else:
+        options = [date(y, month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        best, later = _nearest(options, date(anchor.year, anchor.month, 1), tense)
+    return _point(best, precision, "relative-to-publication", start, future=later)
+
+
+def _narrative_shift(g: dict, base: DateValue, method: str, start: int) -> DateValue | None:
+    """"the following month", "the previous day", "the same week": a step from the base."""
+    sign = WORDS["narrative_shift"][g["shift"].lower()]
+    unit = g["unit"].lower()
+    first = parse_day(base.earliest)
+    if first is None:
+        return None
+    extra = _anchor_of(base) if method == "anchored" else {}
+    if unit == "day" and base.precision == "day":
+        return _point(first + timedelta(days=sign), "day", method, start, **extra)
+    if unit == "week" and base.precision == "day":
+        return value_of(first + timedelta(days=7 * sign - 3 if sign else -3), first + timedelta(days=7 * sign + 3 if sign else 3),
+                        method, start, **extra)
+    if unit in ("day", "week", "month"):
+        return _point(_shift_month(first, sign if unit == "month" else 0), "month", method, start, **extra)
+    return _point(date(first.year + sign, 1, 1), "year", method, start, **extra)
+
+
+@lru_cache(maxsize=1)
+def _known_starts() -> tuple[tuple[re.Pattern, tuple[date, ...]], ...]:
+    """For each known-event phrase, the days it can name (the starts of its office periods)."""
+    from detente.clean.dates import load_role_states
+
+    out = []
+    for entry in WORDS["known_events"]:
+        role = re.compile(entry["role"], re.I)
+        starts = sorted({a for state in load_role_states() if role.search(state.role) for a, _ in state.periods})
+        out.append((re.compile(entry["phrase"], re.I), tuple(starts)))
+    return tuple(out)
+
+
+def known_event_date(phrase: str, before: date | None) -> date | None:
+    """The named event ("the inauguration") latest on or before `before` (the story's anchor or
+    publication), else the earliest."""
+    for pattern, starts in _known_starts():
+        if pattern.fullmatch(phrase.strip()) and starts:
+            if before is None:
+                return None
+            prior = [d for d in starts if d <= before]
+            return prior[-1] if prior else None
+    return None
+
+
+def _after_known(g: dict, start: int, anchor: date | None, narrative: DateValue | None, known_events) -> DateValue | None:
+    """"days after the inauguration": a span after the known date of a named event."""
+    reference = parse_day(narrative.latest) if narrative is not None and narrative.latest else anchor
+    lookup = known_events or known_event_date
+    known = lookup(g["known"], reference + timedelta(days=400) if reference else None)
+    if known is None:
+        return None
+    low, high, unit = _count(g)
+    days = WORDS["unit_days"][unit]
+    sign = -1 if g["dir"].lower() == "before" else 1
+    ends = sorted([known + timedelta(days=sign * low * days), known + timedelta(days=sign * high * days)])
+    return value_of(ends[0], ends[1], "anchored", start)
+
+
+def _relative(rel: str, g: dict, anchor: date | None, start: int) -> DateValue | None:
+    """Deictic expressions, relative to the moment of writing (the publication date)."""
+    if anchor is None:
+        return None
+    method = "relative-to-publication"
+    rel = " ".join(rel.split())
+    if rel in WORDS["today"]:
+        return _point(anchor, "day", method, start)
+    if rel in WORDS["yesterday"]:
+        return _point(anchor - timedelta(days=1), "day", method, start)
+    weekday = (g.get("wd") or "").lower()
     if weekday:
         delta = (anchor.weekday() - WEEKDAYS[weekday]) % 7 or (7 if "last" in rel else 0)
-        return DateValue((anchor - timedelta(days=delta)).isoformat(), "day", "relative", start)
-    words = rel.split()
-    unit = words[-1] if words[-1] not in ("ago", "later", "earlier") else words[1].rstrip("s")
-    if words[-1] in ("ago", "later", "earlier"):
-        n = NUMBER_WORDS.get(words[0], 1)
-        if words[-1] == "later":
-            return None  # relative to an event we do not know
+        return _point(anchor - timedelta(days=delta), "day", method, start)
+    if g.get("n") and rel.endswith("ago"):
+        low, _, unit = _count(g)
         if unit == "day":
-            return DateValue((anchor - timedelta(days=n)).isoformat(), "day", "relative", start)
+            return _point(anchor - timedelta(days=low), "day", method, start)
         if unit == "week":
-            return DateValue(_iso(anchor - timedelta(days=7 * n), "month"), "month", "relative", start)
+            return _point(anchor - timedelta(days=7 * low), "month", method, start)
         if unit == "month":
-            return DateValue(_iso(_shift_month(anchor, -n), "month"), "month", "relative", start)
-        return DateValue(str(anchor.year - n), "year", "relative", start)
-    direction = words[0]
-    future = direction == "next"
-    shift = {"last": -1, "past": -1, "next": 1}.get(direction, 0)
-    if unit in ("week", "weekend"):
-        return DateValue(_iso(anchor + timedelta(days=7 * shift), "month"), "month", "relative", start, future=future)
+            return _point(_shift_month(anchor, -low), "month", method, start)
+        return _point(date(anchor.year - low, 1, 1), "year", method, start)
+    shift_word = " ".join(g["dshift"].lower().split())
+    shift = WORDS["deictic_shift"][shift_word]
+    unit = g["dunit"].lower()
+    future = shift_word == "next"
+    if unit in ("week", "weekend"):  # Monday to Sunday; this week's acts so far
+        monday = anchor - timedelta(days=anchor.weekday()) + timedelta(days=7 * shift)
+        sunday = monday + timedelta(days=6)
+        return value_of(monday, min(sunday, anchor) if shift == 0 else sunday, method, start, future=future)
     if unit == "month":
-        return DateValue(_iso(_shift_month(anchor, shift), "month"), "month", "relative", start, future=future)
-    return DateValue(str(anchor.year + shift), "year", "relative", start, future=future)
+        return _point(_shift_month(anchor, shift), "month", method, start, future=future)
+    return _point(date(anchor.year + shift, 1, 1), "year", method, start, future=future)
+
+
+def is_background(text: str, value: DateValue | None, present: date | None) -> bool:
+    """A biographical or historical fact: a background cue in the clause, or a date more than
+    `background_after_days` before the story's present."""
+    if any(c.search(text) for c in BACKGROUND_CUES):
+        return True
+    if value is None or present is None:
+        return False
+    last = parse_day(value.latest)
+    return last is not None and (present - last).days > int(WORDS["background_after_days"])
 
 
 PAST_AUX = frozenset({"has", "have", "had", "'ve", "'s", "was", "were", "did"})
@@ -415,29 +672,32 @@ def attached_dates(sent, dates: list[DateValue], trigger, triggers: dict[int, in
 
 
 class DateResolver:
-    """Dates for the events of one article, in text order."""
+    """Dates for the events of one article. Every sentence is read in order (events or not), so a
+    year-less date is resolved on the last date the story itself set before it."""
 
     def __init__(self, published: str | None, published_latest: str | None = None,
                  published_method: str | None = None, published_earliest: str | None = None,
                  skip_before: int = 0):
         self.anchor = parse_anchor(published)
         self.inferred = self.anchor is None or published_method == "inferred"
-        # an inferred publication range: a relative date is resolved against both of its ends and
-        # keeps only what the two agree on (never one end's guess)
-        self.range_anchors: tuple[date, date] | None = None
-        if self.inferred:
-            early, late = parse_anchor(published_earliest or published), parse_anchor(published_latest or published)
-            if early is not None and late is not None and early != late:
-                self.range_anchors = (early, late)
-        if self.anchor is None:
-            self.anchor = parse_anchor(published_latest)
         self.published = published
-        # an inferred publication range: only what its two ends share is known ("2024-11" … "2025-01": nothing)
-        self.range_date = self._common(published_earliest or published, published_latest or published)
-        self.previous: DateValue | None = None
+        self.published_day = None if self.inferred else self.anchor
+        # an unknown publication date: its inferred bounds (either may be open)
+        self.pub_earliest = parse_anchor(published_earliest or published) if self.inferred else self.anchor
+        self.pub_latest = parse_anchor(published_latest or published) if self.inferred else self.anchor
+        if self.anchor is None:
+            self.anchor = self.pub_latest
         self.skip_before = skip_before  # the dateline ("LIMA, May 3 (Wire) —"): its date is not an event's
+        self.narrative: DateValue | None = None  # the story's anchor after the last sentence read
+        self.latest_seen: date | None = None  # the latest day any date of the story can mean so far
+        self._read_upto = -1  # start offset of the last sentence read
         self._cache: dict[int, list[DateValue]] = {}
+        self._before: dict[int, DateValue | None] = {}  # sentence start → the narrative anchor before it
         self._triggers: dict[int, dict[int, int]] = {}  # sentence start → token index → event trigger index
+
+    @property
+    def previous(self) -> DateValue | None:
+        return self.narrative
 
     def set_triggers(self, sent, candidates, event_nouns=()) -> None:
         """The sentence's event candidates (objects with `.trigger` and `.tokens`, in priority
@@ -456,66 +716,121 @@ class DateResolver:
         return self._triggers.get(sent.start_char, {})
 
     def sentence_dates(self, sent) -> list[DateValue]:
+        """The dates of a sentence, after reading every sentence before it."""
+        if sent.start_char not in self._cache:
+            for other in sent.doc.sents:
+                if other.start_char > sent.start_char:
+                    break
+                if other.start_char > self._read_upto:
+                    self._read(other)
+        return self._cache.get(sent.start_char, [])
+
+    def _read(self, sent) -> None:
         key = sent.start_char
-        if key not in self._cache:
-            text = sent.text
-            def tense_at(offset: int) -> str | None:
-                token = next((t for t in sent if t.idx - sent.start_char >= offset), None)
-                return clause_tense(token) if token is not None else None
+        self._read_upto = key
+        self._before[key] = self.narrative
 
-            found = find_dates(text, self.anchor, self.previous, tense_at)
-            if self.range_anchors is not None:
-                found = [self._range_value(text, d, tense_at) for d in found]
-            self._cache[key] = [d for d in found if sent.start_char + d.start >= self.skip_before]
-        return self._cache[key]
+        def tense_at(offset: int) -> str | None:
+            token = next((t for t in sent if t.idx - sent.start_char >= offset), None)
+            return clause_tense(token) if token is not None else None
 
-    def _range_value(self, text: str, value: DateValue, tense_at) -> DateValue:
-        """A relative date resolved against both ends of an inferred publication range: the
-        coarsest precision they share (a year), else no date."""
-        if value.method != "relative":
+        found = [d for d in find_dates(sent.text, self.anchor if not self.inferred else None, None, tense_at,
+                                       self.narrative, self.published_day)
+                 if sent.start_char + d.start >= self.skip_before]
+        if self.inferred:
+            found = [self._within_range(sent, d, tense_at) for d in found]
+        # document offsets for the anchors (find_dates knows only the sentence)
+        found = [self._doc_offsets(sent, d) for d in found]
+        for value in found:
+            if value.future or not value.earliest:
+                continue
+            phrase = sent.text[value.start:value.end].lower()
+            if phrase.startswith("since") or value.method == "publication":
+                continue  # a state since a date, not a point the story moves to
+            self.narrative = replace(value, anchor_start=sent.start_char + value.start,
+                                     anchor_end=sent.start_char + value.end)
+            last = parse_day(value.latest)
+            if last is not None and value.method != "inferred":
+                self.latest_seen = max(self.latest_seen or last, last)
+        self._cache[key] = found
+
+    @staticmethod
+    def _doc_offsets(sent, value: DateValue) -> DateValue:
+        return value
+
+    def _within_range(self, sent, value: DateValue, tense_at) -> DateValue:
+        """An unknown publication date: a date read against it (deictic words, or a year-less
+        month with no anchor of the story before it) is resolved against both ends of its
+        inferred range — the earliest raised to the latest date the story told so far — and
+        keeps the range between them."""
+        if value.method != "relative-to-publication" and value.date is not None:
             return value
-        early, late = (find_dates(text, a, self.previous, tense_at) for a in self.range_anchors)
-        a = next((d for d in early if d.start == value.start), None)
-        b = next((d for d in late if d.start == value.start), None)
-        if a is None or b is None or not a.date or not b.date:
+        early = max(d for d in (self.pub_earliest, self.latest_seen) if d is not None) \
+            if (self.pub_earliest or self.latest_seen) else None
+        late = self.pub_latest
+        if early is not None and late is not None and early > late:
+            late = None
+        text = sent.text[value.start:value.end] if value.end > value.start >= 0 else sent.text
+        bounds = []
+        for end in (early, late):
+            if end is None:
+                bounds.append(None)
+                continue
+            again = find_dates(text, end, None, lambda _o: tense_at(value.start), None, None)
+            bounds.append(again[0] if again else None)
+        low, high = bounds
+        if low is None and high is None:
             return DateValue(None, None, "inferred", value.start, value.future, value.end)
-        if a.date == b.date:
-            return DateValue(a.date, a.precision, "inferred", value.start, value.future, value.end)
-        if a.date[:4] == b.date[:4]:
-            return DateValue(a.date[:4], "year", "inferred", value.start, value.future, value.end)
-        return DateValue(None, None, "inferred", value.start, value.future, value.end)
+        return value_of(parse_day(low.earliest) if low else None, parse_day(high.latest) if high else None,
+                        "inferred", value.start, future=value.future, end=value.end)
+
+    def narrative_before(self, sent, offset: int) -> DateValue | None:
+        """The story's anchor at `offset` of the sentence: the last date set before it."""
+        self.sentence_dates(sent)
+        current = self._before.get(sent.start_char)
+        for value in self._cache.get(sent.start_char, []):
+            if value.start < offset and value.earliest and not value.future:
+                phrase = sent.text[value.start:value.end].lower()
+                if not phrase.startswith("since"):
+                    current = replace(value, anchor_start=sent.start_char + value.start,
+                                      anchor_end=sent.start_char + value.end)
+        return current
 
     def for_event(self, sent, trigger_offset: int, exclude: tuple[int, int] | None = None,
                   trigger=None, triggers: dict[int, int] | None = None) -> DateValue:
         """The date expression attached to the event's trigger (nearest first), else the
-        publication date. `exclude` (character offsets in the sentence) is a complement clause
-        whose dates tell when the promised / threatened / requested act would happen, not when the
-        event did. With `trigger` (a token) and `triggers` (token index → the trigger index of the
-        sentence's event candidate it belongs to), only the dates syntactically attached to this
-        event count (see `attached_dates`); without them, every date of the sentence does."""
+        publication date, else the range the story's anchors allow. `exclude` (character
+        offsets in the sentence) is a complement clause whose dates tell when the promised /
+        threatened / requested act would happen, not when the event did. With `trigger` (a
+        token) and `triggers` (token index → the trigger index of the sentence's event candidate
+        it belongs to), only the dates syntactically attached to this event count (see
+        `attached_dates`); without them, every date of the sentence does. The value says whether
+        the event is background (`is_background`)."""
         dates = [d for d in self.sentence_dates(sent) if not d.future
                  and not (exclude is not None and exclude[0] <= d.start < exclude[1])]
         if trigger is not None and triggers is not None:
             dates = attached_dates(sent, dates, trigger, triggers)
+        present = self.published_day or self.pub_latest or self.latest_seen
         if dates:
             best = min(dates, key=lambda d: abs(d.start - trigger_offset) + (0 if d.start <= trigger_offset else 5))
-            method = "inferred" if self.inferred and best.method == "relative" else best.method
-            value = DateValue(best.date, best.precision, method, best.start)
-            if value.date is not None:
-                self.previous = value
-            return value
-        if self.published and not self.inferred:
-            return DateValue(self.published[:10], "day", "reported")
-        if self.range_date is not None:
-            return DateValue(self.range_date, "month" if len(self.range_date) == 7 else "year", "inferred")
-        return DateValue(None, None, None)
-
-    @staticmethod
-    def _common(earliest: str | None, latest: str | None) -> str | None:
-        if not earliest or not latest:
-            return None
-        if earliest[:7] == latest[:7] and len(earliest) >= 7:
-            return earliest[:7]
-        if earliest[:4] == latest[:4]:
-            return earliest[:4]
-        return None
+            value = replace(best, future=False, end=-1 if best.end < 0 else best.end)
+            background = is_background(sent.text, value, present)
+            return replace(value, background=background)
+        background = is_background(sent.text, None, None)
+        story = self.narrative_before(sent, trigger_offset)
+        if self.published_day is not None:
+            first = parse_day(story.earliest) if story is not None and story.earliest else None
+            if first is not None and first > self.published_day:
+                first = None
+            return DateValue(self.published_day.isoformat(), "day", "publication", earliest=first.isoformat() if first else None,
+                             latest=self.published_day.isoformat(), background=background)
+        first = parse_day(story.earliest) if story is not None and story.earliest else None
+        if first is None and self.pub_earliest is not None:
+            first = self.pub_earliest
+        last = self.pub_latest
+        if first is not None and last is not None and first > last:
+            last = None
+        if first is None and last is None:
+            return DateValue(None, None, None, background=background)
+        extra = {"anchor_start": story.anchor_start, "anchor_end": story.anchor_end} if story is not None else {}
+        return value_of(first, last, "inferred", background=background, **extra)

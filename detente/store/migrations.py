@@ -173,6 +173,14 @@ MIGRATIONS: tuple[Migration, ...] = (
         "UPDATE events SET event_code = CASE WHEN length(cameo_root) = 2 THEN cameo_root || '0' ELSE cameo_root END",
         f"UPDATE events SET date_earliest = {_day('date', False)}, date_latest = {_day('date', True)}",
     ), fill=_name_actors),
+    Migration(5, "event dates: the anchor an anchored date was resolved on, the background flag; date methods "
+                 "renamed (relative → relative-to-publication, reported → publication)", (
+        "ALTER TABLE events ADD COLUMN date_anchor_start INTEGER",
+        "ALTER TABLE events ADD COLUMN date_anchor_end INTEGER",
+        "ALTER TABLE events ADD COLUMN background BOOLEAN DEFAULT false",
+        "UPDATE events SET date_method = 'relative-to-publication' WHERE date_method = 'relative'",
+        "UPDATE events SET date_method = 'publication' WHERE date_method = 'reported'",
+    )),
 )
 
 LATEST = MIGRATIONS[-1].version
