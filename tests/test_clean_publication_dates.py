@@ -172,3 +172,15 @@ def test_an_undated_article_reporting_dated_events_gets_an_inferred_range():
 def test_reported_dates_word_lists_are_strings():
     words = reported_words()  # raises on a YAML bool (a bare `on`)
     assert words.before_date.search("talks began on ")
+
+
+def test_two_holders_of_one_office_are_history_not_a_handover_day():
+    text = ("President Trump said Turkey would face sanctions. President Obama had refused to sell the "
+            "Patriot system to Ankara, officials said.")
+    inf = infer_range(text)
+    assert (inf.earliest, inf.latest) == ("2009-01-20", "2029-01-20")  # either term, not 2017-01-20 alone
+
+
+def test_one_person_in_two_states_is_either_state():
+    inf = infer_range("President-elect Trump met Petro's envoy. President Trump later imposed tariffs on Colombia.")
+    assert (inf.earliest, inf.latest) == ("2016-11-08", "2029-01-20")

@@ -172,14 +172,29 @@ class Inference:
 
 
 def role_evidence(text: str) -> list[tuple[str, Intervals]]:
-    """(reason, periods) for every role-state the text uses about the present."""
-    evidence = []
+    """(reason, periods) for the role-states the text uses about the present.
+
+    Two states of one person ("President-elect Trump" … "President Trump") or two holders of one
+    office ("President Obama" … "President Trump") cannot all be the present: one is history told
+    without "former". Such states are one constraint, the union of their periods, never an
+    intersection that would pin the article on a handover day."""
+    used = []
     for state in load_role_states():
         for m in state.pattern.finditer(text):
             if _PAST_QUALIFIER.search(text[max(0, m.start() - 12) : m.start()]):
                 continue
-            evidence.append((f"{state.who} as {state.role}", list(state.periods)))
+            used.append(state)
             break
+    groups: list[list[RoleState]] = []
+    for state in used:
+        linked = [g for g in groups if any(s.who == state.who or s.role == state.role for s in g)]
+        merged = [state] + [s for g in linked for s in g]
+        groups = [g for g in groups if g not in linked] + [merged]
+    evidence = []
+    for group in groups:
+        periods = sorted({p for s in group for p in s.periods})
+        reason = " or ".join(sorted(f"{s.who} as {s.role}" for s in group))
+        evidence.append((reason, periods))
     return evidence
 
 
