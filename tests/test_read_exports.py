@@ -204,3 +204,15 @@ def test_reading_arbitrary_json_files_never_raises(data):
 def test_non_finite_numbers_are_not_dates(value):
     raw = parse_jsonl_line(value, "n.jsonl#L1")
     assert raw.published is None and raw.text == STORY
+
+
+@pytest.mark.parametrize("payload,text", [
+    (b"{This is a text that happens to open with a brace, not JSON at all.}\n", True),
+    (b"[1] A footnote opens this text.\n", True),
+    (json.dumps([{"maintext": STORY}], indent=2).encode(), False),
+])
+def test_stdin_sniffing_tells_json_from_text_that_opens_with_a_bracket(monkeypatch, payload, text):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(payload)))
+    (raw,) = _read("-")
+    assert raw.error is None
+    assert (raw.data == payload) if text else (raw.text == STORY and raw.source_path == "<stdin>#item-1")

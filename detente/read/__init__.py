@@ -1,4 +1,9 @@
-"""Stage 1 — read: paths (files, folders, JSONL, WARC, '-' for stdin) → RawDocument stream.
+"""Stage 1 — read: paths (files, folders, JSONL, JSON, WARC, '-' for stdin) → RawDocument stream.
+
+JSON records (a JSONL line, a .json file, an item of a JSON array) are mapped to a RawDocument by
+one table of accepted keys, `data/input_fields.yaml` (trafilatura's, news-please's, GDELT-style
+and detente's own field names): no per-format reader. A WARC record's `WARC-Date` and a record's
+crawl field become `RawDocument.crawled`, which `clean` uses as an upper bound on publication.
 
 Everything here is a generator so a corpus is never listed or loaded whole. A problem with
 one input (unreadable, vanished, too large, bad JSONL line, WARC record we cannot use) becomes
@@ -75,16 +80,18 @@ def is_stream_name(name: str) -> bool:
     return _kind_of(name) in STREAM_EXTENSIONS.values()
 
 
+_JSON_START = re.compile(rb"^(?:\{\s*(?:\"|\})|\[\s*(?:\{|\]))")
+
+
 def _sniff_kind(head: bytes) -> str:
     """Guess the kind of an unnamed stream (stdin, unknown extension) from its first bytes."""
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"WARC/"):
         return "warc"
-    if stripped.startswith(b"{"):
-        # one object per line is JSONL; a pretty-printed object (news-please) is one JSON value
-        return "jsonl" if _first_line_is_object(stripped.decode("utf-8", "replace")) else "json"
-    if stripped.startswith(b"["):
-        return "json"
+    if stripped.startswith(b"{") and _first_line_is_object(stripped.decode("utf-8", "replace")):
+        return "jsonl"
+    if _JSON_START.match(stripped):
+        return "json"  # a pretty-printed object (news-please) or an array of them: one JSON value
     lowered = stripped[:1024].lower()
     if lowered.startswith(b"<") and (b"<html" in lowered or b"<!doctype" in lowered
                                      or b"<body" in lowered or b"<p" in lowered or b"<div" in lowered):
