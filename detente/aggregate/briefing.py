@@ -282,8 +282,8 @@ def build_brief(source, dyad: str | None = None, since: str | None = None, until
         add(f"q-{q.quote_id}", "quote", q.evidence, q.doc_id, q.date)
     for c in claims:
         add(f"c-{c.claim_id}", "claim", c.evidence, c.doc_id, c.date)
-    for contradiction in contradictions:  # both sides have their evidence, from any article
-        for side in (contradiction.a, contradiction.b):
+    for contradiction in contradictions:  # every source has its evidence, from any article
+        for side in contradiction.sides:
             add(side_anchor(contradiction, side), "claim" if contradiction.kind == "number" else "mention",
                 side.evidence, side.doc_id)
 

@@ -44,9 +44,9 @@ from detente.present.charts import sparkline
 # ------------------------------------------------------------------------------ chart
 
 
-def index_chart(brief: Brief) -> str:
+def index_chart(brief: Brief, width: int = 760, height: int = 300) -> str:
     return charts.index_chart(brief.dyad, brief.freq, [r.to_dict() for r in brief.index_rows],
-                              [p.to_dict() for p in brief.turning_points])
+                              [p.to_dict() for p in brief.turning_points], width=width, height=height)
 
 
 # ------------------------------------------------------------------------------ HTML
@@ -56,7 +56,12 @@ body{font-family:Georgia,'Times New Roman',serif;color:#1b1b1b;max-width:860px;m
 line-height:1.5;background:#fff}
 h1{font-size:1.7rem;margin-bottom:.2rem}h2{font-size:1.25rem;border-bottom:1px solid #ccc;padding-bottom:.2rem;
 margin-top:2rem}h1,h2,h3,th{font-family:Helvetica,Arial,sans-serif}
-.meta{color:#555;font-size:.9rem}.note{background:#fff8e1;border-left:4px solid #d68910;padding:.4rem .8rem}
+.meta{color:#555;font-size:.9rem}td,th{overflow-wrap:anywhere}
+.chart.small{display:none}
+@media(max-width:640px){body{margin:1rem auto}table{display:block;overflow-x:auto}
+svg.chart{display:none}svg.chart.small{display:block}}
+@media print{svg.chart{display:block}svg.chart.small{display:none}}
+.note{background:#fff8e1;border-left:4px solid #d68910;padding:.4rem .8rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid #e3e3e3;padding:.3rem .4rem;
 text-align:left;vertical-align:top}th{background:#f4f4f4}
 a{color:#1f3a5f}sup a{text-decoration:none;font-size:.75rem}
@@ -138,7 +143,8 @@ def render_html(brief: Brief) -> str:
 
     out.append('<h2 id="index">Index over time</h2>')
     if brief.index_rows:
-        out.append(index_chart(brief))
+        out.append(index_chart(brief))  # a phone gets the one drawn for its width (CSS below)
+        out.append(index_chart(brief, width=360, height=260).replace('class="chart"', 'class="chart small"', 1))
         out.append("<p class=\"meta\">Score per period = Σ confidence × (1 + ln articles) × Goldstein intensity of "
                    "its story events; empty periods are gaps, not zeros. Numbered markers are turning points.</p>")
         if brief.turning_points:
@@ -188,14 +194,15 @@ def render_html(brief: Brief) -> str:
     if not brief.contradictions:
         out.append("<p>No contradiction on dates, numbers or actors was found between the articles used.</p>")
     else:
-        out.append("<table><thead><tr><th>Kind</th><th>About</th><th>One source</th><th>Another source</th>"
+        out.append("<table><thead><tr><th>Kind</th><th>About</th><th>What the sources say</th>"
                    "</tr></thead><tbody>")
-        for c in brief.contradictions:
+        for c in brief.contradictions:  # one row per disagreement, every source of each position
             cells = []
-            for side in (c.a, c.b):
-                cells.append(f'<td><strong>{h(side.value)}</strong> — {h(side.outlet or side.doc_id)}<br>'
-                             f'<q>{h(side.evidence.text)}</q>{_refs_html([side_anchor(c, side)])}</td>')
-            out.append(f"<tr><td>{h(c.kind)}</td><td>{h(c.about)}</td>{''.join(cells)}</tr>")
+            for position in c.positions:
+                sources = "".join(f'<li>{h(side.outlet or side.doc_id)}: <q>{h(side.evidence.text)}</q>'
+                                  f'{_refs_html([side_anchor(c, side)])}</li>' for side in position.sources)
+                cells.append(f"<strong>{h(position.value)}</strong><ul>{sources}</ul>")
+            out.append(f"<tr><td>{h(c.kind)}</td><td>{h(c.about)}</td><td>{''.join(cells)}</td></tr>")
         out.append("</tbody></table>")
     out.append('<h3 id="single-sourced">Single-sourced</h3>')
     if not brief.single_sourced:
@@ -300,11 +307,12 @@ def render_markdown(brief: Brief) -> str:
     if not brief.contradictions:
         out += ["No contradiction on dates, numbers or actors was found between the articles used.", ""]
     for c in brief.contradictions:
-        sides = []
-        for side in (c.a, c.b):
-            sides.append(f"**{md(side.value)}** ({md(side.outlet or side.doc_id)}: “{md(side.evidence.text)}”)"
-                         f"{_refs_md([side_anchor(c, side)])}")
-        out.append(f"- {c.kind} — {md(c.about)}: {sides[0]} vs {sides[1]}")
+        positions = []
+        for position in c.positions:
+            sources = "; ".join(f"{md(side.outlet or side.doc_id)}: “{md(side.evidence.text)}”"
+                                f"{_refs_md([side_anchor(c, side)])}" for side in position.sources)
+            positions.append(f"**{md(position.value)}** ({sources})")
+        out.append(f"- {c.kind} — {md(c.about)}: {' vs '.join(positions)}")
     out += ["", "### Single-sourced", ""]
     if not brief.single_sourced:
         out += ["Every story event and claim shown is reported by more than one outlet.", ""]
