@@ -191,7 +191,7 @@ def test_the_api_streams_the_same_export_as_the_cli_prints(cli, client, corpus, 
     else:
         assert response.text == result.stdout
     if fmt == "plover":
-        assert {"actor", "event", "event_text", "cite_info"} <= set(json.loads(response.text.splitlines()[0]))
+        assert {"source", "event", "event_text", "cite_info"} <= set(json.loads(response.text.splitlines()[0]))
 
 
 def test_export_refuses_what_it_cannot_give(client):

@@ -109,7 +109,8 @@ def test_events_are_the_design_records_in_a_page_envelope(client, corpus):
     assert data["total"] == 5 and data["offset"] == 0 and data["next_offset"] is None
     first = corpus["events"]["a"][0]
     expected = first.to_dict()
-    expected.update(source_path="corpus/a.txt", url="https://one.example/a")
+    expected.update(source_path="corpus/a.txt", url="https://one.example/a")  # inherited from the document
+    expected.update({key: getattr(corpus["a"], key) for key in ("outlet", "title", "published", "language")})
     assert data["items"][0] == expected
     assert list(data["items"][0]) == list(expected)  # the design's key order
 
@@ -231,7 +232,8 @@ def test_contradictions_on_dates_and_numbers(client, corpus):
 def test_quotes_claims_rejections(client, corpus):
     quotes = ok(client, "/api/quotes")["items"]
     assert quotes == [{"quote_id": "qa0", "doc_id": corpus["a"].doc_id,
-                       "speaker": {"text": "Petro", "code": "COLGOV", "country": "COL", "sector": "GOV"},
+                       "speaker": {"text": "Petro", "name": "Government (Colombia)", "code": "COLGOV",
+                                   "country": "COL", "sector": "GOV"},
                        "text": "treating migrants as criminals",
                        "evidence": sentence(TEXT_A, "Petro accused").to_dict(), "date": "2025-01-26"}]
     assert ok(client, "/api/quotes?speaker=USA")["items"] == []

@@ -69,11 +69,18 @@ def union_of_keys(rows: Iterable[dict[str, Any]]) -> list[str]:
     return list(dict.fromkeys(key for row in rows for key in row))
 
 
+def side_name(actor: dict[str, Any] | None) -> str:
+    """How a table names an event's side: its canonical name (never the pronoun that mentions
+    it), else its code, else its words."""
+    actor = actor or {}
+    return actor.get("name") or actor.get("code") or actor.get("text") or "?"
+
+
 def event_view(record: dict[str, Any]) -> dict[str, Any]:
-    """Short derived columns for a terminal: who ("USA>COL") and what ("SANCTION/tariff")."""
-    actor, recipient = record.get("actor") or {}, record.get("recipient") or {}
+    """Short derived columns for a terminal: who ("Gustavo Petro > Government (United States)",
+    by canonical name) and what ("SANCTION/tariff")."""
     view = dict(record)
-    view["who"] = f"{actor.get('code') or '?'}>{recipient.get('code') or '?'}"
+    view["who"] = f"{side_name(record.get('actor'))} > {side_name(record.get('recipient'))}"
     view["what"] = record["event_type"] + (f"/{record['mode']}" if record.get("mode") else "")
     return view
 
