@@ -25,6 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from detente import resources
 from detente.analyse.actors import (
     AGENCY,
     CAPITAL,
@@ -47,26 +48,19 @@ SPANS_KEY = "detente_actors"
 COMPONENT = "detente_actors"
 
 COUNTRY_WORDS = (COUNTRY, DEMONYM, PLACE)
-FORMER_WORDS = frozenset({"former", "ex", "ex-", "late", "erstwhile"})
+_WORDS = resources.words("mentions")
+FORMER_WORDS = frozenset(_WORDS["former_words"])
 ENT_LABELS = {PERSON: "PERSON", COUNTRY: "GPE", CAPITAL: "GPE", PLACE: "GPE", DEMONYM: "NORP", PEOPLE: "NORP",
               AGENCY: "ORG", ORG: "ORG", GROUP: "ORG"}
-POSSESSIVE = frozenset({"'s", "’s", "'"})
-DASHES = frozenset({"—", "–", "-", "--", "―"})
+POSSESSIVE = frozenset(_WORDS["possessive"])
+DASHES = frozenset(_WORDS["dashes"])
 # A one-person role's own word tells the holder's gender ("spokeswoman", "queen"): for "he"/"she".
-FEMALE_ROLE_WORDS = frozenset({"spokeswoman", "congresswoman", "chairwoman", "queen", "princess", "empress",
-                               "businesswoman", "stateswoman", "sultana"})
-MALE_ROLE_WORDS = frozenset({"spokesman", "congressman", "chairman", "king", "prince", "emir", "sultan",
-                             "emperor", "businessman", "statesman", "crown prince"})
+FEMALE_ROLE_WORDS = frozenset(_WORDS["female_role_words"])
+MALE_ROLE_WORDS = frozenset(_WORDS["male_role_words"])
 # Head nouns of organisation names built on a place or country word ("Washington Office on Latin
 # America", "Moscow State University", "Colombo-American Chamber of Commerce") → sector of the body.
-ORG_HEADS = {"office": "NGO", "institute": "EDU", "institution": "NGO", "university": "EDU", "college": "EDU",
-             "school": "EDU", "academy": "EDU", "chamber": "BUS", "company": "BUS", "corporation": "BUS",
-             "corp": "BUS", "holdings": "BUS", "airlines": "BUS", "airways": "BUS", "bank": "BUS",
-             "exchange": "BUS", "council": "NGO", "foundation": "NGO", "center": "NGO", "centre": "NGO",
-             "association": "NGO", "society": "NGO", "fund": "NGO", "club": "NGO", "museum": "NGO",
-             "times": "MED", "post": "MED", "journal": "MED", "herald": "MED", "tribune": "MED",
-             "gazette": "MED", "daily": "MED"}
-ORG_LINKS = frozenset({"of", "on", "for", "and", "&", "-"})
+ORG_HEADS = dict(_WORDS["org_heads"])
+ORG_LINKS = frozenset(_WORDS["org_links"])
 
 
 @dataclass(frozen=True)

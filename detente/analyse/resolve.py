@@ -22,15 +22,15 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from detente import resources
 from detente.analyse.actors import FORMER_SECTOR, ActorDictionary, _term_at, normalise, point_date
 from detente.analyse.component import SPANS_KEY, Record
 from detente.models import Actor
 
-PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
-            "she": "f", "her": "f", "hers": "f", "herself": "f"}
-LOCATIVE = frozenset({"in", "at", "near", "to", "into", "inside", "outside", "across", "around", "through",
-                      "toward", "towards", "via", "throughout", "within", "of", "on"})
-PLACE_VERBS = frozenset({"visit", "reach", "leave", "enter", "tour", "fly", "arrive"})  # "visited Moscow"
+_WORDS = resources.words("resolve")
+PRONOUNS = dict(_WORDS["pronouns"])
+LOCATIVE = frozenset(_WORDS["locative"])
+PLACE_VERBS = frozenset(_WORDS["place_verbs"])
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PRONOUN_WINDOW = 5  # sentences back for "he"/"she"
 
@@ -112,7 +112,7 @@ def actor_mentions(doc: Doc, date: str | None = None) -> list[ActorMention]:
     return mentions
 
 
-DETERMINERS = frozenset({"the", "this", "that"})
+DETERMINERS = frozenset(_WORDS["determiners"])
 BODY_WINDOW = 5  # sentences back for "the body", "the council"
 
 
@@ -245,11 +245,11 @@ def _code_span(doc, span, record: Record, date, dictionary: ActorDictionary, peo
     return None
 
 
-LOCATING_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside", "around", "from", "of"})
-CLAUSE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside", "around"})
+LOCATING_PREPS = frozenset(_WORDS["locating_preps"])
+CLAUSE_PREPS = frozenset(_WORDS["clause_preps"])
 NESTED_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "xcomp", "parataxis", "acl", "csubj"})
 PLACE_KINDS = frozenset({"country", "capital", "demonym"})
-OWNERS = frozenset({"its", "their", "his", "her", "our", "whose"})
+OWNERS = frozenset(_WORDS["owners"])
 
 
 def _located(doc, span, record: Record) -> str | None:
@@ -392,8 +392,7 @@ def _code_description(doc, span, record: Record, dictionary, people, date) -> Ac
 
 # Occupations that are not titles: written with a capital inside a sentence they are a name or a
 # heading ("The Diplomat in Spain", "Spokesman of the Year"), not a person already named.
-NON_TITLE_ROLES = frozenset({"diplomat", "top diplomat", "official", "senior official", "spokesman",
-                             "spokeswoman", "spokesperson"})
+NON_TITLE_ROLES = frozenset(_WORDS["non_title_roles"])
 
 
 def _title_noise(doc, span, record: Record, descriptions: set[str], dictionary) -> bool:
@@ -422,9 +421,8 @@ def _plural(span) -> bool:
         max(span.start - 2, 0):span.start])
 
 
-HEAD_ROLES = frozenset({"president", "prime minister", "premier", "chancellor", "king", "queen", "emir",
-                        "sultan", "supreme leader", "crown prince", "monarch", "general secretary"})
-LEADER_WORDS = frozenset({"leader", "head of state", "head of government", "monarch"})
+HEAD_ROLES = frozenset(_WORDS["head_roles"])
+LEADER_WORDS = frozenset(_WORDS["leader_words"])
 
 
 def _antecedent_for_description(record: Record, descriptions: set[str], people, dictionary, date):
@@ -454,7 +452,7 @@ def _antecedent_for_description(record: Record, descriptions: set[str], people, 
     return candidates[-1][0] if not record.country else None
 
 
-GENERIC_ROLES = frozenset({"official", "senior official", "diplomat", "top diplomat"})
+GENERIC_ROLES = frozenset(_WORDS["generic_roles"])
 
 
 def _may_be(record: Record, descriptions: set[str]) -> bool:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from detente import resources
 from detente.config import Settings
 from detente.events import modality
 from detente.events.actors import MentionIndex, actor_of, analyse_mentions, role_test
@@ -72,20 +73,14 @@ def dateline_end(text: str, window: int = 1500) -> int:
             return m.end()
     return 0
 
+_WORDS = resources.words("coder")
 # Acts two parties do together ("Japan and South Korea held talks / signed an agreement / clashed"):
 # with a coordinated subject and no object party, the act is coded once, first-named party → the
 # other (gold README: a joint act is one event, first-named as actor). With three or more parties
 # the first-named is the actor and each other party a recipient (one event per pair with it).
 # One-sided acts ("Japan and South Korea imposed sanctions") get no recipient from their own subject.
-MUTUAL_MODES = {
-    "CONSULT": frozenset({"meet", "negotiate", "phone_call", "peace_talks", "trade_talks"}),
-    # agreements and normalisation; a promise only of a mutual act ("agreed to cooperate", "will
-    # hold talks"), not of a one-sided one ("pledged aid") — see _mutual
-    "AGREE": frozenset({"agreement", "diplomatic", "restore_relations"}),
-    "COOPERATE": frozenset({"cooperate", "intelligence", "military"}),
-    "RETREAT": frozenset({"ceasefire", "de_escalate"}),
-}
-MUTUAL_ASSAULT_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "exchange"})  # "exchanged fire"
+MUTUAL_MODES = {k: frozenset(v) for k, v in _WORDS["mutual_modes"].items()}
+MUTUAL_ASSAULT_LEMMAS = frozenset(_WORDS["mutual_assault_lemmas"])
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my)\b")
 _NEGATION = re.compile(r"\b(?:not|never|no|cannot|won't|can't|n't)\b|n't\b")
@@ -96,10 +91,8 @@ def _has_cue(words: str, cue: str) -> bool:
     also in the plural ("path forward" matches "paths forward"); the last word is a prefix."""
     parts = cue.split()
     return re.search(" " + "(?:e?s)? ".join(map(re.escape, parts)), words) is not None
-MULTILATERAL = frozenset({"international", "multilateral", "global", "worldwide", "regional", "domestic"})
-GROUP_NOUNS = frozenset({"nation", "country", "government", "leader", "official", "people", "state", "ally",
-                         "partner", "neighbor", "neighbour", "region", "party", "group", "organization",
-                         "organisation", "power", "member", "administration", "economy", "company", "firm"})
+MULTILATERAL = frozenset(_WORDS["multilateral"])
+GROUP_NOUNS = frozenset(_WORDS["group_nouns"])
 
 
 def _same_side(event: Event, actor: Actor, recipient: Actor) -> bool:
@@ -288,7 +281,8 @@ class Coder:
             if token.dep_ in ("xcomp", "ccomp") and self.lexicon.governor_of(token.head) not in (None, "transparent", "speech"):
                 continue  # "wants to attack", "threatened to strike": the governing verb says what it is
             sense, family = self.patterns.verb_act_sense(token), "verb"
-            if sense is None and WEAK_ACTS and not self.patterns._non_event_object(token):
+            if sense is None and WEAK_ACTS and self.lexicon.governor_of(token) is None \
+                    and not self.patterns._non_event_object(token):  # "wants to attack": a governor
                 sense, family = self.lexicon.weak_sense(token), "weak"
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
             if sense is not None and not (passive and token.lemma_.lower() in PASSIVE_NOT_EVENT):

@@ -11,13 +11,13 @@ from __future__ import annotations
 import hashlib
 import re
 
+from detente import resources
 from detente.models import Claim, Evidence
 
-SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
-CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
-            "¥": "JPY", "dollars": "USD", "euros": "EUR", "pesos": "COP"}
-FRACTIONS = {"one-third": 1 / 3, "two-thirds": 2 / 3, "one-quarter": 0.25, "a quarter": 0.25, "three-quarters": 0.75,
-             "half": 0.5, "one-half": 0.5, "one-fifth": 0.2, "a third": 1 / 3, "a fifth": 0.2}
+_WORDS = resources.words("claims")
+SCALE = dict(_WORDS["scale"])
+CURRENCY = dict(_WORDS["currency"])
+FRACTIONS = dict(_WORDS["fractions"])
 UNITS = r"tonnes|tons|tonne|ton|kilograms|kilos|kg|hectares|barrels|people|troops|soldiers|migrants|deportees|refugees|flights|civilians|workers|jobs|votes|members|fighters|prisoners|detainees|deaths|dead|casualties|citizens|nationals"
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CLAIM_RE = re.compile(
@@ -27,12 +27,10 @@ CLAIM_RE = re.compile(
     r"|(?P<n4>" + NUMBER + r")\s*(?P<s4>thousand|million|billion)?\s*(?P<unit>" + UNITS + r")\b"
     r"|\b(?P<frac>one-third|two-thirds|one-quarter|a quarter|three-quarters|one-half|one-fifth|a third|a fifth)\s+of\b",
     re.I)
-QUALIFIERS = ("nearly", "almost", "over", "more than", "about", "around", "approximately", "below", "under",
-              "at least", "up to", "some", "roughly", "less than", "above")
-SKIP_MEASURE = frozenset({"of", "in", "the", "a", "an", "and", "to", "for", "on", "its", "their", "his", "her"})
+QUALIFIERS = tuple(_WORDS["qualifiers"])
+SKIP_MEASURE = frozenset(_WORDS["skip_measure"])
 # "$4.5 billion last year", "$180 million a year": a period says when, not what is measured
-TIME_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "annually",
-                        "yearly", "monthly", "quarter", "decade", "today", "yesterday", "ago"})
+TIME_WORDS = frozenset(_WORDS["time_words"])
 
 
 def _number(text: str) -> float:

@@ -9,30 +9,23 @@ into THREATEN or AGREE (CAMEO 13 / 03), never into the act itself.
 
 from __future__ import annotations
 
+from detente import resources
+
 REAL, NEGATED, HYPOTHETICAL, FUTURE, QUESTION = "real", "negated", "hypothetical", "future", "question"
 
-MODALS = frozenset({"could", "may", "might", "would", "should", "can", "must", "ought", "'d", "cannot"})
-FUTURES = frozenset({"will", "shall", "'ll", "wo"})
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest", "once"})
+_WORDS = resources.words("modality")
+MODALS = frozenset(_WORDS["modals"])
+FUTURES = frozenset(_WORDS["futures"])
+CONDITIONAL_MARKS = frozenset(_WORDS["conditional_marks"])
 # "before/until ... " under a negated, modal or future main verb states a condition, not an act.
-TEMPORAL_CONDITION_MARKS = frozenset({"before", "until", "till", "unless", "once"})
-HEDGE_ADJECTIVES = frozenset({
-    "potential", "possible", "future", "hypothetical", "likely", "proposed", "planned", "prospective",
-    "eventual", "further", "alleged", "rumored", "rumoured", "feared", "expected", "threatened",
-    "anticipated", "contemplated",
-})
+TEMPORAL_CONDITION_MARKS = frozenset(_WORDS["temporal_condition_marks"])
+HEDGE_ADJECTIVES = frozenset(_WORDS["hedge_adjectives"])
 # Nouns under which an event noun is only talked about ("the risk of sanctions").
-HEDGE_NOUNS = frozenset({
-    "possibility", "risk", "prospect", "fear", "danger", "chance", "likelihood", "concern", "threat",
-    "spectre", "specter", "idea", "talk", "rumor", "rumour", "question", "debate", "option", "plan",
-    "proposal", "scenario", "consequence", "cost", "impact", "effect", "wake",
-})
+HEDGE_NOUNS = frozenset(_WORDS["hedge_nouns"])
 
 
 # Verbs of saying whose past tense shifts a reported "will" to "would" ("said Russia would respond").
-REPORTING_VERBS = frozenset({"say", "tell", "announce", "state", "declare", "warn", "add", "insist", "confirm",
-                             "signal", "indicate", "promise", "pledge", "vow", "threaten", "stress", "reiterate",
-                             "write", "tweet", "post", "reply", "respond", "counter", "assure", "inform"})
+REPORTING_VERBS = frozenset(_WORDS["reporting_verbs"])
 
 
 def backshifted(verb) -> bool:

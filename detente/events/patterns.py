@@ -19,30 +19,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from detente import resources
 from detente.events.actors import MentionIndex
 from detente.events.lexicon import Lexicon, NounEntry, Sense
 
-RECIPIENT_PREPS = ("on", "against", "with", "to", "toward", "towards", "at", "into", "upon", "over", "for", "from", "of")
-NOMINAL_RECIPIENT_PREPS = ("on", "against", "to", "toward", "towards", "of", "with", "at", "upon", "for")
-QUANTITY_WORDS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "dozen", "dozens", "hundreds",
-                            "thousands", "millions", "billions", "percent", "%", "lot", "number", "amount", "sum",
-                            "part", "share", "round", "wave", "series", "package", "set", "increase", "boost", "rise",
-                            "tranche", "batch", "shipment", "consignment"})
-OFFICE_NOUNS = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson", "minister", "embassy", "government",
-                          "president", "office", "department", "army", "military", "prime", "chancellor", "agency"})
-PAIR_NOUNS = frozenset({"government", "country", "nation", "side", "leader", "neighbor", "neighbour", "president",
-                        "minister", "delegation", "state", "capital"})
+_WORDS = resources.words("patterns")
+RECIPIENT_PREPS = tuple(_WORDS["recipient_preps"])
+NOMINAL_RECIPIENT_PREPS = tuple(_WORDS["nominal_recipient_preps"])
+QUANTITY_WORDS = frozenset(_WORDS["quantity_words"])
+OFFICE_NOUNS = frozenset(_WORDS["office_nouns"])
+PAIR_NOUNS = frozenset(_WORDS["pair_nouns"])
 # verbs that are no act in the passive ("was met with criticism": received, not a meeting)
-PASSIVE_NOT_EVENT = frozenset({"meet", "host"})
-SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "i"})
-RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
+PASSIVE_NOT_EVENT = frozenset(_WORDS["passive_not_event"])
+SPEAKER_PRONOUNS = frozenset(_WORDS["speaker_pronouns"])
+RELATIVE_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
 SUBJECT_DEPS = ("nsubj", "csubj")
 VERB_POS = ("VERB", "AUX")
-DIRECTION_PARTICLES = ("out", "home")
+DIRECTION_PARTICLES = tuple(_WORDS["direction_particles"])
 # "complaint about X", "dispute over X": X is a topic, not an event
-TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning", "on"})
-TOPIC_NOUNS = frozenset({"complaint", "grievance", "dispute", "row", "spat", "quarrel", "disagreement", "controversy",
-                         "feud", "allegation", "objection", "concern", "argument", "wrangle", "squabble"})
+TOPIC_PREPS = frozenset(_WORDS["topic_preps"])
+TOPIC_NOUNS = frozenset(_WORDS["topic_nouns"])
 
 
 @dataclass

@@ -11,16 +11,13 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from detente import resources
 from detente.events.actors import MentionIndex
 from detente.models import Evidence, Quote
 
 QUOTE_RE = re.compile(r"“(?P<a>[^”“]{2,}?)”|\"(?P<b>[^\"\n]{2,}?)\"|(?<![\w’'])'(?P<c>[^'\n]{4,}?)'(?![\w’])")
-SPEECH_LEMMAS = frozenset({
-    "say", "state", "tell", "remark", "note", "add", "warn", "stress", "argue", "claim", "insist",
-    "explain", "emphasize", "emphasise", "declare", "write", "post", "tweet", "conclude", "announce",
-    "reply", "respond", "counter", "acknowledge", "assert", "suggest", "accuse", "charge", "describe",
-    "characterize", "call", "ask", "urge", "vow", "promise", "threaten", "complain", "continue",
-})
+_WORDS = resources.words("quotes")
+SPEECH_LEMMAS = frozenset(_WORDS["speech_lemmas"])
 MIN_WORDS = 3
 
 
