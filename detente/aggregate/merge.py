@@ -48,8 +48,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from urllib.parse import urlparse
 
 from rapidfuzz import fuzz
@@ -58,7 +58,6 @@ from detente.aggregate.dates import (
     PRECISION_RANK,
     PUBLICATION_METHODS,
     interval,
-    overlaps,
     precision_of,
     widen,
 )
