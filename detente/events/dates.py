@@ -689,7 +689,7 @@ class DateResolver:
             self.anchor = self.pub_latest
         self.skip_before = skip_before  # the dateline ("LIMA, May 3 (Wire) —"): its date is not an event's
         self.narrative: DateValue | None = None  # the story's anchor after the last sentence read
-        self.latest_seen: date | None = None  # the latest day any date of the story can mean so far
+        self.latest_seen: date | None = None  # the latest first day of a date the story told so far
         self._read_upto = -1  # start offset of the last sentence read
         self._cache: dict[int, list[DateValue]] = {}
         self._before: dict[int, DateValue | None] = {}  # sentence start → the narrative anchor before it
@@ -734,8 +734,7 @@ class DateResolver:
             token = next((t for t in sent if t.idx - sent.start_char >= offset), None)
             return clause_tense(token) if token is not None else None
 
-        found = [d for d in find_dates(sent.text, self.anchor if not self.inferred else None, None, tense_at,
-                                       self.narrative, self.published_day)
+        found = [d for d in find_dates(sent.text, self.anchor, None, tense_at, self.narrative, self.published_day)
                  if sent.start_char + d.start >= self.skip_before]
         if self.inferred:
             found = [self._within_range(sent, d, tense_at) for d in found]
@@ -749,9 +748,9 @@ class DateResolver:
                 continue  # a state since a date, not a point the story moves to
             self.narrative = replace(value, anchor_start=sent.start_char + value.start,
                                      anchor_end=sent.start_char + value.end)
-            last = parse_day(value.latest)
-            if last is not None and value.method != "inferred":
-                self.latest_seen = max(self.latest_seen or last, last)
+            first = parse_day(value.earliest)
+            if first is not None and value.method != "inferred":  # the story was told after it began
+                self.latest_seen = max(self.latest_seen or first, first)
         self._cache[key] = found
 
     @staticmethod
