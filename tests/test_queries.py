@@ -70,7 +70,7 @@ def test_cli_api_and_dashboard_give_the_same_answer(cli, client, corpus, questio
     assert re.findall(r'<tr id="story-([^"]+)"', shown) == [s["story_id"] for s in api_timeline]
     assert re.findall(r'<tr id="contradiction-([^"]+)"', shown) == [c["contradiction_id"] for c in api_found]
     rows = re.findall(r'<tr class="index-row" data-period="([^"]+)" data-direction="([^"]+)">'
-                      r'<td>[^<]*</td><td>[^<]*</td><td class="num">([^<]+)</td>', shown)
+                      r'<td[^>]*>[^<]*</td><td[^>]*>[^<]*</td><td class="num"[^>]*>([^<]+)</td>', shown)
     assert rows == [(r["period"], r["direction"], "n/a" if r["score"] is None else str(r["score"]))
                     for r in api_index["rows"]]
 

@@ -35,7 +35,8 @@ MD_TIMELINE_COLUMNS = ("date", "date_precision", "actor.code", "recipient.code",
                        "story_id")
 INDEX_COLUMNS = ("period", "direction", "score", "mean", "n_events", "n_mentions", "n_articles", "n_reported")
 TURNING_COLUMNS = ("period", "kind", "direction", "change", "level_before", "level_after", "drivers")
-CONTRADICTION_COLUMNS = ("kind", "about", "a.value", "a.outlet", "a.evidence.text", "b.value", "b.outlet",
+# one row per disagreement: every value given and how many sources, then one source at each end
+CONTRADICTION_COLUMNS = ("kind", "about", "values", "n_sources", "a.outlet", "a.evidence.text", "b.outlet",
                          "b.evidence.text")
 SINGLE_COLUMNS = ("kind", "label", "outlets", "evidence.text", "ref")
 

@@ -195,11 +195,12 @@ class Evaluator:
         claims = self.store.load_claims(doc_ids=doc_ids) if doc_ids else []
         found = []
         for c in find_contradictions(stories, claims, self.articles, events):
-            if not any(self._is_new([c.a.doc_id, c.b.doc_id])):
+            if not any(self._is_new([side.doc_id for side in c.sides])):  # a new article among its sources
                 continue
+            sides = [p.sources[0] for p in c.positions] + [s for p in c.positions for s in p.sources[1:]]
             evidence = [evidence_item(side.doc_id, side.evidence, self.articles, side.url, side.outlet)
-                        for side in (c.a, c.b)]
-            title = f"sources disagree on the {c.kind} of {c.about}: {c.a.value} vs {c.b.value}"
+                        for side in sides[:MAX_EVIDENCE]]  # one source of each position first
+            title = f"sources disagree on the {c.kind} of {c.about}: {' vs '.join(p.value for p in c.positions)}"
             story = next((s for s in stories if s.story_id == c.story_id), None)
             found.append(_base(rule, f"contradiction|{c.contradiction_id}", title,
                                _dyad_text(story) if story else None, evidence, contradiction=c.to_dict()))
