@@ -84,7 +84,7 @@ def test_search_over_the_evidence_sentences(client, corpus):
 
 def test_every_list_has_csv_beside_json(client):
     for url in ("/api/events", "/api/documents", "/api/timeline", "/api/contradictions", "/api/dyads",
-                "/api/quotes", "/api/claims", "/api/rejections"):
+                "/api/quotes", "/api/claims", "/api/rejections", "/api/alerts"):
         response = ok(client, url + "?format=csv")
         assert response.headers["content-type"].startswith("text/csv")
         rows = list(csv.DictReader(io.StringIO(response.text)))
