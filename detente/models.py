@@ -364,6 +364,7 @@ class StoryEvent:
     n_outlets: int = 0
     confidence: float = 0.5
     mentions: list[Mention] = field(default_factory=list)
+    background: bool = False  # every mention a biographical or historical fact: off the index
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

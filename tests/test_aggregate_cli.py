@@ -72,7 +72,10 @@ def test_index_rows_and_turning_points(cli, crafted_db):
     assert csv_points[0]["drivers"].startswith("SANCTION/tariff USA>COL 2025-01-26 (")
     table = cli("index", "--db", crafted_db, "--dyad", "USA-COL", "--freq", "week")
     assert table.exit_code == 0 and "2025-W04" in table.stdout and "turning points" in table.stdout
-    assert "not in the index" in table.stderr  # the month-precision stories
+    # the month-precision stories are spread over the weeks of their month, each with a share
+    weekly = [json.loads(line) for line in cli("index", "--db", crafted_db, "--dyad", "USA-COL", "--freq", "week",
+                                               "--format", "jsonl").stdout.splitlines()]
+    assert any(r.get("n_spread") for r in weekly if r["record"] == "period")
     assert cli("index", "--db", crafted_db, "--dyad", "USA-COL", "--freq", "day").exit_code == 2
 
 

@@ -26,8 +26,10 @@ from detente.aggregate.index import (
     contribution,
     default_freq,
     dyad_index,
+    placements,
     turning_points,
     unindexed_stories,
+    why_unindexed,
 )
 from detente.aggregate.merge import merge_events, outlet_of
 from detente.aggregate.timeline import timeline
@@ -105,6 +107,8 @@ class Brief:
     single_sourced: list[Corroboration]
     articles: list[Article]
     evidence: list[EvidenceItem]
+    n_background: int = 0  # story events that are background facts, not current events
+    unindexed_why: dict[str, int] = field(default_factory=dict)  # reason → story events off the index
 
 
 def choose_dyad(stories: list[StoryEvent]) -> tuple[str | None, int]:
@@ -142,7 +146,8 @@ def signed(value: float | None) -> str:
 
 
 def _headline(dyad: str, stories: list[StoryEvent], rows: list[IndexRow], points: list[TurningPoint],
-              n_unindexed: int, by_id: dict[str, StoryEvent]) -> list[Statement]:
+              unindexed_why: dict[str, int], by_id: dict[str, StoryEvent], n_background: int = 0,
+              n_spread: int = 0) -> list[Statement]:
     pair = Dyad.parse(dyad)
     left, right = pair.left, pair.right
     statements = []
@@ -204,9 +209,24 @@ def _headline(dyad: str, stories: list[StoryEvent], rows: list[IndexRow], points
         statements.append(Statement(
             f"{n_reported} of the story events on the index are dated only by the publication date of "
             "the articles reporting them (they happened on or before it) and are counted in that period."))
-    if n_unindexed:
+    if n_spread:
         statements.append(Statement(
-            f"{n_unindexed} story events have no date precise enough for the index and appear only in the timeline."))
+            f"{n_spread} story event{'s are' if n_spread != 1 else ' is'} dated only to a range (a month "
+            "on a finer index, a year or a span the article's own dates allow) and spread over the periods "
+            "of that range, each holding a share."))
+    reasons = {"undated": "undated (no date in the text and no publication date to stand in)",
+               "range too wide": "dated only to a range too wide for the index"}
+    parts = [f"{n} {reasons[why]}" for why, n in sorted(unindexed_why.items()) if n and why in reasons]
+    if parts:
+        total = sum(n for why, n in unindexed_why.items() if why in reasons)
+        statements.append(Statement(
+            f"{total} story event{'s are' if total != 1 else ' is'} off the index and only in the timeline: "
+            + "; ".join(parts) + "."))
+    if n_background:
+        statements.append(Statement(
+            f"{n_background} background fact{'s' if n_background != 1 else ''} (biographical or historical, "
+            f"dated long before the story) {'are' if n_background != 1 else 'is'} left out of the current "
+            "events and the index."))
     return statements
 
 
@@ -229,12 +249,17 @@ def build_brief(source, dyad: str | None = None, since: str | None = None, until
     pair = Dyad.parse(dyad).pair
     left, right = pair.left, pair.right
     dyad = pair.name
-    stories = timeline(all_stories, dyad=dyad, since=since, until=until)
+    in_period = timeline(all_stories, dyad=dyad, since=since, until=until)
+    stories = [s for s in in_period if not s.background]  # current events; background facts apart
+    n_background = len(in_period) - len(stories)
     by_id = {s.story_id: s for s in stories}
     freq = freq or default_freq(stories, dyad)
     rows = dyad_index(stories, dyad, freq)
     points = turning_points(stories, dyad, freq, rows=rows)
-    n_unindexed = len(unindexed_stories(stories, dyad, freq))
+    unindexed = unindexed_stories(stories, dyad, freq)
+    n_unindexed = len(unindexed)
+    unindexed_why = dict(Counter(why_unindexed(s, freq) for s in unindexed))
+    n_spread = sum(1 for s in stories if pair.matches(s) and any(share < 1 for _, share in placements(s, freq)))
 
     # Major story events: the largest weighted contributions, plus every turning-point driver.
     driver_ids = {d.story_id for p in points for d in p.drivers}
@@ -291,9 +316,10 @@ def build_brief(source, dyad: str | None = None, since: str | None = None, until
                       key=lambda a: (a.published or "", a.title or "", a.doc_id))
     return Brief(
         dyad=dyad, dyad_note=note, since=since, until=until, freq=freq,
-        headline=_headline(dyad, stories, rows, points, n_unindexed, by_id),
+        headline=_headline(dyad, stories, rows, points, unindexed_why, by_id, n_background, n_spread),
         stories=shown, n_stories=len(stories), index_rows=rows, turning_points=points,
         n_unindexed=n_unindexed, actors=actor_summaries, quotes=quotes, contradictions=contradictions,
         single_sourced=single, articles=articles,
         evidence=sorted(evidence.values(), key=lambda e: (e.doc_id, e.start, e.anchor)),
+        n_background=n_background, unindexed_why=unindexed_why,
     )

@@ -14,7 +14,14 @@ twice that. Per period and direction (``USA>COL``, ``COL>USA`` and combined ``US
     score = Σ c_s                 net conflict (< 0) or cooperation (> 0), grows with volume
     mean  = Σ c_s / Σ w_s         weighted mean intensity, on the Goldstein scale
 
-with ``n_events`` (story events), ``n_mentions`` and ``n_articles`` behind each point. A story
+with ``n_events`` (story events), ``n_mentions`` and ``n_articles`` behind each point.
+
+A story dated only to a range — a month on a weekly index, a year or an "on or before" span
+from the article's own anchors — is spread over the periods its ``date_earliest`` …
+``date_latest`` covers (at most ``MAX_SPREAD`` of them), each holding the share 1/k of its
+weight and contribution, and counted in ``n_spread`` of each; a wider range stays off the index
+(``unindexed_stories``). A background story (every mention a biographical or historical fact)
+is never on the index. A story
 known only by an upper bound (every mention dated by the ``reported`` method: the publication
 date stands in for "recently") counts in the period of that bound — the GDELT convention of
 dating an event by its report — and is counted in ``n_reported`` so a reader can tell. Every
@@ -35,7 +42,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from detente.aggregate.dates import period_key, period_range
+from detente.aggregate.dates import period_key, period_range, period_start
 from detente.dyad import Dyad
 from detente.models import StoryEvent
 
@@ -59,11 +66,12 @@ class IndexRow:
     n_articles: int
     story_ids: list[str] = field(default_factory=list)
     n_reported: int = 0  # stories dated only by the publication date of their reports
+    n_spread: int = 0  # stories dated only to a range, here with a share of their weight
 
     def to_dict(self) -> dict[str, Any]:
         return {"period": self.period, "direction": self.direction, "score": self.score,
                 "mean": self.mean, "n_events": self.n_events, "n_mentions": self.n_mentions,
-                "n_articles": self.n_articles, "n_reported": self.n_reported,
+                "n_articles": self.n_articles, "n_reported": self.n_reported, "n_spread": self.n_spread,
                 "story_ids": list(self.story_ids)}
 
 
@@ -103,49 +111,87 @@ def story_label(story: StoryEvent) -> str:
     return f"{kind} {actor}>{recipient} {story.date or 'undated'}"
 
 
-def indexed_stories(stories: list[StoryEvent], dyad: Dyad | str, freq: str = "month") -> dict[str, list[StoryEvent]]:
-    """The dyad's story events by period (both directions); stories without a period left out."""
+MAX_SPREAD = {"week": 8, "month": 24, "year": 5}  # the most periods a range is spread over
+
+
+def placements(story: StoryEvent, freq: str) -> list[tuple[str, float]]:
+    """The periods a story falls in, with its share of each: one period at 1.0 when its date is
+    as precise as the period, else the periods its range covers at 1/k each; none when it is
+    background, undated or its range covers more than `MAX_SPREAD` periods."""
+    if story.background:
+        return []
+    key = period_key(story.date, story.date_precision, freq)
+    if key is not None:
+        return [(key, 1.0)]
+    if not story.date_earliest or not story.date_latest:
+        return []
+    first = period_key(story.date_earliest[:10], "day", freq)
+    last = period_key(story.date_latest[:10], "day", freq)
+    if first is None or last is None or period_start(first) > period_start(last):
+        return []
+    keys = period_range(first, last, freq)
+    if len(keys) > MAX_SPREAD[freq]:
+        return []
+    return [(k, 1.0 / len(keys)) for k in keys]
+
+
+def placed_stories(stories: list[StoryEvent], dyad: Dyad | str, freq: str = "month") -> dict[str, list[tuple[StoryEvent, float]]]:
+    """The dyad's story events by period with their share there (both directions)."""
     pair = Dyad.parse(dyad).pair
-    by_period: dict[str, list[StoryEvent]] = defaultdict(list)
+    by_period: dict[str, list[tuple[StoryEvent, float]]] = defaultdict(list)
     for story in stories:
-        if not pair.matches(story):
-            continue
-        key = period_key(story.date, story.date_precision, freq)
-        if key is not None:
-            by_period[key].append(story)
+        if pair.matches(story):
+            for key, share in placements(story, freq):
+                by_period[key].append((story, share))
     return by_period
 
 
+def indexed_stories(stories: list[StoryEvent], dyad: Dyad | str, freq: str = "month") -> dict[str, list[StoryEvent]]:
+    """The dyad's story events by period (both directions); stories without a period left out."""
+    return {key: [s for s, _ in placed] for key, placed in placed_stories(stories, dyad, freq).items()}
+
+
 def unindexed_stories(stories: list[StoryEvent], dyad: Dyad | str, freq: str = "month") -> list[StoryEvent]:
-    """The dyad's story events the index cannot place: undated or dated coarser than `freq`."""
+    """The dyad's story events the index cannot place: background, undated, or dated to a range
+    wider than `MAX_SPREAD` periods."""
     pair = Dyad.parse(dyad).pair
-    return [s for s in stories if pair.matches(s)
-            and period_key(s.date, s.date_precision, freq) is None]
+    return [s for s in stories if pair.matches(s) and not placements(s, freq)]
+
+
+def why_unindexed(story: StoryEvent, freq: str) -> str:
+    """Why a story is off the index: background, undated, or dated too coarsely."""
+    if story.background:
+        return "background"
+    if not story.date and not (story.date_earliest and story.date_latest):
+        return "undated"
+    return "range too wide"
 
 
 def default_freq(stories: list[StoryEvent], dyad: Dyad | str) -> str:
     """The default index period: month, or year when no story event of the dyad (either
     direction) is dated to the month — an index of empty months says nothing."""
     pair = Dyad.parse(dyad).pair
-    mine = [s for s in stories if pair.matches(s)]
-    if mine and len(unindexed_stories(mine, dyad, "month")) == len(mine):
-        return "year"
+    mine = [s for s in stories if pair.matches(s) and not s.background]
+    if mine and all(period_key(s.date, s.date_precision, "month") is None for s in mine):
+        return "year"  # ranges alone would spread evenly over the months: a flat band
     return "month"
 
 
-def _row(period: str, direction: str, members: list[StoryEvent]) -> IndexRow:
-    if not members:
+def _row(period: str, direction: str, placed: list[tuple[StoryEvent, float]]) -> IndexRow:
+    if not placed:
         return IndexRow(period, direction, None, None, 0, 0, 0, [])
-    total_weight = sum(weight(s) for s in members)
-    score = sum(contribution(s) for s in members)
+    members = [s for s, _ in placed]
+    total_weight = sum(share * weight(s) for s, share in placed)
+    score = sum(share * contribution(s) for s, share in placed)
     articles = {m.doc_id for s in members for m in s.mentions}
     return IndexRow(
         period=period, direction=direction, score=round(score, 3),
         mean=round(score / total_weight, 3) if total_weight else None,
         n_events=len(members), n_mentions=sum(s.n_mentions for s in members),
         n_articles=len(articles) or sum(s.n_articles for s in members),
-        story_ids=[s.story_id for s in sorted(members, key=contribution)],
+        story_ids=[s.story_id for s, share in sorted(placed, key=lambda p: p[1] * contribution(p[0]))],
         n_reported=sum(1 for s in members if s.date is not None and s.date_earliest is None),
+        n_spread=sum(1 for _, share in placed if share < 1.0),
     )
 
 
@@ -159,7 +205,7 @@ def dyad_index(stories: list[StoryEvent], dyad: Dyad | str, freq: str = "month",
     pair = Dyad.parse(dyad).pair
     left, right = pair.left, pair.right
     forward, backward, combined = pair.directions
-    by_period = indexed_stories(stories, pair, freq)
+    by_period = placed_stories(stories, pair, freq)
     keys = sorted(by_period)
     first = period_key(since, None, freq) if since else (keys[0] if keys else None)
     last = period_key(until, None, freq) if until else (keys[-1] if keys else None)
@@ -168,8 +214,8 @@ def dyad_index(stories: list[StoryEvent], dyad: Dyad | str, freq: str = "month",
     rows = []
     for period in period_range(first, last, freq):
         members = by_period.get(period, [])
-        rows.append(_row(period, forward, [s for s in members if s.actor and s.actor.country == left]))
-        rows.append(_row(period, backward, [s for s in members if s.actor and s.actor.country == right]))
+        rows.append(_row(period, forward, [(s, w) for s, w in members if s.actor and s.actor.country == left]))
+        rows.append(_row(period, backward, [(s, w) for s, w in members if s.actor and s.actor.country == right]))
         rows.append(_row(period, combined, members))
     return rows
 

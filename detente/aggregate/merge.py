@@ -334,6 +334,7 @@ def _build_story(cluster: _Cluster, articles: dict[str, Article]) -> StoryEvent:
         n_mentions=len(mentions), n_articles=len({m.doc_id for m in mentions}),
         n_outlets=len({m.outlet or m.doc_id for m in mentions}),
         confidence=round(min(confidence, MAX_CONFIDENCE), 3), mentions=mentions,
+        background=all(e.background for e in events),
     )
 
 

@@ -105,13 +105,21 @@ def _kind_text(story: StoryEvent) -> str:
 
 
 def _date_text(story: StoryEvent) -> str:
+    """A story's date with its uncertainty: a range when the text allows no more."""
     if story.date is None:
+        if story.date_earliest and story.date_latest:
+            return f"between {story.date_earliest} and {story.date_latest} (range)"
+        if story.date_latest:
+            return f"on or before {story.date_latest} (range)"
         return "undated"
     text = f"{story.date} ({story.date_precision or '?'})"
     if story.date_earliest is None:
         text = f"on or before {story.date} ({story.date_precision or '?'})"
     elif (story.date_earliest, story.date_latest) != _own_span(story):
-        text += f", sources span {story.date_earliest} – {story.date_latest}"
+        within = "sources span" if story.n_articles > 1 else "within"
+        text += f", {within} {story.date_earliest} – {story.date_latest}"
+    if story.background:
+        text += ", background"
     return text
 
 
