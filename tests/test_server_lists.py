@@ -171,3 +171,13 @@ def test_api_docs_are_served_offline_from_the_openapi_description(client):
         assert f"<code class=\"path\">{path}</code>" in html, path
     assert 'data-path="/api/dyad/{dyad}"' in html and 'name="dyad"' in html  # try-it forms
     assert client.get("/redoc").status_code == 404
+
+
+def test_the_briefing_opens_the_series_instead_of_escalating_from_zero(client):
+    html = ok(client, "/brief?dyad=USA-COL").text
+    index = ok(client, "/api/index?dyad=USA-COL").json()
+    first = next(p for p in index["turning_points"] if p["previous"] is None)
+    item = re.search(r'<li id="tp-\d+">(.*?)</li>', html, re.S)
+    points = re.findall(r'<li id="tp-\d+">(.*?)</li>', html, re.S)
+    opening = next(p for p in points if first["period"] in p)
+    assert item and "Opening level" in opening and "Escalation" not in opening and "+0.0 →" not in opening

@@ -160,6 +160,11 @@ def render_html(brief: Brief) -> str:
             for i, p in enumerate(brief.turning_points, 1):
                 drivers = ", ".join(
                     f'<a href="#st-{h(d.story_id)}">{h(d.label)}</a> ({d.contribution:+.1f})' for d in p.drivers)
+                if p.previous is None:  # the first period with events: a level, not an escalation from 0
+                    out.append(f'<li id="tp-{i}"><strong>Opening level</strong> in {h(p.period)}: the series '
+                               f"opens at {signed(p.level_after)}. {h(_driven_by(p))} "
+                               f"{drivers or 'no single story event'}.</li>")
+                    continue
                 out.append(f'<li id="tp-{i}"><strong>{h(p.kind.capitalize())}</strong> in {h(p.period)}: '
                            f"{signed(p.level_before)} → {signed(p.level_after)} (change {p.change:+.1f}). "
                            f"{h(_driven_by(p))} {drivers or 'no single story event'}.</li>")
@@ -282,6 +287,10 @@ def render_markdown(brief: Brief) -> str:
         out.append("")
         for i, p in enumerate(brief.turning_points, 1):
             drivers = ", ".join(f"[{md(d.label)}](#st-{d.story_id}) ({d.contribution:+.1f})" for d in p.drivers)
+            if p.previous is None:  # the first period with events: a level, not an escalation from 0
+                out.append(f'{i}. <a id="tp-{i}"></a>**Opening level** in {p.period}: the series opens at '
+                           f"{signed(p.level_after)}. {md(_driven_by(p))} {drivers or 'no single story event'}.")
+                continue
             out.append(f'{i}. <a id="tp-{i}"></a>**{p.kind.capitalize()}** in {p.period}: {signed(p.level_before)} → '
                        f"{signed(p.level_after)} (change {p.change:+.1f}). {md(_driven_by(p))} "
                        f"{drivers or 'no single story event'}.")
