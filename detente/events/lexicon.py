@@ -194,6 +194,7 @@ class Lexicon:
     verb_class: dict[str, str] = field(default_factory=dict)
     class_phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     governors: dict[str, str] = field(default_factory=dict)
+    noun_classes: dict[str, str] = field(default_factory=dict)  # "end" -> stop, "freeze" -> cut
     governor_phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     non_event_objects: set[str] = field(default_factory=set)
     negated: dict[str, Sense] = field(default_factory=dict)  # events only when negated ("does not recognise")
@@ -256,6 +257,10 @@ class Lexicon:
         for name, words in (data.get("verb_classes") or {}).items():
             for word in words or []:
                 self._add_verb(self.verb_class, self.class_phrases, word, name)
+        for name, words in (data.get("noun_classes") or {}).items():
+            for word in words or []:
+                self.noun_classes[str(word).lower()] = name
+                self.noun_classes.setdefault(str(word).lower() + "s", name)
         for kind, words in (data.get("governors") or {}).items():
             for word in words or []:
                 self._add_verb(self.governors, self.governor_phrases, word, kind)
@@ -374,6 +379,10 @@ class Lexicon:
 
     def class_of(self, token) -> str | None:
         return self._phrase_value(self.class_phrases, self.verb_class, token)
+
+    def noun_class_of(self, token) -> str | None:
+        """The verb class a noun names ("an end to …": stop), or None."""
+        return next((self.noun_classes[k] for k in self.keys(token) if k in self.noun_classes), None)
 
     def governor_of(self, token) -> str | None:
         return self._phrase_value(self.governor_phrases, self.governors, token)

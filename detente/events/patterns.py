@@ -26,6 +26,7 @@ from detente.events.lexicon import Lexicon, NounEntry, Sense
 _WORDS = resources.words("patterns")
 RECIPIENT_PREPS = tuple(_WORDS["recipient_preps"])
 NOMINAL_RECIPIENT_PREPS = tuple(_WORDS["nominal_recipient_preps"])
+CLASS_NOUN_PREPS = frozenset(_WORDS["class_noun_preps"])  # "an end to", "a freeze on", "suspension of"
 QUANTITY_WORDS = frozenset(_WORDS["quantity_words"])
 OFFICE_NOUNS = frozenset(_WORDS["office_nouns"])
 PAIR_NOUNS = frozenset(_WORDS["pair_nouns"])
@@ -331,6 +332,11 @@ class Patterns:
     def noun_sense(self, verb, noun) -> tuple[Sense | None, NounEntry | None]:
         particle = self.direction_particle(verb, noun)
         noun = self.titled_noun(noun)
+        target = self.class_target(noun)
+        if target is not None:  # "announced an end to aid": the verb does what the class noun names
+            inner, entry, cls = target
+            sense = entry.under(noun.lemma_.lower(), cls) if self.lex.class_of(verb) == "do" else None
+            return (self.lex.refine(sense, entry, inner) if sense is not None else None), entry
         entry = self.lex.noun_entry(noun)
         if entry is None:
             return None, None
@@ -346,6 +352,20 @@ class Patterns:
         if sense is None:
             return None, entry
         return self.lex.refine(sense, entry, noun), entry
+
+    def class_target(self, noun) -> tuple[Any, NounEntry, str] | None:
+        """(event noun, its entry, verb class) when `noun` is a class noun governing an event noun
+        through a preposition: "an end to aid", "a freeze on military assistance"."""
+        cls = self.lex.noun_class_of(noun) if noun.pos_ == "NOUN" else None
+        if cls is None:
+            return None
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in CLASS_NOUN_PREPS:
+                for pobj in child.children:
+                    entry = self.lex.noun_entry(pobj) if pobj.dep_ == "pobj" else None
+                    if entry is not None:
+                        return pobj, entry, cls
+        return None
 
     def act_of(self, verb) -> tuple[Sense | None, list]:
         """The act a complement clause names (for governors): light verb + noun, or verb sense."""
@@ -588,9 +608,17 @@ class Patterns:
             return None
         if self.is_topic(noun):
             return None
-        if entry.nominal_requires_modifier and not self.lex.has_modifier(entry, noun):
+        governor = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+        target = self.class_target(governor) if governor is not None and governor.i != noun.i else None
+        if target is not None and target[0].i == noun.i:  # "the suspension of aid to Mali"
+            under = entry.under(governor.lemma_.lower(), target[2])
+            if under is None:
+                return None
+            sense, owner = self.lex.refine(under, entry, noun), governor
+        elif entry.nominal_requires_modifier and not self.lex.has_modifier(entry, noun):
             return None
-        sense = self.lex.refine(entry.sense, entry, noun)
+        else:
+            sense, owner = self.lex.refine(entry.sense, entry, noun), noun
         # "threats of tariffs": the act refines the threat's mode
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of" and sense.type == "THREATEN":
@@ -599,13 +627,13 @@ class Patterns:
                     if inner is not None and inner.sense.type != "THREATEN":
                         sense = self.combine("threaten", None, self.lex.refine(inner.sense, inner, g), noun)
         actor = None
-        for child in sorted(noun.children, key=lambda c: c.i):
-            if child.i < noun.i and child.dep_ in ("poss", "compound", "amod", "nmod"):
+        for child in sorted([*noun.children, *(owner.children if owner.i != noun.i else ())], key=lambda c: c.i):
+            if child.i < child.head.i and child.dep_ in ("poss", "compound", "amod", "nmod"):
                 actor = index.of_phrase(child)
                 if actor is not None:
                     break
         recipient = None
-        for child in noun.children:
+        for child in [*noun.children, *(c for c in owner.children if c.i != noun.head.i and owner.i != noun.i)]:
             if child.dep_ == "prep" and child.lower_ in NOMINAL_RECIPIENT_PREPS:
                 pobjs = [g for g in child.children if g.dep_ == "pobj"]
                 for pobj in pobjs:
