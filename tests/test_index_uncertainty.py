@@ -93,3 +93,14 @@ def test_the_briefing_counts_what_is_off_the_index_and_keeps_background_out():
 def test_story_background_needs_every_mention_to_be_background():
     assert StoryEvent("s", None, None, "AID", "07", 2, 3.0).background is False
     assert ACTORS  # the shared actors of the aggregate tests
+
+
+def test_a_spread_story_drives_a_turning_point_only_by_its_share():
+    from detente.aggregate.index import turning_points
+
+    wide = ranged("W", "2025-01-01", "2025-04-30", intensity=-8.0)
+    sharp = story("S", "USA", "COL", "2025-03-05", -4.0, 1.0, 1)
+    (point,) = [p for p in turning_points([wide, sharp], "USA-COL", "month", n=5) if p.period == "2025-03"]
+    by_id = {d.story_id: d for d in point.drivers}
+    assert by_id["W"].contribution == pytest.approx(contribution(wide) / 4)
+    assert by_id["W"].label.endswith("2025-01-01…2025-04-30")

@@ -108,7 +108,9 @@ def story_label(story: StoryEvent) -> str:
     kind = story.event_type + (f"/{story.mode}" if story.mode else "")
     actor = story.actor.country if story.actor and story.actor.country else "?"
     recipient = story.recipient.country if story.recipient and story.recipient.country else "?"
-    return f"{kind} {actor}>{recipient} {story.date or 'undated'}"
+    when = story.date or (f"{story.date_earliest}…{story.date_latest}" if story.date_earliest and story.date_latest
+                          else "undated")
+    return f"{kind} {actor}>{recipient} {when}"
 
 
 MAX_SPREAD = {"week": 8, "month": 24, "year": 5}  # the most periods a range is spread over
@@ -241,9 +243,9 @@ def turning_points(stories: list[StoryEvent], dyad: Dyad | str, freq: str = "mon
     points = []
     for row, prev, before, after, change in changes[:n]:
         sign = -1 if change < 0 else 1
-        drivers = _drivers(row, by_id, sign, max_drivers)
+        drivers = _drivers(row, by_id, sign, max_drivers, freq)
         if not drivers and prev is not None:
-            drivers = _drivers(prev, by_id, -sign, max_drivers)
+            drivers = _drivers(prev, by_id, -sign, max_drivers, freq)
         points.append(TurningPoint(
             period=row.period, previous=prev.period if prev else None, direction=direction,
             kind="escalation" if change < 0 else "de-escalation", change=change,
@@ -252,8 +254,14 @@ def turning_points(stories: list[StoryEvent], dyad: Dyad | str, freq: str = "mon
     return sorted(points, key=lambda p: p.period)
 
 
-def _drivers(row: IndexRow, by_id: dict[str, StoryEvent], sign: int, limit: int) -> list[Driver]:
+def _drivers(row: IndexRow, by_id: dict[str, StoryEvent], sign: int, limit: int, freq: str = "month") -> list[Driver]:
+    """The stories pushing the period's change, by their contribution to this period (a story
+    spread over a range contributes its share)."""
+    def here(story: StoryEvent) -> float:
+        share = next((w for key, w in placements(story, freq) if key == row.period), 1.0)
+        return share * contribution(story)
+
     members = [by_id[i] for i in row.story_ids if i in by_id]
-    pushing = [s for s in members if contribution(s) * sign > 0]
-    pushing.sort(key=lambda s: (-abs(contribution(s)), s.story_id))
-    return [Driver(s.story_id, round(contribution(s), 3), row.period, story_label(s)) for s in pushing[:limit]]
+    pushing = [s for s in members if here(s) * sign > 0]
+    pushing.sort(key=lambda s: (-abs(here(s)), s.story_id))
+    return [Driver(s.story_id, round(here(s), 3), row.period, story_label(s)) for s in pushing[:limit]]
