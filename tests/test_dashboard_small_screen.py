@@ -137,3 +137,19 @@ def test_the_index_chart_fits_the_screen_with_text_at_its_size(server, browser, 
             shown.screenshot(path=str(screenshots / f"{size}-{name}-chart.png"))
         finally:
             context.close()
+
+
+def test_a_pages_own_table_sorts_by_a_click_on_its_header(server, browser):
+    context, tab, _, errors = open_tab(browser, server, *WIDTHS["wide"])
+    try:
+        tab.goto(server["url"] + "/")
+        pairs = tab.locator("table.dyads tbody a.dyad-link")
+        assert pairs.all_inner_texts() == ["COL-USA", "COL-VEN"]  # most events first
+        tab.locator("table.dyads thead th button.sort", has_text="Events").click()
+        assert pairs.all_inner_texts() == ["COL-VEN", "COL-USA"]
+        assert tab.locator("table.dyads thead th[aria-sort=ascending]").count() == 1
+        tab.locator("table.dyads thead th button.sort", has_text="Events").click()
+        assert pairs.all_inner_texts() == ["COL-USA", "COL-VEN"]
+    finally:
+        context.close()
+    assert errors == []

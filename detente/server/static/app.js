@@ -44,3 +44,35 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+// Tables of a page's own rows (class "sortable": the pair list, documents, a timeline) sort by a
+// click on a column header, numbers as numbers; the event list sorts in the database instead.
+document.addEventListener("DOMContentLoaded", function () {
+  "use strict";
+  function key(row, column) {
+    var cell = row.children[column];
+    var text = cell ? (cell.getAttribute("data-sort") || cell.textContent).trim() : "";
+    var number = parseFloat(text.replace(/^\+/, ""));
+    return /^[+-]?\d+(\.\d+)?$/.test(text.split(/\s/)[0].replace(/^\+/, "")) ? number : text.toLowerCase();
+  }
+  document.querySelectorAll("table.sortable").forEach(function (table) {
+    var body = table.tBodies[0];
+    table.querySelectorAll("thead th").forEach(function (th, column) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort";
+      button.textContent = th.textContent;
+      th.textContent = "";
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        table.querySelectorAll("thead th").forEach(function (other) { other.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        Array.prototype.slice.call(body.rows).sort(function (a, b) {
+          var x = key(a, column), y = key(b, column);
+          if (x === y) { return 0; }
+          return (x < y ? -1 : 1) * (ascending ? 1 : -1);
+        }).forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  });
+});
