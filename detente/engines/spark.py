@@ -42,7 +42,7 @@ from typing import Any
 
 from detente.config import Settings
 from detente.engines.rows import ACTOR, COLUMNS, EVIDENCE, TABLES, processed_to_rows
-from detente.models import ProcessedDocument, RawDocument
+from detente.models import NESTED, ProcessedDocument, RawDocument
 from detente.pipeline import Pipeline
 from detente.read import is_input_name, is_stream_name
 
@@ -162,11 +162,9 @@ def spark_schema(table: str):
     """The Spark schema of one table, from `detente.engines.rows.COLUMNS`."""
     from pyspark.sql import types as T
 
-    actor = T.StructType([T.StructField(k, T.StringType()) for k in ("text", "code", "country", "sector")])
-    evidence = T.StructType([T.StructField("text", T.StringType()), T.StructField("start", T.IntegerType()),
-                             T.StructField("end", T.IntegerType())])
-    kinds = {"string": T.StringType(), "int32": T.IntegerType(), "double": T.DoubleType(),
-             "bool": T.BooleanType(), ACTOR: actor, EVIDENCE: evidence}
+    plain = {"string": T.StringType(), "int32": T.IntegerType(), "double": T.DoubleType(), "bool": T.BooleanType()}
+    kinds = {**plain, **{kind: T.StructType([T.StructField(k, plain[sub]) for k, sub in NESTED[kind]])
+                         for kind in (ACTOR, EVIDENCE)}}  # the field table's nested records
     return T.StructType([T.StructField(name, kinds[kind]) for name, kind in COLUMNS[table]])
 
 
