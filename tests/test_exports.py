@@ -32,7 +32,8 @@ def db(db_path):
         store.write(make_processed(a, [
             make_event(a.doc_id, 0, event_type="AID", mode="humanitarian", cameo_root="07", quad_class=2,
                        intensity=7.4, date="2025-01-26"),
-            make_event(a.doc_id, 1, actor=("he", "COLGOV", "COL", "GOV", "Gustavo Petro"), date="2024-02",
+            make_event(a.doc_id, 1, actor=("he", "COLGOV", "COL", "GOV", "Gustavo Petro"),
+                       recipient=("Trump", "USAGOV", "USA", "GOV", "Donald Trump"), date="2024-02",
                        date_precision="month"),
         ]), "a")
         store.write(make_processed(b, [make_event(b.doc_id, 0, date=None, date_precision=None, date_method=None),
@@ -203,3 +204,21 @@ def test_docs_fields_lists_exactly_the_columns_of_the_field_table():
     for table in FIELDS:
         extra = ["text"] if table == "documents" else []
         assert _documented(table) == flat_columns(table) + extra, table
+
+
+# --- tables and briefings name the sides -----------------------------------------------------
+
+
+def test_tables_and_the_briefing_show_the_canonical_name_not_the_pronoun(db):
+    from detente.aggregate.briefing import build_brief
+    from detente.present.brief import render_html, render_markdown
+    from detente.present.formats import event_view
+
+    with Store(db, read_only=True) as store:
+        records = store.events().to_dicts()
+        brief = build_brief(store, dyad="USA-COL")
+    assert event_view(records[1])["who"] == "Gustavo Petro > Donald Trump"
+    assert event_view(records[0])["who"] == "Government (United States) > Colombia"
+    for page in (render_markdown(brief), render_html(brief)):
+        assert "Gustavo Petro (COLGOV)" in page
+        assert "he (COLGOV)" not in page

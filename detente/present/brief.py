@@ -90,10 +90,15 @@ def _refs_html(refs: list[str]) -> str:
 
 
 def _actor_text(actor) -> str:
+    """The canonical name and the code ("Gustavo Petro (COLGOV)"), never the pronoun that
+    mentions the actor; the words of the mention only when nothing names it."""
+    from detente.present.formats import side_name
+
     if actor is None:
         return "?"
     code = actor.code or actor.country or "?"
-    return f"{actor.text} ({code})" if actor.text else code
+    name = actor.to_dict()["name"] or actor.text
+    return f"{name} ({code})" if name else side_name(actor.to_dict())
 
 
 def _period_text(brief: Brief) -> str:
