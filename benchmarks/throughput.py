@@ -82,6 +82,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="pool sizes (default 1 2)")
     parser.add_argument("--batch-size", type=int, default=None)
     parser.add_argument("--repeat", type=int, default=1, help="runs per mode; the fastest counts")
+    parser.add_argument("--parse", nargs="+", default=["all", "candidates"], choices=("all", "candidates"),
+                        help="in-process parse modes to time (the pool runs the last one)")
     parser.add_argument("--spark", action="store_true", help="also time the spark engine")
     parser.add_argument("--spark-master", default="local[2]")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
@@ -110,30 +112,37 @@ def main(argv: list[str] | None = None) -> None:
     def bare() -> int:
         return sum(1 for _ in nlp.pipe(texts, batch_size=settings.batch_size))
 
-    pipeline = Pipeline(settings)
-    pipeline.nlp  # noqa: B018 - load the model (and actor dictionaries) before timing
+    pipelines = {mode: Pipeline(replace(settings, parse=mode)) for mode in args.parse}
+    found: dict[str, dict[str, set]] = {}
+    for pipeline in pipelines.values():
+        pipeline.nlp  # noqa: B018 - load the model (and actor dictionaries) before timing
 
-    def in_process() -> int:
-        events = 0
-        for processed in pipeline.process(raws_of(lines, str(corpus))):
-            events += len(processed.coded.events)
-        return events
+    def in_process(mode: str) -> int:
+        events: set = set()
+        quotes: set = set()
+        for processed in pipelines[mode].process(raws_of(lines, str(corpus))):
+            events.update(e.event_id for e in processed.coded.events)
+            quotes.update(q.quote_id for q in processed.coded.quotes)
+        found[mode] = {"events": events, "quotes": quotes}
+        return len(events)
 
     # Warm up both on the first articles (lazy imports, caches), then time the whole set.
     sum(1 for _ in nlp.pipe(texts[:20]))
-    list(pipeline.process(raws_of(lines[:20], str(corpus))))
+    for pipeline in pipelines.values():
+        list(pipeline.process(raws_of(lines[:20], str(corpus))))
     seconds, _ = best_of(args.repeat, bare)
     rows.append(("bare `nlp.pipe` (same model, no detente)", seconds, 0))
-    seconds, events = best_of(args.repeat, in_process)
-    rows.append(("detente in-process (clean + analyse + code)", seconds, events))
+    for mode in args.parse:
+        seconds, events = best_of(args.repeat, lambda mode=mode: in_process(mode))
+        rows.append((f"detente in-process (clean + analyse + code), parse={mode}", seconds, events))
     for workers in args.workers:
-        pooled = replace(settings, workers=workers)
+        pooled = replace(settings, workers=workers, parse=args.parse[-1])
 
         def local(pooled=pooled) -> int:
             return sum(len(p.coded.events) for p in local_run(raws_of(lines, str(corpus)), pooled))
 
         seconds, events = best_of(args.repeat, local)
-        rows.append((f"detente `engines.local.run`, workers={workers}", seconds, events))
+        rows.append((f"detente `engines.local.run`, workers={workers}, parse={args.parse[-1]}", seconds, events))
     if args.spark:
         try:
             from detente.engines.spark import run_spark
@@ -164,6 +173,12 @@ def main(argv: list[str] | None = None) -> None:
     for label, seconds, events in rows:
         rate = n / seconds
         print(f"| {label} | {seconds:.1f} | {rate:.1f} | {rate / bare_rate:.2f} | {events or ''} |")
+    if len(found) == 2:
+        a, b = (found[m] for m in args.parse)
+        for what in ("events", "quotes"):
+            print(f"\n{what}: {len(a[what])} with parse={args.parse[0]}, {len(b[what])} with "
+                  f"parse={args.parse[1]}, {len(a[what] & b[what])} in both", end="")
+        print()
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({"command": command, "n": n, "words": words, "model": model_name,

@@ -41,7 +41,10 @@ class Settings:
     coder_model: str | None = None
     near_duplicate_threshold: float = 0.8  # MinHash Jaccard estimate
     minhash_perm: int = 128
-    workers: int = 1
+    workers: int = 1  # processes; 0: one per core (what `detente ingest` uses unless told)
+    # "all" parses every sentence; "candidates" runs the tagger, parser and NER only on the
+    # sentences that can hold an event (detente/analyse/candidates.py)
+    parse: str = "all"
     batch_size: int = 32
     engine: str = "local"  # local | spark
     out_dir: str = "detente-output"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from typing import Any
 
 from detente.budget import OverBudget, chunks, over_time, time_limit, too_long
 from detente.config import Settings
@@ -26,6 +27,20 @@ class Pipeline:
         self._warm = False
         self._warm_article: Article | None = None
         self._coder_warm = False
+        self._candidates: Any = None  # a CandidateParser, made on first use
+
+    def _pipe(self, texts: Iterable[str], batch_size: int):
+        """Docs of `texts` in order: the whole model, or (`parse: candidates`) the tagger,
+        parser and NER only on the sentences that can hold an event."""
+        if self.settings.parse == "candidates":
+            if self._candidates is None:
+                from detente.analyse.candidates import CandidateParser
+
+                self._candidates = CandidateParser(self.nlp)
+            return self._candidates.pipe(texts, batch_size=batch_size)
+        if self.settings.parse != "all":
+            raise ValueError(f"parse must be 'all' or 'candidates', not {self.settings.parse!r}")
+        return self.nlp.pipe(texts, batch_size=batch_size)
 
     @property
     def nlp(self):
@@ -121,8 +136,8 @@ class Pipeline:
         from detente.events import code
 
         coded: dict[int, Coded] = {}
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
+        docs = self._pipe((a.text for a in articles), self.settings.batch_size)
+        for doc, article in zip(docs, articles, strict=True):
             coded[id(article)] = code(doc, article, self.settings)
             deadline.check()
         return coded
@@ -137,12 +152,11 @@ class Pipeline:
         if len(article.text) > self.settings.max_chars:
             return _rejected(article, too_long(len(article.text), self.settings.max_chars))
         self._warm_up_coder()
-        nlp = self.nlp
         try:
             with time_limit(self.settings.doc_seconds) as deadline:
                 pieces = chunks(article.text, self._chunk_chars)
                 docs = []
-                for doc in nlp.pipe(pieces, batch_size=1):
+                for doc in self._pipe(pieces, batch_size=1):
                     docs.append(doc)
                     deadline.check()
                 doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)

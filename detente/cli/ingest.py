@@ -64,7 +64,7 @@ def _console(stderr: bool = False):
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), .jsonl, .warc(.gz), '-' for stdin.")],
     db: Annotated[str | None, DB_OPTION] = None,
-    workers: Annotated[int | None, typer.Option("--workers", "-w", help="Processes (default 1).")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", "-w", help="Processes (default: one per core).")] = None,
     max_bytes: Annotated[int | None, typer.Option("--max-bytes", help="Reject larger inputs unread.")] = None,
     actors: Annotated[list[Path] | None, typer.Option("--actors", help="Your own actor dictionary (repeatable).")] = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy model name or path.")] = None,
@@ -82,6 +82,8 @@ def ingest(
     for path in actors or []:
         if not path.is_file():
             raise _fail(f"actor dictionary not found: {path}")
+    if workers is None and "DETENTE_WORKERS" not in os.environ:
+        workers = 0  # one per core
     settings = Settings.load(db=db, workers=workers, max_bytes=max_bytes, model=model, batch_size=batch_size,
                              engine=engine, actors_files=tuple(str(p) for p in actors) if actors else None)
     try:

@@ -21,7 +21,7 @@ def run_command(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the briefing.")] = Path("detente-output"),
     db: Annotated[str | None, typer.Option("--db", help="DuckDB file (default: OUT/detente.duckdb).")] = None,
     dyad: Annotated[str | None, typer.Option("--dyad", help="Pair to brief on (default: the busiest).")] = None,
-    workers: Annotated[int | None, typer.Option("--workers", "-w", help="Processes (default 1).")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", "-w", help="Processes (default: one per core).")] = None,
 ) -> None:
     """Ingest (resumable), then brief on the busiest dyad; prints where everything went."""
     from detente.cli.ingest import ingest

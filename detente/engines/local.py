@@ -22,7 +22,7 @@ import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from detente.clean import reject
@@ -34,14 +34,30 @@ from detente.store.store import INTERNAL_ERROR
 
 
 def run(raws: Iterable[RawDocument], settings: Settings) -> Iterator[ProcessedDocument]:
-    if settings.workers <= 1:
+    """Processed documents in input order. `workers` 0 means one per core; input that fits in
+    one chunk is processed here (a pool's start and model loads would cost more than it saves)."""
+    chunks = chunked(raws, settings.batch_size)
+    workers = worker_count(settings)
+    first = next(chunks, None)
+    second = next(chunks, None) if workers > 1 and first is not None else None
+    if second is None:
         pipeline = Pipeline(settings)
-        for chunk in chunked(raws, settings.batch_size):
+        for chunk in chain([first] if first is not None else [], chunks):
             yield from process_chunk(pipeline, chunk)
         return
     remove_stale_temp_dirs()
-    yield from ordered_pool_map(_work, chunked(raws, settings.batch_size), settings.workers,
+    yield from ordered_pool_map(_work, chain([first, second], chunks), workers,
                                 initializer=_init_worker, initargs=(settings, os.getpid()))
+
+
+def worker_count(settings: Settings) -> int:
+    """Processes for a run: the setting, or one per core when it is 0 (or less)."""
+    if settings.workers > 0:
+        return settings.workers
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

@@ -1,0 +1,159 @@
+"""Candidate parsing: the tagger, parser and NER run only on sentences that can hold an event.
+
+Bare spaCy parses every sentence; most sentences of a news story name no country, or one
+country and no act. A first, cheap pass runs the tokenizer, the statistical sentence
+recogniser and the actor component; a sentence is a *candidate* when it has two actor
+mentions or pronouns, or one and an event cue (a word of the event lexicon in any inflected
+form). Runs of consecutive candidate sentences are parsed by the full pipeline in a second
+`nlp.pipe`; the other runs keep only their tokens and sentence starts. The pieces are joined
+back into one `Doc` with the text and offsets of the whole article, and the actor component
+runs once more over the joined doc, so names learnt in one sentence are found in the others
+and every mention of the document counts for pronouns and counterparts.
+
+Off by default (`Settings.candidate_parsing`); see benchmarks/README.md for what it costs the
+coder's recall and what it gains in speed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+import numpy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from detente.analyse.component import COMPONENT, SPANS_KEY
+from detente.analyse.resolve import PRONOUNS
+from detente.events.patterns import SPEAKER_PRONOUNS
+
+
+def cue_words(nlp: Language) -> frozenset[str]:
+    """Every lowercase form of every word of the event lexicon: regular inflections and the
+    irregular forms of the model's lemmatizer tables ("met" for "meet")."""
+    from detente.events.lexicon import inflections, load_lexicon
+
+    lexicon = load_lexicon()
+    lemmas: set[str] = set()
+    # the words that make an act: not the verb classes and governors ("say", "be", "have"),
+    # which only shape an act that one of these words makes
+    for table in (lexicon.verbs, lexicon.verb_phrases, lexicon.nouns, lexicon.noun_phrases, lexicon.negated,
+                  lexicon.verb_patterns, lexicon.weak_verbs, lexicon.weak_phrases):
+        lemmas.update(str(k).lower() for k in table)
+    lemmas.update(w.split()[0] for w in lexicon.rebuttals)
+    lemmas.update(w.lower() for c in lexicon.intent_cues for w in c.split())
+    forms: set[str] = set()
+    for lemma in lemmas:
+        forms |= inflections(lemma)
+    irregular = _irregular_forms(nlp)
+    for lemma in lemmas:
+        forms |= irregular.get(lemma, set())
+    return frozenset(forms)
+
+
+def _irregular_forms(nlp: Language) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    if "lemmatizer" not in nlp.component_names:
+        return out
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_exc"):
+        return out
+    for table in lookups.get_table("lemma_exc").values():
+        for form, lemmas in dict(table).items():
+            for lemma in lemmas:
+                out.setdefault(lemma, set()).add(form)
+    return out
+
+
+class CandidateParser:
+    """`pipe(texts)` → Docs like `nlp.pipe(texts)`, parsed only where an event can be."""
+
+    def __init__(self, nlp: Language):
+        self.nlp = nlp
+        self.cues = cue_words(nlp)
+        # "he"/"she" resolved to an earlier person; "it"/"they"/"we"/"I" as a reported speaker
+        self.pronouns = frozenset(PRONOUNS) | SPEAKER_PRONOUNS
+        self.actors = nlp.get_pipe(COMPONENT)
+        # the sentence recogniser ships disabled in the English models (the parser splits)
+        self.senter = nlp.get_pipe("senter") if "senter" in nlp.component_names else None
+        self.sentencizer = None if self.senter is not None else nlp.create_pipe("sentencizer")
+        self.full = [name for name in nlp.pipe_names if name != "senter"]
+        self.stats = {"sentences": 0, "candidates": 0, "tokens": 0, "parsed_tokens": 0}
+
+    def first_pass(self, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
+        splitter: Any = self.senter or self.sentencizer
+        tokenizer: Any = self.nlp.tokenizer
+        docs = tokenizer.pipe(texts, batch_size=batch_size)
+        for doc in splitter.pipe(docs, batch_size=batch_size):
+            for tok in doc[1:]:  # a line break ends a sentence (the recogniser misses some)
+                if doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text:
+                    tok.is_sent_start = True
+            yield self.actors(doc)
+
+    def is_candidate(self, sent, mention_starts: list[int]) -> bool:
+        mentions = sum(1 for i in mention_starts if sent.start <= i < sent.end)
+        mentions += sum(1 for tok in sent if tok.lower_ in self.pronouns)
+        if mentions >= 2:
+            return True
+        return mentions == 1 and any(tok.lower_ in self.cues for tok in sent)
+
+    def runs(self, doc: Doc) -> list[tuple[int, int, bool]]:
+        """(start char, end char, candidate) of the runs of sentences of one kind, covering the text."""
+        starts = [s.start for s in doc.spans[SPANS_KEY]]
+        heads: list[tuple[int, bool]] = []  # (start char, candidate) of each run
+        for sent in doc.sents:
+            flag = self.is_candidate(sent, starts)
+            self.stats["sentences"] += 1
+            self.stats["tokens"] += len(sent)
+            if flag:
+                self.stats["candidates"] += 1
+                self.stats["parsed_tokens"] += len(sent)
+            if not heads or heads[-1][1] != flag:
+                heads.append((sent.start_char if heads else 0, flag))
+        if not heads:
+            return [(0, len(doc.text), False)]
+        # a run ends where the next begins: whitespace between sentences stays with the run before
+        ends = [start for start, _ in heads[1:]] + [len(doc.text)]
+        return [(start, end, flag) for (start, flag), end in zip(heads, ends, strict=True)]
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+        """Docs in input order; the candidate runs of `batch_size` texts are parsed together."""
+        stream = iter(texts)
+        while group := list(islice(stream, max(1, batch_size))):
+            firsts = list(self.first_pass(group, batch_size))
+            runs = [self.runs(doc) for doc in firsts]
+            pieces = [doc.text[a:b] for doc, doc_runs in zip(firsts, runs, strict=True)
+                      for a, b, candidate in doc_runs if candidate]
+            parsed = iter(self._parse(pieces, batch_size))
+            for first, doc_runs in zip(firsts, runs, strict=True):
+                yield self._join(first, doc_runs, parsed)
+
+    def _join(self, first: Doc, runs: list[tuple[int, int, bool]], parsed: Iterator[Doc]) -> Doc:
+        """One Doc of the whole text from its parsed and unparsed runs, actors found again over it."""
+        docs = [next(parsed) if candidate else self._unparsed(first, a, b) for a, b, candidate in runs]
+        docs = [d for d in docs if len(d)]
+        if len(docs) == 1 and runs[0][2]:
+            return docs[0]
+        if not docs:
+            return first
+        width = max((d.tensor.shape[1] for d in docs if d.tensor.ndim == 2 and d.tensor.size), default=0)
+        for d in docs:
+            if width and not d.tensor.size:  # Doc.from_docs stacks the tensors
+                d.tensor = numpy.zeros((len(d), width), dtype="float32")
+        doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+        return self.actors(doc)
+
+    def _parse(self, texts: list[str], batch_size: int) -> list[Doc]:
+        if not texts:
+            return []
+        with self.nlp.select_pipes(enable=self.full):
+            return list(self.nlp.pipe(texts, batch_size=batch_size))
+
+    def _unparsed(self, first: Doc, start_char: int, end_char: int) -> Doc:
+        """The tokens of a run with the first pass's sentence starts and nothing else."""
+        doc = self.nlp.make_doc(first.text[start_char:end_char])
+        starts = {s.start_char - start_char for s in first.sents if start_char <= s.start_char < end_char}
+        for tok in doc:
+            tok.is_sent_start = tok.i == 0 or tok.idx in starts
+        return doc
