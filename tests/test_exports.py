@@ -222,3 +222,25 @@ def test_tables_and_the_briefing_show_the_canonical_name_not_the_pronoun(db):
     for page in (render_markdown(brief), render_html(brief)):
         assert "Gustavo Petro (COLGOV)" in page
         assert "he (COLGOV)" not in page
+
+
+def test_date_bounds_of_any_string_are_none_or_two_ordered_iso_days():
+    from datetime import date
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from detente.models import date_bounds
+
+    iso = st.from_regex(r"\A\d{4}(-\d{2}(-\d{2})?)?\Z")
+
+    @given(st.one_of(st.text(max_size=12), iso))
+    def check(value):
+        earliest, latest = date_bounds(value)
+        if earliest is None:
+            assert latest is None
+            return
+        first, last = date.fromisoformat(earliest), date.fromisoformat(latest)
+        assert first <= last and earliest.startswith(value[:4]) and len(earliest) == len(latest) == 10
+
+    check()
