@@ -173,3 +173,10 @@ def test_the_event_record_carries_the_range_the_anchor_and_background():
     coded = run("Since 2000 the United States has provided $12 billion in aid to Colombia.")
     assert coded.events and all(e.background for e in coded.events)
 
+
+
+def test_a_range_read_off_an_unknown_publication_date_is_no_anchor():
+    # "on Tuesday" of an undated article is only a range; "in November" must not hang on it
+    value, _ = resolve("On Tuesday, Peru summoned the Chilean envoy. In November, Chile answered.",
+                       published_earliest="2023-01-01", published_latest="2024-12-31")
+    assert value.method != "anchored"

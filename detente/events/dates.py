@@ -744,8 +744,8 @@ class DateResolver:
             if value.future or not value.earliest:
                 continue
             phrase = sent.text[value.start:value.end].lower()
-            if phrase.startswith("since") or value.method == "publication":
-                continue  # a state since a date, not a point the story moves to
+            if phrase.startswith("since") or value.method in ("publication", "inferred"):
+                continue  # a state since a date, or a range read off an unknown publication date
             self.narrative = replace(value, anchor_start=sent.start_char + value.start,
                                      anchor_end=sent.start_char + value.end)
             first = parse_day(value.earliest)
@@ -788,7 +788,7 @@ class DateResolver:
         self.sentence_dates(sent)
         current = self._before.get(sent.start_char)
         for value in self._cache.get(sent.start_char, []):
-            if value.start < offset and value.earliest and not value.future:
+            if value.start < offset and value.earliest and not value.future and value.method != "inferred":
                 phrase = sent.text[value.start:value.end].lower()
                 if not phrase.startswith("since"):
                     current = replace(value, anchor_start=sent.start_char + value.start,
