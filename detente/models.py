@@ -70,10 +70,11 @@ def date_bounds(value: str | None) -> tuple[str | None, str | None]:
     ("2025-02-01", "2025-02-28"); (None, None) when undated or not a date. Always full days,
     so any tool parses them (`pd.to_datetime`, R's `as.Date`)."""
     import calendar
+    import re
     from datetime import date
 
-    if not value:
-        return None, None
+    if not value or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value, re.ASCII):
+        return None, None  # only ISO forms: int() would also read "١٢" (other scripts' digits)
     try:
         year = int(value[:4])
         if len(value) == 4:
