@@ -70,6 +70,9 @@ PATTERNS = [
 BACKGROUND_CUES = [re.compile(c, re.I) for c in WORDS["background_cues"]]
 
 
+_Day = date  # the type, for annotations inside DateValue (whose field `date` shadows it)
+
+
 @dataclass(frozen=True)
 class DateValue:
     date: str | None
@@ -89,7 +92,7 @@ class DateValue:
         return self.date[:7] if self.date and self.precision in ("day", "month") else None
 
     @property
-    def span(self) -> tuple[date | None, date | None]:
+    def span(self) -> tuple[_Day | None, _Day | None]:
         return parse_day(self.earliest), parse_day(self.latest)
 
 
@@ -155,7 +158,7 @@ def _shift_month(d: date, months: int) -> date:
     return date(total // 12, total % 12 + 1, 1)
 
 
-def _count(g: dict) -> tuple[int, int, str] | None:
+def _count(g: dict) -> tuple[int, int, str]:
     """(fewest, most) days and the unit of "two weeks", "a week", "days", "a few months"."""
     if g.get("vague"):
         key = " ".join(g["vague"].lower().split())
@@ -770,7 +773,7 @@ class DateResolver:
         if early is not None and late is not None and early > late:
             late = None
         text = sent.text[value.start:value.end] if value.end > value.start >= 0 else sent.text
-        bounds = []
+        bounds: list[DateValue | None] = []
         for end in (early, late):
             if end is None:
                 bounds.append(None)
