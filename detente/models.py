@@ -57,6 +57,15 @@ def field_names(table: str) -> tuple[str, ...]:
     return tuple(name for name, _ in FIELDS[table])
 
 
+def flat_fields(table: str) -> list[tuple[str, str]]:
+    """(column, kind) of a table's records flattened, nested records as dotted columns
+    (`actor.name`): the columns of CSV, `to_pandas()` and SQLite exports, in order."""
+    columns: list[tuple[str, str]] = []
+    for key, kind in FIELDS[table]:
+        columns.extend([(f"{key}.{name}", sub) for name, sub in NESTED[kind]] if kind in NESTED else [(key, kind)])
+    return columns
+
+
 def event_code(code: str | None) -> str | None:
     """CAMEO's 3-4 digit event code of a code the coder gave: a root alone ("16") is CAMEO's
     "not specified below" code of that root ("160"), as GDELT's EventCode writes it."""

@@ -244,3 +244,22 @@ def test_date_bounds_of_any_string_are_none_or_two_ordered_iso_days():
         assert first <= last and earliest.startswith(value[:4]) and len(earliest) == len(latest) == 10
 
     check()
+
+
+def test_sqlite_export_is_one_typed_file_datasette_opens(db, tmp_path, cli):
+    import sqlite3
+
+    result = cli("export", tmp_path, "--db", db, "--format", "sqlite", "--table", "events", "--table", "documents",
+                 "--table", "timeline")
+    assert result.exit_code == 0, result.output
+    con = sqlite3.connect(tmp_path / "detente.sqlite")
+    columns = [row[1:3] for row in con.execute('PRAGMA table_info("events")')]
+    assert [name for name, _ in columns] == flat_columns("events")
+    assert dict(columns)["cameo_root"] == "TEXT" and dict(columns)["quad_class"] == "INTEGER"
+    assert dict(columns)["intensity"] == "REAL"
+    assert con.execute('SELECT cameo_root, typeof(cameo_root), event_code, "actor.name" FROM events').fetchone() == (
+        "07", "text", "070", "Government (United States)")
+    assert con.execute("SELECT count(*) FROM documents").fetchone() == (2,)
+    stories = [row[1] for row in con.execute('PRAGMA table_info("timeline")')]
+    assert {"story_id", "actor.name", "date_earliest", "mentions"} <= set(stories)
+    con.close()

@@ -242,7 +242,8 @@ EXPORT_INSIGHTS = ("timeline", "index", "contradictions")  # computed from the s
 def export(
     out: Annotated[Path, typer.Argument(help="Folder to write <table>.<format> files into.")],
     db: Annotated[str | None, DB_OPTION] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="parquet | jsonl | csv | plover (events only)")] = "parquet",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="parquet | jsonl | csv | sqlite (one file, for Datasette) "
+                                     "| plover (events only)")] = "parquet",
     tables: Annotated[list[str] | None, typer.Option("--table", help="documents | events | quotes | claims | timeline "
                                                      "| index | contradictions (repeatable; default: the four stored tables).")] = None,
     dyad: Annotated[str | None, typer.Option("--dyad", help="timeline, index, contradictions: USA-COL or USA>COL "
@@ -293,6 +294,7 @@ def _export_insights(store, out: Path, fmt: str, names: list[str], dyad: str | N
     contradictions --format jsonl` give them (the query layer's answers), one file each."""
     from detente import queries
     from detente.present.formats import write_file
+    from detente.store.store import SQLITE_FILE
 
     cache = queries.InsightCache()
     written: dict[str, tuple[Path, int]] = {}
@@ -307,6 +309,16 @@ def _export_insights(store, out: Path, fmt: str, names: list[str], dyad: str | N
             for pair in pairs:
                 answer = queries.index(store, pair, freq, since, until, cache=cache)
                 records += [{"dyad": answer["dyad"], "freq": answer["freq"], **row} for row in answer["rows"]]
+        if fmt == "sqlite":  # a table of the export's SQLite file, for Datasette
+            from detente.present.formats import flatten
+            from detente.store.sqlite import kinds_of, write_table
+
+            path = Path(out) / SQLITE_FILE
+            path.parent.mkdir(parents=True, exist_ok=True)
+            flat = [flatten(r) for r in records]
+            columns = kinds_of(flat)
+            written[name] = (path, write_table(path, name, columns, ([r.get(c) for c, _ in columns] for r in flat)))
+            continue
         path = Path(out) / f"{name}.{fmt}"
         path.parent.mkdir(parents=True, exist_ok=True)
         written[name] = (path, write_file(records, path, fmt))

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from detente.models import FIELDS, NESTED
+from detente.models import flat_fields
 
 Chunks = Callable[[Iterable[dict[str, Any]], Sequence[str] | None, str | None], Iterator[str]]
 
@@ -58,10 +58,7 @@ def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 def flat_columns(table: str) -> list[str]:
     """The dotted columns of a stored table's records, from the field table (CSV headers known
     before the first row, so a CSV can stream)."""
-    columns = []
-    for key, kind in FIELDS[table]:
-        columns.extend([f"{key}.{name}" for name, _ in NESTED[kind]] if kind in NESTED else [key])
-    return columns
+    return [name for name, _ in flat_fields(table)]
 
 
 def union_of_keys(rows: Iterable[dict[str, Any]]) -> list[str]:

@@ -33,13 +33,15 @@ from detente.models import (
     Evidence,
     ProcessedDocument,
     Quote,
+    flat_fields,
 )
 from detente.store import migrations
 from detente.store.rows import Rows
 from detente.store.sharing import WriterTurn, retrying
 
 TABLES = ("documents", "events", "quotes", "claims")
-FORMATS = ("parquet", "jsonl", "csv")
+FORMATS = ("parquet", "jsonl", "csv", "sqlite")
+SQLITE_FILE = "detente.sqlite"  # `export --format sqlite`: every table in one file (Datasette)
 INTERNAL_ERROR = "internal error"  # reason prefix of documents a rerun should retry
 FAILED_AGAIN = "failed again when retried"  # reason prefix of an internal error seen twice: kept
 # Runs started (and not finished) by stores of this process that are still in use.
@@ -794,7 +796,8 @@ class Store:
         """Write one file per table (`OUT/<table>.<ext>`) in the records' layout; returns the paths.
 
         Parquet and JSONL keep the nested records (actor, recipient, evidence); CSV flattens
-        them into dotted columns, as `--format csv` does everywhere.
+        them into dotted columns, as `--format csv` does everywhere. SQLite writes the CSV's
+        columns, typed by the field table, as tables of one file (`OUT/detente.sqlite`).
         """
         if fmt not in FORMATS:
             raise ValueError(f"unknown export format {fmt!r}: use {', '.join(FORMATS)}")
@@ -805,10 +808,17 @@ class Store:
         folder.mkdir(parents=True, exist_ok=True)
         written = {}
         for table in tables:
-            select = _select_list(table, flat=fmt == "csv", with_text=True)
+            select = _select_list(table, flat=fmt in ("csv", "sqlite"), with_text=True)
             relation = self.con.sql(f"SELECT {select} FROM {table} t ORDER BY t.seq")
-            path = folder / f"{table}.{fmt}"
-            if fmt == "parquet":
+            path = folder / (SQLITE_FILE if fmt == "sqlite" else f"{table}.{fmt}")
+            if fmt == "sqlite":
+                from detente.store.sqlite import write_table
+
+                columns = flat_fields(table) + ([("text", "string")] if table == "documents" else [])
+                reader = relation.to_arrow_reader(batch_size=1000)
+                write_table(path, table, columns, (row for batch in reader
+                                                   for row in zip(*batch.to_pydict().values(), strict=True)))
+            elif fmt == "parquet":
                 relation.write_parquet(str(path))
             elif fmt == "csv":
                 relation.write_csv(str(path), header=True)
