@@ -38,7 +38,7 @@ def db(db_path):
         make_event(a.doc_id, 3, actor=("the UN", "IGOUNO", None, "IGO", "United Nations"), event_type="AID",
                    mode="humanitarian_aid", cameo_root="07", quad_class=2, intensity=7.4, date="2025"),
         make_event(a.doc_id, 4, recipient=None, event_type="ASSAULT", mode="killing", cameo_root="18",
-                   quad_class=4, intensity=-9.0),
+                   quad_class=4, intensity=-9.0, background=True),
     ]
     with Store(db_path) as store:
         store.write(make_processed(a, events), "a")
@@ -86,6 +86,7 @@ def test_fields_follow_the_specification(db):
     assert aid["source"][0]["code"] == "IGO" and aid["source"][0]["identifier_text"] == "United Nations"
     assert aid["mode"] == ["humanitarian"] and aid["enddate"] == "2025-12-31"
     assert killing["recipient"] == [] and killing["mode"] == []
+    assert killing["context"] == ["historical"] and tariff["context"] == ["economic"]  # a background fact
 
 
 def test_every_mode_and_context_the_vocabulary_gives_is_plovers_own():

@@ -82,6 +82,8 @@ def plover_record(event: dict[str, Any]) -> dict[str, Any]:
     if event.get("date") and not earliest:
         earliest, latest = date_bounds(event["date"])
     mode, context = mode_and_context(event["event_type"], event.get("mode"), code)
+    if event.get("background"):  # a past fact told in passing: PLOVER's "historical" context
+        context.append("historical")
     record: dict[str, Any] = {
         "id": event["event_id"],
         "date": earliest,
