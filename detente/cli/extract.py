@@ -1,8 +1,9 @@
 """`detente extract | events | eval`: event records out of articles, out of the store, and scored.
 
 `extract` runs read → clean → code without storing; `--format jsonl` prints exactly the design's
-event record (`Event.to_dict()`), one per line, in text order. `--format plover` prints
-PLOVER-JSON records as POLECAT distributes them.
+event record (`Event.to_dict()`, as the store keeps it: with its article's outlet, title, url
+and publication date), one per line, in text order. `--format plover` prints the PLOVER
+specification's JSON data fields (`detente.present.plover`; columns: docs/fields.md).
 """
 
 from __future__ import annotations
