@@ -18,7 +18,6 @@ from detente.aggregate.merge import (
     _build_story,
     _Cluster,
     _material,
-    _type_compatible,
     _When,
     merge_events,
     similarity,
@@ -63,9 +62,17 @@ def events(draw) -> list[Event]:
     return out
 
 
+def _mode(cluster: _Cluster) -> str | None:
+    return next((e.mode for e, _ in cluster.members if e.mode), None)
+
+
 def _score_every_member(event: Event, when: _When, cluster: _Cluster) -> float | None:
     """The matching rule as it was written before the index: one comparison per member."""
-    if countries_of(event) != cluster.dyad or not _type_compatible(event, cluster):
+    if countries_of(event) != cluster.dyad:
+        return None
+    if not (event.event_type == cluster.event_type or (event.cameo_root and event.cameo_root == cluster.cameo_root)):
+        return None
+    if not (event.mode is None or _mode(cluster) is None or event.mode == _mode(cluster)):
         return None
     anchored = False
     for _other, other_when in cluster.members:
@@ -84,7 +91,7 @@ def _score_every_member(event: Event, when: _When, cluster: _Cluster) -> float |
         return best if best >= UNKNOWN_DYAD_THRESHOLD else None
     if anchored:
         return 100.0 + best
-    if event.mode is not None and event.mode == cluster.mode and _material(event):
+    if event.mode is not None and event.mode == _mode(cluster) and _material(event):
         threshold = SAME_MODE_THRESHOLD
     else:
         threshold = SIMILARITY_THRESHOLD if _material(event) else STATEMENT_THRESHOLD

@@ -138,6 +138,12 @@ def similarity(a: str, b: str) -> float:
     return max(0.0, min(100.0, score))
 
 
+@lru_cache(maxsize=1 << 18)
+def _pair_similarity(a: str, b: str) -> float:
+    """`similarity`, remembered: a syndicated story's copies bring the same sentence pairs again."""
+    return similarity(a, b)
+
+
 @dataclass
 class _When:
     """An event's date as a matching interval; `anchor` = precise enough to pin the event."""
@@ -187,13 +193,12 @@ class _Cluster:
     def cameo_root(self) -> str:
         return self.members[0][0].cameo_root
 
-    @property
-    def mode(self) -> str | None:
-        modes = [e.mode for e, _ in self.members if e.mode]
-        return modes[0] if modes else None
+    mode: str | None = None  # the first member's mode that has one
 
     def add(self, event: Event, when: _When) -> None:
         self.members.append((event, when))
+        if self.mode is None and event.mode:
+            self.mode = event.mode
         self.evidence.setdefault(event.evidence.text, set()).add(event.doc_id)
         if when.span is None:
             return
@@ -240,7 +245,7 @@ def _match_score(event: Event, when: _When, cluster: _Cluster) -> float | None:
         (cluster.anchor_any and _material(event)) or (when.day and cluster.anchor_day))
     best = 0.0
     for text, doc_ids in cluster.evidence.items():
-        sim = similarity(event.evidence.text, text)
+        sim = _pair_similarity(event.evidence.text, text)
         if event.doc_id in doc_ids and _material(event):
             sim += SAME_ARTICLE_BONUS
         best = max(best, sim)
