@@ -323,6 +323,11 @@ class ProcessedDocument:
     # ACLED's rows do)
     INHERITED = ("external_id", "source_path", "url", "outlet", "title", "published", "language")
 
+    def events(self, article: Article | None = None) -> list[Event]:
+        """The events as `coded_records` ties them to the article: what `detente.extract`
+        returns, so a notebook's `event.to_dict()` is the stored record."""
+        return [Event.from_dict(record) for table, record in self.coded_records(article) if table == "events"]
+
     def coded_records(self, article: Article | None = None):
         """(table, record) for each event, quote and claim, tied to `article` (the stored one:
         its doc_id, and its `INHERITED` fields where the record has none)."""

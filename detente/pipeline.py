@@ -191,7 +191,7 @@ def extract_events(text_or_html: str, published: str | None = None, source_path:
                    settings: Settings | None = None, **meta) -> list[Event]:
     raw = raw_from_string(text_or_html, source_path=source_path, published=published, **meta)
     processed = next(default_pipeline(settings).process([raw]))
-    return processed.coded.events
+    return processed.events()  # with the document's fields, as the store and `detente extract` give them
 
 
 def raw_from_string(text_or_html: str, source_path: str = "<string>", published: str | None = None,

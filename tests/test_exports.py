@@ -263,3 +263,15 @@ def test_sqlite_export_is_one_typed_file_datasette_opens(db, tmp_path, cli):
     stories = [row[1] for row in con.execute('PRAGMA table_info("timeline")')]
     assert {"story_id", "actor.name", "date_earliest", "mentions"} <= set(stories)
     con.close()
+
+
+def test_python_extract_gives_the_same_record_as_the_store():
+    text = ("BOGOTÁ, January 26, 2025 — Colombian President Gustavo Petro on Sunday recalled the "
+            "ambassador to Washington after the United States imposed tariffs on Colombian coffee.")
+    events = detente.extract(text, published="2025-01-26", outlet="Pacific Ledger", title="Recall")
+    assert events, "the sentence codes at least one event"
+    record = events[0].to_dict()
+    assert list(record) == list(field_names("events"))
+    assert (record["published"], record["outlet"], record["title"], record["language"]) == (
+        "2025-01-26", "Pacific Ledger", "Recall", "en")
+    assert all(side is None or side["name"] for side in (record["actor"], record["recipient"]))
