@@ -230,7 +230,7 @@ class Coder:
         the learned model picks its source and target among the sentence's phrases (the path
         between them must pass through the trigger) and types it."""
         acts = {}
-        for cand in candidates + self._bare_acts(sent, every):
+        for cand in candidates + self._bare_acts(sent, every, index):
             act = self._act(cand, sent, quotes, resolver)
             if act is None:
                 continue
@@ -270,7 +270,7 @@ class Coder:
                                open_sides=True, confidence=confidence)
         return out
 
-    def _bare_acts(self, sent, candidates: list[Candidate]) -> list[Candidate]:
+    def _bare_acts(self, sent, candidates: list[Candidate], index: MentionIndex) -> list[Candidate]:
         """Lexicon verbs the patterns made no candidate of because neither side is a known actor
         ("the riot police arrested dozens of marchers"): acts for the learned model to link."""
         taken = {i for c in candidates for i in c.tokens | {c.trigger.i}}
@@ -280,6 +280,9 @@ class Coder:
                 continue
             if token.dep_ in ("xcomp", "ccomp") and self.lexicon.governor_of(token.head) not in (None, "transparent", "speech"):
                 continue  # "wants to attack", "threatened to strike": the governing verb says what it is
+            comps = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+            if self.lexicon.governor_of(token) == "request" and self.patterns.asked_of_unknown(token, comps, index):
+                continue  # "urged member states to impose sanctions on X": not asked of X
             sense, family = self.patterns.verb_act_sense(token), "verb"
             if sense is None and WEAK_ACTS and self.lexicon.governor_of(token) is None \
                     and not self.patterns._non_event_object(token):  # "wants to attack": a governor

@@ -418,6 +418,11 @@ class Patterns:
                 continue
             if kind in ("transparent", "speech"):
                 continue
+            if kind == "request" and self.asked_of_unknown(verb, comps, index):
+                blocked.add(verb.i)
+                for comp in comps:
+                    blocked.update(t.i for t in comp.subtree)
+                continue
             cand = self.governed(verb, kind, comps, index)
             if cand is not None:
                 out.append(cand)
@@ -439,6 +444,16 @@ class Patterns:
                 out.append(cand)
                 consumed.update(cand.tokens)
         return out
+
+    def asked_of_unknown(self, verb, comps: list, index: MentionIndex) -> bool:
+        """"urged supporters to march against X", "urged member states to impose sanctions on X":
+        the one asked to act is a group no dictionary knows, so the request is not addressed to X
+        and the act is not the speaker's. (An event noun as the object is what is asked for.)"""
+        to_act = comps or [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
+        if not to_act:
+            return False
+        asked = [o for o in verb.children if o.dep_ == "dobj" and o.pos_ in ("NOUN", "PROPN")]
+        return bool(asked) and all(index.of_phrase(o) is None and self.lex.noun_entry(o) is None for o in asked)
 
     def governed(self, verb, kind: str, comps: list, index: MentionIndex) -> Candidate | None:
         own, _ = self.lex.verb_sense(verb)
