@@ -257,8 +257,9 @@ class Coder:
             dist = dict(self.learned.type_distribution(type_features(a, b, sent, self.lexicon, rule_types)))
             event_type = max(dist, key=dist.get)
             sense = cand.sense
-            if event_type != sense.type and (cand.family == "weak"
-                                             or dist.get(sense.type, 0.0) < TYPE_OVERRIDE * dist[event_type]):
+            if event_type != sense.type and cand.family != "intent" and (
+                    cand.family == "weak" or dist.get(sense.type, 0.0) < TYPE_OVERRIDE * dist[event_type]):
+                # (a stated future act keeps its threat or promise: the model types acts, not moods)
                 sense = Sense(event_type, default_cameo(event_type), None)
             if any(e.event_type == sense.type and _same_side(e, actor, recipient) for e in found):
                 continue  # the patterns told this act already, with one side the dictionaries know
@@ -381,7 +382,7 @@ class Coder:
         """The candidate as the act it states (a future act is a threat or a promise), or None
         when it states none (negated, hypothetical, a habitual policy, a future-only word)."""
         status = self._status(cand)
-        if status in (modality.NEGATED, modality.HYPOTHETICAL):
+        if status in (modality.NEGATED, modality.HYPOTHETICAL) or modality.commentary(cand.trigger):
             return None
         if status == modality.REAL and self._habitual(cand, sent, quotes, resolver):
             return None

@@ -24,6 +24,15 @@ HEDGE_ADJECTIVES = frozenset(_WORDS["hedge_adjectives"])
 HEDGE_NOUNS = frozenset(_WORDS["hedge_nouns"])
 
 
+# Verbs and adjectives whose infinitive complement is an act still ahead ("plans to visit",
+# "is set to sign", "is expected to meet"): a stated intention, not the act.
+INTENTION_VERBS = frozenset(_WORDS["intention_verbs"])
+# Who only comments: events in what they say, predict or recommend are opinions, not acts
+# ("X should send aid, said Y, an analyst at Z", "according to experts, X will retaliate").
+COMMENTATOR_NOUNS = frozenset(_WORDS["commentator_nouns"])
+OPINION_VERBS = frozenset(_WORDS["opinion_verbs"])
+
+
 # Verbs of saying whose past tense shifts a reported "will" to "would" ("said Russia would respond").
 REPORTING_VERBS = frozenset(_WORDS["reporting_verbs"])
 
@@ -54,8 +63,9 @@ def _clause_status(verb) -> str:
                 status = FUTURE
         if child.dep_ == "mark" and low in CONDITIONAL_MARKS:
             return HYPOTHETICAL
-    # "going to impose"
-    if verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and any(c.lower_ == "to" for c in verb.children):
+    # "going to impose", "plans to visit", "is set to sign", "is expected to meet": an act ahead
+    if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children) and (
+            verb.head.lemma_.lower() in INTENTION_VERBS or verb.head.lower_ in INTENTION_VERBS):
         status = FUTURE
     return status
 
@@ -137,3 +147,29 @@ def noun_status(noun) -> str:
 def is_question(sent) -> bool:
     text = sent.text.rstrip().rstrip("\"'”’)»").rstrip()
     return text.endswith("?")
+
+
+def _commentator(phrase_root) -> bool:
+    """The phrase (with its appositions: "Y, an analyst at Z") names a commentator."""
+    return any(t.lemma_.lower() in COMMENTATOR_NOUNS and t.pos_ in ("NOUN", "PROPN") for t in phrase_root.subtree)
+
+
+def commentary(trigger) -> bool:
+    """The trigger is in what a commentator says, thinks or recommends, or in a clause "according
+    to" one: an opinion about states, not an act of theirs."""
+    node = trigger
+    for _ in range(10):
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ == "according":
+                if any(_commentator(g) for p in child.children for g in ([p] + list(p.children))
+                       if g.dep_ == "pobj"):
+                    return True
+        if node.pos_ in ("VERB", "AUX") and node.i != trigger.i and (
+                node.lemma_.lower() in REPORTING_VERBS or node.lemma_.lower() in OPINION_VERBS):
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if any(_commentator(s) for s in subjects):
+                return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
