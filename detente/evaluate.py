@@ -17,7 +17,7 @@ import json
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -246,14 +246,21 @@ def gold_articles(gold: list[dict[str, Any]], gold_path: str | os.PathLike, corp
     return found
 
 
-def extract_records(paths: list[str], settings: Settings | None = None) -> Iterator[dict[str, Any]]:
-    """read → clean → code, without storing: the event records, documents in order, text order within."""
+def extract_records(paths: list[str], settings: Settings | None = None,
+                    skipped: Callable[[str, str], None] | None = None) -> Iterator[dict[str, Any]]:
+    """read → clean → code, without storing: the event records, documents in order, text order
+    within. `skipped(source, reason)` hears of every input that was not coded (rejected, a
+    language without models, a duplicate), so nothing is dropped without a word."""
     from detente.pipeline import Pipeline
     from detente.read import iter_raw
 
     settings = settings or Settings.load()
     pipeline = Pipeline(settings)
     for processed in pipeline.process(iter_raw(paths, settings)):
+        article = processed.article
+        if skipped is not None and not article.is_codable:
+            reason = article.reason or (f"duplicate of {article.duplicate_of}" if article.duplicate_of else article.status)
+            skipped(article.source_path, reason)
         # as the store writes them: with the document's outlet, title, url, publication date
         yield from (record for table, record in processed.coded_records() if table == "events")
 

@@ -51,7 +51,15 @@ def extract(
     from detente.evaluate import extract_records
 
     settings = Settings.load(model=model, actors_files=tuple(actors) if actors else None)
-    _emit(extract_records(list(paths), settings), fmt, "events")
+    not_coded: list[tuple[str, str]] = []
+
+    def skipped(source: str, reason: str) -> None:  # on stderr, so stdout stays the records
+        not_coded.append((source, reason))
+        typer.echo(f"not coded: {source}: {reason}", err=True)
+
+    _emit(extract_records(list(paths), settings, skipped=skipped), fmt, "events")
+    if not_coded:
+        typer.echo(f"{len(not_coded)} input(s) not coded (reasons above)", err=True)
 
 
 @app.command()
