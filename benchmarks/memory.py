@@ -4,8 +4,9 @@ with the size of the corpus.
     .venv/bin/python benchmarks/memory.py [--sizes 500 20000] [--workers 1]
     .venv/bin/python benchmarks/memory.py --store-only 3000 [--tracemalloc]
 
-Both corpora are generated with make_corpus.py (JSONL.gz under benchmarks/results/, reused if
-present) and ingested into fresh databases by the real CLI in a child process. Two numbers:
+Both corpora are the real-text corpus of real_corpus.py (VOA stories and extraction-benchmark
+reference texts, then copies with a distinct first line), written to a temporary folder for
+the run (`--synthetic`: make_corpus.py's recombined one under benchmarks/results/), and ingested into fresh databases by the real CLI in a child process. Two numbers:
 
 - peak RSS of the `detente ingest` process itself, from the kernel (`wait4` rusage
   `ru_maxrss`: exact, includes the model);
@@ -42,11 +43,17 @@ RESULTS = ROOT / "benchmarks" / "results"
 DETENTE = [sys.executable, "-c", "from detente.cli import main; main()"]
 
 
-def corpus_of(n: int) -> Path:
-    path = RESULTS / f"corpus-{n}.jsonl.gz"
+def corpus_of(n: int, folder: Path | None = None, synthetic: bool = False) -> Path:
+    """The real-text corpus of `n` articles (real_corpus.py) in `folder` (a temporary one),
+    or with `synthetic` the recombined one of make_corpus.py under benchmarks/results/."""
+    if synthetic:
+        path = RESULTS / f"corpus-{n}.jsonl.gz"
+        script = "make_corpus.py"
+    else:
+        path = (folder or Path(tempfile.gettempdir())) / f"real-{n}.jsonl.gz"
+        script = "real_corpus.py"
     if not path.exists():
-        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "-n", str(n),
-                        "-o", str(path)], check=True)
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / script), "-n", str(n), "-o", str(path)], check=True)
     return path
 
 
@@ -137,7 +144,7 @@ def store_only(n: int, trace: bool) -> None:
             yield ProcessedDocument(article, Coded(events, [], []))
 
     detente.engines.run = stand_in
-    corpus = corpus_of(next((size for size in (200, 500, 2000, 5000, 10000) if size >= n), n))
+    corpus = corpus_of(n)
     process = psutil.Process()
     rows = []
 
@@ -170,6 +177,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 20000],
                         help="articles per corpus, smallest first (default 500 20000)")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--synthetic", action="store_true", help="the recombined corpus of make_corpus.py")
     parser.add_argument("--store-only", type=int, metavar="N",
                         help="in-process store/ingest of N articles without spaCy (attribution)")
     parser.add_argument("--tracemalloc", action="store_true", help="with --store-only: trace the Python heap")
@@ -180,7 +188,7 @@ def main(argv: list[str] | None = None) -> None:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in sorted(args.sizes):
-            corpus = corpus_of(n)
+            corpus = corpus_of(n, Path(tmp), args.synthetic)
             result = measure(corpus, args.workers, Path(tmp) / f"m{n}.duckdb")
             result["n"] = n
             rows.append(result)

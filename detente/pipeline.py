@@ -69,8 +69,8 @@ class Pipeline:
     def code_articles(self, articles: Iterable[Article]) -> Iterator[ProcessedDocument]:
         """Code a stream of cleaned articles, in order, batching the model through `nlp.pipe`.
 
-        A batch holds at most `batch_size` articles and `chunk_chars` characters and gets one
-        document's time budget; when it runs over, its articles are coded again one by one,
+        A batch holds at most `batch_size` articles and `chunk_chars` characters and gets the
+        sum of their time budgets; when it runs over, its articles are coded again one by one,
         each with its own budget, and one that runs over that is rejected with the reason.
         """
         for batch in self._batches(articles):
@@ -80,7 +80,9 @@ class Pipeline:
                 self._warm_up_coder()
             if len(codable) > 1:
                 try:
-                    with time_limit(self.settings.doc_seconds) as deadline:
+                    # the batch's documents' budgets together: with one document's, a batch that is
+                    # merely slow (a loaded machine) was coded twice, together and then alone
+                    with time_limit(self.settings.doc_seconds * len(codable)) as deadline:
                         coded = self._code_together(codable, deadline)
                 except OverBudget:
                     coded = {}
