@@ -489,3 +489,16 @@ def test_a_failed_poll_is_logged_and_the_next_one_runs(tmp_path, monkeypatch):
     monkeypatch.setattr(watcher, "poll", poll)
     assert watcher.run(every=0.01) == 3
     assert any(line.startswith("poll failed: another writer kept the database") for line in logs), logs
+
+
+def test_a_fetched_page_is_never_dated_after_its_fetch(site, tmp_path):
+    """The fetch time bounds publication from above, as a WARC record's crawl time does: a feed
+    item that claims a date years ahead is not stored as published then."""
+    site.page("/news/ahead", TROOPS)
+    feed = rss([("Ahead", f"{site.base}/news/ahead")]).replace(b"Mon, 03 Mar 2025", b"Thu, 01 May 2031")
+    site.page("/feed.xml", feed, ctype="application/rss+xml")
+    db = tmp_path / "w.duckdb"
+    make_watcher(write_config(tmp_path, site, feeds=[f"{site.base}/feed.xml"]), db, [], io.StringIO()).poll()
+    with Store(db, settings=Settings.load(db=str(db))) as store:
+        published = [row[0] for row in store.con.execute("SELECT published FROM documents").fetchall()]
+    assert published and all(p is None or p[:10] <= time.strftime("%Y-%m-%d") for p in published)

@@ -258,8 +258,11 @@ class Watcher:
                 continue
             report.fetched += 1
             self._hold_signals(True)
+            # the fetch time bounds the publication date from above (as a WARC record's crawl time)
+            crawled = datetime.now(UTC).isoformat(timespec="seconds")
             yield RawDocument(source_path=url, data=fetched.data, kind=_content_kind(fetched.content_type),
-                              url=url, title=item["title"], published=item["published"], size=len(fetched.data))
+                              url=url, title=item["title"], published=item["published"], size=len(fetched.data),
+                              crawled=crawled)
 
     def _ingest(self, store: Store, state: WatchState, fetcher: Fetcher, report: PollReport) -> None:
         from detente.ingest import ingest
