@@ -22,7 +22,7 @@ from the article's own anchors — is spread over the periods its ``date_earlies
 weight and contribution, and counted in ``n_spread`` of each; a wider range stays off the index
 (``unindexed_stories``). A background story (every mention a biographical or historical fact)
 is never on the index. A story
-known only by an upper bound (every mention dated by the ``reported`` method: the publication
+known only by an upper bound (every mention dated by the ``publication`` method: the publication
 date stands in for "recently") counts in the period of that bound — the GDELT convention of
 dating an event by its report — and is counted in ``n_reported`` so a reader can tell. Every
 period between the first and the last one with an event gets a row; a period with no event
