@@ -93,10 +93,6 @@ def _has_cue(words: str, cue: str) -> bool:
     return re.search(" " + "(?:e?s)? ".join(map(re.escape, parts)), words) is not None
 MULTILATERAL = frozenset(_WORDS["multilateral"])
 GROUP_NOUNS = frozenset(_WORDS["group_nouns"])
-# where an act's other side may be named: someone there the dictionaries do not know is not
-# replaced by the story's most-named country
-RECIPIENT_SLOT_PREPS = frozenset(_WORDS["recipient_slot_preps"])
-OFFICIAL_TITLES = frozenset(_WORDS["official_titles"])  # "Vice Commerce Minister <name>"
 
 
 def _same_side(event: Event, actor: Actor, recipient: Actor) -> bool:
@@ -424,8 +420,7 @@ class Coder:
             parties = self._joint_parties(cand.actor, actor_mentions, index)
             if len(parties) >= 2:
                 actors, recipients = parties[:1], parties[1:]
-        if self.infer_counterpart and sense.type in DYADIC and not self._explicit_other(cand, index) \
-                and not self._unknown_other(cand, index):
+        if self.infer_counterpart and sense.type in DYADIC and not self._explicit_other(cand, index):
             if recipients == [None] and actors[0] is not None and actors[0].country:
                 country = index.dominant_country(actors[0].country)
                 if country:
@@ -498,27 +493,6 @@ class Coder:
         start = min(t.idx for t in tokens) - sent.start_char
         end = max(t.idx + len(t) for t in tokens) - sent.start_char
         return start, end
-
-    @staticmethod
-    def _unknown_other(cand: Candidate, index: MentionIndex) -> bool:
-        """The act's other side is in the sentence but is someone the dictionaries do not know
-        (a defendant, a blogger, a company, a domestic politician, a named person or body): the
-        story's most-named country is not a stand-in for them."""
-        trigger = cand.trigger
-        roles = role_test(trigger.doc)
-        slots = [c for c in trigger.children if c.dep_ in ("dobj", "dative", "iobj")]
-        slots += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_SLOT_PREPS
-                  for g in c.children if g.dep_ == "pobj"]
-        for token in slots:
-            if token.i in cand.tokens or index.of_phrase(token) is not None:
-                continue
-            if token.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME"):
-                continue  # a place or a time is where or when, not the other side
-            if any(t.lemma_.lower() in OFFICIAL_TITLES for t in token.subtree if t.i < token.i):
-                continue  # "Vice Commerce Minister <name>": an official of a state, likely the other one
-            if token.ent_type_ in ("PERSON", "ORG", "NORP") or token.pos_ == "PROPN" or roles(token):
-                return True
-        return False
 
     @staticmethod
     def _explicit_other(cand: Candidate, index: MentionIndex) -> bool:
