@@ -92,7 +92,7 @@ class TurningPoint:
     period: str
     previous: str | None
     direction: str
-    kind: str  # escalation | de-escalation
+    kind: str  # escalation | de-escalation | opening (the first period with events: a level)
     change: float
     level_before: float
     level_after: float
@@ -248,7 +248,8 @@ def turning_points(stories: list[StoryEvent], dyad: Dyad | str, freq: str = "mon
             drivers = _drivers(prev, by_id, -sign, max_drivers, freq)
         points.append(TurningPoint(
             period=row.period, previous=prev.period if prev else None, direction=direction,
-            kind="escalation" if change < 0 else "de-escalation", change=change,
+            # the first period with events opens the series: a level, not a change from nothing
+            kind="opening" if prev is None else ("escalation" if change < 0 else "de-escalation"), change=change,
             level_before=round(before, 3), level_after=round(after, 3), drivers=drivers,
         ))
     return sorted(points, key=lambda p: p.period)
