@@ -94,8 +94,12 @@ def ingest(
     args = {"paths": paths, "db": settings.db, "workers": settings.workers, "max_bytes": settings.max_bytes,
             "model": settings.model, "actors": list(settings.actors_files), "engine": settings.engine}
     err = _console(stderr=True)
+    from detente.read import count_documents
+
+    total = count_documents(paths) if err.is_terminal else None  # a total where it is cheap to know
     progress = Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(),
-                        TextColumn("{task.completed} docs · {task.fields[rate]:.1f} docs/s"),
+                        TextColumn("{task.completed}" + ("/{task.total}" if total else "")
+                                   + " docs · {task.fields[rate]:.1f} docs/s"),
                         TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
 
     def on_document(article, report) -> None:
@@ -106,7 +110,7 @@ def ingest(
             typer.echo(f"{article.status}\t{article.doc_id}\t{article.source_path}\t{detail}", err=True)
 
     with store, progress:
-        task = progress.add_task("ingest", total=None, rate=0.0)
+        task = progress.add_task("ingest", total=total, rate=0.0)
         try:
             report = run_ingest(paths, store, settings, args=args, on_document=on_document)
         except EngineError as exc:

@@ -27,6 +27,7 @@ import json
 import os
 import re
 import sys
+import time
 import zlib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -163,6 +164,45 @@ def _iter_dir(root: str, settings: Settings) -> Iterator[RawDocument]:
     while errors:
         exc = errors.pop()
         yield _error(getattr(exc, "filename", None) or root, f"cannot list directory: {exc.strerror or exc}")
+
+
+def count_documents(paths: Iterable[str], limit_seconds: float = 2.0) -> int | None:
+    """How many documents the inputs hold, when that is cheap to know (a progress bar's total):
+    one per page file, one per non-blank line of an uncompressed JSONL file. None for stdin, WARC,
+    gzipped or JSON streams, or when counting takes longer than `limit_seconds`."""
+    deadline = time.monotonic() + limit_seconds
+
+    def files() -> Iterator[str]:
+        for path in paths:
+            if os.path.isdir(path):
+                for dirpath, dirnames, filenames in os.walk(path):
+                    dirnames.sort()
+                    yield from (os.path.join(dirpath, n) for n in filenames if is_input_name(n))
+            else:
+                yield path
+
+    total = 0
+    for path in files():
+        if path == "-" or time.monotonic() > deadline:
+            return None
+        kind = _kind_of(path)
+        if kind in ("html", "text"):
+            total += 1
+        elif kind == "jsonl" and not path.lower().endswith(".gz"):
+            try:
+                with open(path, "rb") as handle:
+                    last = b"\n"
+                    for block in iter(lambda: handle.read(1 << 20), b""):
+                        total += block.count(b"\n")
+                        last = block[-1:]
+                        if time.monotonic() > deadline:
+                            return None
+                    total += last != b"\n"  # a last line without its newline
+            except OSError:
+                total += 1  # read as one rejected input
+        else:
+            return None
+    return total
 
 
 def _is_project_file(name: str) -> bool:
