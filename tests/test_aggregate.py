@@ -101,11 +101,12 @@ def test_prefix_compare():
     assert prefix_in_range(None, None, None)
 
 
-def test_outlet_falls_back_to_domain_then_path():
+def test_outlet_falls_back_to_the_url_s_host_and_never_to_a_path():
     assert outlet_of(art("a", outlet="Reuters")) == "Reuters"
     assert outlet_of(art("a", url="https://www.ndtv.com/world-news/x")) == "ndtv.com"
-    assert outlet_of(art("a")) == "corpus/a.txt"
-    assert outlet_of(None, None, "x/y.txt") == "x/y.txt"
+    assert outlet_of(art("a")) is None
+    assert outlet_of(None, None, "x/y.txt") is None
+    assert outlet_of(art("a", outlet="/home/me/saved/page.html")) is None
 
 
 # ---------------------------------------------------------------- timeline

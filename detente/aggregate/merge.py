@@ -50,7 +50,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from urllib.parse import urlparse
 
 from rapidfuzz import fuzz
 
@@ -87,18 +86,19 @@ STOPWORDS = frozenset(
 _WORD = re.compile(r"[^\W_]+(?:[.,][0-9]+)*", re.UNICODE)
 
 
-def outlet_of(article: Article | None, url: str | None = None, source_path: str | None = None) -> str | None:
-    """The outlet an article counts as: its outlet, else its URL's domain, else its file."""
-    if article is not None and article.outlet:
+def outlet_of(article: Article | None, url: str | None = None, source_path: str | None = None) -> str | None:  # noqa: ARG001
+    """The outlet an article counts as: its outlet, else its URL's host (normalised as clean
+    does), else none — a file path is never an outlet (sources are then told apart by document)."""
+    from detente.clean.outlets import host_of, looks_like_path
+
+    if article is not None and article.outlet and not looks_like_path(article.outlet):
         return article.outlet
     for candidate in (article.url if article else None, url):
-        if candidate:
-            host = urlparse(candidate).netloc.lower()
-            if host.startswith("www."):
-                host = host[4:]
+        if candidate and not looks_like_path(candidate):
+            host = host_of(candidate)
             if host:
                 return host
-    return (article.source_path if article else None) or source_path
+    return None
 
 
 def key_terms(text: str) -> set[str]:
