@@ -227,6 +227,10 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         earliest, latest = date_bounds(self.date)
+        if self.date_method in ("publication", "reported"):
+            # no date of its own: the publication day is an upper bound ("on or before"), the
+            # earliest day unknown unless the story's own narrative gave one
+            earliest = None
         return {
             "event_id": self.event_id, "doc_id": self.doc_id, "external_id": self.external_id,
             "source_path": self.source_path, "url": self.url, "outlet": self.outlet, "title": self.title,
