@@ -22,7 +22,7 @@ from the article's own anchors — is spread over the periods its ``date_earlies
 weight and contribution, and counted in ``n_spread`` of each; a wider range stays off the index
 (``unindexed_stories``). A background story (every mention a biographical or historical fact)
 is never on the index. A story
-known only by an upper bound (every mention dated by the ``reported`` method: the publication
+known only by an upper bound (every mention dated by the ``publication`` method: the publication
 date stands in for "recently") counts in the period of that bound — the GDELT convention of
 dating an event by its report — and is counted in ``n_reported`` so a reader can tell. Every
 period between the first and the last one with an event gets a row; a period with no event
@@ -92,7 +92,7 @@ class TurningPoint:
     period: str
     previous: str | None
     direction: str
-    kind: str  # escalation | de-escalation
+    kind: str  # escalation | de-escalation | opening (the first period with events: a level)
     change: float
     level_before: float
     level_after: float
@@ -248,7 +248,8 @@ def turning_points(stories: list[StoryEvent], dyad: Dyad | str, freq: str = "mon
             drivers = _drivers(prev, by_id, -sign, max_drivers, freq)
         points.append(TurningPoint(
             period=row.period, previous=prev.period if prev else None, direction=direction,
-            kind="escalation" if change < 0 else "de-escalation", change=change,
+            # the first period with events opens the series: a level, not a change from nothing
+            kind="opening" if prev is None else ("escalation" if change < 0 else "de-escalation"), change=change,
             level_before=round(before, 3), level_after=round(after, 3), drivers=drivers,
         ))
     return sorted(points, key=lambda p: p.period)

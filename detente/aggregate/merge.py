@@ -117,7 +117,7 @@ def numbers_in(text: str) -> set[str]:
     return {t for t in key_terms(text) if t[0].isdigit()}
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 15)
 def _terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """(key terms, numbers) of an evidence sentence: the same sentences are compared many times."""
     terms = frozenset(key_terms(text))
@@ -382,5 +382,6 @@ def merge_events(events: list[Event], articles: dict[str, Article] | None = None
             if event.cameo_root:
                 by_root[dyad, event.cameo_root].append(best)
         best.add(event, when)
+    _pair_similarity.cache_clear()  # the cache serves one merge, not the process's lifetime
     stories = [_build_story(c, articles) for c in clusters]
     return sorted(stories, key=story_sort_key)

@@ -33,7 +33,8 @@ TIMELINE_COLUMNS = ("date", "date_precision", "who", "what", "intensity", "n_art
 MD_TIMELINE_COLUMNS = ("date", "date_precision", "actor.code", "recipient.code", "event_type", "mode",
                        "intensity", "n_mentions", "n_articles", "n_outlets", "confidence", "evidence",
                        "story_id")
-INDEX_COLUMNS = ("period", "direction", "score", "mean", "n_events", "n_mentions", "n_articles", "n_reported")
+INDEX_COLUMNS = ("period", "direction", "score", "mean", "n_events", "n_mentions", "n_articles", "n_reported",
+                 "n_spread")
 TURNING_COLUMNS = ("period", "kind", "direction", "change", "level_before", "level_after", "drivers")
 # one row per disagreement: every value given and how many sources, then one source at each end
 CONTRADICTION_COLUMNS = ("kind", "about", "values", "n_sources", "a.outlet", "a.evidence.text", "b.outlet",
@@ -130,8 +131,9 @@ def index_command(
                                           f"{'' if d['period'] == record['period'] else ', ' + d['period']})"
                                           for d in record["drivers"])
     if answer["n_unindexed"]:
-        typer.echo(f"detente: {answer['n_unindexed']} story events of {name} are undated or dated coarser "
-                   f"than a {freq} and are not in the index (see `detente timeline`).", err=True)
+        typer.echo(f"detente: {answer['n_unindexed']} story events of {name} are background, undated, or dated "
+                   f"to a range too wide to spread over {freq}s, and are not in the index (see `detente timeline`).",
+                   err=True)
     if turning:
         _render(point_records, fmt, TURNING_COLUMNS, "turning points")
     elif fmt == "jsonl":

@@ -464,7 +464,7 @@ class Coder:
                                       _side_key(actor, open_sides), _side_key(recipient, open_sides),
                                       sense.mode),
                     doc_id=article.doc_id, actor=actor, recipient=recipient, event_type=sense.type,
-                    cameo_root=sense.root, quad_class=sense.quad_class, intensity=sense.intensity,
+                    cameo_root=sense.root, event_code=sense.cameo, quad_class=sense.quad_class, intensity=sense.intensity,
                     evidence=evidence, mode=sense.mode, date=date.date, date_precision=date.precision,
                     date_method=date.method, date_earliest=date.earliest, date_latest=date.latest,
                     date_anchor_start=date.anchor_start if date.anchor_start >= 0 else None,

@@ -77,7 +77,7 @@ def test_since_until_extend_the_range_with_empty_rows():
 
 def test_turning_points_name_their_drivers():
     points = turning_points(STORIES, "USA-COL", "month", n=2)
-    assert [(p.period, p.kind) for p in points] == [("2025-01", "escalation"), ("2025-02", "de-escalation")]
+    assert [(p.period, p.kind) for p in points] == [("2025-01", "opening"), ("2025-02", "de-escalation")]
     jan, feb = points
     assert jan.change == pytest.approx(-17.110, abs=1e-3) and jan.previous is None
     assert [d.story_id for d in jan.drivers] == ["A", "B"]

@@ -64,7 +64,7 @@ def test_index_rows_and_turning_points(cli, crafted_db):
     assert [p["n_events"] for p in periods] == [2, 0, 0, 0, 0, 0, 0, 0, 1, 2]
     assert periods[1]["score"] is None
     points = [r for r in records if r["record"] == "turning_point"]
-    assert points and points[0]["period"] == "2025-01" and points[0]["kind"] == "escalation"
+    assert points and points[0]["period"] == "2025-01" and points[0]["kind"] == "opening"
     assert points[0]["drivers"][0]["label"] == "SANCTION/tariff USA>COL 2025-01-26"
     csv_points = list(csv.DictReader(io.StringIO(cli("index", "--db", crafted_db, "--dyad", "USA-COL",
                                                      "--turning-points", "--format", "csv").stdout)))

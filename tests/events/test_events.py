@@ -10,6 +10,7 @@ from builders import coder_for_tests, nlp_for_tests, run, triples
 
 from detente.events import Coder, event_id
 from detente.events.lexicon import PLOVER_TYPES, Lexicon, load_lexicon, quad_class
+from detente.models import field_names
 
 
 # ---- lexicon ------------------------------------------------------------------------------------
@@ -145,9 +146,7 @@ def test_event_record_fields_offsets_and_ids():
     assert first.event_id == event_id("t1", first.evidence.start, first.evidence.end, "SANCTION", "USA", "COL",
                                       first.mode)
     record = first.to_dict()
-    assert list(record) == ["event_id", "doc_id", "external_id", "source_path", "url", "actor", "recipient",
-                            "event_type", "mode", "cameo_root", "quad_class", "intensity", "date",
-                            "date_precision", "date_method", "evidence", "quote", "confidence"]
+    assert tuple(record) == field_names("events")  # the field table's keys, in its order
     assert 0 < first.confidence <= 1
 
 

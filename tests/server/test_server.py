@@ -384,8 +384,12 @@ def test_index_defaults_to_years_when_nothing_is_dated_to_the_month(tmp_path):
         index = ok(years, "/api/index?dyad=USA-COL")
         assert index["freq"] == "year"
         assert [r["period"] for r in index["rows"] if r["direction"] == "USA-COL"] == ["2024", "2025"]
+        # asked per month, a story dated only to its year is spread over the year's months, with
+        # its uncertainty (n_spread), never dropped and never pinned to one month
         monthly = ok(years, "/api/index?dyad=USA-COL&freq=month")
-        assert monthly["rows"] == [] and monthly["n_unindexed"] == 2
+        months = sorted({r["period"] for r in monthly["rows"]})
+        assert months == [f"{y}-{m:02d}" for y in (2024, 2025) for m in range(1, 13)]
+        assert monthly["n_unindexed"] == 0 and all(r["n_spread"] >= 1 for r in monthly["rows"] if r["n_events"])
         assert "per year" in years.get("/dyad/USA-COL").text
 
 
