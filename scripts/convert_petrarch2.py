@@ -7,7 +7,7 @@ Why a script: the dictionaries are breadth nobody can type by hand (~18,000 peop
 roles, ~8,000 organisations, ~1,000 armed groups, ~2,000 generic agents, ~400 verb blocks with
 ~4,700 phrase patterns), and every filtering decision is then written down once, here, and
 re-applied on every run. The output is deterministic (sorted, no timestamps): rerunning it must
-give the committed files byte for byte (tests/test_petrarch2_data.py checks this).
+give the committed files byte for byte (tests/analyse/test_petrarch2_data.py checks this).
 
 Reads only the source folder, detente's own actors/*.yaml (so that PETRARCH never re-defines a
 country word or a role detente already has, and a one-word name is unique across detente's

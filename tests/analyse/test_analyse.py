@@ -1,0 +1,190 @@
+"""The analyse stage: the actor component in front of spaCy's NER and `actor_mentions`."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from builders import SHARED
+
+from detente.analyse import actor_at, actor_mentions, load_nlp
+from detente.config import Settings
+
+CAMEO = SHARED / "corpus" / "cameo-sentences" / "train.jsonl"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp(Settings())
+
+
+def mentions(nlp, text, date=None):
+    doc = nlp(text)
+    found = actor_mentions(doc, date)
+    for m in found:  # offsets are exact character offsets into doc.text
+        assert doc.text[m.start:m.end] == m.text
+        assert doc[m.token_start:m.token_end].text == m.text
+    return found
+
+
+def codes(nlp, text, date=None):
+    return [(m.text, m.actor.code) for m in mentions(nlp, text, date)]
+
+
+def test_component_sits_before_ner_and_is_cached(nlp):
+    assert nlp.pipe_names.index("detente_actors") < nlp.pipe_names.index("ner")
+    assert load_nlp(Settings()) is nlp
+
+
+def test_overrides_spacy_ner(nlp):
+    doc = nlp("Petro said the tariffs were unjust. Trump imposed tariffs on Colombia.")
+    assert {e.text: e.label_ for e in doc.ents} == {"Petro": "PERSON", "Trump": "PERSON", "Colombia": "GPE"}
+    assert codes(nlp, doc.text, "2025-01-26") == [("Petro", "COLGOV"), ("Trump", "USAGOV"), ("Colombia", "COL")]
+    assert [s.text for s in doc._.actor_spans] == ["Petro", "Trump", "Colombia"]
+
+
+def test_term_dates(nlp):
+    assert codes(nlp, "President-elect Donald Trump threatened tariffs.", "2024-12-01") == [
+        ("President-elect Donald Trump", "USAELI")]
+    assert codes(nlp, "Trump threatened tariffs.", "2025-02-01") == [("Trump", "USAGOV")]
+    assert codes(nlp, "Trump threatened tariffs.", "2022-06-01") == [("Trump", "USAELI")]
+    assert codes(nlp, "Former president Alvaro Uribe criticised the talks.", "2025-02-01") == [
+        ("president Alvaro Uribe", "COLELI")]
+    assert codes(nlp, "Former president Alvaro Uribe criticised the talks.", "2008-02-01") == [
+        ("president Alvaro Uribe", "COLELI")]  # "former" in the text wins over the date
+
+
+def test_composition(nlp):
+    got = codes(nlp, "Colombian President Gustavo Petro met U.S. Secretary of State Marco Rubio and "
+                     "Colombia's ambassador in Washington.", "2025-03-01")
+    assert got == [("Colombian President Gustavo Petro", "COLGOV"), ("U.S. Secretary of State Marco Rubio", "USAGOV"),
+                   ("Colombia's ambassador", "COLGOV"), ("Washington", "USA")]
+    got = codes(nlp, "The State Department, the Treasury, the White House and the Pentagon said Russian "
+                     "troops and Colombian rebels clashed with the president of Colombia.", "2025-03-01")
+    assert got == [("State Department", "USAGOV"), ("Treasury", "USAGOV"), ("White House", "USAGOV"),
+                   ("Pentagon", "USAMIL"), ("Russian troops", "RUSMIL"), ("Colombian rebels", "COLREB"),
+                   ("president of Colombia", "COLGOV")]
+
+
+def test_capitals_are_governments_unless_places(nlp):
+    assert codes(nlp, "Washington said Bogotá had agreed.") == [("Washington", "USAGOV"), ("Bogotá", "COLGOV")]
+    assert codes(nlp, "A car bomb in Kiev killed a soldier.") == [("Kiev", "UKR")]
+    assert codes(nlp, "Brussels responded.") == [("Brussels", "IGOEEC")]
+
+
+def test_countries_are_bare_countries(nlp):
+    assert codes(nlp, "The United States and the U.S. president spoke.", "2025-03-01") == [
+        ("United States", "USA"), ("U.S. president", "USAGOV")]
+    assert codes(nlp, "Colombians protested against American tariffs.") == [("Colombians", "COLCVL"), ("American", "USA")]
+
+
+def test_case_and_accents(nlp):
+    assert codes(nlp, "Bogota and Bogotá and BOGOTA.")[:2] == [("Bogota", "COLGOV"), ("Bogotá", "COLGOV")]
+    assert codes(nlp, "They gave us the turkey and some china.") == []  # not Turkey, China, US
+    assert codes(nlp, "The US and the UN met.") == [("US", "USA"), ("UN", "IGOUNO")]
+
+
+def test_pronouns_and_descriptions(nlp):
+    found = mentions(nlp, "Colombian President Gustavo Petro spoke with Trump. He said his country would not "
+                          "bow. The Colombian leader later relented, and the former guerrilla thanked the U.S. "
+                          "president.", "2025-01-26")
+    got = [(m.text, m.kind, m.actor.code, m.actor.name) for m in found]
+    assert got == [
+        ("Colombian President Gustavo Petro", "name", "COLGOV", "Gustavo Petro"),
+        ("Trump", "name", "USAGOV", "Donald Trump"),
+        ("He", "pronoun", "COLGOV", "Gustavo Petro"),
+        ("his", "pronoun", "COLGOV", "Gustavo Petro"),
+        ("Colombian leader", "description", "COLGOV", "Gustavo Petro"),
+        ("former guerrilla", "description", "COLGOV", "Gustavo Petro"),
+        ("U.S. president", "description", "USAGOV", "Donald Trump"),
+    ]
+    assert found[2].antecedent is found[0]
+
+
+def test_pronoun_gender_and_unknown_names(nlp):
+    found = mentions(nlp, "Mexican President Claudia Sheinbaum called Trump. Sheinbaum said she would respond, "
+                          "and he agreed.", "2025-02-01")
+    got = [(m.text, m.actor.code) for m in found]
+    assert got == [("Mexican President Claudia Sheinbaum", "MEXGOV"), ("Trump", "USAGOV"), ("Sheinbaum", "MEXGOV"),
+                   ("she", "MEXGOV"), ("he", "USAGOV")]
+    found = mentions(nlp, "Ruritanian President Rudolf Rassendyll visited Moscow. Rassendyll said he was pleased.")
+    # Ruritania is no country: no actor invented, and "he" has no antecedent to take
+    assert [(m.text, m.actor.code) for m in found] == [("Moscow", "RUS")]
+    found = mentions(nlp, "Peruvian President Ana Quispe visited Lima. Quispe said she was pleased.")
+    assert [(m.text, m.kind, m.actor.code) for m in found] == [
+        ("Peruvian President Ana Quispe", "name", "PERGOV"), ("Lima", "capital", "PER"),
+        ("Quispe", "name", "PERGOV"), ("she", "pronoun", "PERGOV")]
+
+
+def test_plural_descriptions_are_not_resolved(nlp):
+    found = mentions(nlp, "Petro met Lula. The two leaders agreed.", "2025-02-01")
+    assert [m.text for m in found] == ["Petro", "Lula"]
+
+
+def test_actor_at(nlp):
+    doc = nlp("Secretary of State Marco Rubio said the Gulf Clan is a terrorist group.")
+    assert actor_at(doc, 3, "2025-03-01").actor.code == "USAGOV"
+    assert actor_at(doc, 8, "2025-03-01").actor.code == "COLCRM"
+    assert actor_at(doc, 6, "2025-03-01") is None
+
+
+def test_user_dictionary_through_settings(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("people:\n  - {name: Ana Quispe, names: [Quispe], country: PER, gender: f,\n"
+                    "     terms: [{role: president, start: 2026-07-28}]}\n", encoding="utf-8")
+    nlp = load_nlp(Settings(actors_files=(str(path),)))
+    doc = nlp("Quispe spoke with Petro.")
+    assert [(m.text, m.actor.code) for m in actor_mentions(doc, "2026-08-01")] == [
+        ("Quispe", "PERGOV"), ("Petro", "COLGOV")]
+    assert [(m.text, m.actor.code) for m in actor_mentions(doc, "2026-01-01")] == [
+        ("Quispe", "PER"), ("Petro", "COLGOV")]
+
+
+def test_missing_model_error_names_it():
+    with pytest.raises(RuntimeError, match="no_such_model.*spacy download"):
+        load_nlp(Settings(model="no_such_model"))
+
+
+def test_docs_without_component_error(nlp):
+    import spacy
+
+    with pytest.raises(ValueError, match="load_nlp"):
+        actor_mentions(spacy.blank("en")("Petro spoke."))
+
+
+@pytest.fixture(scope="module")
+def cameo():
+    if not CAMEO.is_file():
+        pytest.skip(f"CAMEO sentences not found at {CAMEO}")
+    return [json.loads(line)["text"] for line in CAMEO.open(encoding="utf-8")]
+
+
+def test_cameo_sentences_have_country_actors(nlp, cameo):
+    """Most CAMEO codebook sentences name a country actor; the rest are domestic/unnamed."""
+    docs = list(nlp.pipe(cameo, batch_size=64))
+    hits = [any(m.actor.country for m in actor_mentions(doc)) for doc in docs]
+    share = sum(hits) / len(hits)
+    assert share >= 0.90, f"only {share:.1%} of CAMEO sentences have a country actor"
+
+
+@pytest.mark.slow
+def test_component_is_cheap(nlp, cameo):
+    texts = cameo[:400]
+    list(nlp.pipe(texts[:50]))  # warm up
+    best_with = best_without = float("inf")
+    for _ in range(2):
+        start = time.perf_counter()
+        list(nlp.pipe(texts, batch_size=64))
+        best_with = min(best_with, time.perf_counter() - start)
+        with nlp.select_pipes(disable=["detente_actors"]):
+            start = time.perf_counter()
+            list(nlp.pipe(texts, batch_size=64))
+            best_without = min(best_without, time.perf_counter() - start)
+    assert best_with / best_without < 1.3, f"actor component costs {best_with / best_without:.2f}x spaCy"
+
+
+def test_elect_in_the_text_wins_over_the_date(nlp):
+    # an article dated after the inauguration may still quote "President-elect"
+    assert codes(nlp, "U.S. President-elect Donald Trump threatened Colombia.", "2025-10-01") == [
+        ("U.S. President-elect Donald Trump", "USAELI"), ("Colombia", "COL")]

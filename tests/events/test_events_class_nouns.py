@@ -1,0 +1,31 @@
+"""Class nouns: a noun that names what a verb class does ("an end to", "a freeze on", "the
+suspension of", "the lifting of") turns the event noun it governs into that act — an end to aid
+is an aid cut (SANCTION), never AID. Own sentences; actors from the test stand-in."""
+
+from __future__ import annotations
+
+import pytest
+from builders import triples
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Germany announced an end to development aid for Venezuela.", [("DEU", "VEN", "SANCTION")]),
+    ("France's suspension of military assistance to Mexico drew criticism.", [("FRA", "MEX", "SANCTION")]),
+    ("Japan ordered a halt to loans for Pakistan.", [("JPN", "PAK", "SANCTION")]),
+    ("The cut in Indian aid to Pakistan took effect on Monday.", [("IND", "PAK", "SANCTION")]),
+])
+def test_an_end_or_cut_of_aid_is_a_sanction_not_aid(text, expected):
+    assert triples(text) == expected
+
+
+def test_aid_given_is_still_aid():
+    assert triples("Germany provided aid to Venezuela on Monday.") == [("DEU", "VEN", "AID")]
+
+
+def test_lifting_sanctions_is_not_a_sanction():
+    types = [t for _, _, t in triples("The United States announced the lifting of sanctions on Iran.")]
+    assert "SANCTION" not in types and types
+
+
+def test_a_class_noun_over_a_non_event_is_no_event():
+    assert triples("Brazil announced an end to its own budget review.") == []

@@ -1,0 +1,37 @@
+"""Commentary is not an act: what an analyst, expert or professor says, predicts or recommends
+about states ("X should send aid, said Y, an analyst"; "according to experts, X will retaliate")
+is an opinion, while what an official or a ministry says an actor did stays an event. Acts still
+ahead ("is set to", "is due to") are not acts that happened. Own sentences; actors from the test
+stand-in."""
+
+from __future__ import annotations
+
+import pytest
+from builders import triples
+
+
+@pytest.mark.parametrize("text", [
+    "India should send more aid to Pakistan, said John Carter, an analyst at a research institute.",
+    "According to analysts, China will retaliate against Japan.",
+    "Experts believe Russia attacked Ukraine to test its neighbours.",
+    "Germany sent aid to Venezuela, an economist said.",
+    "The professor argued that Iran had threatened Israel.",
+])
+def test_what_a_commentator_says_is_no_event(text):
+    assert triples(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia attacked Ukraine on Monday, the defense ministry said.", [("RUS", "UKR", "ASSAULT")]),
+    ("The French president said Germany sent aid to Venezuela.", [("DEU", "VEN", "AID")]),
+])
+def test_what_an_official_reports_is_still_an_event(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Japan is poised to impose tariffs on China.",
+    "India is set to impose sanctions on Pakistan.",
+])
+def test_an_act_still_ahead_is_a_stated_intent_not_the_act(text):
+    assert {t for _, _, t in triples(text)} <= {"THREATEN"}

@@ -1,0 +1,70 @@
+"""Joint acts with a coordinated subject and no object party ("Japan and South Korea held talks"):
+coded once, first-named party as actor, the other as recipient (tests/fixtures/gold/README.md) — only
+for acts that are mutual by nature (talks, calls, agreements, ceasefires, cooperation, restored
+relations, clashes). One-sided acts get no recipient from their own subject."""
+
+from __future__ import annotations
+
+import pytest
+
+import detente
+
+
+def _coded(text: str) -> list[tuple]:
+    return [(e.actor.code, e.event_type, e.recipient.code)
+            for e in detente.extract(text, published="2025-05-14")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan and South Korea signed a defence cooperation agreement in Tokyo on Monday.", [("JPN", "AGREE", "KOR")]),
+    ("Japan and South Korea held talks in Tokyo on Monday.", [("JPN", "CONSULT", "KOR")]),
+    ("Vietnam and the Philippines held talks in Hanoi on Monday.", [("VNM", "CONSULT", "PHL")]),
+    ("Peru and Chile held a phone call on Monday.", [("PER", "CONSULT", "CHL")]),
+    ("India and Pakistan agreed to a ceasefire on Monday.", [("IND", "AGREE", "PAK")]),
+    ("India and Pakistan declared a ceasefire on Monday.", [("IND", "RETREAT", "PAK")]),
+    ("Kenya and Tanzania signed a trade agreement on Monday.", [("KEN", "AGREE", "TZA")]),
+    ("Russia and Ukraine agreed to a prisoner exchange on Monday.", [("RUS", "AGREE", "UKR")]),
+    ("Mexico and Canada agreed to cooperate with each other on migration on Monday.", [("MEX", "AGREE", "CAN")]),
+    ("Brazil and Argentina will hold talks next week.", [("BRA", "AGREE", "ARG")]),
+    # adjectives sharing the head noun: each party takes its sector
+    ("Armenian and Azerbaijani forces clashed along the border on Tuesday.", [("ARMMIL", "ASSAULT", "AZEMIL")]),
+    ("Chinese and Indian troops fought along the border on Monday.", [("CHNMIL", "ASSAULT", "INDMIL")]),
+    ("Indian and Pakistani troops exchanged fire on Monday.", [("INDMIL", "ASSAULT", "PAKMIL")]),
+])
+def test_joint_act_is_coded_first_named_to_other(text, expected):
+    assert _coded(text) == expected
+
+
+def test_three_parties_first_named_to_each_other():
+    assert _coded("France, Germany and Italy signed a trade agreement on Monday.") == [
+        ("FRA", "AGREE", "DEU"), ("FRA", "AGREE", "ITA")]
+
+
+@pytest.mark.parametrize("text", [
+    "Japan and South Korea imposed sanctions on Monday.",  # one-sided: no recipient among them
+    "Japan and South Korea pledged aid on Monday.",
+    "Japan and South Korea condemned the missile test on Monday.",
+    "Japan and South Korea visited the region on Monday.",
+    "Japan and South Korea did not hold talks on Monday.",
+])
+def test_no_joint_event(text):
+    assert _coded(text) == []
+
+
+def test_unnamed_other_side_is_no_joint_event_between_the_subjects():
+    # the talks were with the Pacific nations, not between the United States and Japan; the
+    # learned coder may code them with that group as the recipient, never USA <-> JPN
+    coded = _coded("The United States and Japan held talks with Pacific nations on Monday.")
+    assert not [c for c in coded if {c[0], c[2]} == {"USA", "JPN"}]
+
+
+def test_explicit_recipient_wins_over_joint_reading():
+    assert _coded("Japan signed an agreement with South Korea on Monday.") == [("JPN", "AGREE", "KOR")]
+
+
+def test_pair_noun_subject_in_same_sentence():
+    text = ("Relations between Qatar and Saudi Arabia were frozen for years, but the two countries "
+            "restored diplomatic relations in March.")
+    assert _coded(text) == [("QAT", "AGREE", "SAU")]
+    text = "Israel and Egypt held talks in Cairo, and both sides agreed to a ceasefire on Monday."
+    assert ("ISR", "AGREE", "EGY") in _coded(text)

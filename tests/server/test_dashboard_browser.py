@@ -1,0 +1,93 @@
+"""The dashboard in a real browser: uvicorn on a free loopback port, Debian's Chromium through
+Playwright, clicking from the overview to a dyad page and on to a highlighted sentence."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from builders import CHROMIUM_ARGS, TIMEOUT_MS, served_dashboard
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = "/usr/bin/chromium"
+if not os.path.exists(CHROMIUM):
+    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium); the browser test needs it",
+                allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """`detente serve` in a subprocess over builders.build_corpus's hand-made store."""
+    with served_dashboard(tmp_path_factory) as served:
+        yield served
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, timeout=TIMEOUT_MS)
+        try:
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            context.set_default_timeout(TIMEOUT_MS)
+            tab = context.new_page()
+            external = []
+            tab.on("request", lambda r: external.append(r.url) if not r.url.startswith(server["url"]) else None)
+            yield tab
+            assert external == [], f"the dashboard loaded something from outside: {external}"
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory) -> Path:
+    """Where the screenshots go: $DETENTE_SCREENSHOTS to keep them, else a pytest temp dir."""
+    folder = Path(os.environ.get("DETENTE_SCREENSHOTS") or tmp_path_factory.mktemp("screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_overview_to_dyad_to_highlighted_document(server, page, screenshots):
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(server["url"] + "/")
+    assert page.title() == "Overview · detente"
+    assert page.locator("a.api-twin").get_attribute("href") == "/api/overview"
+
+    page.locator("a.dyad-link", has_text="COL-USA").click()
+    page.wait_for_url("**/dyad/COL-USA")
+    chart = page.locator("figure.chart svg")
+    chart.wait_for(state="visible")
+    box = chart.bounding_box()
+    assert box is not None and box["width"] > 300 and box["height"] > 100
+    assert page.locator("#timeline tbody tr").count() >= 3
+    assert page.locator("#contradictions tbody tr").count() == 2
+    page.screenshot(path=str(screenshots / "dyad.png"), full_page=True)
+    assert (screenshots / "dyad.png").stat().st_size > 10_000
+
+    b = server["b"]
+    page.locator(f'#timeline a.evidence-link[href^="/documents/{b.doc_id}"]').first.click()
+    page.wait_for_url(f"**/documents/{b.doc_id}?start=*")
+    selected = page.locator("mark.evidence.selected")
+    selected.first.wait_for(state="visible")
+    assert selected.first.inner_text().startswith("The United States slapped a 25% tariff")
+    assert selected.first.is_visible()
+    page.screenshot(path=str(screenshots / "document.png"), full_page=False)
+    assert errors == []
+
+
+def test_events_filter_and_escaped_article_text(server, page):
+    page.goto(server["url"] + "/events")
+    page.select_option("select[name=type]", "THREATEN")
+    page.locator("form.filters button").click()
+    page.wait_for_url("**/events?*type=THREATEN*")
+    rows = page.locator("table.events tbody tr")
+    assert rows.count() == 1
+    rows.first.locator("a.evidence-link").click()
+    page.wait_for_url(f"**/documents/{server['c'].doc_id}?start=*")
+    mark = page.locator("mark.evidence.selected").first
+    assert "<script>alert('x')</script>" in mark.inner_text()  # shown as text, never run
+    assert page.evaluate("typeof window.alertWasCalled") == "undefined"
+    assert page.locator("article.doc-text script").count() == 0
