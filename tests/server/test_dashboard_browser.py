@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from builders import CHROMIUM_ARGS, TIMEOUT_MS, served_dashboard
+from builders import CHROMIUM_ARGS, TIMEOUT_MS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -17,12 +17,6 @@ if not os.path.exists(CHROMIUM):
                 allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """`detente serve` in a subprocess over builders.build_corpus's hand-made store."""
-    with served_dashboard(tmp_path_factory) as served:
-        yield served
 
 
 @pytest.fixture(scope="module")

@@ -8,23 +8,9 @@ import json
 import re
 
 import pytest
-from builders import build_corpus
-from fastapi.testclient import TestClient
 
 from detente import queries
-from detente.server.app import create_app
 from detente.store import Store
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    return build_corpus(tmp_path_factory.mktemp("queries") / "queries.duckdb")
-
-
-@pytest.fixture(scope="module")
-def client(corpus):
-    with TestClient(create_app(corpus["db"])) as test_client:
-        yield test_client
 
 
 def _jsonl(result) -> list[dict]:

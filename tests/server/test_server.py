@@ -8,23 +8,12 @@ import html
 import re
 
 import pytest
-from builders import TEXT_A, article_text, build_corpus, make_article, make_processed, sentence
+from builders import TEXT_A, article_text, make_article, make_processed, sentence
 from fastapi.testclient import TestClient
 
 from detente.aggregate.merge import merge_events
 from detente.server.app import create_app
 from detente.store import Store
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    return build_corpus(tmp_path_factory.mktemp("server") / "server.duckdb")
-
-
-@pytest.fixture(scope="module")
-def client(corpus):
-    with TestClient(create_app(corpus["db"])) as test_client:
-        yield test_client
 
 
 def ok(client, url: str):

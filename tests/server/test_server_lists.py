@@ -8,23 +8,6 @@ import csv
 import io
 import re
 
-import pytest
-from builders import build_corpus
-from fastapi.testclient import TestClient
-
-from detente.server.app import create_app
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    return build_corpus(tmp_path_factory.mktemp("lists") / "lists.duckdb")
-
-
-@pytest.fixture(scope="module")
-def client(corpus):
-    with TestClient(create_app(corpus["db"])) as test_client:
-        yield test_client
-
 
 def ok(client, url: str):
     response = client.get(url)
