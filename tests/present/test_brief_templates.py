@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from test_brief import data
+from builders import brief_data as data
 
 from detente.present.brief import BriefData, build_brief, render_html, render_markdown
 
