@@ -24,6 +24,7 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings.load()
         self._nlp = None
+        self._events: Any = None
         self._warm = False
         self._warm_article: Article | None = None
         self._coder_warm = False
@@ -47,9 +48,28 @@ class Pipeline:
         """The spaCy pipeline with the actor ruler; loaded once, on first use."""
         if self._nlp is None:
             from detente.analyse import load_nlp
+            from detente.events import COMPONENT
 
-            self._nlp = load_nlp(self.settings)
+            nlp = load_nlp(self.settings)
+            config = {"coder_model": self.settings.coder_model}
+            if COMPONENT not in nlp.pipe_names:
+                nlp.add_pipe(COMPONENT, last=True, config=config)
+            # the coder: the pipeline's own component, or one with this run's learned model setting
+            self._events = (nlp.get_pipe(COMPONENT) if nlp.get_pipe_config(COMPONENT).get("coder_model") == config["coder_model"]
+                            else nlp.create_pipe(COMPONENT, config=config))
+            self._nlp = nlp
         return self._nlp
+
+    def _code(self, doc, article: Article) -> Coded:
+        """The coder component over one analysed Doc of `article` (its Doc extensions are the result)."""
+        from detente.events import coded_of
+
+        self.nlp  # noqa: B018 - loads the model and the component on first use
+        doc._.article = article
+        try:
+            return coded_of(self._events(doc))
+        finally:
+            doc._.article = None
 
     def clean(self, raw: RawDocument) -> Article:
         """Clean one document within its time budget (over it: rejected with that reason)."""
@@ -122,25 +142,21 @@ class Pipeline:
 
     def _warm_up_coder(self) -> None:
         """Load the model and what the coder loads on first use outside any document's budget."""
-        from detente.events import code
-
         nlp = self.nlp
         if self._coder_warm:
             return
         self._coder_warm = True
         article = self._warm_article or Article(doc_id="warm-up", source_path="<warm-up>", text=WARM_UP)
         try:
-            code(nlp(article.text or WARM_UP), article, self.settings)
+            self._code(nlp(article.text or WARM_UP), article)
         except Exception:  # noqa: BLE001 - best effort: a real document meets the same error, with its name
             pass
 
     def _code_together(self, articles: list[Article], deadline) -> dict[int, Coded]:
-        from detente.events import code
-
         coded: dict[int, Coded] = {}
         docs = self._pipe((a.text for a in articles), self.settings.batch_size)
         for doc, article in zip(docs, articles, strict=True):
-            coded[id(article)] = code(doc, article, self.settings)
+            coded[id(article)] = self._code(doc, article)
             deadline.check()
         return coded
 
@@ -148,8 +164,6 @@ class Pipeline:
         """Code one article within its budgets; a long text in chunks joined into one Doc (so
         offsets stay those of the whole text). Over a budget: the rejected article."""
         from spacy.tokens import Doc
-
-        from detente.events import code
 
         if len(article.text) > self.settings.max_chars:
             return _rejected(article, too_long(len(article.text), self.settings.max_chars))
@@ -162,7 +176,7 @@ class Pipeline:
                     docs.append(doc)
                     deadline.check()
                 doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
-                return code(doc, article, self.settings)
+                return self._code(doc, article)
         except OverBudget as exc:
             return _rejected(article, over_time("coding", exc.seconds))
 

@@ -645,7 +645,14 @@ def code(doc, article: Article, settings: Settings | None = None) -> Coded:
 
 
 # ---- spaCy component --------------------------------------------------------------------------
+COMPONENT = "detente_events"
+
+
 def _register_component() -> None:
+    """The coder as the spaCy component "detente_events": it codes a Doc whose `doc._.article` is
+    set (the cleaned article: its date and ids) and fills `doc._.events`, `doc._.quotes` and
+    `doc._.claims`; a Doc without an article passes through untouched, so the component costs
+    nothing in pipelines that only parse. `Pipeline` adds it and reads `doc._.events`."""
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -653,12 +660,12 @@ def _register_component() -> None:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 
-    if "detente_events" in Language.factories:
+    if COMPONENT in Language.factories:
         return
 
-    @Language.factory("detente_events")
-    def make_events_component(nlp, name):  # noqa: ARG001 - spaCy factory signature
-        coder = get_coder()
+    @Language.factory(COMPONENT, default_config={"coder_model": None})
+    def make_events_component(nlp, name, coder_model: str | None):  # noqa: ARG001 - spaCy factory signature
+        coder = get_coder(Settings(coder_model=coder_model))
 
         def events_component(doc):
             article = doc._.article
@@ -668,6 +675,11 @@ def _register_component() -> None:
             return doc
 
         return events_component
+
+
+def coded_of(doc) -> Coded:
+    """What the component left on a Doc."""
+    return Coded(events=doc._.events or [], quotes=doc._.quotes or [], claims=doc._.claims or [])
 
 
 _register_component()
