@@ -5,7 +5,8 @@ PLOVER (openeventdata/PLOVER, "JSON Data Fields") names an event's fields for in
 `actor_text`, `identifier_text`), `event`, `mode` and `context` as lists in PLOVER's own
 vocabularies, `quad_code`, `event_scale`, `event_text`, `text_info`, and `cite_info` with the
 article's `url`, `title`, `publication` and `language`. detente adds what PLOVER leaves open
-(the specification allows named extra fields): `date_precision`, `date_method`, `enddate` for a
+(the specification allows named extra fields): `date_precision`, `date_method`, the anchor's
+character offsets (`date_anchor_start`/`date_anchor_end`) of an anchored date, `enddate` for a
 date known only to the month or year, the CAMEO `event_code`, its own `detente_mode`, the
 coder's `confidence`; `quad_code` is PLOVER's quad of the type, `quad_class` detente's (from
 the CAMEO root, as GDELT). `data/plover.schema.json` is the schema written from the specification;
@@ -92,6 +93,9 @@ def plover_record(event: dict[str, Any]) -> dict[str, Any]:
     }
     if latest and latest != earliest:
         record["enddate"] = latest  # "2025-03" is 2025-03-01 … 2025-03-31
+    if event.get("date_anchor_start") is not None:  # an anchored date: where its anchor is in the text
+        record["date_anchor_start"] = event["date_anchor_start"]
+        record["date_anchor_end"] = event.get("date_anchor_end")
     record.update({
         "source": actor_object(event.get("actor")),
         "recipient": actor_object(event.get("recipient")),
