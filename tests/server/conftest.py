@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from builders import build_corpus, served_dashboard
 from fastapi.testclient import TestClient
@@ -26,3 +29,11 @@ def server(tmp_path_factory):
     """`detente serve` in a subprocess over builders.build_corpus's hand-made store."""
     with served_dashboard(tmp_path_factory) as served:
         yield served
+
+
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory) -> Path:
+    """Where the browser tests' screenshots go: $DETENTE_SCREENSHOTS to keep them, else a temp dir."""
+    folder = Path(os.environ.get("DETENTE_SCREENSHOTS") or tmp_path_factory.mktemp("screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

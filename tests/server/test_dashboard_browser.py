@@ -4,7 +4,6 @@ Playwright, clicking from the overview to a dyad page and on to a highlighted se
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from builders import CHROMIUM_ARGS, TIMEOUT_MS
@@ -34,13 +33,6 @@ def page(server):
         finally:
             browser.close()
 
-
-@pytest.fixture(scope="module")
-def screenshots(tmp_path_factory) -> Path:
-    """Where the screenshots go: $DETENTE_SCREENSHOTS to keep them, else a pytest temp dir."""
-    folder = Path(os.environ.get("DETENTE_SCREENSHOTS") or tmp_path_factory.mktemp("screenshots"))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def test_overview_to_dyad_to_highlighted_document(server, page, screenshots):

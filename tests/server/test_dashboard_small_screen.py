@@ -5,7 +5,6 @@ the index chart drawn for the width with text at its size, nothing loaded from o
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from builders import CHROMIUM_ARGS, TIMEOUT_MS
@@ -47,12 +46,6 @@ def browser(server):
         finally:
             chromium.close()
 
-
-@pytest.fixture(scope="module")
-def screenshots(tmp_path_factory) -> Path:
-    folder = Path(os.environ.get("DETENTE_SCREENSHOTS") or tmp_path_factory.mktemp("screens"))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def open_tab(browser, server, width: int, height: int):
