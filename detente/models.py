@@ -53,6 +53,11 @@ FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+# date methods of an act with no date of its own: the publication date stands in as an upper
+# bound ("reported" is the name before the methods were renamed)
+PUBLICATION_METHODS = frozenset({"publication", "reported"})
+
+
 def field_names(table: str) -> tuple[str, ...]:
     return tuple(name for name, _ in FIELDS[table])
 
@@ -227,10 +232,12 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         earliest, latest = date_bounds(self.date)
-        if self.date_method in ("publication", "reported"):
-            # no date of its own: the publication day is an upper bound ("on or before"), the
-            # earliest day unknown unless the story's own narrative gave one
-            earliest = None
+        date, precision = self.date, self.date_precision
+        if self.date_method in PUBLICATION_METHODS:
+            # no date of its own: never the publication day as its date — the publication day is
+            # its latest day ("on or before"), the earliest unknown unless the story gave one
+            earliest, latest = None, self.date_latest or latest
+            date, precision = None, None
         return {
             "event_id": self.event_id, "doc_id": self.doc_id, "external_id": self.external_id,
             "source_path": self.source_path, "url": self.url, "outlet": self.outlet, "title": self.title,
@@ -240,7 +247,7 @@ class Event:
             "event_type": self.event_type, "mode": self.mode,
             "event_code": event_code(self.event_code or self.cameo_root), "cameo_root": self.cameo_root,
             "quad_class": self.quad_class, "intensity": self.intensity,
-            "date": self.date, "date_precision": self.date_precision, "date_method": self.date_method,
+            "date": date, "date_precision": precision, "date_method": self.date_method,
             "date_earliest": self.date_earliest or earliest, "date_latest": self.date_latest or latest,
             "date_anchor_start": self.date_anchor_start, "date_anchor_end": self.date_anchor_end,
             "background": bool(self.background),
@@ -257,7 +264,12 @@ class Event:
             event_type=data["event_type"], cameo_root=str(data.get("cameo_root") or ""),
             quad_class=int(data.get("quad_class") or 0), intensity=float(data.get("intensity") or 0.0),
             evidence=Evidence(ev.get("text", ""), int(ev.get("start", 0)), int(ev.get("end", 0))),
-            mode=data.get("mode"), date=data.get("date"), date_precision=data.get("date_precision"),
+            mode=data.get("mode"),
+            # an act known only by its report stands at the publication day inside detente (merge
+            # and index place it there as an upper bound); records show it as date_latest only
+            date=data.get("date") or (data.get("date_latest") if data.get("date_method") in PUBLICATION_METHODS else None),
+            date_precision=data.get("date_precision") or ("day" if data.get("date_method") in PUBLICATION_METHODS
+                                                          and data.get("date_latest") else None),
             date_method=data.get("date_method"), quote=data.get("quote"),
             confidence=float(data.get("confidence", 0.5)), external_id=data.get("external_id"),
             source_path=data.get("source_path"), url=data.get("url"), outlet=data.get("outlet"),

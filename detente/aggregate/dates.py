@@ -9,10 +9,10 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
+# methods whose date is the publication date standing in for "recently": an upper bound only
+from detente.models import PUBLICATION_METHODS  # noqa: F401 - one definition, with the records
+
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
-# Methods whose date is the publication date standing in for "recently": an upper bound only
-# ("reported" is the name before the date methods were renamed; old JSONL may carry it).
-PUBLICATION_METHODS = frozenset({"publication", "reported"})
 
 
 def precision_of(value: str | None, declared: str | None = None) -> str | None:

@@ -635,7 +635,8 @@ class Store:
             clause, values = Dyad.parse(dyad, single=True).sql("t.actor_country", "t.recipient_country")
             where.append(clause)
             params.extend(values)
-        self._date_filters(where, params, "t.date", since, until)
+        # an act known only by its report is filtered by its latest day (the publication day)
+        self._date_filters(where, params, "coalesce(t.date, t.date_latest)", since, until)
         if event_type:
             types = [event_type] if isinstance(event_type, str) else list(event_type)
             where.append("list_contains(?, t.event_type)")
