@@ -34,6 +34,8 @@ WORDS: dict[str, Any] = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
 MONTHS: dict[str, int] = WORDS["months"]
 MONTH_ABBR: dict[str, int] = WORDS["month_abbreviations"]
 WEEKDAYS = {d: i for i, d in enumerate(WORDS["weekdays"])}
+VEHICLE_NOUNS = frozenset(WORDS["vehicle_nouns"])  # "in a statement issued on March 3, X accused Y"
+VEHICLE_PREPS = frozenset(WORDS["vehicle_preps"])
 NUMBER_WORDS: dict[str, int] = WORDS["numbers"]
 
 
@@ -654,6 +656,12 @@ def attached_dates(sent, dates: list[DateValue], trigger, triggers: dict[int, in
     own = [d for d, _, owners, _ in info if me.i in owners]
     if own:
         return own
+    # "In a statement issued on March 3, X accused Y": the date of the act's vehicle
+    vehicles = [g for c in me.children if c.dep_ == "prep" and c.lower_ in VEHICLE_PREPS
+                for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in VEHICLE_NOUNS]
+    carried = [d for d, head, _, _ in info if any(v.left_edge.i <= head.i <= v.right_edge.i for v in vehicles)]
+    if carried:
+        return carried
     group = _group(me)
     shared = [d for d, _, owners, _ in info if owners & (group - {me.i})]
     if shared:
