@@ -591,3 +591,16 @@ def write_config(tmp_path: Path, site: Site, **extra) -> Path:
     path = tmp_path / "feeds.yaml"
     path.write_text(yaml.safe_dump(config))
     return path
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's chromium, never a downloaded browser
+
+
+def playwright_or_skip():
+    """Playwright's sync API for a browser test module, or skip the module with the reason."""
+    import pytest
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium); the browser test needs it",
+                    allow_module_level=True)
+    return pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")

@@ -86,7 +86,7 @@ STOPWORDS = frozenset(
 _WORD = re.compile(r"[^\W_]+(?:[.,][0-9]+)*", re.UNICODE)
 
 
-def outlet_of(article: Article | None, url: str | None = None, source_path: str | None = None) -> str | None:  # noqa: ARG001
+def outlet_of(article: Article | None, url: str | None = None) -> str | None:
     """The outlet an article counts as: its outlet, else its URL's host (normalised as clean
     does), else none — a file path is never an outlet (sources are then told apart by document)."""
     from detente.clean.outlets import host_of, looks_like_path
@@ -314,7 +314,7 @@ def _build_story(cluster: _Cluster, articles: dict[str, Article]) -> StoryEvent:
         mentions.append(Mention(
             event_id=event.event_id, doc_id=event.doc_id,
             source_path=event.source_path or (article.source_path if article else None),
-            outlet=outlet_of(article, event.url, event.source_path),
+            outlet=outlet_of(article, event.url),
             evidence=event.evidence, date=event.date,
             url=event.url or (article.url if article else None),
         ))

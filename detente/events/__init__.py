@@ -281,12 +281,13 @@ class Coder:
                 continue
             if token.dep_ in ("xcomp", "ccomp") and self.lexicon.governor_of(token.head) not in (None, "transparent", "speech"):
                 continue  # "wants to attack", "threatened to strike": the governing verb says what it is
+            governs = self.lexicon.governor_of(token)
             comps = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
-            if self.lexicon.governor_of(token) == "request" and self.patterns.asked_of_unknown(token, comps, index):
+            if governs == "request" and self.patterns.asked_of_unknown(token, comps, index):
                 continue  # "urged member states to impose sanctions on X": not asked of X
             sense, family = self.patterns.verb_act_sense(token), "verb"
-            if sense is None and WEAK_ACTS and self.lexicon.governor_of(token) is None \
-                    and not self.patterns._non_event_object(token):  # "wants to attack": a governor
+            if sense is None and WEAK_ACTS and governs is None \
+                    and not self.patterns.non_event_object(token):  # "wants to attack": a governor
                 sense, family = self.lexicon.weak_sense(token), "weak"
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
             if sense is not None and not (passive and token.lemma_.lower() in PASSIVE_NOT_EVENT):

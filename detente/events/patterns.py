@@ -374,7 +374,7 @@ class Patterns:
             if sense is not None:
                 return sense, [verb.i, obj.i]
         sense, _ = self.lex.verb_sense(verb)
-        if sense is not None and not self._non_event_object(verb):
+        if sense is not None and not self.non_event_object(verb):
             return sense, [verb.i]
         # "threatened to review ... agreements": a governed light verb whose noun is in the lexicon
         for obj in self.objects(verb):
@@ -387,13 +387,13 @@ class Patterns:
         """What act a verb states by itself, or None: not a lexicon verb, an object that makes it
         no event ("take steps"), or a naming use ("called Petro a thug")."""
         sense, _ = self.lex.verb_sense(verb)
-        if sense is None or self._non_event_object(verb):
+        if sense is None or self.non_event_object(verb):
             return None
         if sense.not_naming and any(c.dep_ == "oprd" for c in verb.children):
             return None
         return sense
 
-    def _non_event_object(self, verb) -> bool:
+    def non_event_object(self, verb) -> bool:
         return any(o.lemma_.lower() in self.lex.non_event_objects for o in self.objects(verb)
                    if o.dep_ in ("dobj",))
 

@@ -32,9 +32,10 @@ BODY = " ".join(["Chile and Peru officials met in Lima on Tuesday to discuss the
     (None, "https://foo.blogspot.com/x", "foo.blogspot.com"),  # a private suffix: each blog its own
     ("India News Bull", "https://www.ndtv.com/world-news/x", "India News Bull"),  # names another site
     ("Pacific Ledger", None, "Pacific Ledger"),
-    ("/home/ana/saved/page.html", None, None),
-    ("C:\\Users\\ana\\page.html", None, None),
-    (None, "file:///home/ana/saved/page.html", None),
+    ("./saved/page.html", None, None),
+    ("saved\\page.html", None, None),
+    ("D:\\pages\\page.html", None, None),
+    (None, "file:saved/page.html", None),
     ("  ", None, None),
 ])
 def test_outlet_for(name, url, outlet):

@@ -4,18 +4,12 @@ the index chart drawn for the width with text at its size, nothing loaded from o
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from builders import CHROMIUM_ARGS, TIMEOUT_MS
+from builders import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, playwright_or_skip
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = "/usr/bin/chromium"
-if not os.path.exists(CHROMIUM):
-    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium); the browser test needs it",
-                allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+sync_api = playwright_or_skip()
 
 
 
