@@ -12,8 +12,9 @@ matches are then composed left to right into mentions: "Colombian President Gust
 President Claudia Sheinbaum") makes that name a document-local person, so later bare
 "Sheinbaum" is found too.
 
-Output: `doc.spans["detente_actors"]`, one span per mention, label = kind, kb_id = the
-encoded record (see `Record`); dates are resolved later by `detente.analyse.actor_mentions`.
+Output: `doc.spans["detente_actors"]`, one span per mention, label = kind, and the mention's
+`Record` on `span._.detente_mention` (see `mention_span`, `record_of`); dates are resolved later
+by `detente.analyse.actor_mentions`.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ ORG_LINKS = frozenset(_WORDS["org_links"])
 
 @dataclass(frozen=True)
 class Record:
-    """What a mention span says before date resolution; round-trips through `Span.kb_id_`."""
+    """What a mention span says before date resolution; kept on the span as `span._.detente_mention`."""
 
     kind: str  # name | country | capital | demonym | people | role | org | group | description
     country: str | None = None  # from a country word in the mention ("Colombian President …")
@@ -73,13 +74,26 @@ class Record:
     ids: tuple[str, ...] = ()  # dictionary entry ids (several people may share a surname)
     flags: str = ""  # former | elect | person (a one-person role) | local (name learnt from the text)
 
-    def encode(self) -> str:
-        return "|".join((self.kind, self.country or "", self.sector or "", ",".join(self.ids), self.flags))
 
-    @classmethod
-    def decode(cls, text: str) -> Record:
-        kind, country, sector, ids, flags = text.split("|", 4)
-        return cls(kind, country or None, sector or None, tuple(i for i in ids.split(",") if i), flags)
+MENTION_ATTR = "detente_mention"
+if not Span.has_extension(MENTION_ATTR):
+    Span.set_extension(MENTION_ATTR, default=None)
+
+
+def mention_span(doc: Doc, start: int, end: int, record: Record) -> Span:
+    """A mention span labelled with its kind, carrying its record (spaCy keeps Span extension
+    values in `doc.user_data` by offsets and label, so the span read back from the group has it)."""
+    span = Span(doc, start, end, label=record.kind)
+    span._.set(MENTION_ATTR, record)
+    return span
+
+
+def record_of(span: Span) -> Record:
+    """The record of a span of `doc.spans["detente_actors"]`."""
+    record = span._.get(MENTION_ATTR)
+    if record is None:
+        raise ValueError(f"span {span.text!r} is not a detente actor mention (no record on it)")
+    return record
 
 
 @dataclass
@@ -272,11 +286,11 @@ class ActorComponent:
                                          ("local:" + " ".join(words), *self._as(doc, group)),
                                          (record.flags + " local").strip())
                     name_end = named + len(words)
-                    spans.append(Span(doc, named, name_end, label="name", kb_id=name_record.encode()))
+                    spans.append(mention_span(doc, named, name_end, name_record))
                     ents.append(Span(doc, named, name_end, label="PERSON"))
                     self._learn(local, words, name_record)
                     taken.update(range(named, name_end))
-            spans.append(Span(doc, start, end, label=record.kind, kb_id=record.encode()))
+            spans.append(mention_span(doc, start, end, record))
             for prim in group:
                 label = ENT_LABELS.get(prim.kind)
                 if label:
@@ -376,7 +390,7 @@ class ActorComponent:
                     sector = ORG_HEADS[head]
                     text = doc[first:last].text
                     record = Record("org", country, sector, ("localorg:" + text,), "")
-                    spans.append(Span(doc, first, last, label="org", kb_id=record.encode()))
+                    spans.append(mention_span(doc, first, last, record))
                     ents.append(Span(doc, first, last, label="ORG"))
                 continue
             if self._hyphen_modifier(doc, prim, prim_at):
@@ -485,7 +499,7 @@ class ActorComponent:
                 start -= 1
                 k -= 1
             name_record = Record("name", record.country, record.sector, record.ids, "person local")
-            found.append(Span(doc, start, tok.i + 1, label="name", kb_id=name_record.encode()))
+            found.append(mention_span(doc, start, tok.i + 1, name_record))
             ents.append(Span(doc, start, tok.i + 1, label="PERSON"))
             taken.update(range(start, tok.i + 1))
         return found

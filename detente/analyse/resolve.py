@@ -18,13 +18,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from detente import resources
 from detente.analyse.actors import FORMER_SECTOR, ActorDictionary, _term_at, normalise, point_date
-from detente.analyse.component import SPANS_KEY, Record
+from detente.analyse.component import SPANS_KEY, Record, record_of
 from detente.models import Actor
 
 _WORDS = resources.words("resolve")
@@ -45,11 +44,6 @@ class ActorMention:
     actor: Actor
     kind: str  # name | country | capital | demonym | role | org | group | pronoun | description
     antecedent: ActorMention | None = None
-
-
-@lru_cache(maxsize=4096)
-def _decode(kb_id: str) -> Record:
-    return Record.decode(kb_id)
 
 
 def dictionary_of(doc: Doc) -> ActorDictionary:
@@ -85,7 +79,7 @@ def actor_mentions(doc: Doc, date: str | None = None) -> list[ActorMention]:
             continue
         span = item
         covered.update(range(span.start, span.end))
-        record = _decode(span.kb_id_)
+        record = record_of(span)
         collective = _collective_entry(record, dictionary)
         if collective is not None:
             mention = _code_collective(doc, span, collective, bodies, dictionary)
@@ -299,7 +293,7 @@ def _place_spans(doc) -> dict[int, tuple[str, str]]:
     dictionary = dictionary_of(doc)
     found = {}
     for span in doc.spans[SPANS_KEY]:
-        record = _decode(span.kb_id_)
+        record = record_of(span)
         if record.kind not in PLACE_KINDS:
             continue
         country = record.country

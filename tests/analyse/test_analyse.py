@@ -188,3 +188,21 @@ def test_elect_in_the_text_wins_over_the_date(nlp):
     # an article dated after the inauguration may still quote "President-elect"
     assert codes(nlp, "U.S. President-elect Donald Trump threatened Colombia.", "2025-10-01") == [
         ("U.S. President-elect Donald Trump", "USAELI"), ("Colombia", "COL")]
+
+
+def test_mention_record_rides_on_the_span_extension_not_kb_id(nlp):
+    import pickle
+
+    from detente.analyse.component import SPANS_KEY, record_of
+
+    doc = nlp("Colombian President Gustavo Petro met the French ambassador in Bogota.")
+    spans = list(doc.spans[SPANS_KEY])
+    assert spans and all(span.kb_id_ == "" for span in spans)
+    records = [record_of(span) for span in spans]
+    assert [r.kind for r in records] == [span.label_ for span in spans]
+    assert records[0].country == "COL"
+    # a Doc sent to a worker process keeps its mentions' records
+    again = pickle.loads(pickle.dumps(doc))
+    assert [record_of(span) for span in again.spans[SPANS_KEY]] == records
+    with pytest.raises(ValueError, match="not a detente actor mention"):
+        record_of(doc[0:1])
