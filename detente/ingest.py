@@ -140,6 +140,7 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings, args: dict[st
     written in its own transaction. On KeyboardInterrupt the current document is finished, the
     run is marked "interrupted" and the partial report returned (`report.interrupted`).
     """
+    from detente.aggregate.stories import refresh as refresh_stories
     from detente.engines import run as run_engine
     from detente.read import iter_raw, source_key
 
@@ -208,6 +209,9 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings, args: dict[st
         report.seconds = time.perf_counter() - started
         try:
             with store.turn():
+                if not report.interrupted:  # story events take in this run's events
+                    refresh_stories(store)
+                    report.seconds = time.perf_counter() - started
                 store.finish_run(run_id, status, report.counts())
                 originals = store.describe(o.duplicate_of for o in report.outcomes if o.duplicate_of)
         except (Busy, StoreError):  # the next run closes this one as interrupted

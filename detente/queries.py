@@ -6,9 +6,13 @@ is accepted, in one line — and answers:
 
 - record lists (events, documents, quotes, claims, rejections, dyads) are filtered, sorted and
   paged in SQL, so a page costs the size of the page, not of the table;
-- story events (timeline), the index and contradictions come from `Insights`: the stored
-  events merged once per content version of the database (`InsightCache`), then selected with
-  the same dyad and since/until whoever asks.
+- story events (timeline) are read from the stories the store keeps current as documents
+  are written (`detente.aggregate.stories`): filtered on their headers with the timeline's own
+  filters, then only the page's records read; when the stored stories do not cover every
+  event (a database written by an older detente, an import, an ingest still running), the
+  stored events are merged in memory as before — the same stories either way;
+- the index and contradictions come from `Insights`, made once per content version of the
+  database (`InsightCache`), then selected with the same dyad and since/until whoever asks.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from detente.aggregate import stories as stored_stories
 from detente.aggregate.contradictions import claims_of, contradictions_about, single_sourced
 from detente.aggregate.index import default_freq, dyad_index, turning_points, unindexed_stories
 from detente.aggregate.merge import merge_events
@@ -315,8 +320,13 @@ class Insights:
     def of(cls, store: Store) -> Insights:
         events = store.load_events()
         articles = store.load_articles()
+        if stored_stories.is_current(store):
+            ids = [h.story_id for h in select_stories(stored_stories.headers(store))]
+            merged = [stored_stories.story_of(r) for r in stored_stories.records(store, ids)]
+        else:
+            merged = merge_events(events, articles)
         return cls(events={e.event_id: e for e in events}, articles=articles, claims=store.load_claims(),
-                   quotes=store.load_quotes(), stories=merge_events(events, articles))
+                   quotes=store.load_quotes(), stories=merged)
 
 
 @dataclass
@@ -382,6 +392,17 @@ def _cache(cache: InsightCache | None) -> InsightCache:
     return cache if cache is not None else InsightCache()
 
 
+def _stored_ids(store: Store, pair: Dyad | None, since: str | None, until: str | None,
+                event_type: str | None, cache: InsightCache) -> list[str] | None:
+    """The story_ids of the stored stories passing the (checked) filters, in timeline order;
+    None when the stored stories do not cover every stored event."""
+    if not stored_stories.is_current(store):
+        return None
+    every = cache.answer(store, ("story_headers",), lambda: stored_stories.headers(store))
+    return cache.answer(store, ("story_ids", pair, since, until, event_type), lambda: [
+        h.story_id for h in select_stories(every, dyad=pair, since=since, until=until, event_type=event_type)])
+
+
 def stories(store: Store, dyad: str | Dyad | None = None, since: str | None = None, until: str | None = None,
             event_type: str | None = None, cache: InsightCache | None = None) -> list[StoryEvent]:
     """Story events in date order (undated last) that pass the filters."""
@@ -389,18 +410,33 @@ def stories(store: Store, dyad: str | Dyad | None = None, since: str | None = No
     since, until = check_period(since, until)
     event_type = check_story_type(event_type, store)
     cache = _cache(cache)
-    return cache.answer(store, ("stories", pair, since, until, event_type), lambda: select_stories(
-        cache.insights(store).stories, dyad=pair, since=since, until=until, event_type=event_type))
+
+    def compute() -> list[StoryEvent]:
+        ids = _stored_ids(store, pair, since, until, event_type, cache)
+        if ids is not None:
+            return [stored_stories.story_of(r) for r in stored_stories.records(store, ids)]
+        return select_stories(cache.insights(store).stories, dyad=pair, since=since, until=until,
+                              event_type=event_type)
+
+    return cache.answer(store, ("stories", pair, since, until, event_type), compute)
 
 
 def timeline(store: Store, dyad: str | Dyad | None = None, since: str | None = None, until: str | None = None,
              event_type: str | None = None, limit: int | None = DEFAULT_LIMIT, offset: int = 0,
              cache: InsightCache | None = None) -> Page:
-    """Story event records in date order, one page of them (limit None: all)."""
+    """Story event records in date order, one page of them (limit None: all); from the stored
+    stories, only the page's records are read."""
     cache = _cache(cache)
     pair = check_dyad(dyad)
     since, until = check_period(since, until)
     event_type = check_story_type(event_type, store)
+    ids = _stored_ids(store, pair, since, until, event_type, cache)
+    if ids is not None and limit is not None:
+        limit, offset = check_page(limit, offset)
+        return Page(stored_stories.records(store, ids[offset:offset + limit]), len(ids), limit, offset)
+    if ids is not None:
+        return page_of(cache.answer(store, ("timeline", pair, since, until, event_type),
+                                    lambda: stored_stories.records(store, ids)), None)
     records = cache.answer(store, ("timeline", pair, since, until, event_type), lambda: [
         s.to_dict() for s in stories(store, pair, since, until, event_type, cache)])
     return page_of(records, limit, offset)

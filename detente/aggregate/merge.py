@@ -50,6 +50,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
@@ -346,6 +347,51 @@ def _build_story(cluster: _Cluster, articles: dict[str, Article]) -> StoryEvent:
 def story_sort_key(story: StoryEvent) -> tuple:
     """Date order with undated stories last; ties by story_id for a stable order."""
     return (story.date is None, story.date or "", story.story_id)
+
+
+def _rule_version() -> str:
+    """A hash of the merge and date rules' source: stories stored by another version are stale."""
+    digest = hashlib.sha1()
+    for module in (Path(__file__), Path(__file__).with_name("dates.py")):
+        digest.update(module.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+RULE_VERSION = _rule_version()
+
+
+def candidate_labels(event: Event) -> tuple[str, ...]:
+    """What links an event to the stories it can join inside its dyad: its type and CAMEO root."""
+    return (f"type:{event.event_type}",) + ((f"root:{event.cameo_root}",) if event.cameo_root else ())
+
+
+def partition_keys(pairs: Iterable[tuple[tuple[str | None, str | None], tuple[str, ...]]]
+                   ) -> dict[tuple[tuple[str | None, str | None], str], tuple]:
+    """(dyad, label) → its partition's key, for (dyad, `candidate_labels`) pairs: labels that
+    occur on one event are in one partition (union-find); the key is the dyad and the
+    partition's smallest label."""
+    parent: dict[tuple, tuple] = {}
+
+    def find(node: tuple) -> tuple:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for dyad, labels in pairs:
+        nodes = [(dyad, label) for label in labels]
+        for node in nodes:
+            parent.setdefault(node, node)
+        for node in nodes[1:]:
+            a, b = find(nodes[0]), find(node)
+            if a != b:
+                parent[max(a, b, key=_node_order)] = min(a, b, key=_node_order)
+    return {node: find(node) for node in parent}
+
+
+def _node_order(node: tuple) -> tuple:
+    (actor, recipient), label = node
+    return (actor or "", recipient or "", label)
 
 
 def merge_events(events: list[Event], articles: dict[str, Article] | None = None) -> list[StoryEvent]:

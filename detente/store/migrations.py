@@ -181,6 +181,17 @@ MIGRATIONS: tuple[Migration, ...] = (
         "UPDATE events SET date_method = 'relative-to-publication' WHERE date_method = 'relative'",
         "UPDATE events SET date_method = 'publication' WHERE date_method = 'reported'",
     )),
+    Migration(6, "story events stored as events are: each story's record, each event's story, and up to "
+                 "which event (and by which merge rule) they are current", (
+        """
+        CREATE TABLE stories (
+            story_id VARCHAR PRIMARY KEY, actor_country VARCHAR, recipient_country VARCHAR,
+            event_type VARCHAR, mode VARCHAR, date VARCHAR, n_mentions INTEGER, record VARCHAR
+        )
+        """,
+        "CREATE TABLE story_events (event_id VARCHAR PRIMARY KEY, doc_id VARCHAR, story_id VARCHAR)",
+        "CREATE TABLE story_state (key VARCHAR PRIMARY KEY, value VARCHAR)",
+    )),
 )
 
 LATEST = MIGRATIONS[-1].version
