@@ -26,6 +26,7 @@ DuckDB's own accounting (`duckdb_memory()`) by tag.
 from __future__ import annotations
 
 import argparse
+import bisect
 import os
 import resource
 import shlex
@@ -50,7 +51,8 @@ def corpus_of(n: int, folder: Path | None = None, synthetic: bool = False) -> Pa
         path = RESULTS / f"corpus-{n}.jsonl.gz"
         script = "make_corpus.py"
     else:
-        path = (folder or Path(tempfile.gettempdir())) / f"real-{n}.jsonl.gz"
+        # uncompressed, so the reader's file position tells how many documents it has read
+        path = (folder or Path(tempfile.gettempdir())) / f"real-{n}.jsonl"
         script = "real_corpus.py"
     if not path.exists():
         subprocess.run([sys.executable, str(ROOT / "benchmarks" / script), "-n", str(n), "-o", str(path)], check=True)
@@ -58,20 +60,39 @@ def corpus_of(n: int, folder: Path | None = None, synthetic: bool = False) -> Pa
 
 
 class TreeSampler(threading.Thread):
-    """Samples the summed RSS of a process and its descendants until stopped."""
+    """Samples the summed RSS of a process and its descendants until stopped; every
+    `curve_seconds` it also notes the process's own peak (VmHWM) and how far it has read
+    `corpus` (its file position), for the growth curve within one run."""
 
-    def __init__(self, pid: int, interval: float = 0.05):
+    def __init__(self, pid: int, interval: float = 0.05, corpus: Path | None = None,
+                 curve_seconds: float = 5.0):
         super().__init__(daemon=True)
         self.pid, self.interval = pid, interval
+        self.corpus, self.curve_seconds = (str(corpus.resolve()) if corpus else None), curve_seconds
+        self.ends = line_offsets(corpus) if corpus else []
         self.peak = 0
         self.samples = 0
+        self.curve: list[tuple[float, int, int, int]] = []  # seconds, byte read, VmHWM, VmRSS (bytes)
         self._stop_event = threading.Event()
+
+    def _curve_point(self, root: psutil.Process, started: float) -> None:
+        position = next((f.position for f in root.open_files() if f.path == self.corpus), None)
+        status = Path(f"/proc/{self.pid}/status").read_text()
+        kib = {line.split(":")[0]: int(line.split()[1]) for line in status.splitlines()
+               if line.startswith(("VmHWM", "VmRSS"))}
+        if position is not None:
+            self.curve.append((time.perf_counter() - started, position, kib["VmHWM"] * 1024, kib["VmRSS"] * 1024))
+            if self.ends:  # live, so that a run stopped before its end still leaves its curve
+                print(f"  {time.strftime('%H:%M:%S', time.gmtime())} read {bisect.bisect_right(self.ends, position)}: "
+                      f"peak {kib['VmHWM'] / 1024:.0f} MiB, now {kib['VmRSS'] / 1024:.0f} MiB, "
+                      f"load {os.getloadavg()[0]:.2f}", file=sys.stderr, flush=True)
 
     def run(self) -> None:
         try:
             root = psutil.Process(self.pid)
         except psutil.NoSuchProcess:
             return
+        started = last_curve = time.perf_counter()
         while not self._stop_event.is_set():
             total = 0
             try:
@@ -80,7 +101,10 @@ class TreeSampler(threading.Thread):
                         total += proc.memory_info().rss
                     except (psutil.NoSuchProcess, psutil.AccessDenied):
                         pass
-            except psutil.NoSuchProcess:
+                if self.corpus and time.perf_counter() - last_curve >= self.curve_seconds:
+                    last_curve = time.perf_counter()
+                    self._curve_point(root, started)
+            except (psutil.NoSuchProcess, FileNotFoundError, ProcessLookupError):
                 return
             self.peak = max(self.peak, total)
             self.samples += 1
@@ -91,11 +115,35 @@ class TreeSampler(threading.Thread):
         self.join()
 
 
-def measure(corpus: Path, workers: int, db: Path) -> dict:
+def line_offsets(corpus: Path) -> list[int]:
+    """Byte offset of the end of each line of an uncompressed JSONL corpus."""
+    ends, total = [], 0
+    with corpus.open("rb") as handle:
+        for line in handle:
+            total += len(line)
+            ends.append(total)
+    return ends
+
+
+def growth_curve(sampler: TreeSampler, corpus: Path, step: int) -> list[tuple[int, float, float, float]]:
+    """(documents read, seconds, peak RSS so far MiB, RSS now MiB) at the first sample past
+    every `step` documents. Documents read is an upper bound of those stored: the reader is
+    ahead by its buffer and one batch."""
+    ends = sampler.ends or line_offsets(corpus)
+    rows, target = [], step
+    for seconds, position, hwm, rss in sampler.curve:
+        read = bisect.bisect_right(ends, position)
+        if read >= target:
+            rows.append((read, seconds, hwm / 2**20, rss / 2**20))
+            target = (read // step + 1) * step
+    return rows
+
+
+def measure(corpus: Path, workers: int, db: Path, curve_step: int = 0) -> dict:
     command = DETENTE + ["ingest", str(corpus), "--db", str(db), "--workers", str(workers)]
     started = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
-    sampler = TreeSampler(proc.pid)
+    sampler = TreeSampler(proc.pid, corpus=corpus if curve_step else None, curve_seconds=30.0)
     sampler.start()
     # Read the pipes in threads so a chatty child never blocks; reap with wait4 for its rusage.
     outputs: dict[str, bytes] = {}
@@ -115,7 +163,8 @@ def measure(corpus: Path, workers: int, db: Path) -> dict:
     summary = outputs.get("out", b"").decode(errors="replace")
     return {"corpus": corpus.name, "seconds": seconds, "maxrss_mib": usage.ru_maxrss / 1024,
             "tree_peak_mib": sampler.peak / 2**20, "samples": sampler.samples,
-            "db_mib": db.stat().st_size / 2**20, "summary": summary.strip().splitlines()[0] if summary else ""}
+            "db_mib": db.stat().st_size / 2**20, "summary": summary.strip().splitlines()[0] if summary else "",
+            "curve": growth_curve(sampler, corpus, curve_step) if curve_step else []}
 
 
 def store_only(n: int, trace: bool) -> None:
@@ -180,30 +229,51 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--synthetic", action="store_true", help="the recombined corpus of make_corpus.py")
     parser.add_argument("--store-only", type=int, metavar="N",
                         help="in-process store/ingest of N articles without spaCy (attribution)")
+    parser.add_argument("--curve", type=int, metavar="STEP", default=1000,
+                        help="note the peak RSS every STEP documents read within each run (0: off)")
+    parser.add_argument("--tmp", type=Path, help="folder for the corpora and databases (default: the system's)")
     parser.add_argument("--tracemalloc", action="store_true", help="with --store-only: trace the Python heap")
     args = parser.parse_args(argv)
     if args.store_only:
         store_only(args.store_only, args.tracemalloc)
         return
     rows = []
-    with tempfile.TemporaryDirectory() as tmp:
+    started_load = os.getloadavg()
+    started_at = time.strftime("%Y-%m-%d %H:%M", time.gmtime())
+    with tempfile.TemporaryDirectory(dir=args.tmp) as tmp:
         for n in sorted(args.sizes):
             corpus = corpus_of(n, Path(tmp), args.synthetic)
-            result = measure(corpus, args.workers, Path(tmp) / f"m{n}.duckdb")
+            step = args.curve or 0
+            if args.synthetic:
+                step = 0  # the synthetic corpus is gzipped: no file position to read documents from
+            result = measure(corpus, args.workers, Path(tmp) / f"m{n}.duckdb", step)
             result["n"] = n
+            result["load"] = os.getloadavg()
             rows.append(result)
-            print(f"{n}: {result}", file=sys.stderr)
+            print(f"{n}: " + str({k: v for k, v in result.items() if k != "curve"}), file=sys.stderr, flush=True)
+            for point in result["curve"]:
+                print("  read {} at {:.0f} s: peak {:.0f} MiB, now {:.0f} MiB".format(*point), file=sys.stderr, flush=True)
     command = "python " + " ".join(shlex.quote(a) for a in [os.path.relpath(__file__, ROOT)] + sys.argv[1:])
-    print(f"\n`{command}` (detente ingest --workers {args.workers}; {os.cpu_count()} cores)\n")
-    print("| articles | seconds | peak RSS, ingest process (MiB) | peak RSS, process tree (MiB) | database (MiB) |")
-    print("|---:|---:|---:|---:|---:|")
+    print(f"\n`{command}` (detente ingest --workers {args.workers}; {os.cpu_count()} cores; started "
+          f"{started_at} UTC, load average {started_load[0]:.2f} at start, "
+          + ", ".join(f"{r['load'][0]:.2f} after {r['n']}" for r in rows) + ")\n")
+    print("| articles | seconds | docs/s | peak RSS, ingest process (MiB) | peak RSS, process tree (MiB) | database (MiB) |")
+    print("|---:|---:|---:|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['n']} | {r['seconds']:.0f} | {r['maxrss_mib']:.0f} | {r['tree_peak_mib']:.0f} | {r['db_mib']:.0f} |")
+        print(f"| {r['n']} | {r['seconds']:.0f} | {r['n'] / r['seconds']:.2f} | {r['maxrss_mib']:.0f} "
+              f"| {r['tree_peak_mib']:.0f} | {r['db_mib']:.0f} |")
     first, last = rows[0], rows[-1]
     if len(rows) > 1:
         growth = (last["maxrss_mib"] - first["maxrss_mib"]) / (last["n"] - first["n"]) * 1000
         print(f"\nlargest/smallest peak RSS: {last['maxrss_mib'] / first['maxrss_mib']:.2f} for a "
               f"{last['n'] / first['n']:.0f}× larger corpus ({growth:+.1f} MiB per 1000 articles)")
+    for r in rows:
+        if r["curve"]:
+            print(f"\nWithin the run of {r['n']}: peak RSS of the ingest process so far, by documents read\n")
+            print("| documents read | seconds | peak RSS so far (MiB) | RSS now (MiB) |")
+            print("|---:|---:|---:|---:|")
+            for point in r["curve"]:
+                print("| {} | {:.0f} | {:.0f} | {:.0f} |".format(*point))
 
 
 if __name__ == "__main__":
