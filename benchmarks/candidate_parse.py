@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from real_corpus import records  # noqa: E402
 
 from detente.analyse import SPANS_KEY, load_nlp  # noqa: E402
-from detente.analyse.candidates import CandidateParser  # noqa: E402
 from detente.config import Settings  # noqa: E402
+from detente.events.candidates import CandidateParser  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> None:

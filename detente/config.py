@@ -43,7 +43,7 @@ class Settings:
     minhash_perm: int = 128
     workers: int = 1  # processes; 0: one per core (what `detente ingest` uses unless told)
     # "all" parses every sentence; "candidates" runs the tagger, parser and NER only on the
-    # sentences that can hold an event (detente/analyse/candidates.py)
+    # sentences that can hold an event (detente/events/candidates.py)
     parse: str = "all"
     batch_size: int = 32
     engine: str = "local"  # local | spark

@@ -126,6 +126,11 @@ class RawDocument:
     size: int = 0  # bytes on disk/in record, known before reading when possible
 
 
+# Reason prefixes of rejected documents that engines, the store and the CLI all read.
+INTERNAL_ERROR = "internal error"  # a crash inside detente, not bad input: a rerun retries the document
+FAILED_AGAIN = "failed again when retried"  # an internal error seen twice: kept, not retried again
+
+
 @dataclass
 class Article:
     """A cleaned document: the unit that is stored and coded."""

@@ -35,7 +35,7 @@ class Pipeline:
         parser and NER only on the sentences that can hold an event."""
         if self.settings.parse == "candidates":
             if self._candidates is None:
-                from detente.analyse.candidates import CandidateParser
+                from detente.events.candidates import CandidateParser
 
                 self._candidates = CandidateParser(self.nlp)
             return self._candidates.pipe(texts, batch_size=batch_size)

@@ -16,7 +16,7 @@ import typer
 
 from detente.cli import app
 from detente.config import Settings
-from detente.store.store import FAILED_AGAIN, INTERNAL_ERROR
+from detente.models import FAILED_AGAIN, INTERNAL_ERROR
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130

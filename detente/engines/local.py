@@ -28,9 +28,8 @@ from typing import Any
 from detente.clean import reject
 from detente.config import Settings
 from detente.engines import EngineError
-from detente.models import ProcessedDocument, RawDocument
+from detente.models import INTERNAL_ERROR, ProcessedDocument, RawDocument
 from detente.pipeline import Pipeline
-from detente.store.store import INTERNAL_ERROR
 
 
 def run(raws: Iterable[RawDocument], settings: Settings) -> Iterator[ProcessedDocument]:

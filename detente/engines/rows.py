@@ -16,8 +16,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from detente.models import ACTOR_FIELDS, EVIDENCE_FIELDS, FIELDS, ProcessedDocument
-from detente.store.store import INTERNAL_ERROR  # the reason prefix of documents a rerun retries
+from detente.models import (
+    ACTOR_FIELDS,
+    EVIDENCE_FIELDS,
+    FIELDS,
+    INTERNAL_ERROR,  # the reason prefix of documents a rerun retries
+    ProcessedDocument,
+)
 
 ACTOR = "actor"  # struct<text, code, country, sector: string>
 EVIDENCE = "evidence"  # struct<text: string, start: int32, end: int32>

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from detente.store.store import INTERNAL_ERROR, Store
+from detente.models import INTERNAL_ERROR
+from detente.store.store import Store
 
 # Item statuses: pending (listed by a feed, not yet fetched), retry (a transient failure),
 # ingested (fetched and handed to ingest; `reason` says stored/duplicate/…), failed (given up),

@@ -23,9 +23,9 @@ from typing import TextIO
 import httpx
 
 from detente.config import Settings
-from detente.models import Article, RawDocument
+from detente.models import INTERNAL_ERROR, Article, RawDocument
 from detente.store.sharing import Busy
-from detente.store.store import INTERNAL_ERROR, Store, StoreError
+from detente.store.store import Store, StoreError
 from detente.store.watch import WatchState
 from detente.watch.alerts import Evaluator
 from detente.watch.config import WatchConfig

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from detente.budget import OverBudget, chunks, time_limit
 from detente.config import Settings
 from detente.ingest import ingest
+from detente.models import INTERNAL_ERROR
 from detente.pipeline import Pipeline, raw_from_string
 from detente.store import Store
-from detente.store.store import INTERNAL_ERROR
 
 SENTENCES = (
     "The delegation from {a} met the trade minister of {b} on Tuesday.",

@@ -19,7 +19,7 @@ TEXT = ("Peru imposed a 20% tariff on Chilean fruit on Tuesday, the trade minist
 
 @pytest.fixture(scope="module")
 def parser():
-    from detente.analyse.candidates import CandidateParser
+    from detente.events.candidates import CandidateParser
 
     return CandidateParser(load_nlp(Settings.load()))
 
