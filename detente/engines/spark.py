@@ -77,24 +77,28 @@ def list_inputs(paths: Iterable[str]) -> list[str]:
 
 # --- the session ---------------------------------------------------------------------------
 def spark_session(master: str = "local[2]", app_name: str = "detente", partitions: int | None = None):
-    """A SparkSession for detente: no web UI, loopback only, few shuffle partitions, nothing
-    downloaded, executors running this Python (so they import the same detente)."""
-    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    """A SparkSession for detente: no web UI, few shuffle partitions, nothing downloaded. On a
+    `local` master also loopback only, with executors running this Python (so they import the
+    same detente); on a cluster the driver's address and the executors' Python are the
+    cluster's (spark-defaults, `--conf`), since executors must reach the driver over the network."""
     from pyspark.sql import SparkSession
 
+    local = master.startswith("local")
     shuffle = partitions or _cores(master) * 2
     builder = (SparkSession.builder.master(master).appName(app_name)
                .config("spark.ui.enabled", "false")
                .config("spark.ui.showConsoleProgress", "false")
-               .config("spark.driver.host", "127.0.0.1")
-               .config("spark.driver.bindAddress", "127.0.0.1")
                .config("spark.sql.shuffle.partitions", str(shuffle))
                .config("spark.default.parallelism", str(shuffle))
                .config("spark.sql.session.timeZone", "UTC")
-               .config("spark.python.worker.reuse", "true")
-               .config("spark.pyspark.python", sys.executable))
+               .config("spark.python.worker.reuse", "true"))
+    if local:
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+        builder = (builder.config("spark.driver.host", "127.0.0.1")
+                   .config("spark.driver.bindAddress", "127.0.0.1")
+                   .config("spark.pyspark.python", sys.executable))
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
@@ -285,3 +289,34 @@ def run(raws: Iterable[RawDocument], settings: Settings) -> Iterator[ProcessedDo
     finally:
         if own_session:
             spark.stop()
+
+
+# --- spark-submit --------------------------------------------------------------------------
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    """The driver of `spark-submit …/detente/engines/spark.py PATH... --out DIR`: the session
+    (master, executors' Python, archives) is the one spark-submit configured."""
+    import argparse
+
+    from pyspark.sql import SparkSession
+
+    parser = argparse.ArgumentParser(prog="spark-submit …/detente/engines/spark.py",
+                                     description="detente stages 1-4 as a Spark job: inputs → Parquet tables")
+    parser.add_argument("paths", nargs="+", help="files and folders, at the same path on every node")
+    parser.add_argument("--out", required=True, help="folder for the Parquet tables (any Hadoop URI)")
+    parser.add_argument("--partitions", type=int, help="tasks that process documents (default: the cluster's cores)")
+    parser.add_argument("--overwrite", action="store_true", help="replace tables already in --out")
+    args = parser.parse_args(argv)
+    spark = SparkSession.builder.appName("detente").getOrCreate()
+    try:
+        counts = run_spark(args.paths, args.out, Settings.load(), spark=spark,
+                           partitions=args.partitions, overwrite=args.overwrite)
+    finally:
+        spark.stop()
+    print("detente spark job: " + ", ".join(f"{key} {value}" for key, value in counts.items()) + f" → {args.out}")
+    return counts
+
+
+if __name__ == "__main__":  # run as a file by spark-submit: use the package's module, not a copy
+    from detente.engines.spark import main as _main
+
+    _main()
