@@ -305,6 +305,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--out", required=True, help="folder for the Parquet tables (any Hadoop URI)")
     parser.add_argument("--partitions", type=int, help="tasks that process documents (default: the cluster's cores)")
     parser.add_argument("--overwrite", action="store_true", help="replace tables already in --out")
+    parser.add_argument("--db", help="then import the tables into this DuckDB store (--out readable by the driver)")
     args = parser.parse_args(argv)
     spark = SparkSession.builder.appName("detente").getOrCreate()
     try:
@@ -313,6 +314,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     finally:
         spark.stop()
     print("detente spark job: " + ", ".join(f"{key} {value}" for key, value in counts.items()) + f" → {args.out}")
+    if args.db:
+        from detente.store import Store
+
+        with Store(args.db, settings=Settings.load(db=args.db)) as store:
+            added = store.import_parquet(args.out)
+        print(f"imported into {args.db}: " + ", ".join(f"{key} {value}" for key, value in added.items()))
     return counts
 
 
