@@ -8,6 +8,14 @@ text again) until the events reach `--events`: copy i gets doc_id `<doc_id>x<i>`
 whose first line names the copy (so it is not a duplicate of the original), its own source
 row, and copies of the document's events, quotes and claims with ids suffixed the same way.
 The records are the real ones, so filters, dyads and dates behave as on real data.
+
+New documents for an incremental ingest (story events at scale): `--hold-out K` leaves the
+last K documents of SOURCE out of OUT, and `--append N` then adds N documents to an existing
+OUT (copies `<doc_id>n<i>` of SOURCE's documents, or with `--hold-out K` of the K held out
+only: stories not stored yet):
+
+    .venv/bin/python benchmarks/big_db.py /tmp/voa.duckdb /tmp/big20k.duckdb --events 85000 --hold-out 9
+    .venv/bin/python benchmarks/big_db.py /tmp/voa.duckdb /tmp/big20k.duckdb --append 1000 --hold-out 9
 """
 
 from __future__ import annotations
@@ -24,10 +32,23 @@ from detente.store.store import _columns_of
 ID_OF = {"events": "event_id", "quotes": "quote_id", "claims": "claim_id"}
 
 
-def build(source: Path, out: Path, target_events: int) -> dict[str, int]:
+STORED = "status IN ('stored', 'near_duplicate')"
+
+
+def _held_out(con, k: int, schema: str = "") -> list[str]:
+    """The doc_ids of the last `k` stored documents (by seq)."""
+    return [r[0] for r in con.execute(f"SELECT doc_id FROM {schema}documents WHERE {STORED} ORDER BY seq DESC "
+                                      "LIMIT ?", [k]).fetchall()] if k else []
+
+
+def build(source: Path, out: Path, target_events: int, hold_out: int = 0) -> dict[str, int]:
     shutil.copy(source, out)
     with Store(out) as store:  # opened for writing: migrated to this version's schema
         con = store.con
+        held = _held_out(con, hold_out)
+        if held:
+            for table in ("events", "quotes", "claims", "sources", "documents"):
+                con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [held])
         n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
         copies = max(0, math.ceil(target_events / max(n_events, 1)) - 1)
         con.execute("CREATE TEMP TABLE copy_numbers AS SELECT range AS i FROM range(1, ?)", [copies + 1])
@@ -57,14 +78,57 @@ def build(source: Path, out: Path, target_events: int) -> dict[str, int]:
         return store.counts()
 
 
+def append(source: Path, out: Path, n_docs: int, hold_out: int = 0) -> dict[str, int]:
+    """Add `n_docs` copies of SOURCE's documents (of the `hold_out` held out, if given) to OUT,
+    with their events, quotes and claims, as an ingest would (the stories are left as they are)."""
+    with Store(out) as store:
+        con = store.con
+        con.execute(f"ATTACH '{source}' AS src (READ_ONLY)")
+        held = _held_out(con, hold_out, "src.")
+        first = con.execute("SELECT count(*) FROM documents WHERE contains(doc_id, 'n')").fetchone()[0]
+        # copy i (numbered after those appended before) of the i-th chosen document, cycling
+        con.execute(
+            "CREATE TEMP TABLE chosen AS SELECT d.doc_id AS old, 'n' || (? + n.i) AS suffix, d.doc_id || suffix AS new, n.i "
+            f"FROM range(0, ?) n(i), (SELECT doc_id, row_number() OVER (ORDER BY seq) - 1 AS k, "
+            f"count(*) OVER () AS m FROM src.documents WHERE {STORED} "
+            "AND (? = 0 OR list_contains(?, doc_id))) d WHERE d.k = n.i % d.m ORDER BY n.i",
+            [first, n_docs, len(held), held])
+        doc_columns = [c for c in _columns_of("documents") if c not in ("doc_id", "text")]
+        con.begin()
+        con.execute(
+            f"INSERT INTO documents (doc_id, text, {', '.join(doc_columns)}) "
+            f"SELECT c.new, 'appended ' || c.new || chr(10) || d.text, {', '.join('d.' + col for col in doc_columns)} "
+            "FROM chosen c JOIN src.documents d ON d.doc_id = c.old ORDER BY c.i")
+        con.execute(
+            "INSERT INTO sources (source_key, source_path, doc_id, status, reason, duplicate_of, run_id) "
+            "SELECT s.source_key || c.new, s.source_path, c.new, s.status, s.reason, s.duplicate_of, s.run_id "
+            "FROM chosen c JOIN src.sources s ON s.doc_id = c.old ORDER BY c.i")
+        for table, key in ID_OF.items():
+            columns = [col for col in _columns_of(table) if col not in ("doc_id", key)]
+            con.execute(
+                f"INSERT INTO {table} (doc_id, {key}, {', '.join(columns)}) "
+                f"SELECT c.new, t.{key} || c.suffix, {', '.join('t.' + col for col in columns)} "
+                f"FROM chosen c JOIN src.{table} t ON t.doc_id = c.old ORDER BY c.i, t.seq")
+        con.commit()
+        con.execute("DETACH src")
+        con.execute("CHECKPOINT")
+        return store.counts()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source", type=Path, help="A detente database of real documents.")
     parser.add_argument("out", type=Path, help="The database to write (overwritten).")
     parser.add_argument("--events", type=int, default=300_000, help="Events to reach at least.")
+    parser.add_argument("--hold-out", type=int, default=0, help="Leave SOURCE's last K documents out "
+                        "(with --append: copy only those).")
+    parser.add_argument("--append", type=int, help="Add this many documents to an existing OUT instead.")
     args = parser.parse_args()
     started = time.perf_counter()
-    counts = build(args.source, args.out, args.events)
+    if args.append:
+        counts = append(args.source, args.out, args.append, args.hold_out)
+    else:
+        counts = build(args.source, args.out, args.events, args.hold_out)
     print(f"{args.out}: {counts} in {time.perf_counter() - started:.1f} s")
 
 

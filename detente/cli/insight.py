@@ -102,6 +102,22 @@ def timeline_command(
             f"{len(records)} story events")
 
 
+@app.command("restory")
+def restory_command(db: Annotated[str | None, DB_OPTION] = None) -> None:
+    """Merge every stored event into story events again and store them (ingest keeps them
+    current; after an import, or to check, make them anew)."""
+    from detente.aggregate.stories import rebuild
+    from detente.store import Store, StoreError
+
+    settings = Settings.load(db=db)
+    try:
+        with Store(db or settings.db, settings=settings) as store:
+            done = rebuild(store)
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(f"{done.stories} story events from {done.merged_events} events in {done.seconds:.1f} s")
+
+
 @app.command("index")
 def index_command(
     dyad: Annotated[str, typer.Option("--dyad", help=DYAD_HELP)],

@@ -53,11 +53,17 @@ def events_after(store: Store, seq: int) -> list[Event]:
     return _events(store, "t.seq > ?", [seq])
 
 
+def _temp_table(store: Store, name: str, columns: dict[str, list[Any]]) -> None:
+    """A temporary table of these columns, filled in one statement (DuckDB's executemany is
+    slow per row)."""
+    store.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT "
+                      + ", ".join(f"unnest(?::VARCHAR[]) AS {column}" for column in columns),
+                      [list(values) for values in columns.values()])
+
+
 def _dyad_table(store: Store, dyads: Iterable[tuple[str | None, str | None]]) -> None:
-    store.con.execute("CREATE OR REPLACE TEMP TABLE _story_dyads (a VARCHAR, r VARCHAR)")
-    rows = [list(d) for d in set(dyads)]
-    if rows:
-        store.con.executemany("INSERT INTO _story_dyads VALUES (?, ?)", rows)
+    pairs = sorted(set(dyads), key=lambda d: (d[0] or "", d[1] or "", d[0] is None, d[1] is None))
+    _temp_table(store, "_story_dyads", {"a": [a for a, _ in pairs], "r": [r for _, r in pairs]})
 
 
 _IN_DYADS = ("EXISTS (SELECT 1 FROM _story_dyads d WHERE d.a IS NOT DISTINCT FROM t.actor_country "
@@ -104,31 +110,35 @@ def replace_stories(store: Store, event_ids: Sequence[str], stories: Sequence[St
             con.execute("DELETE FROM story_events")
             con.execute("DELETE FROM stories")
         elif event_ids:
-            con.execute("CREATE OR REPLACE TEMP TABLE _story_members (event_id VARCHAR)")
-            con.executemany("INSERT INTO _story_members VALUES (?)", [[e] for e in event_ids])
+            _temp_table(store, "_story_members", {"event_id": event_ids})
             con.execute("DELETE FROM stories WHERE story_id IN (SELECT s.story_id FROM story_events s "
                         "JOIN _story_members m ON m.event_id = s.event_id)")
             con.execute("DELETE FROM story_events WHERE event_id IN (SELECT event_id FROM _story_members)")
-        story_rows, link_rows = [], []
+        rows: dict[str, list[Any]] = {column: [] for column in (*HEADER_COLUMNS, "n_mentions", "record")}
+        links: dict[str, list[Any]] = {"event_id": [], "doc_id": [], "story_id": []}
         for story in stories:
             record = story.to_dict()
-            story_rows.append([story.story_id, record["actor"]["country"] if record["actor"] else None,
-                               record["recipient"]["country"] if record["recipient"] else None,
-                               story.event_type, story.mode, story.date, story.n_mentions,
-                               json.dumps(record, ensure_ascii=False)])
-            link_rows.extend([m.event_id, m.doc_id, story.story_id] for m in story.mentions)
-        for start in range(0, len(story_rows), 500):
-            con.executemany("INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?)", story_rows[start:start + 500])
-        if link_rows:
-            con.execute("CREATE OR REPLACE TEMP TABLE _story_links (event_id VARCHAR, doc_id VARCHAR, "
-                        "story_id VARCHAR)")
-            con.executemany("INSERT INTO _story_links VALUES (?, ?, ?)", link_rows)
-            con.execute("INSERT INTO story_events SELECT * FROM _story_links")
+            for column, value in (("story_id", story.story_id), ("event_type", story.event_type),
+                                  ("actor_country", (record["actor"] or {}).get("country")),
+                                  ("recipient_country", (record["recipient"] or {}).get("country")),
+                                  ("mode", story.mode), ("date", story.date), ("n_mentions", story.n_mentions),
+                                  ("record", json.dumps(record, ensure_ascii=False))):
+                rows[column].append(value)
+            for mention in story.mentions:
+                links["event_id"].append(mention.event_id)
+                links["doc_id"].append(mention.doc_id)
+                links["story_id"].append(story.story_id)
+        if stories:
+            _temp_table(store, "_story_rows", rows)
+            con.execute(f"INSERT INTO stories ({', '.join(rows)}) SELECT * REPLACE (n_mentions::INTEGER AS "
+                        "n_mentions) FROM _story_rows")
+            _temp_table(store, "_story_links", links)
+            con.execute("INSERT INTO story_events (event_id, doc_id, story_id) SELECT * FROM _story_links")
+            con.execute("DROP TABLE _story_rows")
             con.execute("DROP TABLE _story_links")
         con.execute("DELETE FROM story_state")
-        con.executemany("INSERT INTO story_state VALUES (?, ?)", [
-            ["rule", new_state.rule], ["events_seq", str(new_state.events_seq)],
-            ["n_events", str(new_state.n_events)]])
+        con.execute("INSERT INTO story_state VALUES ('rule', ?), ('events_seq', ?), ('n_events', ?)",
+                    [new_state.rule, str(new_state.events_seq), str(new_state.n_events)])
         con.commit()
     except BaseException:
         con.rollback()
@@ -144,12 +154,7 @@ def records(store: Store, story_ids: Sequence[str]) -> list[dict[str, Any]]:
     """The story event records of `story_ids`, in that order."""
     if not story_ids:
         return []
-    rows = dict(store.con.execute("SELECT story_id, record FROM stories WHERE list_contains(?, story_id)",
+    rows = dict(store.con.execute("SELECT story_id, record FROM stories WHERE story_id IN (SELECT unnest(?))",
                                   [list(story_ids)]).fetchall())
     return [json.loads(rows[s]) for s in story_ids]
 
-
-def story_of_events(store: Store, event_ids: Sequence[str]) -> dict[str, str]:
-    """event_id → story_id for the given events that are in a stored story."""
-    return dict(store.con.execute("SELECT event_id, story_id FROM story_events WHERE list_contains(?, event_id)",
-                                  [list(event_ids)]).fetchall())
