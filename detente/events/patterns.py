@@ -40,6 +40,9 @@ DIRECTION_PARTICLES = tuple(_WORDS["direction_particles"])
 # "complaint about X", "dispute over X": X is a topic, not an event
 TOPIC_PREPS = frozenset(_WORDS["topic_preps"])
 TOPIC_NOUNS = frozenset(_WORDS["topic_nouns"])
+DEMAND_MODALS = frozenset(_WORDS["demand_modals"])
+APPEAL_MODALS = frozenset(_WORDS["appeal_modals"])
+OBLIGATION_VERBS = frozenset(_WORDS["obligation_verbs"])
 
 
 @dataclass
@@ -416,7 +419,12 @@ class Patterns:
                 if verb.lemma_.lower() in ("fail", "refrain", "avoid"):
                     blocked.add(verb.i)
                 continue
-            if kind in ("transparent", "speech"):
+            if kind == "speech":
+                for cand in self.reported_obligation(verb, comps, index):
+                    out.append(cand)
+                    consumed.update(cand.tokens)
+                continue
+            if kind == "transparent":
                 continue
             if kind == "request" and self.asked_of_unknown(verb, comps, index):
                 blocked.add(verb.i)
@@ -443,6 +451,40 @@ class Patterns:
             if cand is not None:
                 out.append(cand)
                 consumed.update(cand.tokens)
+        return out
+
+    def reported_obligation(self, verb, comps: list, index: MentionIndex) -> list[Candidate]:
+        """"Kenya said Uganda must withdraw its troops": a speaker stating what another actor must or
+        should do demands (must) or appeals (should) it of that actor — one REQUEST, speaker → the
+        clause's subject, typed by the act asked for. Not when the clause's subject is passive
+        ("Y should be punished"), is the speaker itself, or is no actor."""
+        out = []
+        for comp in comps:
+            if comp.dep_ != "ccomp":
+                continue
+            modal = next((c.lower_ for c in comp.children if c.dep_ == "aux"
+                          and c.lower_ in DEMAND_MODALS | APPEAL_MODALS), None)
+            act_verb = comp
+            if modal is None and comp.lemma_.lower() in OBLIGATION_VERBS:
+                act_verb = next((c for c in comp.children if c.dep_ == "xcomp" and c.pos_ in VERB_POS), None)
+                modal = "must" if act_verb is not None else None
+            if modal is None or any(c.dep_ in ("nsubjpass", "auxpass") for c in act_verb.children):
+                continue
+            asked = self.mentions(index, [c for c in comp.children if c.dep_ == "nsubj"])
+            subjects = self.subject_tokens(verb)
+            speakers = self.mentions(index, subjects)
+            if not asked or not speakers or asked[0] == speakers[0] or (
+                    asked[0].actor.code and asked[0].actor.code == speakers[0].actor.code):
+                continue
+            negated = any(c.dep_ == "neg" for c in comp.children)
+            act, act_tokens = self.act_of(act_verb) if not negated else (None, [])
+            base = Sense("REQUEST", "100" if modal in DEMAND_MODALS else "020",
+                         "demand" if modal in DEMAND_MODALS else "appeal")
+            sense = self.combine("request", base, act, verb) if act is not None else base
+            if sense is None:
+                continue
+            out.append(Candidate(sense=sense, trigger=verb, actor=speakers[0], recipient=asked[0],
+                                 family="governor", tokens={verb.i, comp.i, act_verb.i, *act_tokens}))
         return out
 
     def asked_of_unknown(self, verb, comps: list, index: MentionIndex) -> bool:

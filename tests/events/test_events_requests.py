@@ -23,3 +23,29 @@ def test_a_request_to_a_group_no_dictionary_knows_is_not_addressed_to_the_acts_t
 ])
 def test_a_request_to_a_known_actor_is_still_coded(text, expected):
     assert [(a, r, t) for a, r, t in triples(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Indian foreign minister said Pakistan must close the militant camps.", [("IND", "PAK", "REQUEST")]),
+    ("France said Iran should reopen the embassy.", [("FRA", "IRN", "REQUEST")]),
+    ("Japan said China needs to return the seized vessels.", [("JPN", "CHN", "REQUEST")]),
+])
+def test_a_speaker_saying_what_another_actor_must_do_is_the_speakers_request(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "India said it must protect its border with Pakistan.",  # the speaker's own duty
+    "Germany said Russia should be fined for the spill.",  # the actor is the patient, not the one asked
+    "Analysts said Brazil must negotiate with Mexico.",  # no actor speaks
+])
+def test_an_obligation_that_is_not_asked_of_another_actor_is_no_request(text):
+    assert [t for t in triples(text) if t[2] == "REQUEST"] == []
+
+
+def test_a_demand_is_cameo_10_and_an_appeal_cameo_02():
+    from builders import run
+
+    must = run("France said Iran must reopen the embassy.").events
+    should = run("France said Iran should reopen the embassy.").events
+    assert [e.cameo_root for e in must] == ["10"] and [e.cameo_root for e in should] == ["02"]
