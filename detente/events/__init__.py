@@ -93,6 +93,7 @@ def _has_cue(words: str, cue: str) -> bool:
     return re.search(" " + "(?:e?s)? ".join(map(re.escape, parts)), words) is not None
 MULTILATERAL = frozenset(_WORDS["multilateral"])
 GROUP_NOUNS = frozenset(_WORDS["group_nouns"])
+PARTY_PREPS = frozenset(_WORDS["party_preps"])  # "officials from X and Y" name both parties
 
 
 def _same_side(event: Event, actor: Actor, recipient: Actor) -> bool:
@@ -576,6 +577,20 @@ class Coder:
                     found = replace(found, text=f"{found.text} {head.text}",
                                     code=f"{other.actor.country}{actor.sector}", sector=actor.sector)
                 parties.append((other.token_start, found))
+        # "officials from Mexico and Guatemala": the role's own phrase names each party's country
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in PARTY_PREPS:
+                continue
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                for token in Patterns.conjuncts(pobj):
+                    other = index.of_phrase(token)
+                    if other is None or other == mention or not other.actor.country:
+                        continue
+                    found = actor_of(other)
+                    if actor.sector and other.actor.code == other.actor.country:
+                        found = replace(found, text=f"{head.text} from {found.text}",
+                                        code=f"{other.actor.country}{actor.sector}", sector=actor.sector)
+                    parties.append((other.token_start, found))
         out: list[Actor] = []
         for _, party in sorted(parties, key=lambda p: p[0]):
             if party is not None and party.country and all(p.country != party.country for p in out):

@@ -43,6 +43,7 @@ TOPIC_NOUNS = frozenset(_WORDS["topic_nouns"])
 DEMAND_MODALS = frozenset(_WORDS["demand_modals"])
 APPEAL_MODALS = frozenset(_WORDS["appeal_modals"])
 OBLIGATION_VERBS = frozenset(_WORDS["obligation_verbs"])
+BETWEEN_PREPS = frozenset(_WORDS["between_preps"])
 
 
 @dataclass
@@ -659,6 +660,28 @@ class Patterns:
         return (noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in TOPIC_PREPS
                 and head.head.lemma_.lower() in TOPIC_NOUNS)
 
+    def between(self, noun, index: MentionIndex) -> tuple | None:
+        """The two parties of "<event> between X and Y" (or "among"), when both are actors of
+        different countries or bodies; None otherwise."""
+        for child in noun.children:
+            if child.dep_ != "prep" or child.lower_ not in BETWEEN_PREPS:
+                continue
+            found: list = []
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                # "between Indian and Pakistani troops": conjoined adjectives sharing the noun
+                adjectives = [t for a in pobj.children if a.dep_ in ("amod", "compound") and a.i < pobj.i
+                              for t in self.conjuncts(a)]
+                for token in sorted([*adjectives, *self.conjuncts(pobj)], key=lambda t: t.i):
+                    mention = index.at(token) if token.i < pobj.i else index.of_phrase(token)
+                    if mention is None or not (mention.actor.country or mention.actor.code):
+                        continue
+                    if all((m.actor.code or m.actor.country) != (mention.actor.code or mention.actor.country)
+                           for m in found):
+                        found.append(mention)
+            if len(found) >= 2:
+                return found[0], found[1]
+        return None
+
     def nominal(self, noun, index: MentionIndex) -> Candidate | None:
         entry = self.lex.noun_entry(noun)
         if entry is None or not entry.nominal:
@@ -683,6 +706,10 @@ class Patterns:
                     inner = self.lex.noun_entry(g) if g.dep_ == "pobj" else None
                     if inner is not None and inner.sense.type != "THREATEN":
                         sense = self.combine("threaten", None, self.lex.refine(inner.sense, inner, g), noun)
+        parties = self.between(noun, index)
+        if parties is not None:  # "the talks between Mexico and Guatemala": the two sides, first named first
+            return Candidate(sense=sense, trigger=noun, actor=parties[0], recipient=parties[1], family="nominal",
+                             tokens={noun.i})
         actor = None
         for child in sorted([*noun.children, *(owner.children if owner.i != noun.i else ())], key=lambda c: c.i):
             if child.i < child.head.i and child.dep_ in ("poss", "compound", "amod", "nmod"):

@@ -68,3 +68,18 @@ def test_pair_noun_subject_in_same_sentence():
     assert _coded(text) == [("QAT", "AGREE", "SAU")]
     text = "Israel and Egypt held talks in Cairo, and both sides agreed to a ceasefire on Monday."
     assert ("ISR", "AGREE", "EGY") in _coded(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parties of an event noun: "<event> between X and Y"
+    ("The talks between Peru and Chile ended without a deal.", [("PER", "CONSULT", "CHL")]),
+    ("Clashes between Armenian and Azerbaijani troops left two soldiers dead.", [("ARM", "ASSAULT", "AZEMIL")]),
+    # a role whose own phrase names both countries
+    ("Officials from Kenya and Tanzania met in Arusha on Friday.", [("KENGOV", "CONSULT", "TZAGOV")]),
+])
+def test_the_parties_named_inside_an_event_noun_or_a_role_are_the_two_sides(text, expected):
+    assert _coded(text) == expected
+
+
+def test_between_needs_two_different_parties():
+    assert _coded("The talks between Peruvian officials ended on Monday.") == []
