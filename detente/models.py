@@ -6,7 +6,7 @@ the store and the API render, so there is one schema however the data leaves det
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 # --- the field table ------------------------------------------------------------------------
@@ -403,7 +403,7 @@ class StoryEvent:
     background: bool = False  # every mention a biographical or historical fact: off the index
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = {f.name: getattr(self, f.name) for f in fields(self)}  # not asdict: it copies every mention
         data["actor"] = self.actor.to_dict() if self.actor else None
         data["recipient"] = self.recipient.to_dict() if self.recipient else None
         data["mentions"] = [m.to_dict() for m in self.mentions]

@@ -90,11 +90,17 @@ _WORD = re.compile(r"[^\W_]+(?:[.,][0-9]+)*", re.UNICODE)
 def outlet_of(article: Article | None, url: str | None = None) -> str | None:
     """The outlet an article counts as: its outlet, else its URL's host (normalised as clean
     does), else none — a file path is never an outlet (sources are then told apart by document)."""
+    return _outlet(article.outlet if article else None, article.url if article else None, url)
+
+
+@lru_cache(maxsize=1 << 14)
+def _outlet(outlet: str | None, article_url: str | None, url: str | None) -> str | None:
+    """`outlet_of`, remembered: every mention of an article asks it again."""
     from detente.clean.outlets import host_of, looks_like_path
 
-    if article is not None and article.outlet and not looks_like_path(article.outlet):
-        return article.outlet
-    for candidate in (article.url if article else None, url):
+    if outlet and not looks_like_path(outlet):
+        return outlet
+    for candidate in (article_url, url):
         if candidate and not looks_like_path(candidate):
             host = host_of(candidate)
             if host:
