@@ -1,11 +1,12 @@
-"""Ingest: read → clean → analyse → code → store, resumable, one transaction per document.
+"""Ingest: read → clean → analyse → code → dedup → store, resumable, one transaction per document.
 
 `ingest()` is the library function behind `detente ingest`; it returns an `IngestReport`
 (the run summary) and leaves the run's row in the database. It sits above the engines and
 the store: the engine codes documents while the database file is closed, and the store is
 opened only for short turns that write what has been coded since the last one (every
 `Settings.write_seconds` or `batch_size` documents), so a server can read the same file in
-between (see `detente.store.sharing`).
+between (see `detente.store.sharing`). In a turn, the dedup step (`detente.dedup`) gives each
+document its verdict — new, duplicate or near-duplicate — and the store records it.
 """
 
 from __future__ import annotations
@@ -141,6 +142,7 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings, args: dict[st
     run is marked "interrupted" and the partial report returned (`report.interrupted`).
     """
     from detente.aggregate.stories import refresh as refresh_stories
+    from detente.dedup import Deduplicator
     from detente.engines import run as run_engine
     from detente.read import iter_raw, source_key
 
@@ -154,6 +156,7 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings, args: dict[st
         done = store.seen_keys(settings)
     store.release()
     report = IngestReport(run_id=run_id)
+    dedup = Deduplicator(store)  # its index lasts the run: documents written in it are found too
     keys: deque[str] = deque()
     this_run: set[str] = set()
 
@@ -182,7 +185,7 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings, args: dict[st
                 if store.seen(key, settings):  # another ingest of the same input wrote it meanwhile
                     report.skipped += 1
                     continue
-                article = store.write(processed, key, run_id=run_id)
+                article = store.write(processed, key, run_id=run_id, verdict=dedup.verdict(processed.article))
                 report.add(article, processed)
                 written.append(article)
             pending.clear()

@@ -1,9 +1,9 @@
 """The DuckDB store: every SQL statement detente runs lives in this package.
 
 One embedded file is detente's memory. `Store.write` stores one processed document in one
-transaction and decides its final status (stored, duplicate, near_duplicate, rejected);
-the query methods return `Rows` of the design's records, which the CLI, the Python API and
-the web app all render — three views over the same queries.
+transaction with the status the dedup step (`detente.dedup`) gave it — the store records
+duplicates, it does not decide them; the query methods return `Rows` of the design's records,
+which the CLI, the Python API and the web app all render — three views over the same queries.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import duckdb
 
@@ -58,6 +58,20 @@ class StoreBusy(StoreError):
 
 class AmbiguousId(StoreError):
     """A doc_id prefix that matches more than one document."""
+
+
+class DuplicateVerdict(Protocol):
+    """What `Store.write` records about duplicates, as the dedup step decided it
+    (`detente.dedup.Verdict`): the store depends on this shape, not on that module."""
+
+    @property
+    def status(self) -> str: ...
+    @property
+    def duplicate_of(self) -> str | None: ...
+    @property
+    def minhash(self) -> bytes | None: ...
+    @property
+    def minhash_scheme(self) -> str | None: ...
 
 
 # --- record layouts ---------------------------------------------------------------------
@@ -229,8 +243,6 @@ class Store:
         self.path = str(path)
         self.read_only = read_only
         self.settings = settings or Settings.load()
-        self._lsh = None
-        self._lsh_seq = -1  # signatures of documents up to this seq are in `_lsh`
         self._runs: set[str] = set()
         self._turn = WriterTurn(self.path)
         self.con = self._connect()
@@ -410,81 +422,58 @@ class Store:
                 keys.add(key)
         return keys
 
-    def _near_duplicate_index(self):
-        """Signatures of the stored documents; kept across turns, and topped up with what other
-        writers stored in between (documents are only ever added, in `seq` order)."""
-        if self._lsh is None:
-            from detente.store.lsh import CompactLSH
+    # --- what the dedup step reads (it decides duplicates; `write` records its verdict) ----
+    def is_kept(self, doc_id: str) -> bool:
+        """Is a document with this doc_id kept (stored or near-duplicate; not a rejected one)?"""
+        row = self._one("SELECT status FROM documents WHERE doc_id = ?", [doc_id])
+        return row is not None and row[0] != "rejected"
 
-            self._lsh = CompactLSH(self.settings.near_duplicate_threshold, self.settings.minhash_perm)
-            self._lsh_seq = -1
-        cursor = self.con.cursor()  # streamed in batches: no list of every signature at once
-        cursor.execute("SELECT doc_id, minhash, minhash_scheme, seq FROM documents WHERE minhash IS NOT NULL "
-                       "AND status IN ('stored', 'near_duplicate') AND seq > ? ORDER BY seq", [self._lsh_seq])
+    def signature_batches(self, after_seq: int, size: int = 2048) -> Iterator[list[tuple]]:
+        """(doc_id, seq, minhash, minhash_scheme, text) of every kept document after `after_seq`,
+        in seq order, `size` at a time (never every signature in memory at once); `text` only of
+        a document kept without a signature (imported, or written without a verdict)."""
+        cursor = self.con.cursor()
+        cursor.execute("SELECT doc_id, seq, minhash, minhash_scheme, CASE WHEN minhash IS NULL THEN text END "
+                       "FROM documents WHERE status IN ('stored', 'near_duplicate') AND seq > ? "
+                       "AND (minhash IS NOT NULL OR coalesce(text, '') <> '') ORDER BY seq", [after_seq])
         try:
-            while batch := cursor.fetchmany(2048):
-                for doc_id, blob, scheme, seq in batch:
-                    signature = self._signature(blob, scheme)
-                    if signature is not None:
-                        self._lsh.insert(doc_id, signature)
-                    self._lsh_seq = max(self._lsh_seq, seq)
+            while batch := cursor.fetchmany(size):
+                yield batch
         finally:
             cursor.close()
-        return self._lsh
 
-    def _signature(self, blob: bytes | None, scheme: str | None):
-        """A stored signature; None when it was made with other settings (skip, do not compare)."""
-        import numpy as np
-        from datasketch import MinHash
+    def signatures(self, doc_ids: Iterable[str]) -> list[tuple[str, bytes | None, str | None]]:
+        """(doc_id, minhash, minhash_scheme) of these documents, in seq order."""
+        return self.con.execute("SELECT doc_id, minhash, minhash_scheme FROM documents "
+                                "WHERE list_contains(?, doc_id) ORDER BY seq", [list(doc_ids)]).fetchall()
 
-        perm = self.settings.minhash_perm
-        if not blob or not scheme or len(blob) % perm:
-            return None
-        dtype = {4: np.uint32, 8: np.uint64}.get(len(blob) // perm)
-        if dtype is None:
-            return None
+    def record_signatures(self, signed: Iterable[tuple[str, bytes, str]]) -> None:
+        """Keep the signatures the dedup step made for documents stored without one (one
+        transaction: after an import these are many)."""
+        self.con.begin()
         try:
-            return MinHash(num_perm=perm, hashvalues=np.frombuffer(blob, dtype=dtype), scheme=scheme)
-        except ValueError:
-            return None
+            for doc_id, blob, scheme in signed:
+                self.con.execute("UPDATE documents SET minhash = ?, minhash_scheme = ? WHERE doc_id = ?",
+                                 [blob, scheme, doc_id])
+            self.con.commit()
+        except BaseException:
+            self.con.rollback()
+            raise
 
-    def _near_duplicate_of(self, signature) -> str | None:
-        candidates = self._near_duplicate_index().query(signature)
-        if not candidates:
-            return None
-        best, best_score = None, 0.0
-        for doc_id, blob, scheme in self.con.execute(
-                "SELECT doc_id, minhash, minhash_scheme FROM documents WHERE list_contains(?, doc_id) "
-                "ORDER BY seq", [list(candidates)]).fetchall():
-            other = self._signature(blob, scheme)
-            score = signature.jaccard(other) if other is not None and other.scheme == signature.scheme else 0.0
-            if score > best_score:
-                best, best_score = doc_id, score
-        return best if best_score >= self.settings.near_duplicate_threshold else None
-
-    def write(self, processed: ProcessedDocument, source_key: str, run_id: str | None = None) -> Article:
+    def write(self, processed: ProcessedDocument, source_key: str, run_id: str | None = None,
+              verdict: DuplicateVerdict | None = None) -> Article:
         """Store one processed document in one transaction; returns it with its final status.
 
-        Exact duplicate (same doc_id stored): only the source is recorded, status "duplicate".
-        Near-duplicate (MinHash over stored documents): stored, status "near_duplicate",
-        `duplicate_of` the most similar document. Rejected: the document row (status and
-        reason, no text) and the source. Events, quotes and claims go with stored documents.
+        The status and `duplicate_of` are the dedup step's `verdict` (`detente.dedup`), recorded
+        as given. Duplicate: only the source is recorded. Near-duplicate: stored, linked to the
+        document it repeats. Rejected: the document row (status and reason, no text) and the
+        source. Events, quotes and claims go with stored documents. Without a verdict nothing
+        is checked: the article is recorded with the status it has, unsigned (the dedup step
+        signs it when it next reads the store) — for callers that know it is new (fixtures).
         """
-        from detente.clean.fingerprint import minhash
-
         article = processed.article
-        signature = None
-        if article.status != "rejected":
-            existing = self._one("SELECT status FROM documents WHERE doc_id = ?", [article.doc_id])
-            if existing is not None and existing[0] != "rejected":
-                article = replace(article, status="duplicate", duplicate_of=article.doc_id)
-            elif article.text:
-                signature = minhash(article.text, self.settings.minhash_perm)
-                match = self._near_duplicate_of(signature)
-                if match is not None and match != article.doc_id:
-                    article = replace(article, status="near_duplicate", duplicate_of=match)
-                elif article.status in ("near_duplicate", "duplicate"):
-                    article = replace(article, status="stored", duplicate_of=None)
+        if verdict is not None:
+            article = replace(article, status=verdict.status, duplicate_of=verdict.duplicate_of)
         internal_error = article.status == "rejected" and (article.reason or "").startswith(INTERNAL_ERROR)
         if internal_error and self._failed_before(source_key):
             # retried once and failed again: recorded as a rejection, so no rerun tries it again
@@ -496,7 +485,7 @@ class Store:
             if article.status != "duplicate" and not internal_error:
                 if article.status != "rejected":  # coded now, after a rejection over a budget
                     self._forget_rejection(source_key, article.doc_id)
-                self._insert_document(article, signature, run_id)
+                self._insert_document(article, verdict, run_id)
                 if article.status in ("stored", "near_duplicate"):
                     self._insert_coded(processed, article)
             self.con.execute(
@@ -527,11 +516,11 @@ class Store:
         row = self._one("SELECT reason FROM sources WHERE source_key = ?", [source_key])
         return row is not None and (row[0] or "").startswith(INTERNAL_ERROR)
 
-    def _insert_document(self, article: Article, signature, run_id: str | None) -> None:
+    def _insert_document(self, article: Article, verdict: DuplicateVerdict | None, run_id: str | None) -> None:
         record = article.to_dict(with_text=False)
         text = "" if article.status == "rejected" else article.text
-        # `write` signs only documents it keeps, so a rejected one has no signature
-        blob, scheme = (None, None) if signature is None else (signature.hashvalues.tobytes(), signature.scheme)
+        # the dedup step signs only documents it keeps, so a rejected one has no signature
+        blob, scheme = (None, None) if verdict is None else (verdict.minhash, verdict.minhash_scheme)
         self.con.execute(_insert_sql("documents", ("text", "minhash", "minhash_scheme", "run_id")),
                          _flatten("documents", record) + [text, blob, scheme, run_id])
 
@@ -744,7 +733,6 @@ class Store:
         cheap, so a server opens the file once for many concurrent requests."""
         other = object.__new__(Store)
         other.__dict__.update(self.__dict__)
-        other._lsh = None
         other.con = self.con.cursor()
         return other
 
@@ -834,7 +822,8 @@ class Store:
 
     def import_parquet(self, folder: str | os.PathLike) -> dict[str, int]:
         """Load `<table>.parquet` files (or `<table>/*.parquet` folders) written with the export
-        schema, e.g. by a distributed engine. Idempotent: rows already stored are kept."""
+        schema, e.g. by a distributed engine. Idempotent: rows already stored are kept. The
+        documents come unsigned: the dedup step signs them when it next reads the store."""
         folder = Path(folder)
         added = {}
         self.con.begin()
@@ -865,25 +854,11 @@ class Store:
                     f"SELECT {', '.join(expressions + extra_exprs)} FROM read_parquet(?) "
                     "ON CONFLICT DO NOTHING", [source])
                 added[table] = self._one(f"SELECT count(*) FROM {table}")[0] - before
-            self._sign_unsigned()
             self.con.commit()
         except BaseException:
             self.con.rollback()
             raise
-        self._lsh = None
         return added
-
-    def _sign_unsigned(self) -> None:
-        """MinHash signatures for documents that came without one (imported), so that later
-        ingests find near-duplicates of them too."""
-        from detente.clean.fingerprint import minhash
-
-        for doc_id, text in self.con.execute(
-                "SELECT doc_id, text FROM documents WHERE minhash IS NULL AND text IS NOT NULL "
-                "AND text <> '' AND status IN ('stored', 'near_duplicate')").fetchall():
-            signature = minhash(text, self.settings.minhash_perm)
-            self.con.execute("UPDATE documents SET minhash = ?, minhash_scheme = ? WHERE doc_id = ?",
-                             [signature.hashvalues.tobytes(), signature.scheme, doc_id])
 
 
 def _is_busy(exc: Exception) -> bool:

@@ -9,6 +9,7 @@ import duckdb
 import pytest
 from builders import article_text, make_article, make_event, make_processed
 
+from detente.dedup import Deduplicator
 from detente.models import Actor, Article, Claim, Evidence, Quote
 from detente.store import AmbiguousId, Store, StoreError, migrations
 
@@ -17,6 +18,11 @@ def near_copy(text: str) -> str:
     words = text.split()
     words[5] = "ambassador"  # one word changed in 120: a re-run of the same wire story
     return " ".join(words)
+
+
+def deduplicated(store: Store, processed, source_key: str) -> Article:
+    """Write as an ingest does: the dedup step's verdict first, then the store records it."""
+    return store.write(processed, source_key, verdict=Deduplicator(store).verdict(processed.article))
 
 
 def test_new_database_has_the_latest_schema(db_path):
@@ -85,8 +91,8 @@ def test_exact_duplicate_records_the_source_and_stores_nothing_twice(db_path):
     first = make_article(text, source_path="a.txt")
     again = make_article(text, source_path="copy/a.txt")
     with Store(db_path) as store:
-        store.write(make_processed(first, [make_event(first.doc_id)]), "k1")
-        result = store.write(make_processed(again, [make_event(again.doc_id)]), "k2")
+        deduplicated(store, make_processed(first, [make_event(first.doc_id)]), "k1")
+        result = deduplicated(store, make_processed(again, [make_event(again.doc_id)]), "k2")
         assert result.status == "duplicate" and result.duplicate_of == first.doc_id
         assert store.counts()["documents"] == 1 and store.counts()["events"] == 1
         sources = {s["source_key"]: s for s in store.sources()}
@@ -98,13 +104,13 @@ def test_near_duplicate_is_stored_and_linked_also_after_reopening(db_path):
     text = article_text(3)
     original = make_article(text, source_path="a.txt")
     with Store(db_path) as store:
-        store.write(make_processed(original), "k1")
-        unrelated = store.write(make_processed(make_article(article_text(4), source_path="b.txt")), "k2")
+        deduplicated(store, make_processed(original), "k1")
+        unrelated = deduplicated(store, make_processed(make_article(article_text(4), source_path="b.txt")), "k2")
         assert unrelated.status == "stored"
     copy = make_article(near_copy(text), source_path="c.txt")
     assert copy.doc_id != original.doc_id
     with Store(db_path) as store:  # the LSH index is rebuilt from stored signatures
-        result = store.write(make_processed(copy, [make_event(copy.doc_id)]), "k3")
+        result = deduplicated(store, make_processed(copy, [make_event(copy.doc_id)]), "k3")
         assert result.status == "near_duplicate" and result.duplicate_of == original.doc_id
         doc = store.document(copy.doc_id)
         assert doc.status == "near_duplicate" and doc.duplicate_of == original.doc_id and doc.text
@@ -276,15 +282,15 @@ def test_imported_documents_are_found_as_near_duplicates(filled, tmp_path):
     with Store(tmp_path / "other.duckdb") as other:
         other.import_parquet(tmp_path / "out")
         copy = make_article(near_copy(a.text), source_path="copy.txt")
-        assert other.write(make_processed(copy), "k").duplicate_of == a.doc_id
+        assert deduplicated(other, make_processed(copy), "k").duplicate_of == a.doc_id
 
 
 def test_duplicates_are_listed_as_records_of_what_they_repeat(db_path):
     text = article_text(60)
     original = make_article(text, source_path="a.txt", title="Talks")
     with Store(db_path) as store:
-        store.write(make_processed(original), "k1")
-        store.write(make_processed(make_article(text, source_path="mirror/a.txt")), "k2")
+        deduplicated(store, make_processed(original), "k1")
+        deduplicated(store, make_processed(make_article(text, source_path="mirror/a.txt")), "k2")
         assert [d["source_path"] for d in store.documents()] == ["a.txt"]
         (dup,) = store.documents(status="duplicate").to_dicts()
         assert list(dup) == list(Article.KEYS)

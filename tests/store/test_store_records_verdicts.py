@@ -1,0 +1,75 @@
+"""The store records the dedup step's verdict as given and decides none itself: the status,
+the document repeated and the signature come from the verdict, and the store package does not
+import the dedup step."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from builders import article_text, make_article, make_event, make_processed
+
+import detente.store
+from detente.clean.fingerprint import minhash
+from detente.dedup import Verdict, encode
+from detente.store import Store
+
+
+def near_copy(text: str) -> str:
+    words = text.split()
+    words[5] = "ambassador"
+    return " ".join(words)
+
+
+def test_a_near_copy_given_a_stored_verdict_is_stored(db_path):
+    text = article_text(1)
+    original, copy = make_article(text, source_path="a.txt"), make_article(near_copy(text), source_path="b.txt")
+    with Store(db_path) as store:
+        store.write(make_processed(original), "k1", verdict=Verdict("stored", None, minhash(text)))
+        written = store.write(make_processed(copy), "k2", verdict=Verdict("stored", None, minhash(copy.text)))
+        assert (written.status, written.duplicate_of) == ("stored", None)
+        assert store.status_counts() == {"stored": 2}
+
+
+def test_a_near_duplicate_verdict_is_recorded_with_its_link_events_and_signature(db_path):
+    a, b = make_article(article_text(2), source_path="a.txt"), make_article(article_text(3), source_path="b.txt")
+    signature = minhash(b.text)
+    with Store(db_path) as store:
+        store.write(make_processed(a), "k1", verdict=Verdict("stored", None, minhash(a.text)))
+        written = store.write(make_processed(b, [make_event(b.doc_id)]), "k2",
+                              verdict=Verdict("near_duplicate", a.doc_id, signature))
+        assert (written.status, written.duplicate_of) == ("near_duplicate", a.doc_id)
+        doc = store.document(b.doc_id)
+        assert (doc.status, doc.duplicate_of) == ("near_duplicate", a.doc_id)
+        assert len(store.events(doc_id=b.doc_id)) == 1
+        assert store.signatures([b.doc_id]) == [(b.doc_id, *encode(signature))]
+
+
+def test_a_duplicate_verdict_records_only_the_source(db_path):
+    a, b = make_article(article_text(4), source_path="a.txt"), make_article(article_text(5), source_path="b.txt")
+    with Store(db_path) as store:
+        store.write(make_processed(a), "k1", verdict=Verdict("stored", None, minhash(a.text)))
+        written = store.write(make_processed(b, [make_event(b.doc_id)]), "k2", verdict=Verdict("duplicate", a.doc_id))
+        assert (written.status, written.duplicate_of) == ("duplicate", a.doc_id)
+        assert store.counts()["documents"] == 1 and store.counts()["events"] == 0
+        sources = {s["source_key"]: s for s in store.sources()}
+        assert (sources["k2"]["status"], sources["k2"]["duplicate_of"]) == ("duplicate", a.doc_id)
+
+
+def test_without_a_verdict_the_article_is_recorded_as_it_comes_unsigned(db_path):
+    article = make_article(article_text(6))
+    with Store(db_path) as store:
+        assert store.write(make_processed(article), "k").status == "stored"
+        assert store.signatures([article.doc_id]) == [(article.doc_id, None, None)]
+        assert store.is_kept(article.doc_id) and not store.is_kept("0000000000000000")
+
+
+def test_the_store_package_does_not_import_the_dedup_step():
+    imported = set()
+    for path in Path(detente.store.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                imported.add((path.name, node.module))
+            elif isinstance(node, ast.Import):
+                imported.update((path.name, alias.name) for alias in node.names)
+    assert not [(name, module) for name, module in imported if module.startswith("detente.dedup")]
