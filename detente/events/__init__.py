@@ -94,6 +94,8 @@ def _has_cue(words: str, cue: str) -> bool:
 MULTILATERAL = frozenset(_WORDS["multilateral"])
 GROUP_NOUNS = frozenset(_WORDS["group_nouns"])
 PARTY_PREPS = frozenset(_WORDS["party_preps"])  # "officials from X and Y" name both parties
+JOINT_WORDS = frozenset(_WORDS["joint_words"])
+JOINT_RETYPE = {kind: Sense(v["type"], v["cameo"], v["mode"]) for kind, v in _WORDS["joint_retype"].items()}
 
 
 def _same_side(event: Event, actor: Actor, recipient: Actor) -> bool:
@@ -406,6 +408,8 @@ class Coder:
         if act is None:
             return []
         sense, family = act.sense, act.family
+        if self._joint(cand) and sense.type in JOINT_RETYPE:  # "held joint military exercises"
+            sense = JOINT_RETYPE[sense.type]
         if sense.needs_recipient and cand.recipient is None:
             return []
         actor_mentions = [cand.actor] if cand.actor is not None else []
@@ -527,9 +531,18 @@ class Coder:
         return Evidence(text[start:end], base + start, base + end)
 
     @staticmethod
+    def _joint(cand: Candidate) -> bool:
+        """The act's noun or verb is marked as done together: "joint exercises", "bilateral talks"."""
+        doc = cand.trigger.doc
+        return any(child.dep_ == "amod" and child.lower_ in JOINT_WORDS
+                   for i in cand.tokens | {cand.trigger.i} for child in doc[i].children)
+
+    @staticmethod
     def _mutual(sense: Sense, cand: Candidate) -> bool:
         """An act two parties do with each other (talks, agreements, cooperation, a ceasefire, a
-        clash), so that a coordinated subject names both sides."""
+        clash, any cooperative act marked "joint"), so that a coordinated subject names both sides."""
+        if Coder._joint(cand):  # a joint attack is allies against a third party, not each other
+            return not sense.conflict
         if sense.type == "ASSAULT":
             doc = cand.trigger.doc
             return any(doc[i].lemma_.lower() in MUTUAL_ASSAULT_LEMMAS for i in cand.tokens | {cand.trigger.i})

@@ -83,3 +83,13 @@ def test_the_parties_named_inside_an_event_noun_or_a_role_are_the_two_sides(text
 
 def test_between_needs_two_different_parties():
     assert _coded("The talks between Peruvian officials ended on Monday.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "joint" marks an act done together: a joint military exercise is military cooperation (CAMEO 062)
+    ("Kenya and Tanzania held joint military exercises on Monday.", [("KEN", "COOPERATE", "TZA")]),
+    # a joint attack is allies against a third party: no event between the allies
+    ("Kenya and Tanzania launched a joint offensive against the rebels.", []),
+])
+def test_a_joint_act_is_between_the_coordinated_parties_only_when_cooperative(text, expected):
+    assert [t for t in _coded(text) if t[2] in ("KEN", "TZA")] == expected
