@@ -27,6 +27,7 @@ from detente.analyse.component import SPANS_KEY, Record, record_of
 from detente.models import Actor
 
 _WORDS = resources.words("resolve")
+PERSON_HEADS = frozenset(_WORDS["person_heads"])
 PRONOUNS = dict(_WORDS["pronouns"])
 LOCATIVE = frozenset(_WORDS["locative"])
 PLACE_VERBS = frozenset(_WORDS["place_verbs"])
@@ -44,6 +45,18 @@ class ActorMention:
     actor: Actor
     kind: str  # name | country | capital | demonym | role | org | group | pronoun | description
     antecedent: ActorMention | None = None
+
+
+def _attributive(span, record: Record, spans: list) -> bool:
+    """A bare one-word role used as an adjective of a noun that is no actor ("military strikes",
+    "a military operation") describes the act, it names no one: not a mention. (Needs the parse;
+    "the military said" and "military leaders" are mentions.)"""
+    if record.kind != "role" or len(span) != 1 or record.country or span[0].dep_ != "amod":
+        return False
+    head = span[0].head
+    if head.lemma_.lower() in PERSON_HEADS:
+        return False
+    return not any(other.start <= head.i < other.end for other in spans)
 
 
 def dictionary_of(doc: Doc) -> ActorDictionary:
@@ -85,6 +98,8 @@ def actor_mentions(doc: Doc, date: str | None = None) -> list[ActorMention]:
             mention = _code_collective(doc, span, collective, bodies, dictionary)
             if mention is not None:
                 mentions.append(mention)
+            continue
+        if _attributive(span, record, spans):
             continue
         mention = _code_span(doc, span, record, date, dictionary, people)
         if mention is None:

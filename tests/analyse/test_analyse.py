@@ -206,3 +206,16 @@ def test_mention_record_rides_on_the_span_extension_not_kb_id(nlp):
     assert [record_of(span) for span in again.spans[SPANS_KEY]] == records
     with pytest.raises(ValueError, match="not a detente actor mention"):
         record_of(doc[0:1])
+
+
+@pytest.mark.parametrize(("text", "not_actor"), [
+    ("Turkey launched military strikes on Kurdish positions in Syria.", "military"),
+    ("The government announced a new military operation against rebels in Mali.", "military"),
+])
+def test_a_bare_role_used_as_the_adjective_of_an_act_names_no_actor(nlp, text, not_actor):
+    assert not_actor not in [m.text for m in mentions(nlp, text)]
+
+
+def test_a_bare_role_before_a_noun_naming_people_is_still_an_actor(nlp):
+    assert ("Military", "NERMIL") in [(m.text, m.actor.code) for m in
+                                     mentions(nlp, "Military leaders in Niger met French officials.")]
