@@ -24,7 +24,9 @@ import duckdb
 from detente.config import Settings
 from detente.dyad import Dyad
 from detente.models import (
+    FAILED_AGAIN,
     FIELDS,
+    INTERNAL_ERROR,
     NESTED,
     Actor,
     Article,
@@ -42,8 +44,6 @@ from detente.store.sharing import WriterTurn, retrying
 TABLES = ("documents", "events", "quotes", "claims")
 FORMATS = ("parquet", "jsonl", "csv", "sqlite")
 SQLITE_FILE = "detente.sqlite"  # `export --format sqlite`: every table in one file (Datasette)
-INTERNAL_ERROR = "internal error"  # reason prefix of documents a rerun should retry
-FAILED_AGAIN = "failed again when retried"  # reason prefix of an internal error seen twice: kept
 # Runs started (and not finished) by stores of this process that are still in use.
 _ACTIVE_RUNS: set[str] = set()
 
