@@ -16,7 +16,7 @@ pair) and the features the confidence is computed from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from detente import resources
@@ -44,6 +44,7 @@ DEMAND_MODALS = frozenset(_WORDS["demand_modals"])
 APPEAL_MODALS = frozenset(_WORDS["appeal_modals"])
 OBLIGATION_VERBS = frozenset(_WORDS["obligation_verbs"])
 BETWEEN_PREPS = frozenset(_WORDS["between_preps"])
+EVALUATIVE_TYPES = frozenset(_WORDS["evaluative_types"])
 
 
 @dataclass
@@ -391,8 +392,12 @@ class Patterns:
         """What act a verb states by itself, or None: not a lexicon verb, an object that makes it
         no event ("take steps"), or a naming use ("called Petro a thug")."""
         sense, _ = self.lex.verb_sense(verb)
-        if sense is None or self.non_event_object(verb):
+        if sense is None:
             return None
+        if self.non_event_object(verb):
+            if sense.type not in EVALUATIVE_TYPES:
+                return None
+            sense = replace(sense, needs_recipient=True)  # "praised France's efforts"
         if sense.not_naming and any(c.dep_ == "oprd" for c in verb.children):
             return None
         return sense
