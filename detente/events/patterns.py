@@ -45,6 +45,7 @@ APPEAL_MODALS = frozenset(_WORDS["appeal_modals"])
 OBLIGATION_VERBS = frozenset(_WORDS["obligation_verbs"])
 BETWEEN_PREPS = frozenset(_WORDS["between_preps"])
 EVALUATIVE_TYPES = frozenset(_WORDS["evaluative_types"])
+RESPONSE_VERBS = frozenset(_WORDS["response_verbs"])
 
 
 @dataclass
@@ -616,6 +617,9 @@ class Patterns:
             if s is not None:
                 sense, entry_token, family = s, obj, "light"
                 break
+        if sense is None:
+            sense, entry_token = self.response_act(verb)
+            family = "light" if sense is not None else family
         if any(c.dep_ == "neg" for c in verb.children):
             negated = next((self.lex.negated[k] for k in self.lex.keys(verb) if k in self.lex.negated), None)
             if negated is not None:  # "does not regard those efforts as legitimate"
@@ -654,6 +658,22 @@ class Patterns:
         recipient = self.recipient(index, verb, recipient_pool, actor) or pair_other
         return Candidate(sense=sense, trigger=verb, actor=actor, recipient=recipient, family=family,
                          passive=passive, tokens=tokens)
+
+    def response_act(self, verb) -> tuple[Sense | None, Any]:
+        """"retaliated with tariffs on X", "hit back with duties": a response verb carried out as
+        the act its "with" phrase names (the event noun's `do` sense), and that noun."""
+        lemma = verb.lemma_.lower()
+        particles = [c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")]  # "hit back"
+        if lemma not in RESPONSE_VERBS and not any(f"{lemma} {p}" in RESPONSE_VERBS for p in particles):
+            return None, None
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "with":
+                continue
+            for noun in (g for g in prep.children if g.dep_ == "pobj"):
+                entry = self.lex.noun_entry(noun)
+                if entry is not None and entry.do is not None:
+                    return self.lex.refine(entry.do, entry, noun), noun
+        return None, None
 
     @staticmethod
     def is_topic(noun) -> bool:

@@ -1,0 +1,24 @@
+"""A response carried out as an act: "retaliated with tariffs on X", "hit back with duties on X's
+steel" is the act the "with" phrase names. Own sentences; actors from the test stand-in."""
+
+from __future__ import annotations
+
+import pytest
+from builders import triples
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mexico retaliated with tariffs on American steel.", [("MEX", "USA", "SANCTION")]),
+    ("Brazil hit back with duties on Chinese steel.", [("BRA", "CHN", "SANCTION")]),
+    ("China answered with a 10 percent levy on American cars.", [("CHN", "USA", "SANCTION")]),
+])
+def test_a_response_with_an_event_noun_is_that_act(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Mexico responded with a statement on the United States.",  # no act in the "with" phrase
+    "Mexico agreed with the United States on Monday.",  # not a response verb: "with" names the partner
+])
+def test_a_with_phrase_that_names_no_act_makes_no_response_event(text):
+    assert [t for t in triples(text) if t[2] == "SANCTION"] == []
