@@ -386,6 +386,11 @@ class Coder:
         """The candidate as the act it states (a future act is a threat or a promise), or None
         when it states none (negated, hypothetical, a habitual policy, a future-only word)."""
         status = self._status(cand)
+        if status == modality.NEGATED and cand.family in ("verb", "light") and cand.sense is not None \
+                and not cand.sense.conflict and modality.stated_refusal(cand.trigger) \
+                and not modality.commentary(cand.trigger):  # "will not lift the embargo": a refusal
+            sense = Patterns.combine("reject", None, cand.sense, cand.trigger)
+            return replace(cand, sense=sense, family="intent") if sense is not None else None
         if status in (modality.NEGATED, modality.HYPOTHETICAL) or modality.commentary(cand.trigger):
             return None
         if status == modality.REAL and self._habitual(cand, sent, quotes, resolver):

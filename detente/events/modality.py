@@ -70,6 +70,16 @@ def _clause_status(verb) -> str:
     return status
 
 
+def stated_refusal(verb) -> bool:
+    """"will not lift the embargo", "won't meet", "said it would not withdraw": a negated future
+    act is a refusal stated now (PLOVER REJECT), unlike a negated past act, which is no event."""
+    children = list(verb.children)
+    if not any(c.dep_ == "neg" for c in children):
+        return False
+    return any(c.dep_ == "aux" and (c.lower_ in FUTURES or (c.lower_ in ("would", "'d") and backshifted(verb)))
+               for c in children)
+
+
 def _bare(verb) -> bool:
     return verb.tag_ in ("VB", "VBP") and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in verb.children)
 

@@ -1,0 +1,29 @@
+"""A negated future act is a refusal stated now (PLOVER REJECT, CAMEO 12): "will not lift the
+embargo", "said it would not meet". A negated past act is no event. Own sentences; actors from
+the test stand-in."""
+
+from __future__ import annotations
+
+import pytest
+from builders import run, triples
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia will not withdraw its troops from Ukraine.", [("RUS", "UKR", "REJECT")]),
+    ("China said it would not meet the Indian delegation.", [("CHN", "IND", "REJECT")]),
+    ("India won't sign the agreement with Pakistan.", [("IND", "PAK", "REJECT")]),
+])
+def test_a_negated_future_act_is_a_refusal(text, expected):
+    assert triples(text) == expected
+
+
+def test_refusing_to_ease_a_measure_is_cameo_124():
+    assert [e.event_code for e in run("The United States will not lift the embargo on Iran.").events] == ["124"]
+
+
+@pytest.mark.parametrize("text", [
+    "Russia did not withdraw its troops from Ukraine.",  # a past act that did not happen
+    "Japan will not impose tariffs on China.",  # declining a hostile act is no refusal
+])
+def test_a_negated_past_or_hostile_act_is_no_refusal(text):
+    assert [t for t in triples(text) if t[2] == "REJECT"] == []
