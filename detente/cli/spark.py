@@ -44,4 +44,7 @@ def spark_command(
     if db:
         with _open_store(db, read_only=False, settings=Settings.load(db=db)) as store:
             added = store.import_parquet(out)
+            from detente.aggregate.stories import refresh
+
+            refresh(store)  # the imported events join the stored story events
         typer.echo("imported into " + db + ": " + ", ".join(f"{k} {v}" for k, v in added.items()))
