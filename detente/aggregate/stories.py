@@ -41,6 +41,7 @@ class Refresh:
 def refresh(store: Store) -> Refresh:
     """Bring the stored stories up to date with the stored events (a writer's turn)."""
     started = time.perf_counter()
+    story_table.quiet(store)
     now = story_table.state(store)
     last_seq, n_events = story_table.events_now(store)
     if now.rule == RULE_VERSION and (now.events_seq, now.n_events) == (last_seq, n_events):
@@ -70,6 +71,7 @@ def refresh(store: Store) -> Refresh:
 def rebuild(store: Store) -> Refresh:
     """Merge every stored event again and replace every stored story (`detente restory`)."""
     started = time.perf_counter()
+    story_table.quiet(store)
     last_seq, n_events = story_table.events_now(store)
     events = story_table.all_events(store)
     stories = merge_events(events, story_table.articles(store, {e.doc_id for e in events}))

@@ -26,6 +26,11 @@ class StoryState:
     n_events: int  # events in stories
 
 
+def quiet(store: Store) -> None:
+    """No DuckDB progress bar: merging loads whole partitions, and the bar goes to stdout."""
+    store.con.execute("SET enable_progress_bar = false")
+
+
 def state(store: Store) -> StoryState:
     rows = dict(store.con.execute("SELECT key, value FROM story_state").fetchall())
     return StoryState(rows.get("rule"), int(rows.get("events_seq", -1)), int(rows.get("n_events", 0)))
