@@ -315,10 +315,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         spark.stop()
     print("detente spark job: " + ", ".join(f"{key} {value}" for key, value in counts.items()) + f" → {args.out}")
     if args.db:
+        from detente.aggregate.stories import refresh
         from detente.store import Store
 
         with Store(args.db, settings=Settings.load(db=args.db)) as store:
             added = store.import_parquet(args.out)
+            refresh(store)  # the imported events join the stored story events, as after `detente spark --db`
         print(f"imported into {args.db}: " + ", ".join(f"{key} {value}" for key, value in added.items()))
     return counts
 

@@ -1,6 +1,7 @@
 """`spark-submit …/detente/engines/spark.py PATH --out DIR --db FILE`, the README's cluster
 command, on `--master local[2]`: the module is a spark-submit application that uses the session
-spark-submit made, writes the Parquet tables and imports them into a store."""
+spark-submit made, writes the Parquet tables and imports them into a store, story events
+included."""
 
 from __future__ import annotations
 
@@ -46,3 +47,5 @@ def test_spark_submit_runs_the_module_and_imports_into_a_store(tmp_path):
     with Store(db, read_only=True) as store:
         assert len(store.documents()) == 2
         assert sorted(e["event_id"] for e in store.events()) == sorted({e["event_id"] for e in events})
+        stored_stories = store.con.execute("SELECT count(*) FROM stories").fetchone()[0]
+        assert stored_stories > 0, "the imported events were not merged into stored story events"
