@@ -1,17 +1,23 @@
-"""Peak memory of `detente ingest` on a small and a large streamed corpus: it must not grow
+"""Peak memory of `detente ingest` on streamed corpora of different sizes: it must not grow
 with the size of the corpus.
 
-    .venv/bin/python benchmarks/memory.py [--sizes 500 20000] [--workers 1]
+    .venv/bin/python benchmarks/memory.py [--sizes 1000 10000 20000] [--workers 1] [--curve 500]
     .venv/bin/python benchmarks/memory.py --store-only 3000 [--tracemalloc]
 
-Both corpora are the real-text corpus of real_corpus.py (VOA stories and extraction-benchmark
-reference texts, then copies with a distinct first line), written to a temporary folder for
-the run (`--synthetic`: make_corpus.py's recombined one under benchmarks/results/), and ingested into fresh databases by the real CLI in a child process. Two numbers:
+The corpora are the real-text corpus of real_corpus.py (VOA stories and extraction-benchmark
+reference texts, then copies with a distinct first line), written uncompressed to a temporary
+folder (`--tmp`) for the run (`--synthetic`: make_corpus.py's recombined one under
+benchmarks/results/), and ingested into fresh databases by the real CLI in a child process.
+Numbers:
 
 - peak RSS of the `detente ingest` process itself, from the kernel (`wait4` rusage
   `ru_maxrss`: exact, includes the model);
 - peak of the sum of RSS over its process tree (pool workers included), sampled with psutil
-  every 50 ms.
+  every 50 ms;
+- the growth curve within each run (`--curve STEP`, default every 1000 documents): every 30 s
+  the process's peak so far (`VmHWM`) and current RSS against the documents it has read (its
+  position in the JSONL file; the reader is at most a batch ahead of the store), printed on
+  stderr as the run goes, so a long run stopped early still shows how its peak grew.
 
 The database file is on disk, so it grows with the corpus by design; what is measured here is
 what detente holds in memory while it streams.
@@ -223,8 +229,8 @@ def store_only(n: int, trace: bool) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 20000],
-                        help="articles per corpus, smallest first (default 500 20000)")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 20000],
+                        help="articles per corpus (default 1000 10000 20000)")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--synthetic", action="store_true", help="the recombined corpus of make_corpus.py")
     parser.add_argument("--store-only", type=int, metavar="N",
