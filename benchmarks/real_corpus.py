@@ -4,9 +4,11 @@
 
 First the texts as they are: the 89 VOA stories of `../shared/corpus/voa/` (public domain)
 and the reference article bodies of `../shared/corpus/article-extraction-benchmark/`
-(181 pages, MIT). For volume the same texts come again, each copy with a distinct first line
-("Copy 7 of story 12.") so no copy is an exact duplicate (which the store would skip); the
-rest of the text is unchanged, so vocabulary and sentences repeat exactly as in the originals.
+(181 pages, MIT). For volume the same texts come again, each copy marked at the start of its
+longest line ("Copy 7 of story 12: ...") so that no copy is an exact duplicate after cleaning
+(which the store would not store); the rest of the text is unchanged, so vocabulary and
+sentences repeat as in the originals, and each copy is stored as a near-duplicate of its
+original, with its events.
 Streamed JSONL (gzip when the name ends in .gz) of `{id, url, title, text, published}`.
 
 Write it to a temporary folder: /work/shared is read-only data, never copied into the repo.
@@ -50,16 +52,27 @@ def originals(voa: Path = VOA, extraction: Path = EXTRACTION) -> list[dict]:
     return stories
 
 
+def marked(text: str, copy: int, story: int) -> str:
+    """The text with "Copy 7 of story 12: " at the start of its first and of its longest line.
+    Not a line of its own: cleaning drops a short first line as boilerplate, which made every
+    copy an exact duplicate of its original (same doc_id: nothing stored); and on a few pages
+    one of the two lines is dropped too."""
+    lines = text.split("\n")
+    longest = max(range(len(lines)), key=lambda k: len(lines[k]))
+    for k in {0, longest}:
+        lines[k] = f"Copy {copy} of story {story}: {lines[k]}"
+    return "\n".join(lines)
+
+
 def records(n: int | None = None, voa_only: bool = False) -> Iterator[dict]:
-    """The originals once, then copies with a distinct first line, up to `n` records."""
+    """The originals once, then marked copies (`marked`), up to `n` records."""
     stories = originals(extraction=Path("/nonexistent") if voa_only else EXTRACTION)
 
     def endless() -> Iterator[dict]:
         yield from stories
         for copy in count(1):
             for i, story in enumerate(stories):
-                yield {**story, "id": f"{story['id']}-c{copy}",
-                       "text": f"Copy {copy} of story {i + 1}.\n{story['text']}"}
+                yield {**story, "id": f"{story['id']}-c{copy}", "text": marked(story["text"], copy, i + 1)}
 
     return islice(endless(), n)
 
