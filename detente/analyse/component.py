@@ -44,6 +44,7 @@ from detente.analyse.actors import (
     ActorDictionary,
     Surface,
 )
+from detente.clean.dateline import datelines
 
 SPANS_KEY = "detente_actors"
 COMPONENT = "detente_actors"
@@ -54,7 +55,6 @@ FORMER_WORDS = frozenset(_WORDS["former_words"])
 ENT_LABELS = {PERSON: "PERSON", COUNTRY: "GPE", CAPITAL: "GPE", PLACE: "GPE", DEMONYM: "NORP", PEOPLE: "NORP",
               AGENCY: "ORG", ORG: "ORG", GROUP: "ORG"}
 POSSESSIVE = frozenset(_WORDS["possessive"])
-DASHES = frozenset(_WORDS["dashes"])
 # A one-person role's own word tells the holder's gender ("spokeswoman", "queen"): for "he"/"she".
 FEMALE_ROLE_WORDS = frozenset(_WORDS["female_role_words"])
 MALE_ROLE_WORDS = frozenset(_WORDS["male_role_words"])
@@ -370,8 +370,8 @@ class ActorComponent:
         if not prims:
             return prims
         drop: set[int] = set()
-        for line_start, dash in self._datelines(doc, prims):
-            drop.update(id(p) for p in prims if line_start <= p.start < dash)
+        for line in datelines(doc.text):
+            drop.update(id(p) for p in prims if line.start <= doc[p.start].idx < line.end)
         words = [p for p in prims if p.kind in (COUNTRY, DEMONYM, CAPITAL, PLACE, PEOPLE)]
         prim_at = {i: p for p in prims for i in range(p.start, p.end)}
         done: set[int] = set()
@@ -398,35 +398,6 @@ class ActorComponent:
         if not drop:
             return prims
         return [p for p in prims if id(p) not in drop]
-
-    @staticmethod
-    def _datelines(doc: Doc, words: list[_Prim]):
-        """(start, dash) of datelines: a place at the start of a line, then "," "(" ":" or a dash,
-        and a dash within the line before any sentence end ("SANTIAGO, March 18, 2025 (Ledger) —")."""
-        for prim in words:
-            if prim.start > 0 and "\n" not in doc[prim.start - 1].text_with_ws:
-                continue
-            if prim.end >= len(doc):
-                continue
-            after = doc[prim.end].text
-            shouting = doc[prim.start:prim.end].text.isupper() and len(doc[prim.start:prim.end].text) > 3
-            if prim.kind not in (CAPITAL, PLACE, COUNTRY) and not (prim.kind == ORG and shouting):
-                continue
-            glued = not doc[prim.end - 1].whitespace_
-            if after in DASHES and glued:  # "US-Colombia relations"
-                continue
-            if after not in (",", "(") and after not in DASHES and not (after == ":" and shouting):
-                continue
-            if after in DASHES or after == ":":
-                yield prim.start, prim.end + 1
-                continue
-            for k in range(prim.end, min(prim.end + 25, len(doc))):
-                tok = doc[k]
-                if "\n" in tok.text or tok.text in (".", "!", "?") or tok.tag_.startswith("VB"):
-                    break
-                if tok.text in DASHES and tok.whitespace_:
-                    yield prim.start, k + 1
-                    break
 
     @staticmethod
     def _hyphen_modifier(doc: Doc, prim: _Prim, prim_at: dict) -> bool:

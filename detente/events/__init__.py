@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import Any
 
 from detente import resources
+from detente.clean.dateline import dateline_end
 from detente.config import Settings
 from detente.events import modality
 from detente.events.actors import MentionIndex, actor_of, analyse_mentions, role_test
@@ -55,23 +56,6 @@ WEAK_ACTS = True
 # dominant other country (at lower confidence) when the other side is not in the sentence.
 DYADIC = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "REQUEST", "ACCUSE",
                     "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "RETREAT", "MOBILIZE"})
-
-# A wire dateline opening the story: "SANTIAGO, March 18, 2025 (Pacific Ledger) — ", "LIMA (Wire) -".
-# Its city is where the story was filed, never an actor, and its date is the publication date.
-_DATELINE = re.compile(
-    r"^[ \t]*(?P<city>[A-ZÀ-Ý][A-ZÀ-Ýa-zà-ÿ'’.\- ]{1,40}?)(?P<rest>,[^\n—–()]{1,60}?)?"
-    r"(?P<outlet>\s*\([^()\n]{1,60}\))?\s*(?:—|–|--|-)\s+", re.M)
-
-
-def dateline_end(text: str, window: int = 1500) -> int:
-    """Character offset where the text's opening dateline ends (0 when there is none). The city
-    must be in capitals ("BOGOTÁ, …") or be followed by the outlet in parentheses."""
-    for m in _DATELINE.finditer(text[:window]):
-        city = m.group("city").strip()
-        caps = sum(c.isupper() for c in city) >= 3 and not any(c.islower() for c in city)
-        if caps or (m.group("outlet") and (m.group("rest") or len(city.split()) <= 3)):
-            return m.end()
-    return 0
 
 _WORDS = resources.words("coder")
 # Acts two parties do together ("Japan and South Korea held talks / signed an agreement / clashed"):
