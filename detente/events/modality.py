@@ -76,6 +76,9 @@ def stated_refusal(verb) -> bool:
     children = list(verb.children)
     if not any(c.dep_ == "neg" for c in children):
         return False
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
+           for c in children):
+        return False  # "if this happens, Turkey will not buy …": a condition, not a refusal
     return any(c.dep_ == "aux" and (c.lower_ in FUTURES or (c.lower_ in ("would", "'d") and backshifted(verb)))
                for c in children)
 

@@ -43,6 +43,7 @@ TOPIC_NOUNS = frozenset(_WORDS["topic_nouns"])
 DEMAND_MODALS = frozenset(_WORDS["demand_modals"])
 APPEAL_MODALS = frozenset(_WORDS["appeal_modals"])
 OBLIGATION_VERBS = frozenset(_WORDS["obligation_verbs"])
+HEDGES = frozenset(_WORDS["hedge_modals"])
 BETWEEN_PREPS = frozenset(_WORDS["between_preps"])
 EVALUATIVE_TYPES = frozenset(_WORDS["evaluative_types"])
 RESPONSE_VERBS = frozenset(_WORDS["response_verbs"])
@@ -477,12 +478,15 @@ class Patterns:
                 modal = "must" if act_verb is not None else None
             if modal is None or any(c.dep_ in ("nsubjpass", "auxpass") for c in act_verb.children):
                 continue
+            if any(c.dep_ == "aux" and c.lower_ in HEDGES for c in comp.children):
+                continue  # "may have to", "might need to": a possibility, not a demand
             asked = self.mentions(index, [c for c in comp.children if c.dep_ == "nsubj"])
             subjects = self.subject_tokens(verb)
             speakers = self.mentions(index, subjects)
             if not asked or not speakers or asked[0] == speakers[0] or (
-                    asked[0].actor.code and asked[0].actor.code == speakers[0].actor.code):
-                continue
+                    asked[0].actor.code and asked[0].actor.code == speakers[0].actor.code) or (
+                    asked[0].actor.country and asked[0].actor.country == speakers[0].actor.country):
+                continue  # what the speaker's own country must do is a stance, not a request to another
             negated = any(c.dep_ == "neg" for c in comp.children)
             act, act_tokens = self.act_of(act_verb) if not negated else (None, [])
             base = Sense("REQUEST", "100" if modal in DEMAND_MODALS else "020",

@@ -24,6 +24,7 @@ def test_refusing_to_ease_a_measure_is_cameo_124():
 @pytest.mark.parametrize("text", [
     "Russia did not withdraw its troops from Ukraine.",  # a past act that did not happen
     "Japan will not impose tariffs on China.",  # declining a hostile act is no refusal
+    "If the talks fail, India will not sign the agreement with Pakistan.",  # a condition, not a refusal
 ])
 def test_a_negated_past_or_hostile_act_is_no_refusal(text):
     assert [t for t in triples(text) if t[2] == "REJECT"] == []

@@ -38,6 +38,8 @@ def test_a_speaker_saying_what_another_actor_must_do_is_the_speakers_request(tex
     "India said it must protect its border with Pakistan.",  # the speaker's own duty
     "Germany said Russia should be fined for the spill.",  # the actor is the patient, not the one asked
     "Analysts said Brazil must negotiate with Mexico.",  # no actor speaks
+    "The Indian foreign minister said India must protect its border.",  # the speaker's own country
+    "France said Iran may have to reopen the embassy.",  # a possibility, not a demand
 ])
 def test_an_obligation_that_is_not_asked_of_another_actor_is_no_request(text):
     assert [t for t in triples(text) if t[2] == "REQUEST"] == []
