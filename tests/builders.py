@@ -604,3 +604,39 @@ def playwright_or_skip():
         pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium); the browser test needs it",
                     allow_module_level=True)
     return pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+
+
+# ---- events drawn by hypothesis for the story-merge property tests (aggregate) -----------------
+MERGE_ACTORS = [Actor("Trump", "USAGOV", "USA", "GOV"), Actor("Colombia", "COL", "COL", None),
+                Actor("Ecuador", "ECU", "ECU", None), Actor("rebels", None, None, None)]
+# (type, CAMEO root, quad class): two types share a root, one type has two roots
+MERGE_KINDS = [("SANCTION", "16", 4), ("SANCTION", "17", 4), ("COERCE", "17", 4), ("ACCUSE", "11", 3),
+               ("THREATEN", "13", 3), ("AGREE", "03", 1)]
+MERGE_SENTENCES = [
+    "Washington imposed 25% tariffs on Colombian coffee on Sunday.",
+    "The United States slapped tariffs of 25 percent on Colombian imports.",
+    "Trump ordered tariffs on all goods from Colombia after flights were turned back.",
+    "Colombia accused Washington of breaking the trade agreement.",
+    "Ecuador and Colombia signed a border agreement in Quito.",
+    "Officials said 40 soldiers were deployed to the border.",
+    "",
+]
+MERGE_DATES = [(None, None, None), ("2025-01-26", "day", "explicit"), ("2025-01-28", "day", "explicit"),
+               ("2025-01", "month", "explicit"), ("2025-02-03", "day", "inferred"), ("2025", "year", "explicit"),
+               ("2025-03-01", "day", "reported"), ("2025-01-20", "day", "publication")]
+
+
+def drawn_event(draw, event_id: str, doc_id: str, source_path: str) -> Event:
+    """One event of the merge tests' small world, every field drawn with hypothesis's `draw`."""
+    from hypothesis import strategies as st
+
+    actor, recipient = draw(st.sampled_from(MERGE_ACTORS)), draw(st.sampled_from(MERGE_ACTORS[1:]))
+    event_type, root, quad = draw(st.sampled_from(MERGE_KINDS))
+    value, precision, method = draw(st.sampled_from(MERGE_DATES))
+    text = draw(st.sampled_from(MERGE_SENTENCES))
+    return Event(
+        event_id=event_id, doc_id=doc_id, actor=actor, recipient=recipient,
+        event_type=event_type, cameo_root=root, quad_class=quad, intensity=-5.0,
+        evidence=Evidence(text, 0, len(text)), mode=draw(st.sampled_from([None, "tariff", "visa_ban"])),
+        date=value, date_precision=precision, date_method=method,
+        confidence=draw(st.sampled_from([0.5, 0.8])), source_path=source_path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from builders import drawn_event
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,42 +25,12 @@ from detente.aggregate.merge import (
     story_sort_key,
 )
 from detente.dyad import countries_of
-from detente.models import Actor, Event, Evidence
-
-ACTORS = [Actor("Trump", "USAGOV", "USA", "GOV"), Actor("Colombia", "COL", "COL", None),
-          Actor("Ecuador", "ECU", "ECU", None), Actor("rebels", None, None, None)]
-# (type, CAMEO root, quad class): two types share a root, one type has two roots
-KINDS = [("SANCTION", "16", 4), ("SANCTION", "17", 4), ("COERCE", "17", 4), ("ACCUSE", "11", 3),
-         ("THREATEN", "13", 3), ("AGREE", "03", 1)]
-SENTENCES = [
-    "Washington imposed 25% tariffs on Colombian coffee on Sunday.",
-    "The United States slapped tariffs of 25 percent on Colombian imports.",
-    "Trump ordered tariffs on all goods from Colombia after flights were turned back.",
-    "Colombia accused Washington of breaking the trade agreement.",
-    "Ecuador and Colombia signed a border agreement in Quito.",
-    "Officials said 40 soldiers were deployed to the border.",
-    "",
-]
-DATES = [(None, None, None), ("2025-01-26", "day", "explicit"), ("2025-01-28", "day", "explicit"),
-         ("2025-01", "month", "explicit"), ("2025-02-03", "day", "inferred"), ("2025", "year", "explicit"),
-         ("2025-03-01", "day", "reported"), ("2025-01-20", "day", "publication")]
+from detente.models import Event
 
 
 @st.composite
 def events(draw) -> list[Event]:
-    out = []
-    for i in range(draw(st.integers(1, 40))):
-        actor, recipient = draw(st.sampled_from(ACTORS)), draw(st.sampled_from(ACTORS[1:]))
-        event_type, root, quad = draw(st.sampled_from(KINDS))
-        value, precision, method = draw(st.sampled_from(DATES))
-        text = draw(st.sampled_from(SENTENCES))
-        out.append(Event(
-            event_id=f"e{i:03d}", doc_id=f"d{draw(st.integers(0, 4))}", actor=actor, recipient=recipient,
-            event_type=event_type, cameo_root=root, quad_class=quad, intensity=-5.0,
-            evidence=Evidence(text, 0, len(text)), mode=draw(st.sampled_from([None, "tariff", "visa_ban"])),
-            date=value, date_precision=precision, date_method=method,
-            confidence=draw(st.sampled_from([0.5, 0.8])), source_path="x"))
-    return out
+    return [drawn_event(draw, f"e{i:03d}", f"d{draw(st.integers(0, 4))}", "x") for i in range(draw(st.integers(1, 40)))]
 
 
 def _mode(cluster: _Cluster) -> str | None:

@@ -7,7 +7,14 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from builders import build_corpus, make_article, make_processed
+from builders import (
+    MERGE_ACTORS,
+    MERGE_SENTENCES,
+    build_corpus,
+    drawn_event,
+    make_article,
+    make_processed,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,21 +25,6 @@ from detente.dyad import countries_of
 from detente.models import Actor, Event, Evidence
 from detente.store import Store
 
-ACTORS = [Actor("Trump", "USAGOV", "USA", "GOV"), Actor("Colombia", "COL", "COL", None),
-          Actor("Ecuador", "ECU", "ECU", None), Actor("rebels", None, None, None)]
-KINDS = [("SANCTION", "16", 4), ("SANCTION", "17", 4), ("COERCE", "17", 4), ("ACCUSE", "11", 3),
-         ("THREATEN", "13", 3), ("AGREE", "03", 1)]
-SENTENCES = [
-    "Washington imposed 25% tariffs on Colombian coffee on Sunday.",
-    "The United States slapped tariffs of 25 percent on Colombian imports.",
-    "Trump ordered tariffs on all goods from Colombia after flights were turned back.",
-    "Colombia accused Washington of breaking the trade agreement.",
-    "Ecuador and Colombia signed a border agreement in Quito.",
-    "",
-]
-DATES = [(None, None, None), ("2025-01-26", "day", "explicit"), ("2025-01-28", "day", "explicit"),
-         ("2025-01", "month", "explicit"), ("2025-02-03", "day", "inferred"),
-         ("2025-03-01", "day", "reported"), ("2025-01-20", "day", "publication")]
 N_DOCS = 8
 
 
@@ -42,16 +34,7 @@ def documents(draw) -> list[list[Event]]:
     docs: list[list[Event]] = [[] for _ in range(N_DOCS)]
     for i in range(draw(st.integers(1, 30))):
         n = draw(st.integers(0, N_DOCS - 1))
-        actor, recipient = draw(st.sampled_from(ACTORS)), draw(st.sampled_from(ACTORS[1:]))
-        event_type, root, quad = draw(st.sampled_from(KINDS))
-        value, precision, method = draw(st.sampled_from(DATES))
-        text = draw(st.sampled_from(SENTENCES))
-        docs[n].append(Event(
-            event_id=f"d{n}-e{i:03d}", doc_id=f"d{n}", actor=actor, recipient=recipient,
-            event_type=event_type, cameo_root=root, quad_class=quad, intensity=-5.0,
-            evidence=Evidence(text, 0, len(text)), mode=draw(st.sampled_from([None, "tariff", "visa_ban"])),
-            date=value, date_precision=precision, date_method=method,
-            confidence=draw(st.sampled_from([0.5, 0.8])), source_path=f"d{n}.txt"))
+        docs[n].append(drawn_event(draw, f"d{n}-e{i:03d}", f"d{n}", f"d{n}.txt"))
     return docs
 
 
@@ -103,15 +86,15 @@ def _event(n: int, k: int, actor: Actor, recipient: Actor, kind: str, root: str,
 
 
 def test_new_events_merge_again_only_their_partition(tmp_path):
-    usa, col, ecu = ACTORS[0], ACTORS[1], ACTORS[2]
+    usa, col, ecu = MERGE_ACTORS[0], MERGE_ACTORS[1], MERGE_ACTORS[2]
     with Store(tmp_path / "s.duckdb") as store:
-        _write(store, 0, [_event(0, 0, usa, col, "SANCTION", "16", SENTENCES[0]),
-                          _event(0, 1, ecu, col, "AGREE", "03", SENTENCES[4])])
-        _write(store, 1, [_event(1, 0, usa, col, "SANCTION", "16", SENTENCES[1]),
-                          _event(1, 1, col, usa, "ACCUSE", "11", SENTENCES[3])])
+        _write(store, 0, [_event(0, 0, usa, col, "SANCTION", "16", MERGE_SENTENCES[0]),
+                          _event(0, 1, ecu, col, "AGREE", "03", MERGE_SENTENCES[4])])
+        _write(store, 1, [_event(1, 0, usa, col, "SANCTION", "16", MERGE_SENTENCES[1]),
+                          _event(1, 1, col, usa, "ACCUSE", "11", MERGE_SENTENCES[3])])
         first = stored.refresh(store)
         assert first.rebuilt and first.merged_events == 4
-        _write(store, 2, [_event(2, 0, usa, col, "SANCTION", "16", SENTENCES[2])])
+        _write(store, 2, [_event(2, 0, usa, col, "SANCTION", "16", MERGE_SENTENCES[2])])
         second = stored.refresh(store)
         # the USA>COL sanctions partition only: not ECU>COL, not COL>USA
         assert (second.rebuilt, second.new_events, second.merged_events) == (False, 1, 3)
@@ -122,12 +105,12 @@ def test_new_events_merge_again_only_their_partition(tmp_path):
 def test_a_new_event_linking_two_partitions_merges_both_again(tmp_path):
     """SANCTION with root 17 links the SANCTION stories (type) and the COERCE ones (root 17):
     the new event joins the COERCE story, as in the full merge."""
-    usa, col = ACTORS[0], ACTORS[1]
+    usa, col = MERGE_ACTORS[0], MERGE_ACTORS[1]
     with Store(tmp_path / "s.duckdb") as store:
-        _write(store, 0, [_event(0, 0, usa, col, "COERCE", "17", SENTENCES[0])])
-        _write(store, 1, [_event(1, 0, usa, col, "SANCTION", "16", SENTENCES[3])])
+        _write(store, 0, [_event(0, 0, usa, col, "COERCE", "17", MERGE_SENTENCES[0])])
+        _write(store, 1, [_event(1, 0, usa, col, "SANCTION", "16", MERGE_SENTENCES[3])])
         stored.refresh(store)
-        _write(store, 2, [_event(2, 0, usa, col, "SANCTION", "17", SENTENCES[0])])
+        _write(store, 2, [_event(2, 0, usa, col, "SANCTION", "17", MERGE_SENTENCES[0])])
         assert stored.refresh(store).merged_events == 3
         records = _stored_records(store)
         assert records == _merged_in_memory(store)
