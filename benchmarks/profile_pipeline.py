@@ -24,7 +24,7 @@ from real_corpus import records  # noqa: E402
 from detente.config import Settings  # noqa: E402
 from detente.pipeline import Pipeline, raw_from_string  # noqa: E402
 
-WATCH = ("pipeline.py", "candidates.py", "events/__init__.py", "clean/__init__.py", "component.py",
+WATCH = ("pipeline.py", "candidates.py", "events/coder.py", "clean/__init__.py", "component.py",
          "language.py", "trainable_pipe", "tok2vec", "parser", "tagger", "ner", "lemmatizer",
          "attributeruler", "senter", "tokenizer", "from_docs")
 
