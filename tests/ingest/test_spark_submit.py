@@ -1,4 +1,4 @@
-"""`spark-submit …/detente/engines/spark.py PATH --out DIR --db FILE`, the README's cluster
+"""`spark-submit …/detente/spark_submit.py PATH --out DIR --db FILE`, the README's cluster
 command, on `--master local[2]`: the module is a spark-submit application that uses the session
 spark-submit made, writes the Parquet tables and imports them into a store, story events
 included."""
@@ -22,7 +22,7 @@ if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
 
 import pyarrow.parquet as pq  # noqa: E402
 
-from detente.engines import spark as spark_engine  # noqa: E402
+from detente import spark_submit as submit_app  # noqa: E402
 from detente.store import Store  # noqa: E402
 
 
@@ -36,7 +36,7 @@ def test_spark_submit_runs_the_module_and_imports_into_a_store(tmp_path):
     env = dict(os.environ, PYSPARK_PYTHON=sys.executable, PYSPARK_DRIVER_PYTHON=sys.executable,
                SPARK_LOCAL_IP="127.0.0.1")
     done = subprocess.run([str(spark_submit), "--master", "local[2]", "--conf", "spark.ui.enabled=false",
-                           "--conf", "spark.driver.host=127.0.0.1", spark_engine.__file__,
+                           "--conf", "spark.driver.host=127.0.0.1", submit_app.__file__,
                            str(tmp_path / "story_0.txt"), str(tmp_path / "story_1.txt"),
                            "--out", str(out), "--db", str(db)],
                           env=env, capture_output=True, text=True, timeout=600)
