@@ -38,7 +38,8 @@ def state(store: Store) -> StoryState:
 
 def events_now(store: Store) -> tuple[int, int]:
     """(last event seq, number of events) of the database."""
-    last, count = store._one("SELECT coalesce(max(seq), -1), count(*) FROM events")
+    row = store._one("SELECT coalesce(max(seq), -1), count(*) FROM events")
+    last, count = row if row is not None else (-1, 0)  # an aggregate query always has its row
     return int(last), int(count)
 
 
@@ -115,7 +116,7 @@ def replace_stories(store: Store, event_ids: Sequence[str], stories: Sequence[St
             con.execute("DELETE FROM story_events")
             con.execute("DELETE FROM stories")
         elif event_ids:
-            _temp_table(store, "_story_members", {"event_id": event_ids})
+            _temp_table(store, "_story_members", {"event_id": list(event_ids)})
             con.execute("DELETE FROM stories WHERE story_id IN (SELECT s.story_id FROM story_events s "
                         "JOIN _story_members m ON m.event_id = s.event_id)")
             con.execute("DELETE FROM story_events WHERE event_id IN (SELECT event_id FROM _story_members)")
