@@ -27,6 +27,7 @@ from detente.store.sharing import Busy
 from detente.store.store import Store, StoreError
 
 CHECKPOINT_THRESHOLD = "4MB"
+OUTCOMES_KEPT = 1000  # duplicates and near-duplicates a run's report lists (the CLI prints 200)
 
 
 @dataclass
@@ -65,6 +66,10 @@ class IngestReport:
     seconds: float = 0.0
     interrupted: bool = False
     outcomes: list[Outcome] = field(default_factory=list)
+    # duplicates past OUTCOMES_KEPT are counted, not listed: a long run's memory stays flat
+    # (every rejection and not-coded input is still listed; the database has every source)
+    outcomes_not_listed: int = 0
+    _duplicates_listed: int = field(default=0, repr=False)
 
     COUNTS = ("read", "stored", "near_duplicate", "duplicate", "rejected", "skipped",
               "events", "quotes", "claims", "not_coded")
@@ -84,7 +89,10 @@ class IngestReport:
             self.events += len(processed.coded.events)
             self.quotes += len(processed.coded.quotes)
             self.claims += len(processed.coded.claims)
-        if status != "stored":
+        if status in ("duplicate", "near_duplicate") and self._duplicates_listed >= OUTCOMES_KEPT:
+            self.outcomes_not_listed += 1
+        elif status != "stored":
+            self._duplicates_listed += status in ("duplicate", "near_duplicate")
             self.outcomes.append(Outcome(article.source_path, status, article.doc_id,
                                          article.reason, article.duplicate_of))
         if status in ("stored", "near_duplicate") and not article.is_codable:

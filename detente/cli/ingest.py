@@ -154,8 +154,9 @@ def _print_summary(report, db: str) -> None:
     out.print(table)
     for outcome in report.outcomes[:MAX_LISTED]:
         out.print(f"{STATUS_LABELS[outcome.status]:<15} {outcome.line()}", markup=False)
-    if len(report.outcomes) > MAX_LISTED:
-        out.print(f"… and {len(report.outcomes) - MAX_LISTED} more: see `detente docs --status rejected "
+    total = len(report.outcomes) + report.outcomes_not_listed
+    if total > MAX_LISTED:
+        out.print(f"… and {total - MAX_LISTED} more: see `detente docs --status rejected "
                   "--status duplicate --status near_duplicate`", markup=False)
 
 
