@@ -395,7 +395,8 @@ class Coder:
         if act is None:
             return []
         sense, family = act.sense, act.family
-        if self._joint(cand) and sense.type in JOINT_RETYPE:  # "held joint military exercises"
+        joint = self._joint(cand)
+        if joint and sense.type in JOINT_RETYPE:  # "held joint military exercises"
             sense = JOINT_RETYPE[sense.type]
         if sense.needs_recipient and cand.recipient is None:
             return []
@@ -408,7 +409,7 @@ class Coder:
         actors = [actor_of(m, index.doc) for m in actor_mentions] or [None]
         recipients = [actor_of(m, index.doc) for m in recipient_mentions] or [None]
         inferred = False
-        if recipients == [None] and cand.actor is not None and self._mutual(sense, cand) \
+        if recipients == [None] and cand.actor is not None and self._mutual(sense, cand, joint) \
                 and not self._explicit_other(cand, index) and not self._with_others(cand, index):
             parties = self._joint_parties(cand.actor, actor_mentions, index)
             if len(parties) >= 2:
@@ -525,10 +526,10 @@ class Coder:
                    for i in cand.tokens | {cand.trigger.i} for child in doc[i].children)
 
     @staticmethod
-    def _mutual(sense: Sense, cand: Candidate) -> bool:
+    def _mutual(sense: Sense, cand: Candidate, joint: bool) -> bool:
         """An act two parties do with each other (talks, agreements, cooperation, a ceasefire, a
         clash, any cooperative act marked "joint"), so that a coordinated subject names both sides."""
-        if Coder._joint(cand):  # a joint attack is allies against a third party, not each other
+        if joint:  # a joint attack is allies against a third party, not each other
             return not sense.conflict
         if sense.type == "ASSAULT":
             doc = cand.trigger.doc

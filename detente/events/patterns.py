@@ -42,6 +42,7 @@ TOPIC_PREPS = frozenset(_WORDS["topic_preps"])
 TOPIC_NOUNS = frozenset(_WORDS["topic_nouns"])
 DEMAND_MODALS = frozenset(_WORDS["demand_modals"])
 APPEAL_MODALS = frozenset(_WORDS["appeal_modals"])
+OBLIGATION_MODALS = DEMAND_MODALS | APPEAL_MODALS
 OBLIGATION_VERBS = frozenset(_WORDS["obligation_verbs"])
 HEDGES = frozenset(_WORDS["hedge_modals"])
 BETWEEN_PREPS = frozenset(_WORDS["between_preps"])
@@ -466,12 +467,12 @@ class Patterns:
         should do demands (must) or appeals (should) it of that actor — one REQUEST, speaker → the
         clause's subject, typed by the act asked for. Not when the clause's subject is passive
         ("Y should be punished"), is the speaker itself, or is no actor."""
-        out = []
+        out: list[Candidate] = []
+        speakers = None  # the speech verb's subject, looked up once, when a clause qualifies
         for comp in comps:
             if comp.dep_ != "ccomp":
                 continue
-            modal = next((c.lower_ for c in comp.children if c.dep_ == "aux"
-                          and c.lower_ in DEMAND_MODALS | APPEAL_MODALS), None)
+            modal = next((c.lower_ for c in comp.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS), None)
             act_verb = comp
             if modal is None and comp.lemma_.lower() in OBLIGATION_VERBS:
                 act_verb = next((c for c in comp.children if c.dep_ == "xcomp" and c.pos_ in VERB_POS), None)
@@ -481,19 +482,17 @@ class Patterns:
             if any(c.dep_ == "aux" and c.lower_ in HEDGES for c in comp.children):
                 continue  # "may have to", "might need to": a possibility, not a demand
             asked = self.mentions(index, [c for c in comp.children if c.dep_ == "nsubj"])
-            subjects = self.subject_tokens(verb)
-            speakers = self.mentions(index, subjects)
+            if speakers is None:
+                speakers = self.mentions(index, self.subject_tokens(verb))
             if not asked or not speakers or asked[0] == speakers[0] or (
                     asked[0].actor.code and asked[0].actor.code == speakers[0].actor.code) or (
                     asked[0].actor.country and asked[0].actor.country == speakers[0].actor.country):
                 continue  # what the speaker's own country must do is a stance, not a request to another
             negated = any(c.dep_ == "neg" for c in comp.children)
             act, act_tokens = self.act_of(act_verb) if not negated else (None, [])
-            base = Sense("REQUEST", "100" if modal in DEMAND_MODALS else "020",
-                         "demand" if modal in DEMAND_MODALS else "appeal")
+            demand = modal in DEMAND_MODALS
+            base = Sense("REQUEST", "100" if demand else "020", "demand" if demand else "appeal")
             sense = self.combine("request", base, act, verb) if act is not None else base
-            if sense is None:
-                continue
             out.append(Candidate(sense=sense, trigger=verb, actor=speakers[0], recipient=asked[0],
                                  family="governor", tokens={verb.i, comp.i, act_verb.i, *act_tokens}))
         return out
