@@ -7,6 +7,8 @@ them so the patterns can ask "which actor is this token / this phrase?".
 
 from __future__ import annotations
 
+import itertools
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -44,6 +46,16 @@ class MentionIndex:
             for i in range(mention.token_start, mention.token_end):
                 self.by_token.setdefault(i, mention)
         self.country_counts = Counter(m.actor.country for m in self.mentions if m.actor.country)
+        self._chunks: list[Any] | None = None
+
+    def noun_chunks(self, sent) -> list[Any]:
+        """The doc's noun chunks inside `sent`. spaCy's `Span.noun_chunks` walks the whole doc on
+        every call; the coder asks once per sentence, so the doc is walked once here."""
+        if self._chunks is None:
+            self._chunks = list(self.doc.noun_chunks)
+        first = bisect_left(self._chunks, sent.start, key=lambda c: c.start)
+        return [c for c in itertools.takewhile(lambda c: c.start < sent.end, self._chunks[first:])
+                if c.end <= sent.end]
 
     def at(self, token) -> Any | None:
         return self.by_token.get(token.i)

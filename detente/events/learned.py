@@ -63,8 +63,7 @@ def phrases(sent, index, roles=None) -> list[Phrase]:
     doc = sent.doc
     out: list[Phrase] = []
     covered: set[int] = set()
-    chunks = [c for c in doc.noun_chunks if sent.start <= c.start and c.end <= sent.end]
-    for chunk in chunks:
+    for chunk in index.noun_chunks(sent):
         root = chunk.root
         if root.pos_ not in PHRASE_POS:
             continue
