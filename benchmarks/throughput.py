@@ -130,11 +130,18 @@ def main(argv: list[str] | None = None) -> None:
     sum(1 for _ in nlp.pipe(texts[:20]))
     for pipeline in pipelines.values():
         list(pipeline.process(raws_of(lines[:20], str(corpus))))
+    def row(label: str, seconds: float, events: int) -> None:
+        """Keep a timed mode, and say it on stderr at once: a long run stopped early still
+        leaves the modes it finished."""
+        rows.append((label, seconds, events))
+        print(f"  {time.strftime('%H:%M:%S')} {label}: {seconds:.1f} s, {n / seconds:.2f} docs/s, "
+              f"x{rows[0][1] / seconds:.2f} bare, {events} events", file=sys.stderr, flush=True)
+
     seconds, _ = best_of(args.repeat, bare)
-    rows.append(("bare `nlp.pipe` (same model, no detente)", seconds, 0))
+    row("bare `nlp.pipe` (same model, no detente)", seconds, 0)
     for mode in args.parse:
         seconds, events = best_of(args.repeat, lambda mode=mode: in_process(mode))
-        rows.append((f"detente in-process (clean + analyse + code), parse={mode}", seconds, events))
+        row(f"detente in-process (clean + analyse + code), parse={mode}", seconds, events)
     for workers in args.workers:
         pooled = replace(settings, workers=workers, parse=args.parse[-1])
 
@@ -142,7 +149,7 @@ def main(argv: list[str] | None = None) -> None:
             return sum(len(p.coded.events) for p in local_run(raws_of(lines, str(corpus)), pooled))
 
         seconds, events = best_of(args.repeat, local)
-        rows.append((f"detente `engines.local.run`, workers={workers}, parse={args.parse[-1]}", seconds, events))
+        row(f"detente `engines.local.run`, workers={workers}, parse={args.parse[-1]}", seconds, events)
     if args.spark:
         try:
             from detente.engines.spark import run_spark
@@ -160,8 +167,7 @@ def main(argv: list[str] | None = None) -> None:
                     return counts["events"]
 
                 seconds, events = best_of(args.repeat, spark)
-                rows.append((f"detente spark `{args.spark_master}` (incl. JVM start, Parquet write)",
-                             seconds, events))
+                row(f"detente spark `{args.spark_master}` (incl. JVM start, Parquet write)", seconds, events)
 
     bare_rate = n / rows[0][1]
     command = "python " + " ".join(shlex.quote(a) for a in [os.path.relpath(__file__, ROOT)] + sys.argv[1:])

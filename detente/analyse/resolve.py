@@ -279,7 +279,9 @@ def _located(doc, span, record: Record) -> str | None:
                 if tok.i in places:
                     return places[tok.i][1]
     verb = root
-    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX"):
+    # a token with no parse is its own head with no label (candidate parsing leaves the
+    # sentences that cannot hold an event unparsed): stop there, not only at "ROOT"
+    while verb.dep_ != "ROOT" and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None

@@ -174,3 +174,28 @@ def test_collective_descriptions(nlp, text, expected):
 ])
 def test_domestic_actors_take_the_country_of_their_place(nlp, text, expected):
     assert codes(nlp, text) == expected
+
+
+def test_a_domestic_actor_in_an_unparsed_sentence_is_not_a_hang(nlp):
+    """Candidate parsing leaves sentences that cannot hold an event unparsed: each token is its
+    own head with no label. Locating "Police" there climbed from a head to itself for ever
+    (a real page hung its whole budget); it must end, and guess no place from a missing parse."""
+    import signal
+
+    from detente.analyse import COMPONENT
+
+    def stuck(*_):
+        raise TimeoutError("locating a domestic actor did not end on an unparsed sentence")
+
+    with nlp.select_pipes(enable=["tok2vec", "tagger", "attribute_ruler", "lemmatizer", COMPONENT]):
+        doc = nlp("Police detained 20 students in Kharkiv on Sunday.")
+    assert all(t.head.i == t.i and not t.dep_ for t in doc)  # no parse at all
+    previous = signal.signal(signal.SIGALRM, stuck)
+    signal.alarm(10)
+    try:
+        found = [(m.text, m.actor.code) for m in actor_mentions(doc, "2025-03-01")]
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert ("Kharkiv", "UKR") in found
+    assert ("Police", "UKRCOP") not in found  # no clause to read the place from
