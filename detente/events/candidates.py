@@ -16,11 +16,13 @@ coder's recall and what it gains in speed.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
 import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -92,7 +94,8 @@ class CandidateParser:
             yield self.actors(doc)
 
     def is_candidate(self, sent, mention_starts: list[int]) -> bool:
-        mentions = sum(1 for i in mention_starts if sent.start <= i < sent.end)
+        """`mention_starts`: the token starts of the doc's actor mentions, sorted."""
+        mentions = bisect_left(mention_starts, sent.end) - bisect_left(mention_starts, sent.start)
         mentions += sum(1 for tok in sent if tok.lower_ in self.pronouns)
         if mentions >= 2:
             return True
@@ -100,7 +103,7 @@ class CandidateParser:
 
     def runs(self, doc: Doc) -> list[tuple[int, int, bool]]:
         """(start char, end char, candidate) of the runs of sentences of one kind, covering the text."""
-        starts = [s.start for s in doc.spans[SPANS_KEY]]
+        starts = sorted(s.start for s in doc.spans[SPANS_KEY])
         heads: list[tuple[int, bool]] = []  # (start char, candidate) of each run
         for sent in doc.sents:
             flag = self.is_candidate(sent, starts)
@@ -131,7 +134,8 @@ class CandidateParser:
 
     def _join(self, first: Doc, runs: list[tuple[int, int, bool]], parsed: Iterator[Doc]) -> Doc:
         """One Doc of the whole text from its parsed and unparsed runs, actors found again over it."""
-        docs = [next(parsed) if candidate else self._unparsed(first, a, b) for a, b, candidate in runs]
+        sent_starts = [s.start_char for s in first.sents]  # once: `Doc.sents` walks every token
+        docs = [next(parsed) if candidate else self._unparsed(first, a, b, sent_starts) for a, b, candidate in runs]
         docs = [d for d in docs if len(d)]
         if len(docs) == 1 and runs[0][2]:
             return docs[0]
@@ -150,10 +154,16 @@ class CandidateParser:
         with self.nlp.select_pipes(enable=self.full):
             return list(self.nlp.pipe(texts, batch_size=batch_size))
 
-    def _unparsed(self, first: Doc, start_char: int, end_char: int) -> Doc:
-        """The tokens of a run with the first pass's sentence starts and nothing else."""
+    def _unparsed(self, first: Doc, start_char: int, end_char: int, sent_starts: list[int]) -> Doc:
+        """The tokens of a run with the first pass's sentence starts (`sent_starts`, in
+        characters, sorted) and nothing else."""
         doc = self.nlp.make_doc(first.text[start_char:end_char])
-        starts = {s.start_char - start_char for s in first.sents if start_char <= s.start_char < end_char}
-        for tok in doc:
-            tok.is_sent_start = tok.i == 0 or tok.idx in starts
+        if not len(doc):
+            return doc
+        starts = numpy.asarray(sent_starts[bisect_left(sent_starts, start_char):bisect_left(sent_starts, end_char)],
+                               dtype="int64") - start_char
+        # one array write, not a Python loop over every token of the run
+        flags = numpy.isin(doc.to_array([IDX]).astype("int64"), starts)
+        flags[0] = True
+        doc.from_array([SENT_START], numpy.where(flags, 1, -1).astype("int64").astype("uint64").reshape(-1, 1))
         return doc
