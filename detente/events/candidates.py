@@ -165,5 +165,6 @@ class CandidateParser:
         # one array write, not a Python loop over every token of the run
         flags = numpy.isin(doc.to_array([IDX]).astype("int64"), starts)
         flags[0] = True
-        doc.from_array([SENT_START], numpy.where(flags, 1, -1).astype("int64").astype("uint64").reshape(-1, 1))
+        values: Any = numpy.where(flags, 1, -1).astype("int64").astype("uint64").reshape(-1, 1)
+        doc.from_array([SENT_START], values)
         return doc

@@ -153,7 +153,7 @@ class VerbView:
 
     __slots__ = ("objects", "preps", "subjects")
 
-    def __init__(self, verb):
+    def __init__(self, verb) -> None:
         children = list(verb.children)
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
         objects += [g for c in children if c.dep_ == "prt" for g in c.children if g.dep_ == "pobj"]
