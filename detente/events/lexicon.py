@@ -124,10 +124,8 @@ class VerbPattern:
             out.add(" ".join([c.lower_ for c in compounds] + [token.lemma_.lower()]))
         return out
 
-    def matches(self, verb) -> bool:
-        return self.matches_view(VerbView(verb))
-
-    def matches_view(self, view: VerbView) -> bool:
+    def matches(self, view: VerbView) -> bool:
+        """Does the verb read into `view` have this pattern's objects, prepositions and subject?"""
         if not (self.objects or self.preps or self.subjects):
             return True
         if self.objects:
@@ -376,8 +374,9 @@ class Lexicon:
             for pattern in self.verb_patterns.get(key, ()):  # most specific first
                 if pattern.size <= best[1]:
                     break
-                view = view or VerbView(token)
-                if pattern.matches_view(view):
+                if view is None:
+                    view = VerbView(token)
+                if pattern.matches(view):
                     best = (pattern.sense, pattern.size)
                     break
             if best[0] is not None:
