@@ -20,6 +20,10 @@ from collections.abc import Callable
 from typing import TypeVar
 
 POLL_SECONDS = 0.02
+# A writer that gave its turn up waits this long before taking the next one, so a reader
+# waiting for it (polling every POLL_SECONDS) gets in between two back-to-back batches: a fast
+# ingest would otherwise hold the file from its first batch to its last.
+READER_WINDOW = 0.1
 
 T = TypeVar("T")
 
@@ -39,6 +43,7 @@ class WriterTurn:
     def __init__(self, db_path: str):
         self.path = lock_path(db_path)
         self._fd: int | None = None
+        self._released_at = float("-inf")
 
     @property
     def held(self) -> bool:
@@ -47,6 +52,9 @@ class WriterTurn:
     def acquire(self, timeout: float) -> None:
         if self.path is None or self._fd is not None:
             return
+        gap = self._released_at + READER_WINDOW - time.monotonic()
+        if gap > 0:  # readers' turn between two of ours
+            time.sleep(gap)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         deadline = time.monotonic() + timeout
         try:
@@ -68,6 +76,7 @@ class WriterTurn:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
             self._fd = None
+            self._released_at = time.monotonic()
 
 
 def writer_waiting(db_path: str) -> bool:

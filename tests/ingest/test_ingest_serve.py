@@ -57,6 +57,33 @@ def test_a_writer_turn_is_seen_by_readers_and_excludes_other_writers(tmp_path):
     second.release()
 
 
+def test_a_reader_gets_in_between_back_to_back_writer_turns(tmp_path):
+    db = str(tmp_path / "x.duckdb")
+    writer = WriterTurn(db)
+    stop = threading.Event()
+
+    def write_batches() -> None:  # a fast ingest: the next batch is ready as soon as one is written
+        while not stop.is_set():
+            writer.acquire(timeout=5)
+            time.sleep(0.05)
+            writer.release()
+
+    thread = threading.Thread(target=write_batches, daemon=True)
+    thread.start()
+    try:
+        time.sleep(0.2)
+        waits = []
+        for _ in range(5):
+            started = time.monotonic()
+            wait_for_writers(db, timeout=1.0)  # Busy here: the writer kept the file for a second
+            waits.append(time.monotonic() - started)
+            time.sleep(0.03)
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+    assert max(waits) < 1.0, waits
+
+
 def test_a_released_store_can_be_read_by_another_process_then_written_again(tmp_path):
     from builders import article_text, make_article, make_processed
 
