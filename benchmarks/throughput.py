@@ -12,6 +12,9 @@ with a distinct first line — written to a temporary folder for this run):
   actor component) + code, from the same raw records.
 - `detente --workers N`: `detente.engines.local.run` with a process pool of N (pool start and
   each worker's model load included: that is what a user waits for).
+- `bare nlp.pipe, n_process=N` (for each N > 1 of `--workers`): spaCy's own process pool over
+  the same texts (its start included) — how far this machine's cores scale the model alone, the
+  reference for detente's pool in the same run.
 - `detente spark local[N]` (`--spark`): `run_spark` on a JSONL file of the same records,
   writing Parquet (JVM start, model loads and the Parquet write included).
 
@@ -84,6 +87,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=1, help="runs per mode; the fastest counts")
     parser.add_argument("--parse", nargs="+", default=["all", "candidates"], choices=("all", "candidates"),
                         help="in-process parse modes to time (the pool runs the last one)")
+    parser.add_argument("--pool-only", action="store_true",
+                        help="skip the in-process modes (long runs that compare pool sizes)")
     parser.add_argument("--spark", action="store_true", help="also time the spark engine")
     parser.add_argument("--spark-master", default="local[2]")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
@@ -109,10 +114,10 @@ def main(argv: list[str] | None = None) -> None:
 
     model_name, nlp = bare_model(settings)
 
-    def bare() -> int:
-        return sum(1 for _ in nlp.pipe(texts, batch_size=settings.batch_size))
+    def bare(processes: int = 1) -> int:
+        return sum(1 for _ in nlp.pipe(texts, batch_size=settings.batch_size, n_process=processes))
 
-    pipelines = {mode: Pipeline(replace(settings, parse=mode)) for mode in args.parse}
+    pipelines = {mode: Pipeline(replace(settings, parse=mode)) for mode in ([] if args.pool_only else args.parse)}
     found: dict[str, dict[str, set]] = {}
     for pipeline in pipelines.values():
         pipeline.nlp  # noqa: B018 - load the model (and actor dictionaries) before timing
@@ -139,7 +144,7 @@ def main(argv: list[str] | None = None) -> None:
 
     seconds, _ = best_of(args.repeat, bare)
     row("bare `nlp.pipe` (same model, no detente)", seconds, 0)
-    for mode in args.parse:
+    for mode in [] if args.pool_only else args.parse:
         seconds, events = best_of(args.repeat, lambda mode=mode: in_process(mode))
         row(f"detente in-process (clean + analyse + code), parse={mode}", seconds, events)
     for workers in args.workers:
@@ -150,6 +155,9 @@ def main(argv: list[str] | None = None) -> None:
 
         seconds, events = best_of(args.repeat, local)
         row(f"detente `engines.local.run`, workers={workers}, parse={args.parse[-1]}", seconds, events)
+        if workers > 1:
+            seconds, _ = best_of(args.repeat, lambda workers=workers: bare(workers))
+            row(f"bare `nlp.pipe`, n_process={workers} (spaCy's pool, its start included)", seconds, 0)
     if args.spark:
         try:
             from detente.engines.spark import run_spark
