@@ -173,7 +173,7 @@ def test_component_is_cheap(nlp, cameo):
     texts = cameo[:400]
     list(nlp.pipe(texts[:50]))  # warm up
     best_with = best_without = float("inf")
-    for _ in range(2):
+    for _ in range(5):  # interleaved, best of each; more rounds only while a busy machine says no
         start = time.perf_counter()
         list(nlp.pipe(texts, batch_size=64))
         best_with = min(best_with, time.perf_counter() - start)
@@ -181,6 +181,8 @@ def test_component_is_cheap(nlp, cameo):
             start = time.perf_counter()
             list(nlp.pipe(texts, batch_size=64))
             best_without = min(best_without, time.perf_counter() - start)
+        if best_with / best_without < 1.3:
+            break
     assert best_with / best_without < 1.3, f"actor component costs {best_with / best_without:.2f}x spaCy"
 
 
