@@ -37,8 +37,9 @@ def analyse_mentions() -> MentionFn:
 class MentionIndex:
     """Mentions of one document with a token → mention lookup."""
 
-    def __init__(self, doc, mentions: Iterable[Any]):
+    def __init__(self, doc, mentions: Iterable[Any], text: str | None = None):
         self.doc = doc
+        self.text = doc.text if text is None else text  # once: `Doc.text` joins every token on each access
         self.mentions = sorted((m for m in mentions if getattr(m, "actor", None) is not None),
                                key=lambda m: (m.token_start, -m.token_end))
         self.by_token: dict[int, Any] = {}

@@ -126,16 +126,18 @@ class CandidateParser:
         while group := list(islice(stream, max(1, batch_size))):
             firsts = list(self.first_pass(group, batch_size))
             runs = [self.runs(doc) for doc in firsts]
-            pieces = [doc.text[a:b] for doc, doc_runs in zip(firsts, runs, strict=True)
+            # the first pass keeps each text as it is: slice the text, not `Doc.text` (a join of
+            # every token, rebuilt on each access)
+            pieces = [text[a:b] for text, doc_runs in zip(group, runs, strict=True)
                       for a, b, candidate in doc_runs if candidate]
             parsed = iter(self._parse(pieces, batch_size))
-            for first, doc_runs in zip(firsts, runs, strict=True):
-                yield self._join(first, doc_runs, parsed)
+            for first, text, doc_runs in zip(firsts, group, runs, strict=True):
+                yield self._join(first, text, doc_runs, parsed)
 
-    def _join(self, first: Doc, runs: list[tuple[int, int, bool]], parsed: Iterator[Doc]) -> Doc:
+    def _join(self, first: Doc, text: str, runs: list[tuple[int, int, bool]], parsed: Iterator[Doc]) -> Doc:
         """One Doc of the whole text from its parsed and unparsed runs, actors found again over it."""
         sent_starts = [s.start_char for s in first.sents]  # once: `Doc.sents` walks every token
-        docs = [next(parsed) if candidate else self._unparsed(first, a, b, sent_starts) for a, b, candidate in runs]
+        docs = [next(parsed) if candidate else self._unparsed(text, a, b, sent_starts) for a, b, candidate in runs]
         docs = [d for d in docs if len(d)]
         if len(docs) == 1 and runs[0][2]:
             return docs[0]
@@ -154,10 +156,10 @@ class CandidateParser:
         with self.nlp.select_pipes(enable=self.full):
             return list(self.nlp.pipe(texts, batch_size=batch_size))
 
-    def _unparsed(self, first: Doc, start_char: int, end_char: int, sent_starts: list[int]) -> Doc:
-        """The tokens of a run with the first pass's sentence starts (`sent_starts`, in
-        characters, sorted) and nothing else."""
-        doc = self.nlp.make_doc(first.text[start_char:end_char])
+    def _unparsed(self, text: str, start_char: int, end_char: int, sent_starts: list[int]) -> Doc:
+        """The tokens of a run of `text` with the first pass's sentence starts (`sent_starts`,
+        in characters, sorted) and nothing else."""
+        doc = self.nlp.make_doc(text[start_char:end_char])
         if not len(doc):
             return doc
         starts = numpy.asarray(sent_starts[bisect_left(sent_starts, start_char):bisect_left(sent_starts, end_char)],

@@ -72,7 +72,7 @@ def _measure(doc, start: int, end: int) -> str:
 
 def find_claims(doc, article, index, quotes) -> list[Claim]:
     claims: list[Claim] = []
-    text = doc.text
+    text = index.text
     for m in CLAIM_RE.finditer(text):
         g = m.groupdict()
         if g["n1"] or g["n2"]:

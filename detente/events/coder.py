@@ -128,11 +128,12 @@ class Coder:
         return self._mention_fn
 
     def __call__(self, doc, article: Article) -> Coded:
-        skip = dateline_end(doc.text)
+        text = doc.text
+        skip = dateline_end(text)
         mentions = self.mention_fn(doc, date=article.published)
         if skip:
             mentions = [m for m in mentions if m.start >= skip]
-        index = MentionIndex(doc, mentions)
+        index = MentionIndex(doc, mentions, text)
         quotes = find_quotes(doc, article, index)
         claims = find_claims(doc, article, index, quotes)
         resolver = DateResolver(article.published, article.published_latest, article.published_method,
@@ -310,7 +311,7 @@ class Coder:
             speaker = q.speaker_mention
             if not speaker.actor.country or speaker.actor.sector not in (None, "GOV", "MIL", "LEG"):
                 continue
-            words = " " + re.sub(r"\s+", " ", index.doc.text[q.start:q.end].lower()) + " "
+            words = " " + re.sub(r"\s+", " ", index.text[q.start:q.end].lower()) + " "
             if not _FIRST_PERSON.search(words) or _NEGATION.search(words):
                 continue
             if not any(_has_cue(words, cue) for cue in self.lexicon.intent_cues):

@@ -145,6 +145,29 @@ class VerbPattern:
         return True
 
 
+class PatternIndex:
+    """The patterns of one verb form, most specific first, found by their object words: a
+    common verb has hundreds, and a verb's few objects rule most of them out unread."""
+
+    __slots__ = ("patterns", "without_object", "by_object")
+
+    def __init__(self, patterns: list[VerbPattern]) -> None:
+        self.patterns = patterns
+        self.without_object = [i for i, p in enumerate(patterns) if not p.objects]
+        self.by_object: dict[str, list[int]] = {}
+        for i, pattern in enumerate(patterns):
+            for word in pattern.objects:
+                self.by_object.setdefault(word, []).append(i)
+
+    def first_match(self, view: VerbView) -> VerbPattern | None:
+        """The first pattern, in order, that the verb read into `view` has."""
+        positions = set(self.without_object)
+        for names, _ in view.objects:
+            for name in names:
+                positions.update(self.by_object.get(name, ()))
+        return next((self.patterns[i] for i in sorted(positions) if self.patterns[i].matches(view)), None)
+
+
 class VerbView:
     """What the verb patterns ask of one verb token, read once: a common verb has hundreds of
     patterns, and reading the parse again for each was a sixth of the coder's time."""
@@ -226,6 +249,7 @@ class Lexicon:
     weak_verbs: dict[str, Sense] = field(default_factory=dict)
     weak_phrases: dict[str, list[tuple[tuple[str, ...], Sense]]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    _pattern_indexes: dict[str, PatternIndex] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, extra_files: tuple[str, ...] | list[str] = ()) -> Lexicon:
@@ -246,6 +270,7 @@ class Lexicon:
     def add(self, data: dict[str, Any], where: str = "<lexicon>", base: bool = False) -> None:
         """Add one file's entries; a `base` file only fills words no other file defines."""
         self.files.append(where)
+        self._pattern_indexes.clear()
         # a base file's bare verbs are not read: a PETRARCH verb block's default code made an
         # event of commentary verbs ("argue", "consider", "return") and cost a third of the
         # precision on real articles (dev gold 0.92 -> 0.59); its verb-object patterns are
@@ -368,20 +393,23 @@ class Lexicon:
         for key in self.keys(token):
             if key in self.verbs:
                 return self.verbs[key], 1
-        best: tuple[Sense | None, int] = (None, 0)
         view: VerbView | None = None
         for key in self.keys(token):
-            for pattern in self.verb_patterns.get(key, ()):  # most specific first
-                if pattern.size <= best[1]:
-                    break
-                if view is None:
-                    view = VerbView(token)
-                if pattern.matches(view):
-                    best = (pattern.sense, pattern.size)
-                    break
-            if best[0] is not None:
-                break
-        return best
+            index = self._patterns_of(key)
+            if index is None:
+                continue
+            if view is None:
+                view = VerbView(token)
+            pattern = index.first_match(view)
+            if pattern is not None:
+                return pattern.sense, pattern.size
+        return None, 0
+
+    def _patterns_of(self, form: str) -> PatternIndex | None:
+        index = self._pattern_indexes.get(form)
+        if index is None and form in self.verb_patterns:
+            index = self._pattern_indexes[form] = PatternIndex(self.verb_patterns[form])
+        return index
 
     def weak_sense(self, token) -> Sense | None:
         """A base file's bare-verb sense of a verb no other entry codes (see `weak_verbs`)."""

@@ -53,7 +53,7 @@ def _speaker(sent, qstart: int, qend: int, index: MentionIndex):
 
 def find_quotes(doc, article, index: MentionIndex) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
-    text = doc.text
+    text = index.text
     for m in QUOTE_RE.finditer(text):
         group = "a" if m.group("a") is not None else ("b" if m.group("b") is not None else "c")
         words = m.group(group).strip()

@@ -293,3 +293,29 @@ def test_calling_something_a_name_is_no_phone_call():
     assert ("IND", "PAK", "CONSULT") not in triples(
         "India's president criticised Pakistan's government last week over the arrest of two Indian traders, "
         "calling the detentions disproportionate.")
+
+
+def test_verb_patterns_found_by_object_word_are_the_first_match_of_a_full_scan():
+    from detente.events.lexicon import VerbView
+
+    lexicon = load_lexicon()
+    nlp = nlp_for_tests()
+    sentences = ["Ruritania froze the assets of three Freedonian banks.",
+                 "The ministry lifted its ban on imports from Freedonia.",
+                 "Freedonia opened an investigation into the shooting at the border.",
+                 "The two governments signed a deal on fishing rights with each other.",
+                 "Rebels launched an attack on the convoy near the river.",
+                 "The envoy took part in talks with the opposition in the capital."]
+    checked = matched = 0
+    for doc in nlp.pipe(sentences):
+        for token in doc:
+            for key in lexicon.keys(token):
+                patterns = lexicon.verb_patterns.get(key)
+                if not patterns:
+                    continue
+                view = VerbView(token)
+                scan = next((p for p in patterns if p.matches(view)), None)
+                assert lexicon._patterns_of(key).first_match(view) is scan, (token.text, key)
+                checked += 1
+                matched += scan is not None
+    assert checked >= 6 and matched >= 2, (checked, matched)
