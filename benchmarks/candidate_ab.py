@@ -1,0 +1,54 @@
+"""Time one parse mode in-process and fingerprint its output, to compare two trees of detente.
+
+    .venv/bin/python benchmarks/real_corpus.py -n 270 -o /tmp/real270.jsonl
+    cd /tmp && PYTHONPATH=/path/to/tree python /path/to/benchmarks/candidate_ab.py /tmp/real270.jsonl \\
+        [-n 270] [--parse candidates]
+
+Prints the tree it imported detente from, the seconds `Pipeline.process` took over the texts
+(model loaded and warmed up on 10 texts first), the number of events, and a hash of every
+event and quote: a speed change that changes no output gives the same hash on both trees.
+Run the trees alternately (before, after, before, after) — the machine is noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import time
+from dataclasses import asdict, replace
+from pathlib import Path
+
+import detente  # from PYTHONPATH (or the installed one): the tree under test
+from detente.config import Settings
+from detente.pipeline import Pipeline
+from detente.read import parse_jsonl_line
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path, help="JSONL of records with a `text` (real_corpus.py)")
+    parser.add_argument("-n", type=int, default=270)
+    parser.add_argument("--parse", default="candidates", choices=("all", "candidates"))
+    args = parser.parse_args(argv)
+    with args.corpus.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if line.strip()][:args.n]
+
+    def raws_of(some: list[str], source: str):
+        return [parse_jsonl_line(line, f"{source}#L{i + 1}") for i, line in enumerate(some)]
+
+    pipeline = Pipeline(replace(Settings.load(), parse=args.parse))
+    list(pipeline.process(raws_of(lines[:10], "warm-up")))
+    started = time.perf_counter()
+    digest, events = hashlib.sha256(), 0
+    for processed in pipeline.process(raws_of(lines, str(args.corpus))):
+        for record in [*processed.coded.events, *processed.coded.quotes]:
+            digest.update(json.dumps(asdict(record), sort_keys=True, default=str).encode())
+        events += len(processed.coded.events)
+    seconds = time.perf_counter() - started
+    print(f"{Path(detente.__file__).parent.parent} parse={args.parse} {len(lines)} texts: {seconds:.1f} s, "
+          f"{events} events, output {digest.hexdigest()[:12]}")
+
+
+if __name__ == "__main__":
+    main()
