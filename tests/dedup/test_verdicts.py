@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from builders import article_text, make_article, make_processed
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from detente.config import Settings
 from detente.dedup import Deduplicator, Verdict, decode, encode
@@ -133,3 +135,16 @@ def test_a_signature_made_with_other_settings_makes_no_near_duplicate(db_path):
     with Store(db_path) as store:  # 128 permutations: the 64-permutation signature is not comparable
         verdict = Deduplicator(store).verdict(make_article(near_copy(text), source_path="b.txt"))
     assert verdict.status == "stored"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab cd ef\n.,é"), max_size=120))
+def test_signature_hashes_all_shingles_at_once_with_the_values_of_one_at_a_time(text):
+    from datasketch import MinHash
+
+    from detente.clean.fingerprint import minhash, shingles
+
+    one_by_one = MinHash(num_perm=64)
+    for shingle in shingles(text):
+        one_by_one.update(shingle.encode("utf-8"))
+    assert (minhash(text, 64).hashvalues == one_by_one.hashvalues).all()
