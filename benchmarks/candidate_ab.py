@@ -22,7 +22,6 @@ from pathlib import Path
 import detente  # from PYTHONPATH (or the installed one): the tree under test
 from detente.config import Settings
 from detente.pipeline import Pipeline
-from detente.read import parse_jsonl_line
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -31,12 +30,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("-n", type=int, default=270)
     parser.add_argument("--parse", default="candidates", choices=("all", "candidates"))
     args = parser.parse_args(argv)
-    with args.corpus.open(encoding="utf-8") as handle:
-        lines = [line for line in handle if line.strip()][:args.n]
+    # imported after detente: throughput puts this checkout first on sys.path, and the tree
+    # under test (PYTHONPATH) must stay the one imported
+    from throughput import load_records, raws_of
 
-    def raws_of(some: list[str], source: str):
-        return [parse_jsonl_line(line, f"{source}#L{i + 1}") for i, line in enumerate(some)]
-
+    lines = load_records(args.corpus, args.n)
     pipeline = Pipeline(replace(Settings.load(), parse=args.parse))
     list(pipeline.process(raws_of(lines[:10], "warm-up")))
     started = time.perf_counter()

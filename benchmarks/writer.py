@@ -20,10 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from throughput import load_records, raws_of  # noqa: E402 - the corpus as the throughput runs read it
+
 from detente.config import Settings  # noqa: E402
 from detente.dedup import Deduplicator  # noqa: E402
 from detente.pipeline import Pipeline  # noqa: E402
-from detente.read import parse_jsonl_line  # noqa: E402
 from detente.store import Store  # noqa: E402
 
 
@@ -32,10 +33,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("corpus", type=Path, help="JSONL of records with a `text` (real_corpus.py)")
     parser.add_argument("-n", type=int, default=540)
     args = parser.parse_args(argv)
-    with args.corpus.open(encoding="utf-8") as handle:
-        lines = [line for line in handle if line.strip()][:args.n]
     settings = replace(Settings.load(), parse="candidates")
-    raws = [parse_jsonl_line(line, f"{args.corpus}#L{i + 1}") for i, line in enumerate(lines)]
+    raws = raws_of(load_records(args.corpus, args.n), str(args.corpus))
     started = time.perf_counter()
     processed = list(Pipeline(settings).process(raws))
     print(f"coded {len(processed)} documents in {time.perf_counter() - started:.1f} s (not part of the timing)")
