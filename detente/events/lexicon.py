@@ -406,6 +406,7 @@ class Lexicon:
         return None, 0
 
     def _patterns_of(self, form: str) -> PatternIndex | None:
+        """Built on first use: all 7,010 forms at load would cost every process 0.5 s."""
         index = self._pattern_indexes.get(form)
         if index is None and form in self.verb_patterns:
             index = self._pattern_indexes[form] = PatternIndex(self.verb_patterns[form])
