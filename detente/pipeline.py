@@ -41,7 +41,9 @@ class Pipeline:
             return self._candidates.pipe(texts, batch_size=batch_size)
         if self.settings.parse != "all":
             raise ValueError(f"parse must be 'all' or 'candidates', not {self.settings.parse!r}")
-        return self.nlp.pipe(texts, batch_size=batch_size)
+        from detente.analyse.doctext import make_docs
+
+        return self.nlp.pipe(make_docs(self.nlp, texts), batch_size=batch_size)
 
     @property
     def nlp(self):
@@ -165,6 +167,8 @@ class Pipeline:
         offsets stay those of the whole text). Over a budget: the rejected article."""
         from spacy.tokens import Doc
 
+        from detente.analyse.doctext import keep_text
+
         if len(article.text) > self.settings.max_chars:
             return _rejected(article, too_long(len(article.text), self.settings.max_chars))
         self._warm_up_coder()
@@ -175,7 +179,7 @@ class Pipeline:
                 for doc in self._pipe(pieces, batch_size=1):
                     docs.append(doc)
                     deadline.check()
-                doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+                doc = docs[0] if len(docs) == 1 else keep_text(Doc.from_docs(docs, ensure_whitespace=False), article.text)
                 return self._code(doc, article)
         except OverBudget as exc:
             return _rejected(article, over_time("coding", exc.seconds))

@@ -44,6 +44,7 @@ from detente.analyse.actors import (
     ActorDictionary,
     Surface,
 )
+from detente.analyse.doctext import text_of
 from detente.clean.dateline import datelines
 
 SPANS_KEY = "detente_actors"
@@ -370,7 +371,7 @@ class ActorComponent:
         if not prims:
             return prims
         drop: set[int] = set()
-        for line in datelines(doc.text):
+        for line in datelines(text_of(doc)):
             drop.update(id(p) for p in prims if line.start <= doc[p.start].idx < line.end)
         words = [p for p in prims if p.kind in (COUNTRY, DEMONYM, CAPITAL, PLACE, PEOPLE)]
         prim_at = {i: p for p in prims for i in range(p.start, p.end)}

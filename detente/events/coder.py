@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from detente import resources
+from detente.analyse.doctext import text_of
 from detente.clean.dateline import dateline_end
 from detente.config import Settings
 from detente.events import modality
@@ -128,7 +129,7 @@ class Coder:
         return self._mention_fn
 
     def __call__(self, doc, article: Article) -> Coded:
-        text = doc.text
+        text = text_of(doc)
         skip = dateline_end(text)
         mentions = self.mention_fn(doc, date=article.published)
         if skip:

@@ -70,3 +70,33 @@ def test_unknown_parse_mode_is_refused():
     pipeline = Pipeline(replace(Settings.load(), parse="some"))
     with pytest.raises(ValueError, match="parse must be"):
         list(pipeline._pipe(["Peru imposed a tariff on Chile."], 1))
+
+
+def test_joined_doc_carries_what_spacys_own_join_carries(parser):
+    """The pieces are joined without `Doc.from_docs`; every token annotation, the sentences,
+    the entities and the tensor must come out as that join gives them."""
+    import numpy
+    from spacy.tokens import Doc
+
+    from detente.analyse.doctext import text_of
+    from detente.events.candidates import _concat
+
+    first = next(parser.first_pass([TEXT], 8))
+    runs = parser.runs(first)
+    assert len(runs) == 3  # parsed, unparsed, parsed
+    sent_starts = [s.start_char for s in first.sents]
+    pieces = iter(parser._parse([TEXT[a:b] for a, b, candidate in runs if candidate], 8))
+    docs = [next(pieces) if candidate else parser._unparsed(TEXT, a, b, sent_starts) for a, b, candidate in runs]
+    ours = _concat(docs, TEXT)
+    width = max(d.tensor.shape[1] for d in docs if d.tensor.size)
+    for d in docs:  # spaCy's join stacks the tensors: the unparsed pieces need rows of zeros
+        if not d.tensor.size:
+            d.tensor = numpy.zeros((len(d), width), dtype="float32")
+    spacys = Doc.from_docs(docs, ensure_whitespace=False)
+    attrs = list(Doc._get_array_attrs())
+    assert ours.text == spacys.text == TEXT
+    assert (ours.to_array(attrs) == spacys.to_array(attrs)).all()
+    assert [(s.start, s.end) for s in ours.sents] == [(s.start, s.end) for s in spacys.sents]
+    assert [(e.start, e.end, e.label_) for e in ours.ents] == [(e.start, e.end, e.label_) for e in spacys.ents]
+    assert ours.tensor.shape == spacys.tensor.shape and (ours.tensor == spacys.tensor).all()
+    assert text_of(next(parser.pipe([TEXT]))) == TEXT
