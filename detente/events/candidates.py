@@ -18,16 +18,17 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
+from spacy.attrs import LENGTH, NORM, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from detente.analyse.component import COMPONENT, SPANS_KEY
-from detente.analyse.doctext import keep_text, make_docs, text_of
+from detente.analyse.doctext import keep_text
 from detente.analyse.resolve import PRONOUNS
 from detente.events.patterns import SPEAKER_PRONOUNS
 
@@ -104,9 +105,9 @@ class CandidateParser:
         return mentions == 1 and any(tok.lower_ in self.cues for tok in sent)
 
     def runs(self, doc: Doc) -> list[tuple[int, int, bool]]:
-        """(start char, end char, candidate) of the runs of sentences of one kind, covering the text."""
+        """(start token, end token, candidate) of the runs of sentences of one kind, covering the doc."""
         starts = sorted(s.start for s in doc.spans[SPANS_KEY])
-        heads: list[tuple[int, bool]] = []  # (start char, candidate) of each run
+        heads: list[tuple[int, bool]] = []  # (start token, candidate) of each run
         for sent in doc.sents:
             flag = self.is_candidate(sent, starts)
             self.stats["sentences"] += 1
@@ -115,12 +116,10 @@ class CandidateParser:
                 self.stats["candidates"] += 1
                 self.stats["parsed_tokens"] += len(sent)
             if not heads or heads[-1][1] != flag:
-                heads.append((sent.start_char if heads else 0, flag))
-        length = len(text_of(doc))
+                heads.append((sent.start if heads else 0, flag))
         if not heads:
-            return [(0, length, False)]
-        # a run ends where the next begins: whitespace between sentences stays with the run before
-        ends = [start for start, _ in heads[1:]] + [length]
+            return [(0, len(doc), False)]
+        ends = [start for start, _ in heads[1:]] + [len(doc)]
         return [(start, end, flag) for (start, flag), end in zip(heads, ends, strict=True)]
 
     def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
@@ -128,47 +127,62 @@ class CandidateParser:
         stream = iter(texts)
         while group := list(islice(stream, max(1, batch_size))):
             firsts = list(self.first_pass(group, batch_size))
+            tokens = [_Tokens.of(doc, text) for doc, text in zip(firsts, group, strict=True)]
             runs = [self.runs(doc) for doc in firsts]
-            # the first pass keeps each text as it is: slice the text, not `Doc.text` (a join of
-            # every token, rebuilt on each access)
-            pieces = [text[a:b] for text, doc_runs in zip(group, runs, strict=True)
+            pieces = [toks.piece(a, b) for toks, doc_runs in zip(tokens, runs, strict=True)
                       for a, b, candidate in doc_runs if candidate]
             parsed = iter(self._parse(pieces, batch_size))
-            for first, text, doc_runs in zip(firsts, group, runs, strict=True):
-                yield self._join(first, text, doc_runs, parsed)
+            for first, toks, doc_runs in zip(firsts, tokens, runs, strict=True):
+                yield self._join(first, toks, doc_runs, parsed)
 
-    def _join(self, first: Doc, text: str, runs: list[tuple[int, int, bool]], parsed: Iterator[Doc]) -> Doc:
+    def _join(self, first: Doc, tokens: _Tokens, runs: list[tuple[int, int, bool]], parsed: Iterator[Doc]) -> Doc:
         """One Doc of the whole text from its parsed and unparsed runs, actors found again over it."""
-        sent_starts = [s.start_char for s in first.sents]  # once: `Doc.sents` walks every token
-        docs = [next(parsed) if candidate else self._unparsed(text, a, b, sent_starts) for a, b, candidate in runs]
-        docs = [d for d in docs if len(d)]
+        if not len(first):
+            return first
+        docs = [next(parsed) if candidate else tokens.piece(a, b, sentences=True) for a, b, candidate in runs]
         if len(docs) == 1 and runs[0][2]:
             return docs[0]
-        if not docs:
-            return first
-        doc = docs[0] if len(docs) == 1 else _concat(docs, text)
-        return self.actors(keep_text(doc, text))
+        doc = docs[0] if len(docs) == 1 else _concat(docs, tokens.text)
+        return self.actors(keep_text(doc, tokens.text))
 
-    def _parse(self, texts: list[str], batch_size: int) -> list[Doc]:
-        if not texts:
+    def _parse(self, docs: list[Doc], batch_size: int) -> list[Doc]:
+        if not docs:
             return []
         with self.nlp.select_pipes(enable=self.full):
-            return list(self.nlp.pipe(make_docs(self.nlp, texts), batch_size=batch_size))
+            return list(self.nlp.pipe(docs, batch_size=batch_size))
 
-    def _unparsed(self, text: str, start_char: int, end_char: int, sent_starts: list[int]) -> Doc:
-        """The tokens of a run of `text` with the first pass's sentence starts (`sent_starts`,
-        in characters, sorted) and nothing else."""
-        doc = self.nlp.make_doc(text[start_char:end_char])
-        if not len(doc):
-            return doc
-        starts = numpy.asarray(sent_starts[bisect_left(sent_starts, start_char):bisect_left(sent_starts, end_char)],
-                               dtype="int64") - start_char
-        # one array write, not a Python loop over every token of the run
-        flags = numpy.isin(doc.to_array([IDX]).astype("int64"), starts)
-        flags[0] = True
-        values: Any = numpy.where(flags, 1, -1).astype("int64").astype("uint64").reshape(-1, 1)
-        doc.from_array([SENT_START], values)
-        return doc
+
+@dataclass(frozen=True)
+class _Tokens:
+    """The first pass's tokens of one text, from which the Docs of its runs are made without
+    tokenising the text again (the tokenizer cost 3 % of an article's coding, twice)."""
+
+    first: Doc  # the first pass's Doc
+    text: str
+    words: list[str]
+    spaces: list[bool]
+    offsets: list[int]  # the character offset of each token, and the text's length after the last
+    array: Any  # NORM (set by the tokenizer's exceptions: "n't" → "not") and SENT_START per token
+
+    @classmethod
+    def of(cls, doc: Doc, text: str) -> _Tokens:
+        sizes = doc.to_array([LENGTH, SPACY]).astype("int64")
+        ends = numpy.cumsum(sizes[:, 0] + sizes[:, 1]).tolist()
+        offsets = [0, *ends] if ends else [0]
+        words = [text[a:a + n] for a, n in zip(offsets, sizes[:, 0].tolist(), strict=False)]
+        return cls(doc, text, words, sizes[:, 1].astype(bool).tolist(), offsets, doc.to_array([NORM, SENT_START]))
+
+    def piece(self, start: int, end: int, *, sentences: bool = False) -> Doc:
+        """A Doc of tokens `start:end` with the tokenizer's norms and, with `sentences`, the
+        first pass's sentence starts (an unparsed run); its text is kept."""
+        doc = Doc(self.first.vocab, words=self.words[start:end], spaces=self.spaces[start:end])
+        if sentences:
+            values = self.array[start:end].copy()
+            values[0, 1] = 1
+            doc.from_array([NORM, SENT_START], values)
+        else:
+            doc.from_array([NORM], self.array[start:end, :1].copy())
+        return keep_text(doc, self.text[self.offsets[start]:self.offsets[end]])
 
 
 def _concat(docs: list[Doc], text: str) -> Doc:
@@ -184,6 +198,9 @@ def _concat(docs: list[Doc], text: str) -> Doc:
     words = [text[a:a + n] for a, n in zip(starts.tolist(), lengths.tolist(), strict=True)]
     doc = Doc(docs[0].vocab, words=words, spaces=spaces.tolist())
     doc.from_array(attrs, arrays)
+    # spaCy sets sentence starts from the parse trees alone, so the unparsed runs lost theirs:
+    # set every piece's own again (a parsed run's are those of its trees)
+    doc.from_array([SENT_START], arrays[:, [attrs.index(SENT_START)]].copy())
     width = max((d.tensor.shape[1] for d in docs if d.tensor.ndim == 2 and d.tensor.size), default=0)
     if width:
         doc.tensor = numpy.vstack([d.tensor if d.tensor.size else numpy.zeros((len(d), width), dtype="float32")

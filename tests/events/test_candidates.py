@@ -76,27 +76,50 @@ def test_joined_doc_carries_what_spacys_own_join_carries(parser):
     """The pieces are joined without `Doc.from_docs`; every token annotation, the sentences,
     the entities and the tensor must come out as that join gives them."""
     import numpy
+    from spacy.attrs import SENT_START
     from spacy.tokens import Doc
 
     from detente.analyse.doctext import text_of
-    from detente.events.candidates import _concat
+    from detente.events.candidates import _concat, _Tokens
 
     first = next(parser.first_pass([TEXT], 8))
+    tokens = _Tokens.of(first, TEXT)
     runs = parser.runs(first)
     assert len(runs) == 3  # parsed, unparsed, parsed
-    sent_starts = [s.start_char for s in first.sents]
-    pieces = iter(parser._parse([TEXT[a:b] for a, b, candidate in runs if candidate], 8))
-    docs = [next(pieces) if candidate else parser._unparsed(TEXT, a, b, sent_starts) for a, b, candidate in runs]
+    pieces = iter(parser._parse([tokens.piece(a, b) for a, b, candidate in runs if candidate], 8))
+    docs = [next(pieces) if candidate else tokens.piece(a, b, sentences=True) for a, b, candidate in runs]
     ours = _concat(docs, TEXT)
     width = max(d.tensor.shape[1] for d in docs if d.tensor.size)
     for d in docs:  # spaCy's join stacks the tensors: the unparsed pieces need rows of zeros
         if not d.tensor.size:
             d.tensor = numpy.zeros((len(d), width), dtype="float32")
     spacys = Doc.from_docs(docs, ensure_whitespace=False)
-    attrs = list(Doc._get_array_attrs())
+    attrs = [a for a in Doc._get_array_attrs() if a != SENT_START]
     assert ours.text == spacys.text == TEXT
     assert (ours.to_array(attrs) == spacys.to_array(attrs)).all()
-    assert [(s.start, s.end) for s in ours.sents] == [(s.start, s.end) for s in spacys.sents]
+    # the sentences: the parsed runs' own and the first pass's in the unparsed run, which
+    # spaCy's join drops (it sets sentence starts from the parse trees only)
+    shift = len(docs[0]) + len(docs[1])
+    expected = [(s.start, s.end) for s in docs[0].sents] + \
+        [(s.start + len(docs[0]), s.end + len(docs[0])) for s in docs[1].sents] + \
+        [(s.start + shift, s.end + shift) for s in docs[2].sents]
+    assert [(s.start, s.end) for s in ours.sents] == expected
+    assert len(list(spacys.sents)) < len(expected)
     assert [(e.start, e.end, e.label_) for e in ours.ents] == [(e.start, e.end, e.label_) for e in spacys.ents]
     assert ours.tensor.shape == spacys.tensor.shape and (ours.tensor == spacys.tensor).all()
     assert text_of(next(parser.pipe([TEXT]))) == TEXT
+
+
+def test_runs_are_made_of_the_first_passs_tokens_with_the_tokenizers_norms(parser):
+    """The runs are not tokenised again: the joined Doc has the tokens the tokenizer gives the
+    whole text, and a parsed run keeps the norms the tokenizer's exceptions set ("n't" → "not"),
+    which the model reads."""
+    text = ("Peru won't lift the tariff on Chilean fruit, its trade minister said.\n\n"
+            "The weather in the valley was warm.\n\nChile didn't respond.")
+    doc = next(parser.pipe([text]))
+    whole = load_nlp(Settings.load()).make_doc(text)
+    assert [(t.idx, t.text) for t in doc] == [(t.idx, t.text) for t in whole]
+    assert [t.norm_ for t in doc] == [t.norm_ for t in whole]
+    assert doc[2].text == "n't" and doc[2].norm_ == "not" and doc[2].dep_ == "neg"
+    weather = doc.char_span(text.index("The weather"), text.index("warm.") + 5)
+    assert weather is not None and weather[0].is_sent_start and all(t.dep_ == "" for t in weather)
