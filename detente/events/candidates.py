@@ -5,12 +5,13 @@ country and no act. A first, cheap pass runs the tokenizer, the statistical sent
 recogniser and the actor component; a sentence is a *candidate* when it has two actor
 mentions or pronouns, or one and an event cue (a word of the event lexicon in any inflected
 form). Runs of consecutive candidate sentences are parsed by the full pipeline in a second
-`nlp.pipe`; the other runs keep only their tokens and sentence starts. The pieces are joined
+`nlp.pipe`; the other runs keep only their tokens and sentence starts. Every run's Doc is made
+from the first pass's tokens, so the text is tokenised once. The pieces are joined
 back into one `Doc` with the text and offsets of the whole article, and the actor component
 runs once more over the joined doc, so names learnt in one sentence are found in the others
 and every mention of the document counts for pronouns and counterparts.
 
-Off by default (`Settings.candidate_parsing`); see benchmarks/README.md for what it costs the
+Off by default (`Settings.parse`: "all"; "candidates" switches it on); see benchmarks/README.md for what it costs the
 coder's recall and what it gains in speed.
 """
 
@@ -188,8 +189,10 @@ class _Tokens:
 def _concat(docs: list[Doc], text: str) -> Doc:
     """`Doc.from_docs(docs, ensure_whitespace=False)` for pieces that cover `text` end to end, with
     their annotations and tensors but not their spans and extension values (the actor component
-    runs again over the whole). The words are cut from `text`, not read token by token: spaCy's
-    own join made a Python object of every token and cost 5 % of an article's coding."""
+    runs again over the whole), and with every piece's own sentence starts (spaCy's join sets
+    them from parse trees only, so an unparsed run became part of the sentence before it). The
+    words are cut from `text`, not read token by token: spaCy's own join made a Python object of
+    every token and cost 5 % of an article's coding."""
     attrs = list(Doc._get_array_attrs())  # what Doc.from_docs carries: LENGTH and SPACY first
     arrays: Any = numpy.concatenate([d.to_array(attrs) for d in docs])
     lengths = arrays[:, attrs.index(LENGTH)].astype("int64")
