@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from detente.analyse import SPANS_KEY, load_nlp
 from detente.config import SAMPLE_CORPUS, Settings
@@ -123,3 +125,22 @@ def test_runs_are_made_of_the_first_passs_tokens_with_the_tokenizers_norms(parse
     assert doc[2].text == "n't" and doc[2].norm_ == "not" and doc[2].dep_ == "neg"
     weather = doc.char_span(text.index("The weather"), text.index("warm.") + 5)
     assert weather is not None and weather[0].is_sent_start and all(t.dep_ == "" for t in weather)
+
+
+WORDS = ["Peru", "Chile", "sanctioned", "the", "weather", "said", "he", "it", "n't", "won't", ".", ",", "?",
+         "\n", "\n\n", " ", "  ", "-", "\"", "é", "Mr.", "U.S.", "talks", "with", "in", "March"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=60).map(lambda ws: " ".join(ws)))
+def test_any_text_comes_back_whole_with_the_tokenizers_tokens(parser, text):
+    """Scraped text is untrusted: whatever it is, the joined Doc has the text, the tokens and
+    the offsets bare spaCy's tokenizer gives it, and sentences that cover it."""
+    from detente.analyse.doctext import text_of
+
+    doc = next(parser.pipe([text]))
+    whole = parser.nlp.make_doc(text)
+    assert doc.text == text_of(doc) == text
+    assert [(t.idx, t.text, t.norm_) for t in doc] == [(t.idx, t.text, t.norm_) for t in whole]
+    if len(doc):
+        assert sum(len(s) for s in doc.sents) == len(doc)
