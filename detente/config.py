@@ -42,9 +42,10 @@ class Settings:
     near_duplicate_threshold: float = 0.8  # MinHash Jaccard estimate
     minhash_perm: int = 128
     workers: int = 1  # processes; 0: one per core (what `detente ingest` uses unless told)
-    # "all" parses every sentence; "candidates" runs the tagger, parser and NER only on the
-    # sentences that can hold an event (detente/events/candidates.py)
-    parse: str = "all"
+    # "candidates" runs the tagger, parser and NER only on the sentences that can hold an event
+    # (detente/events/candidates.py; the same coder numbers, faster: benchmarks/README.md);
+    # "all" parses every sentence, as bare spaCy does
+    parse: str = "candidates"
     batch_size: int = 32
     engine: str = "local"  # local | spark
     out_dir: str = "detente-output"
