@@ -127,12 +127,14 @@ def main(argv: list[str] | None = None) -> None:
     for pipeline in pipelines.values():
         pipeline.nlp  # noqa: B018 - load the model (and actor dictionaries) before timing
 
-    def in_process(mode: str, part: slice = slice(None)) -> int:
-        seen = found.setdefault(mode, {"events": set(), "quotes": set()})
-        for processed in pipelines[mode].process(raws_of(lines[part], str(corpus))):
-            seen["events"].update(e.event_id for e in processed.coded.events)
-            seen["quotes"].update(q.quote_id for q in processed.coded.quotes)
-        return len(seen["events"])
+    def in_process(mode: str) -> int:
+        events: set = set()
+        quotes: set = set()
+        for processed in pipelines[mode].process(raws_of(lines, str(corpus))):
+            events.update(e.event_id for e in processed.coded.events)
+            quotes.update(q.quote_id for q in processed.coded.quotes)
+        found[mode] = {"events": events, "quotes": quotes}
+        return len(events)
 
     # Warm up both on the first articles (lazy imports, caches), then time the whole set.
     sum(1 for _ in nlp.pipe(texts[:20]))
@@ -216,13 +218,13 @@ def main(argv: list[str] | None = None) -> None:
     print(f"\n`{command}`  \n{n} articles ({words} words) from {corpus.name}; model {model_name}; "
           f"batch_size {settings.batch_size}; {os.cpu_count()} cores; Python {platform.python_version()}; "
           f"best of {args.repeat}\n")
-    # the second ratio: to bare over the cleaned texts (the parse work alone), where it was timed
-    cleaned_seconds = rows[1][1] if len(rows) > 1 and rows[1][0].startswith("bare `nlp.pipe` on the") else None
+    # the second ratio: to bare over the cleaned texts (the parse work alone)
+    cleaned_seconds = best["bare-cleaned"][0]
     print("| mode | seconds | docs/s | × bare nlp.pipe | × bare on the cleaned texts | events |")
     print("|---|---:|---:|---:|---:|---:|")
     for label, seconds, events in rows:
         rate = n / seconds
-        cleaned_ratio = f"{cleaned_seconds / seconds:.2f}" if cleaned_seconds and "n_process" not in label else ""
+        cleaned_ratio = f"{cleaned_seconds / seconds:.2f}" if "n_process" not in label else ""
         print(f"| {label} | {seconds:.1f} | {rate:.1f} | {rate / bare_rate:.2f} | {cleaned_ratio} | {events or ''} |")
     if len(found) == 2:
         a, b = (found[m] for m in args.parse)

@@ -11,8 +11,8 @@ back into one `Doc` with the text and offsets of the whole article, and the acto
 runs once more over the joined doc, so names learnt in one sentence are found in the others
 and every mention of the document counts for pronouns and counterparts.
 
-Off by default (`Settings.parse`: "all"; "candidates" switches it on); see benchmarks/README.md for what it costs the
-coder's recall and what it gains in speed.
+The default (`Settings.parse`: "candidates"; "all" parses every sentence); see
+benchmarks/README.md for the coder's numbers both ways and what it gains in speed.
 """
 
 from __future__ import annotations
@@ -143,7 +143,7 @@ class CandidateParser:
         docs = [next(parsed) if candidate else tokens.piece(a, b, sentences=True) for a, b, candidate in runs]
         if len(docs) == 1 and runs[0][2]:
             return docs[0]
-        doc = docs[0] if len(docs) == 1 else _concat(docs, tokens.text)
+        doc = docs[0] if len(docs) == 1 else _concat(docs, tokens)
         return self.actors(keep_text(doc, tokens.text))
 
     def _parse(self, docs: list[Doc], batch_size: int) -> list[Doc]:
@@ -186,20 +186,16 @@ class _Tokens:
         return keep_text(doc, self.text[self.offsets[start]:self.offsets[end]])
 
 
-def _concat(docs: list[Doc], text: str) -> Doc:
-    """`Doc.from_docs(docs, ensure_whitespace=False)` for pieces that cover `text` end to end, with
-    their annotations and tensors but not their spans and extension values (the actor component
-    runs again over the whole), and with every piece's own sentence starts (spaCy's join sets
-    them from parse trees only, so an unparsed run became part of the sentence before it). The
-    words are cut from `text`, not read token by token: spaCy's own join made a Python object of
-    every token and cost 5 % of an article's coding."""
-    attrs = list(Doc._get_array_attrs())  # what Doc.from_docs carries: LENGTH and SPACY first
+def _concat(docs: list[Doc], tokens: _Tokens) -> Doc:
+    """`Doc.from_docs(docs, ensure_whitespace=False)` for the runs of one text, made from
+    `tokens`: their annotations and tensors but not their spans and extension values (the actor
+    component runs again over the whole), and with every run's own sentence starts (spaCy's join
+    sets them from parse trees only, so an unparsed run became part of the sentence before it).
+    The words are the first pass's: spaCy's own join made a Python object of every token and
+    cost 5 % of an article's coding."""
+    attrs = list(Doc._get_array_attrs())  # what Doc.from_docs carries
     arrays: Any = numpy.concatenate([d.to_array(attrs) for d in docs])
-    lengths = arrays[:, attrs.index(LENGTH)].astype("int64")
-    spaces = arrays[:, attrs.index(SPACY)].astype(bool)
-    starts = numpy.concatenate(([0], numpy.cumsum(lengths + spaces)[:-1]))
-    words = [text[a:a + n] for a, n in zip(starts.tolist(), lengths.tolist(), strict=True)]
-    doc = Doc(docs[0].vocab, words=words, spaces=spaces.tolist())
+    doc = Doc(tokens.first.vocab, words=tokens.words, spaces=tokens.spaces)
     doc.from_array(attrs, arrays)
     # spaCy sets sentence starts from the parse trees alone, so the unparsed runs lost theirs:
     # set every piece's own again (a parsed run's are those of its trees)

@@ -90,7 +90,7 @@ def test_joined_doc_carries_what_spacys_own_join_carries(parser):
     assert len(runs) == 3  # parsed, unparsed, parsed
     pieces = iter(parser._parse([tokens.piece(a, b) for a, b, candidate in runs if candidate], 8))
     docs = [next(pieces) if candidate else tokens.piece(a, b, sentences=True) for a, b, candidate in runs]
-    ours = _concat(docs, TEXT)
+    ours = _concat(docs, tokens)
     width = max(d.tensor.shape[1] for d in docs if d.tensor.size)
     for d in docs:  # spaCy's join stacks the tensors: the unparsed pieces need rows of zeros
         if not d.tensor.size:
