@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 CODED_LANGUAGES = ("en",)  # the languages the analysis and coding stages have models and lexicons for
 
 
@@ -24,9 +26,35 @@ def detect_language(text: str) -> str | None:
         code, _score = py3langid.classify(sample)
     except Exception:  # noqa: BLE001 - detection is advisory; never lose a document over it
         return None
-    if code != "en" and _looks_english(sample):
+    if code != "en" and (_looks_english(sample) or _english_plausible(sample)):
         return "en"
     return code
+
+
+# On a short text (up to SHORT_WORDS words) English is kept when langid gives it at least this
+# normalised probability: a one-line headline about West Africa comes out as Nigerian Pidgin
+# ("pcm": 0.78, English 0.20), one about the Philippines as Bikol, while a sentence in another
+# language leaves English near 0 (Spanish, French, German, Portuguese, Indonesian: < 0.001).
+SHORT_WORDS = 60
+ENGLISH_PLAUSIBLE = 0.05
+
+
+def _english_plausible(sample: str) -> bool:
+    if len(sample.split()) > SHORT_WORDS:
+        return False
+    try:
+        ranked = dict(_identifier().rank(sample))
+    except Exception:  # noqa: BLE001 - advisory, as above
+        return False
+    return ranked.get("en", 0.0) >= ENGLISH_PLAUSIBLE
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    """py3langid's shipped model with normalised probabilities (its module-level one gives raw scores)."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
 
 
 # English function words: on short texts character n-grams mislabel plain English (a sentence

@@ -34,3 +34,16 @@ def test_other_languages_are_still_told_apart():
 
     assert detect_language("Le gouvernement français a annoncé lundi de nouvelles sanctions contre la Russie.") == "fr"
     assert detect_language("El gobierno de Colombia anunció el lunes nuevas sanciones contra Venezuela.") == "es"
+    assert detect_language("Die Regierung in Berlin verurteilte den Angriff auf die Botschaft.") == "de"
+    assert detect_language("O governo brasileiro condenou o ataque contra a embaixada ontem.") == "pt"
+    assert detect_language("Pemerintah Indonesia mengecam serangan terhadap kedutaan besar itu.") == "id"
+
+
+def test_a_headline_with_few_function_words_is_english_where_english_is_plausible():
+    """Few function words and West African names: n-grams say Pidgin first, English second."""
+    from detente.clean.language import detect_language
+
+    assert detect_language("Nigerian police arrested opposition leaders in Lagos.") == "en"
+    assert detect_language("Kenyan police teargassed protesters in Nairobi on Tuesday.") == "en"
+    events = detente.extract("Nigerian police arrested opposition leaders in Lagos.", published="2025-03-01")
+    assert [(e.actor.code, e.event_type, e.recipient.code) for e in events] == [("NGACOP", "COERCE", "NGAOPP")]
