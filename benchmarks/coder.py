@@ -5,7 +5,10 @@
 - plover-train: dyad recall, end-to-end accuracy (right dyad and right PLOVER type) and type
   accuracy given the dyad, by the public PLOVER scorer's rule (`detente eval --format plover-pairs`).
 - cameo-dyads: dyad recall (an event whose actor overlaps a marked source and whose recipient
-  overlaps a marked target).
+  overlaps a marked target), and event precision: of the events coded in sentences whose event
+  is marked (a source and a target, or reciprocal actors), the share between marked words. The
+  sentences are the codebook's examples of one event each, so an event between other words is
+  a wrong one (a lower bound on precision: a sentence may tell a second, unmarked event).
 - cameo-sentences: share of sentences with an event, and macro-F1 of the five classes, each
   sentence's class taken from the CAMEO root of its most confident event (none: class 0, the
   neutral statements CAMEO 01 that PLOVER does not code).
@@ -53,14 +56,20 @@ def run(split: str) -> dict:
 
     dyads = list(records("cameo-dyads", split))
     events = extract_sentences([d["text"] for d in dyads], settings)
-    found = 0
+    found = coded = supported = 0
     for d in dyads:
-        sources = set().union(*(pair_words(s) for s in d["sources"])) if d["sources"] else set()
-        targets = set().union(*(pair_words(s) for s in d["targets"])) if d["targets"] else set()
-        found += any(pair_words((e.get("actor") or {}).get("text")) & sources
-                     and pair_words((e.get("recipient") or {}).get("text")) & targets
-                     for e in events.get(sentence_id(d["text"]), []))
-    out["cameo_dyads"] = {"sentences": len(dyads), "dyad_recall": round(found / max(len(dyads), 1), 4)}
+        reciprocal = d.get("reciprocal") or []
+        sources = set().union(*(pair_words(s) for s in d["sources"] + reciprocal)) if d["sources"] + reciprocal else set()
+        targets = set().union(*(pair_words(s) for s in d["targets"] + reciprocal)) if d["targets"] + reciprocal else set()
+        hits = [bool(pair_words((e.get("actor") or {}).get("text")) & sources
+                     and pair_words((e.get("recipient") or {}).get("text")) & targets)
+                for e in events.get(sentence_id(d["text"]), [])]
+        found += any(hits)
+        if sources and targets:  # the sentence's event is marked: an event between other words is wrong
+            coded += len(hits)
+            supported += sum(hits)
+    out["cameo_dyads"] = {"sentences": len(dyads), "dyad_recall": round(found / max(len(dyads), 1), 4),
+                          "events": coded, "event_precision": round(supported / max(coded, 1), 4)}
 
     sentences = list(records("cameo-sentences", split))
     events = extract_sentences([s["text"] for s in sentences], settings)
@@ -90,7 +99,8 @@ def main() -> int:
     print(f"split {args.split}")
     print(f"plover-train  pairs {p['pairs']}  dyad_recall {p['dyad_recall']:.3f}  e2e {p['e2e_accuracy']:.3f}  "
           f"type|dyad {p['type_accuracy_given_dyad']:.3f}")
-    print(f"cameo-dyads   sentences {d['sentences']}  dyad_recall {d['dyad_recall']:.3f}")
+    print(f"cameo-dyads   sentences {d['sentences']}  dyad_recall {d['dyad_recall']:.3f}  "
+          f"events {d['events']}  event_precision {d['event_precision']:.3f}")
     print(f"cameo-sentences  sentences {c['sentences']}  with_event {c['with_event']:.3f}  "
           f"macro_f1 {c['macro_f1']:.3f}  accuracy {c['accuracy']:.3f}")
     if args.json:

@@ -283,7 +283,7 @@ class Patterns:
             return found
         deeper = []
         for token in objects:
-            deeper.extend(t for t in token.subtree if t.i != token.i)
+            deeper.extend(t for t in _core_subtree(token) if t.i != token.i)
         return self._first_other(index, deeper, actor, skip_own_possessor=True, direct=True)
 
     def _first_other(self, index, tokens, actor, skip_own_possessor=False, direct=False):
@@ -766,3 +766,35 @@ class Patterns:
             return None
         return Candidate(sense=sense, trigger=noun, actor=actor, recipient=recipient, family="nominal",
                          tokens={noun.i})
+
+
+
+# clauses that describe a noun rather than say what it is of or for ("the pipeline, which runs
+# from Iraq", "the decision to take in refugees from Greece"); participles stay ("workers
+# employed by the UN", "firms linked to an oligarch")
+DESCRIBING_CLAUSES = frozenset({"relcl", "advcl"})
+NAME_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "det", "case"})
+
+
+def _core_subtree(token) -> list:
+    """`token` and its dependents, without the relative clauses that describe it, and of an
+    apposition only its own noun phrase: "met Alice Wells, a senior US State Department
+    official" is a meeting with the US, "freed the pastor, a critic of the president" is no
+    act towards the president."""
+    out, stack = [], [token]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        for child in tok.children:
+            if child.dep_ in DESCRIBING_CLAUSES or (child.dep_ == "acl" and _infinitive(child)):
+                continue
+            if child.dep_ == "appos":
+                out.append(child)
+                stack.extend(c for c in child.children if c.dep_ in NAME_MODIFIERS)
+                continue
+            stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _infinitive(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

@@ -1,0 +1,39 @@
+"""Where the patterns look for a recipient inside an object: the object's own phrase, its
+prepositions and participles, and an apposition's own noun phrase — not the relative clauses,
+infinitives and apposed descriptions that only describe it. Own sentences, real dictionaries."""
+
+from __future__ import annotations
+
+import detente
+
+
+def _events(text: str):
+    return [(e.actor.code if e.actor else None, e.event_type, e.recipient.text if e.recipient else None,
+             e.recipient.country if e.recipient else None)
+            for e in detente.extract(text, published="2025-06-06")]
+
+
+def test_a_description_apposed_to_the_object_is_not_the_recipient():
+    events = _events("A Kenyan court on Friday freed the activist Amani Otieno, an outspoken critic of "
+                     "President William Ruto, after a week in custody.")
+    assert events and all("Ruto" not in (recipient or "") for _, _, recipient, _ in events)
+    assert any(kind == "CONCEDE" and "Otieno" in (recipient or "") for _, kind, recipient, _ in events)
+
+
+def test_the_content_of_a_decision_is_not_the_recipient_of_defending_it():
+    events = _events("The Polish interior minister defended Poland's decision to admit 900 refugees "
+                     "from camps in Lithuania.")
+    assert ("POLGOV", "SUPPORT", "Poland's decision", "POL") in events
+    assert all(country != "LTU" for code, _, _, country in events if code == "POLGOV")
+
+
+def test_an_apposition_names_the_object_by_its_own_noun_phrase():
+    events = _events("Argentina's foreign minister met Jane Holt, a senior British Foreign Office official, "
+                     "in Buenos Aires.")
+    assert [(code, kind, country) for code, kind, _, country in events] == [("ARGGOV", "CONSULT", "GBR")]
+
+
+def test_a_participle_still_says_whose_the_object_is():
+    events = _events("Sudan expelled ten aid workers employed by the World Food Programme.")
+    assert [(code, kind) for code, kind, _, _ in events] == [("SDN", "SANCTION")]
+    assert events[0][2] == "World Food Programme"
