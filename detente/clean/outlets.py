@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 import tldextract
 
-__all__ = ["host_of", "outlet_for", "same_outlet"]
+__all__ = ["host_of", "names_outlet", "outlet_for", "same_outlet"]
 
 _HOST = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$")
 _SERVICE_PREFIX = re.compile(r"^(?:www\d{0,3}|m|amp|mobile)\.")
@@ -116,6 +116,24 @@ def same_outlet(name: str, host: str) -> bool:
             if len(shorter) >= 3 and longer.startswith(shorter):
                 return True
     return False
+
+
+def names_outlet(name: str, outlet: str | None) -> bool:
+    """Does `name`, as written in an article ("VOA", "Voice of America", "the BBC"), name the
+    article's own outlet (a host, or a site name when no host is known)? The initials of a
+    name of several words count ("Voice of America" ~ voanews.com)."""
+    if not outlet or not name.strip():
+        return False
+    words = [w for w in _words(name) if w != "the"]
+    if not words:
+        return False
+    host = host_of(outlet) if "." in outlet and " " not in outlet else None
+    if host is None:
+        return bool(_slugs(name) & _slugs(outlet))
+    if same_outlet(name, host):
+        return True
+    initials = "".join(w[0] for w in words) if len(words) > 2 else ""
+    return len(initials) >= 3 and "".join(_words(_main_label(host))).startswith(initials)
 
 
 def outlet_for(name: str | None, url: str | None) -> str | None:

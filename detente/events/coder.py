@@ -18,6 +18,7 @@ from typing import Any
 from detente import resources
 from detente.analyse.doctext import text_of
 from detente.clean.dateline import dateline_end
+from detente.clean.outlets import names_outlet
 from detente.config import Settings
 from detente.events import modality
 from detente.events.actors import MentionIndex, actor_of, analyse_mentions, role_test
@@ -86,6 +87,16 @@ def _same_side(event: Event, actor: Actor, recipient: Actor) -> bool:
     def same(x: Actor | None, y: Actor) -> bool:
         return x is not None and ((x.code is not None and x.code == y.code) or x.text in y.text or y.text in x.text)
     return same(event.actor, actor) or same(event.recipient, recipient)
+
+
+def _own_outlet(actor: Actor | None, outlet: str | None) -> bool:
+    """A side that is a news medium naming the article's own outlet: the reporter, not an actor
+    of the story (a medium of another outlet stays one: "China expelled three BBC reporters")."""
+    if actor is None or actor.sector != "MED" or not outlet:
+        return False
+    words = actor.text.split()  # the medium's name inside its phrase: "VOA requests", "a CNN crew"
+    return any(names_outlet(" ".join(words[i:j]), outlet) for i in range(len(words))
+               for j in range(i + 1, min(len(words), i + 4) + 1) if words[i][:1].isupper() and words[j - 1][:1].isupper())
 
 
 def _side_key(actor: Actor | None, open_sides: bool) -> str | None:
@@ -180,6 +191,8 @@ class Coder:
         unique: list[Event] = []
         kept: set[str] = set()
         for event in events:
+            if _own_outlet(event.actor, article.outlet) or _own_outlet(event.recipient, article.outlet):
+                continue  # "VOA examined the facts", "asked by VOA": the narrator is no party
             if event.event_id not in kept:
                 kept.add(event.event_id)
                 unique.append(event)

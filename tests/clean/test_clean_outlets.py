@@ -106,3 +106,15 @@ def test_a_folder_of_saved_pages_never_shows_a_path(tmp_path, page, outlet):
 def test_outlet_for_never_raises_and_never_returns_a_path(name, url):
     outlet = outlet_for(name, url)
     assert outlet is None or (outlet.strip() and not looks_like_path(outlet))
+
+
+def test_a_name_in_the_text_names_the_articles_own_outlet_by_slug_or_initials():
+    from detente.clean.outlets import names_outlet
+
+    assert names_outlet("VOA", "voanews.com")
+    assert names_outlet("Voice of America", "voanews.com")
+    assert names_outlet("the BBC", "bbc.co.uk")
+    assert names_outlet("The Coastal Herald", "Coastal Herald")
+    assert not names_outlet("Reuters", "voanews.com")
+    assert not names_outlet("VOA", None)
+    assert not names_outlet("Pacific Ledger", "Coastal Herald")

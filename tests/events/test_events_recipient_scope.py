@@ -37,3 +37,18 @@ def test_a_participle_still_says_whose_the_object_is():
     events = _events("Sudan expelled ten aid workers employed by the World Food Programme.")
     assert [(code, kind) for code, kind, _, _ in events] == [("SDN", "SANCTION")]
     assert events[0][2] == "World Food Programme"
+
+
+def test_the_articles_own_outlet_is_the_narrator_not_a_party():
+    text = ("Kenyan officials declined VOA requests for comment on Monday. "
+            "Kenya also rejected Uganda's proposal on the border.")
+
+    def parties(url):
+        return [(e.actor.text, e.event_type, e.recipient.text)
+                for e in detente.extract(text, published="2025-03-03", url=url)]
+
+    elsewhere = parties("https://www.pacific-ledger.example.test/a/1")
+    assert ("Kenyan officials", "REJECT", "VOA requests") in elsewhere
+    own = parties("https://www.voanews.com/a/kenya/123.html")
+    assert all("VOA" not in actor + recipient for actor, _, recipient in own)
+    assert ("Kenya", "REJECT", "Uganda") in own
