@@ -43,6 +43,7 @@ from detente.analyse.actors import (
     ROLE,
     ActorDictionary,
     Surface,
+    normalise,
 )
 from detente.analyse.doctext import text_of
 from detente.clean.dateline import datelines
@@ -123,6 +124,7 @@ class ActorComponent:
             (self.orth if acronym else self.lower).add(key, docs)
         self.strings = nlp.vocab.strings
         self.files = list(dictionary.files)
+        self.first_names = _first_names(dictionary)
 
     # ---- matching ---------------------------------------------------------------------------
     def _primitives(self, doc: Doc) -> list[_Prim]:
@@ -241,8 +243,37 @@ class ActorComponent:
                 country = None
         return Record(kind, country, sector, tuple(dict.fromkeys(ids)), " ".join(sorted(flags)))
 
+    def _namesakes(self, doc: Doc, prims: list[_Prim]) -> list[_Prim]:
+        """Drop surname matches that name someone else: "Richard Bennett" is not the dictionary's
+        Naftali Bennett, and a later bare "Bennett" is Richard, unless the dictionary person's own
+        full name or a title ("Prime Minister Bennett") is written. A first name is a first word of
+        the dictionary's people's names ("Richard"), never a word of the matched person's own."""
+        if not any(p.kind == PERSON for p in prims):
+            return prims
+        covered = {i for p in prims for i in range(p.start, p.end)}
+        full_names = {" ".join(normalise(t.text) for t in doc[p.start:p.end]) for p in prims if p.kind == PERSON}
+        others: set[str] = set()  # surnames of people the text names who are not in the dictionary
+        out = []
+        for k, prim in enumerate(prims):
+            if prim.kind == PERSON and prim.end - prim.start == 1:
+                word = normalise(doc[prim.start].text)
+                entries = [self.dictionary.entries[m.entry_id] for m in prim.meanings if m.kind == PERSON]
+                own_words = {w for e in entries for n in [e.name, *e.names] for w in normalise(n).split()}
+                surname_only = all(len(e.name.split()) > 1 and word == normalise(e.name).split()[-1] for e in entries)
+                before = doc[prim.start - 1] if prim.start > 0 else None
+                if surname_only and before is not None and before.i not in covered \
+                        and before.text in self.first_names and normalise(before.text) not in own_words:
+                    others.add(word)
+                    continue
+                titled = k > 0 and prims[k - 1].end == prim.start and prims[k - 1].kind == ROLE
+                if surname_only and word in others and not titled \
+                        and not any(normalise(e.name) in full_names for e in entries):
+                    continue
+            out.append(prim)
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
-        prims = self._primitives(doc)
+        prims = self._namesakes(doc, self._primitives(doc))
         spans: list[Span] = []
         ents: list[Span] = []
         prims = self._drop_non_actors(doc, prims, spans, ents)
@@ -484,6 +515,20 @@ class ActorComponent:
             ours = {i for e in ents for i in range(e.start, e.end)}
             ents = ents + [e for e in doc.ents if not any(i in ours for i in range(e.start, e.end))]
         doc.set_ents(filter_spans(ents), default="unmodified")
+
+
+def _first_names(dictionary: ActorDictionary) -> frozenset[str]:
+    """First words of the dictionary's people's names of two or more words ("Richard" of
+    "Richard Grenell"), except words that are also roles, titles or names of anything else."""
+    out = set()
+    for entry in dictionary.entries.values():
+        if entry.kind != "person":
+            continue
+        for name in [entry.name, *entry.names]:
+            words = name.split()
+            if len(words) > 1 and words[0].isalpha() and words[0][:1].isupper() and words[0][1:].islower():
+                out.add(words[0])
+    return frozenset(w for w in out if not dictionary.meanings(w))
 
 
 @Language.factory(COMPONENT, default_config={"actors_files": []})

@@ -47,6 +47,8 @@ class MentionIndex:
             for i in range(mention.token_start, mention.token_end):
                 self.by_token.setdefault(i, mention)
         self.country_counts = Counter(m.actor.country for m in self.mentions if m.actor.country)
+        # organisations of no country ("the U.N. rapporteur", "NATO"): a counterpart too
+        self.body_counts = Counter(m.actor.code for m in self.mentions if not m.actor.country and m.actor.code)
         self._chunks: list[Any] | None = None
 
     def noun_chunks(self, sent) -> list[Any]:
@@ -90,9 +92,10 @@ class MentionIndex:
         ranked = [(c, n) for c, n in self.country_counts.most_common() if c != exclude]
         if not ranked or ranked[0][1] < 3:
             return None
-        if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
-            return None
-        total = sum(self.country_counts.values())
+        rivals = [n for _, n in ranked[1:2]] + [n for _, n in self.body_counts.most_common(1)]
+        if any(n * 2 > ranked[0][1] for n in rivals):
+            return None  # another country, or an organisation, is as much the story's other side
+        total = sum(self.country_counts.values()) + sum(self.body_counts.values())
         if (ranked[0][1] + self.country_counts.get(exclude, 0)) < BILATERAL_SHARE * total:
             return None
         return ranked[0][0]

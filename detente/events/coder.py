@@ -277,7 +277,7 @@ class Coder:
         taken = {i for c in candidates for i in c.tokens | {c.trigger.i}}
         out = []
         for token in sent:
-            if token.pos_ != "VERB" or token.i in taken:
+            if token.pos_ != "VERB" or token.i in taken or self.patterns.alleged(token):
                 continue
             if token.dep_ in ("xcomp", "ccomp") and self.lexicon.governor_of(token.head) not in (None, "transparent", "speech"):
                 continue  # "wants to attack", "threatened to strike": the governing verb says what it is

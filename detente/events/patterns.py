@@ -32,6 +32,10 @@ OFFICE_NOUNS = frozenset(_WORDS["office_nouns"])
 PAIR_NOUNS = frozenset(_WORDS["pair_nouns"])
 # verbs that are no act in the passive ("was met with criticism": received, not a meeting)
 PASSIVE_NOT_EVENT = frozenset(_WORDS["passive_not_event"])
+ALLEGATION_VERBS = frozenset(_WORDS["allegation_verbs"])
+ALLEGATION_PREPS = frozenset(_WORDS["allegation_preps"])
+OBJECT_CONTROL_PREPS = frozenset(_WORDS["object_control_preps"])
+ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # an object that can act ("took credit for" cannot)
 SPEAKER_PRONOUNS = frozenset(_WORDS["speaker_pronouns"])
 RELATIVE_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -123,8 +127,32 @@ class Patterns:
             if head.dep_ in SUBJECT_DEPS or head.dep_ == "dobj":
                 return self.subject_tokens(head.head, depth + 1) if head.dep_ == "dobj" else []
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
-            return self.subject_tokens(head.head, depth + 1) if head.head.pos_ in VERB_POS else []
+            if head.head.pos_ not in VERB_POS:
+                return []
+            objs = [c for c in head.head.children if c.dep_ == "dobj" and (
+                c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ACTOR_ENTITY_TYPES)]
+            if objs and head.lower_ in OBJECT_CONTROL_PREPS:
+                # "thanked Poland for sending tanks", "stopped Iran from arming": the object acts
+                return self.conjuncts(objs[0])
+            return self.subject_tokens(head.head, depth + 1)
         return []
+
+    def alleged(self, token) -> bool:
+        """Is `token` (a verb or an event noun) inside the complement of an allegation ("accused
+        Iran of arming Hezbollah", "blamed Moscow for the attack on the grid")? Then the act is the
+        allegation's content, not an event of its own."""
+        tok = token
+        for _ in range(6):
+            if tok.dep_ == "prep" and tok.lower_ in ALLEGATION_PREPS and tok.head.i != tok.i:
+                head = tok.head
+                if head.pos_ not in VERB_POS:
+                    return False
+                sense = self.lex.verb_sense(head)[0]
+                return head.lemma_.lower() in ALLEGATION_VERBS or (sense is not None and sense.type == "ACCUSE")
+            if tok.dep_ not in ("pcomp", "pobj", "conj", "prep") or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return False
 
     def agent_tokens(self, verb) -> list:
         for child in verb.children:
@@ -446,7 +474,7 @@ class Patterns:
                 consumed.update(cand.tokens)
         # 2. verbs
         for verb in verbs:
-            if verb.i in consumed or verb.i in blocked:
+            if verb.i in consumed or verb.i in blocked or self.alleged(verb):
                 continue
             cand = self.verbal(verb, index, misparsed.get(verb.i))
             if cand is not None:
@@ -454,7 +482,7 @@ class Patterns:
                 consumed.update(cand.tokens)
         # 3. nominal events
         for token in sent:
-            if token.i in consumed or token.i in blocked or token.pos_ not in ("NOUN", "PROPN"):
+            if token.i in consumed or token.i in blocked or token.pos_ not in ("NOUN", "PROPN") or self.alleged(token):
                 continue
             cand = self.nominal(token, index)
             if cand is not None:

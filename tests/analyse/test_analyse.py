@@ -221,3 +221,18 @@ def test_a_bare_role_used_as_the_adjective_of_an_act_names_no_actor(nlp, text, n
 def test_a_bare_role_before_a_noun_naming_people_is_still_an_actor(nlp):
     assert ("Military", "NERMIL") in [(m.text, m.actor.code) for m in
                                      mentions(nlp, "Military leaders in Niger met French officials.")]
+
+
+def test_a_namesake_is_not_the_dictionary_person(nlp):
+    """"Richard Bennett" is not Naftali Bennett, nor is a later bare "Bennett" in that text."""
+    text = ("United Nations special rapporteur Richard Bennett arrived in Kabul on Monday. "
+            "Bennett accused the Taliban of abuses against women.")
+    assert all(m.actor.country != "ISR" for m in mentions(nlp, text, "2025-03-03"))
+
+
+def test_the_dictionary_person_keeps_his_surname_when_named_in_full_or_by_title(nlp):
+    full = mentions(nlp, "Naftali Bennett met King Abdullah in Amman. Bennett praised Jordan.", "2021-09-03")
+    assert [m.actor.country for m in full if "Bennett" in m.text] == ["ISR", "ISR"]
+    titled = mentions(nlp, "Richard Bennett spoke to reporters. Prime Minister Bennett accused Iran.", "2021-09-03")
+    assert [m.actor.country for m in titled if "Bennett" in m.text] == ["ISR"]
+    assert [m.actor.country for m in mentions(nlp, "Bennett accused Iran.", "2021-09-03")] == ["ISR", "IRN"]

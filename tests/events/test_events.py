@@ -319,3 +319,18 @@ def test_verb_patterns_found_by_object_word_are_the_first_match_of_a_full_scan()
                 checked += 1
                 matched += scan is not None
     assert checked >= 6 and matched >= 2, (checked, matched)
+
+
+def test_no_counterpart_is_guessed_when_an_organisation_is_as_much_the_other_side():
+    from detente.events.actors import MentionIndex
+    from detente.models import Actor
+
+    def mention(code, country, n):
+        from builders import FakeMention
+        return [FakeMention(i, i + 1, i, i + 1, code, Actor(code, code, country, None)) for i in range(n)]
+
+    two_countries = MentionIndex(None, mention("KEN", "KEN", 5) + mention("SOM", "SOM", 4), text="")
+    assert two_countries.dominant_country("KEN") == "SOM"
+    with_body = MentionIndex(None, mention("KEN", "KEN", 5) + mention("SOM", "SOM", 4)
+                             + mention("IGOUNO", None, 3), text="")
+    assert with_body.dominant_country("KEN") is None

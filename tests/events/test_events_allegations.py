@@ -1,0 +1,39 @@
+"""An act told in the complement of an allegation is its content, not an event of its own; an
+act in a preposition's complement after an object that can act is the object's. Own sentences,
+real dictionaries."""
+
+from __future__ import annotations
+
+import pytest
+
+import detente
+
+
+def _triples(text: str):
+    return [(e.actor.country if e.actor else None, e.event_type, e.recipient.country if e.recipient else None)
+            for e in detente.extract(text, published="2025-04-04")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israel accused Iran of arming Hezbollah.", [("ISR", "ACCUSE", "IRN")]),
+    ("Washington blamed Moscow for attacking the Ukrainian grid.", [("USA", "ACCUSE", "RUS")]),
+    ("Turkey accused Greece of harbouring Kurdish militants.", [("TUR", "ACCUSE", "GRC")]),
+])
+def test_only_the_allegation_is_coded_not_the_act_alleged(text, expected):
+    assert _triples(text) == expected
+
+
+def test_a_charge_is_coded_and_the_charged_act_is_not():
+    triples = _triples("Kenya charged two Somali men with helping al-Shabab.")
+    assert ("KEN", "COERCE", "SOM") in triples
+    assert all(kind != "AID" for _, kind, _ in triples)
+
+
+def test_the_object_does_the_act_of_a_for_complement():
+    triples = _triples("Ukraine thanked Poland for sending tanks to Kyiv.")
+    assert ("UKR", "SUPPORT", "POL") in triples
+    assert all(actor != "UKR" for actor, kind, _ in triples if kind != "SUPPORT")
+
+
+def test_after_a_thing_as_object_the_subject_still_acts():
+    assert ("JPN", "CONSULT", "IND") in _triples("Japan signed the deal after meeting Indian officials in Tokyo.")
