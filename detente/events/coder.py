@@ -145,6 +145,8 @@ class Coder:
         mentions = self.mention_fn(doc, date=article.published)
         if skip:
             mentions = [m for m in mentions if m.start >= skip]
+        if article.outlet:  # the narrator names no party and is no country of the story ("told VOA")
+            mentions = [m for m in mentions if getattr(m, "actor", None) is None or not _own_outlet(m.actor, article.outlet)]
         index = MentionIndex(doc, mentions, text)
         quotes = find_quotes(doc, article, index)
         claims = find_claims(doc, article, index, quotes)

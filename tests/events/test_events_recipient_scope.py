@@ -52,3 +52,15 @@ def test_the_articles_own_outlet_is_the_narrator_not_a_party():
     own = parties("https://www.voanews.com/a/kenya/123.html")
     assert all("VOA" not in actor + recipient for actor, _, recipient in own)
     assert ("Kenya", "REJECT", "Uganda") in own
+
+
+def test_the_articles_own_outlet_is_no_country_of_the_story():
+    # elsewhere, three mentions of a US medium make the USA the story's other side
+    text = ("VOA reporters visited the camp this week. VOA spoke to families there. "
+            "VOA asked officials about food. Kenya imposed new restrictions on Tuesday.")
+
+    def recipients(url):
+        return [e.recipient.country for e in detente.extract(text, published="2025-03-03", url=url) if e.recipient]
+
+    assert recipients("https://www.pacific-ledger.example.test/a/1") == ["USA"]
+    assert recipients("https://www.voanews.com/a/kenya/123.html") == []
