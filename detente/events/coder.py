@@ -341,7 +341,7 @@ class Coder:
             if others:
                 recipient = actor_of(others[0])
             else:
-                country = index.dominant_country(speaker.actor.country)
+                country = index.dominant_country(speaker.actor.country, sent)
                 if not country:
                     continue
                 recipient = self._country_actor(country, index)
@@ -433,12 +433,12 @@ class Coder:
                 actors, recipients = parties[:1], parties[1:]
         if self.infer_counterpart and sense.type in DYADIC and not self._explicit_other(cand, index):
             if recipients == [None] and actors[0] is not None and actors[0].country:
-                country = index.dominant_country(actors[0].country)
+                country = index.dominant_country(actors[0].country, sent)
                 if country:
                     recipients, inferred = [self._country_actor(country, index)], True
             elif actors == [None] and recipients[0] is not None and recipients[0].country and cand.passive \
                     and sense.type == "SANCTION":  # "Colombia was decertified": measures have a sender
-                country = index.dominant_country(recipients[0].country)
+                country = index.dominant_country(recipients[0].country, sent)
                 if country:
                     actors, inferred = [self._country_actor(country, index)], True
         cand = replace(cand, sense=sense, family=family)

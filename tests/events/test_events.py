@@ -334,3 +334,14 @@ def test_no_counterpart_is_guessed_when_an_organisation_is_as_much_the_other_sid
     with_body = MentionIndex(None, mention("KEN", "KEN", 5) + mention("SOM", "SOM", 4)
                              + mention("IGOUNO", None, 3), text="")
     assert with_body.dominant_country("KEN") is None
+
+
+FILLER = " ".join(f"The market opened {n} points higher." for n in range(2, 9))
+
+
+def test_a_counterpart_is_guessed_only_when_named_near_the_act():
+    story = "Colombia and the United States argued. Colombia objected. Colombia protested. "
+    near = story + "Colombia complained again. Washington imposed sanctions on Monday."
+    assert ("USA", "COL", "SANCTION") in triples(near)
+    far = story + FILLER + " Washington imposed sanctions on Monday."
+    assert [t for t in triples(far) if t[2] == "SANCTION"] == []
