@@ -450,6 +450,8 @@ class Patterns:
             if kind is None:
                 continue
             comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and (c.pos_ in VERB_POS or c.tag_.startswith("VB"))]
+            # "threatened to close or suspend U.S. operations": a coordinated complement is one too
+            comps += [c for comp in comps for c in self.conjuncts(comp)[1:] if c.pos_ in VERB_POS or c.tag_.startswith("VB")]
             if kind == "block":
                 for comp in comps:
                     blocked.update(t.i for t in comp.subtree)

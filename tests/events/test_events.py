@@ -345,3 +345,9 @@ def test_a_counterpart_is_guessed_only_when_named_near_the_act():
     assert ("USA", "COL", "SANCTION") in triples(near)
     far = story + FILLER + " Washington imposed sanctions on Monday."
     assert [t for t in triples(far) if t[2] == "SANCTION"] == []
+
+
+def test_a_coordinated_complement_is_governed_too():
+    # "suspend" is coordinated with "close": both are threatened, neither is done
+    assert triples("Washington threatened to close or suspend Colombian operations at the port.") == [
+        ("USA", "COL", "THREATEN")]
