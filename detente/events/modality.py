@@ -19,6 +19,8 @@ FUTURES = frozenset(_WORDS["futures"])
 CONDITIONAL_MARKS = frozenset(_WORDS["conditional_marks"])
 # "before/until ... " under a negated, modal or future main verb states a condition, not an act.
 TEMPORAL_CONDITION_MARKS = frozenset(_WORDS["temporal_condition_marks"])
+DEMAND_VERBS = frozenset(_WORDS["demand_verbs"])
+NEGATING_PREPS = frozenset(_WORDS["negating_preps"])
 HEDGE_ADJECTIVES = frozenset(_WORDS["hedge_adjectives"])
 # Nouns under which an event noun is only talked about ("the risk of sanctions").
 HEDGE_NOUNS = frozenset(_WORDS["hedge_nouns"])
@@ -128,6 +130,12 @@ def verb_status(verb) -> str:
             # "will not lift its duty before Peru removes the tariff": the act in the clause is the
             # condition of a negated, modal or future main act, not an event
             return HYPOTHETICAL
+        elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in NEGATING_PREPS:
+            return NEGATED
+        elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in TEMPORAL_CONDITION_MARKS \
+                and head.head.pos_ in ("VERB", "AUX") and (head.head.lemma_.lower() in DEMAND_VERBS or verb_status(
+                    head.head) in (NEGATED, HYPOTHETICAL, FUTURE)):
+            return HYPOTHETICAL  # "asked for denuclearisation before lifting sanctions"
         elif node.dep_ in ("ccomp", "advcl", "relcl", "acl"):
             # "X would be hurt if ...": the enclosing clause's mood does not carry into a complement
             # except for conditionals, checked above.

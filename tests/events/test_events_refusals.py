@@ -28,3 +28,18 @@ def test_refusing_to_ease_a_measure_is_cameo_124():
 ])
 def test_a_negated_past_or_hostile_act_is_no_refusal(text):
     assert [t for t in triples(text) if t[2] == "REJECT"] == []
+
+
+def test_an_act_after_before_or_until_in_a_demand_is_its_condition():
+    from builders import triples
+
+    assert [t for t in triples("Washington asked for reforms before lifting sanctions on Colombia.")
+            if t[2] == "CONCEDE"] == []
+    # a past act told before another stays an act
+    assert ("RUS", "UKR", "ASSAULT") in triples("Russia shelled Kyiv before Ukraine's forces withdrew.")
+
+
+def test_an_act_after_without_is_not_done():
+    from builders import triples
+
+    assert [t for t in triples("Russia moved troops without consulting China.") if t[2] == "CONSULT"] == []
