@@ -740,6 +740,21 @@ class Patterns:
                 return found[0], found[1]
         return None
 
+    def _nominal_agent(self, noun, index: MentionIndex):
+        """The "by" phrase of an event noun, also where the parser hung it on the noun's "of"
+        object ("the expulsion of two diplomats by Canada")."""
+        holders = [noun] + [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for g in c.children if g.dep_ == "pobj"]
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found = index.of_phrase(pobj)
+                            if found is not None and (found.actor.country or found.actor.code):
+                                return found
+        return None
+
     def nominal(self, noun, index: MentionIndex) -> Candidate | None:
         entry = self.lex.noun_entry(noun)
         if entry is None or not entry.nominal:
@@ -774,6 +789,8 @@ class Patterns:
                 actor = index.of_phrase(child)
                 if actor is not None:
                     break
+        if actor is None:  # "the annexation of Crimea by Russia", "the expulsion of two diplomats by Canada"
+            actor = self._nominal_agent(noun, index)
         recipient = None
         for child in [*noun.children, *(c for c in owner.children if c.i != noun.head.i and owner.i != noun.i)]:
             if child.dep_ == "prep" and child.lower_ in NOMINAL_RECIPIENT_PREPS:

@@ -64,3 +64,10 @@ def test_the_articles_own_outlet_is_no_country_of_the_story():
 
     assert recipients("https://www.pacific-ledger.example.test/a/1") == ["USA"]
     assert recipients("https://www.voanews.com/a/kenya/123.html") == []
+
+
+def test_an_event_noun_takes_its_by_phrase_as_actor():
+    assert _events("The expulsion of two Indian diplomats by Canada angered New Delhi.")[:1] == [
+        ("CAN", "COERCE", "Indian diplomats", "IND")]
+    shelling = _events("The shelling of Kharkiv by Russian forces killed five people.")
+    assert ("RUSMIL", "ASSAULT", "Kharkiv", "UKR") in shelling
