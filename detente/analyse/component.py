@@ -54,6 +54,7 @@ COMPONENT = "detente_actors"
 COUNTRY_WORDS = (COUNTRY, DEMONYM, PLACE)
 _WORDS = resources.words("mentions")
 FORMER_WORDS = frozenset(_WORDS["former_words"])
+NAME_TITLES = frozenset(_WORDS["name_titles"])
 ENT_LABELS = {PERSON: "PERSON", COUNTRY: "GPE", CAPITAL: "GPE", PLACE: "GPE", DEMONYM: "NORP", PEOPLE: "NORP",
               AGENCY: "ORG", ORG: "ORG", GROUP: "ORG"}
 POSSESSIVE = frozenset(_WORDS["possessive"])
@@ -528,7 +529,7 @@ def _first_names(dictionary: ActorDictionary) -> frozenset[str]:
             words = name.split()
             if len(words) > 1 and words[0].isalpha() and words[0][:1].isupper() and words[0][1:].islower():
                 out.add(words[0])
-    return frozenset(w for w in out if not dictionary.meanings(w))
+    return frozenset(w for w in out if not dictionary.meanings(w) and w.lower() not in NAME_TITLES)
 
 
 @Language.factory(COMPONENT, default_config={"actors_files": []})

@@ -236,3 +236,8 @@ def test_the_dictionary_person_keeps_his_surname_when_named_in_full_or_by_title(
     titled = mentions(nlp, "Richard Bennett spoke to reporters. Prime Minister Bennett accused Iran.", "2021-09-03")
     assert [m.actor.country for m in titled if "Bennett" in m.text] == ["ISR"]
     assert [m.actor.country for m in mentions(nlp, "Bennett accused Iran.", "2021-09-03")] == ["ISR", "IRN"]
+
+
+def test_a_title_before_a_surname_is_no_namesakes_first_name(nlp):
+    found = mentions(nlp, "Ayatollah Khamenei accused Israel of aggression.", "2015-03-03")
+    assert [m.actor.country for m in found] == ["IRN", "ISR"]
