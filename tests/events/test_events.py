@@ -351,3 +351,8 @@ def test_a_coordinated_complement_is_governed_too():
     # "suspend" is coordinated with "close": both are threatened, neither is done
     assert triples("Washington threatened to close or suspend Colombian operations at the port.") == [
         ("USA", "COL", "THREATEN")]
+
+
+def test_an_act_to_be_reconsidered_is_not_done():
+    assert [t for t in triples("Washington asked Colombia to reconsider raising tariffs on American goods.")
+            if t[0] == "COL"] == []
