@@ -21,6 +21,7 @@ CONDITIONAL_MARKS = frozenset(_WORDS["conditional_marks"])
 TEMPORAL_CONDITION_MARKS = frozenset(_WORDS["temporal_condition_marks"])
 DEMAND_VERBS = frozenset(_WORDS["demand_verbs"])
 NEGATING_PREPS = frozenset(_WORDS["negating_preps"])
+DEONTIC_ADJECTIVES = frozenset(_WORDS["deontic_adjectives"])
 HEDGE_ADJECTIVES = frozenset(_WORDS["hedge_adjectives"])
 # Nouns under which an event noun is only talked about ("the risk of sanctions").
 HEDGE_NOUNS = frozenset(_WORDS["hedge_nouns"])
@@ -130,6 +131,9 @@ def verb_status(verb) -> str:
             # "will not lift its duty before Peru removes the tariff": the act in the clause is the
             # condition of a negated, modal or future main act, not an event
             return HYPOTHETICAL
+        elif node.dep_ in ("advcl", "ccomp", "xcomp", "csubj") and any(
+                c.dep_ == "acomp" and c.lower_ in DEONTIC_ADJECTIVES for c in head.children):
+            return HYPOTHETICAL  # "it is necessary for India to engage Mauritius": advice
         elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in NEGATING_PREPS:
             return NEGATED
         elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in TEMPORAL_CONDITION_MARKS \

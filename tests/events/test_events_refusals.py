@@ -43,3 +43,12 @@ def test_an_act_after_without_is_not_done():
     from builders import triples
 
     assert [t for t in triples("Russia moved troops without consulting China.") if t[2] == "CONSULT"] == []
+
+
+def test_a_clause_under_it_is_necessary_is_advice_not_an_act():
+    from builders import triples
+
+    assert triples("Russia sent humanitarian aid to Ukraine.") == [("RUS", "UKR", "AID")]
+    assert triples("It is necessary for Russia to send humanitarian aid to Ukraine.") == []
+    assert triples("It is vital that Russia sends humanitarian aid to Ukraine.") == []
+    assert triples("It is important for China to impose sanctions on Japan.") == []
