@@ -29,3 +29,8 @@ def test_lifting_sanctions_is_not_a_sanction():
 
 def test_a_class_noun_over_a_non_event_is_no_event():
     assert triples("Brazil announced an end to its own budget review.") == []
+
+
+def test_strengthening_ties_is_diplomatic_cooperation_and_having_them_is_no_event():
+    assert triples("Japan strengthened ties with India on Monday.") == [("JPN", "IND", "SUPPORT")]
+    assert triples("Japan has close ties with India.") == []
