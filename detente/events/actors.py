@@ -102,7 +102,8 @@ class MentionIndex:
         """The document's main counterpart of `exclude`: the most mentioned other country, if it
         clearly leads and the story is about the two of them (used to complete one-sided events,
         at lower confidence). In a story of many countries the guess was mostly wrong: of the
-        VOA events read for precision, half the wrong recipients were such completions."""
+        VOA events read for precision, half the wrong recipients were such completions. With
+        `sent`, the country must also be named in that sentence or the COUNTERPART_WINDOW before."""
         ranked = [(c, n) for c, n in self.country_counts.most_common() if c != exclude]
         if not ranked or ranked[0][1] < 3:
             return None
