@@ -390,7 +390,8 @@ class Coder:
                 and not modality.commentary(cand.trigger):  # "will not lift the embargo": a refusal
             sense = Patterns.combine("reject", None, cand.sense, cand.trigger)
             return replace(cand, sense=sense, family="intent") if sense is not None else None
-        if status in (modality.NEGATED, modality.HYPOTHETICAL) or modality.commentary(cand.trigger):
+        if status in (modality.NEGATED, modality.HYPOTHETICAL) or modality.commentary(cand.trigger) \
+                or modality.scene_setting(cand.trigger):
             return None
         if status == modality.REAL and self._habitual(cand, sent, quotes, resolver):
             return None

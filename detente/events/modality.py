@@ -38,6 +38,8 @@ OPINION_VERBS = frozenset(_WORDS["opinion_verbs"])
 
 # Verbs of saying whose past tense shifts a reported "will" to "would" ("said Russia would respond").
 REPORTING_VERBS = frozenset(_WORDS["reporting_verbs"])
+SETTING_VERBS = frozenset(_WORDS["setting_verbs"])
+CONVERSATION_WORDS = frozenset(_WORDS["conversation_words"])
 
 
 def backshifted(verb) -> bool:
@@ -177,6 +179,23 @@ def is_question(sent) -> bool:
 def _commentator(phrase_root) -> bool:
     """The phrase (with its appositions: "Y, an analyst at Z") names a commentator."""
     return any(t.lemma_.lower() in COMMENTATOR_NOUNS and t.pos_ in ("NOUN", "PROPN") for t in phrase_root.subtree)
+
+
+def scene_setting(trigger) -> bool:
+    """"Speaking to lawmakers, X said …": a speaking participle that is an adverbial clause of a
+    reporting verb sets the scene of the statement (its audience or venue), and is no act; nor is
+    the meeting it names as its venue ("Speaking at a summit on Sudan, …")."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
+        trigger = trigger.head.head
+    if trigger.tag_ != "VBG" or trigger.dep_ != "advcl" or trigger.lemma_.lower() not in SETTING_VERBS:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        return False  # "with Sullivan speaking by phone to …": a clause with its own subject
+    head = trigger.head
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    return not any(t.lower_ in CONVERSATION_WORDS or t.lemma_.lower() in CONVERSATION_WORDS
+                   for t in trigger.subtree if t.i != trigger.i)
 
 
 def commentary(trigger) -> bool:

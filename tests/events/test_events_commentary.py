@@ -35,3 +35,22 @@ def test_what_an_official_reports_is_still_an_event(text, expected):
 ])
 def test_an_act_still_ahead_is_a_stated_intent_not_the_act(text):
     assert {t for _, _, t in triples(text)} <= {"THREATEN"}
+
+
+@pytest.mark.parametrize("text", [
+    "Speaking to Chinese lawmakers on Monday, Trump said the talks would resume.",
+    "Speaking at an EU summit on Ukraine, Trump said the war must end.",
+    "Talking to Indian students, Petro stressed that trade with China was growing.",
+])
+def test_speaking_to_an_audience_before_a_statement_is_no_meeting(text):
+    """The participle sets the scene of the statement (its audience, its venue)."""
+    assert [t for t in triples(text) if t[2] == "CONSULT"] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Speaking with Chinese officials by phone, Trump said trade ties were strong.", [("USA", "CHN", "CONSULT")]),
+    ("Speaking to Petro by phone on Friday, Trump said the United States wanted a deal.", [("USA", "COL", "CONSULT")]),
+    ("Trump spoke to Petro on Tuesday.", [("USA", "COL", "CONSULT")]),
+])
+def test_a_conversation_or_a_call_is_still_a_meeting(text, expected):
+    assert triples(text) == expected
