@@ -285,8 +285,9 @@ class Coder:
                 continue  # "wants to attack", "threatened to strike": the governing verb says what it is
             governs = self.lexicon.governor_of(token)
             comps = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
-            if governs == "request" and self.patterns.asked_of_unknown(token, comps, index):
-                continue  # "urged member states to impose sanctions on X": not asked of X
+            if governs == "request" and (self.patterns.asked_of_unknown(token, comps, index) or (
+                    comps and all(modality.indirect_question(c) for c in comps))):
+                continue  # "urged member states to impose sanctions on X": not asked of X; "asked whether": a question
             sense, family = self.patterns.verb_act_sense(token), "verb"
             if sense is None and WEAK_ACTS and governs is None \
                     and not self.patterns.non_event_object(token):  # "wants to attack": a governor

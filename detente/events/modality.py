@@ -39,6 +39,8 @@ OPINION_VERBS = frozenset(_WORDS["opinion_verbs"])
 # Verbs of saying whose past tense shifts a reported "will" to "would" ("said Russia would respond").
 REPORTING_VERBS = frozenset(_WORDS["reporting_verbs"])
 SETTING_VERBS = frozenset(_WORDS["setting_verbs"])
+QUESTION_PREDICATES = frozenset(_WORDS["question_predicates"])
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 CONVERSATION_WORDS = frozenset(_WORDS["conversation_words"])
 
 
@@ -112,7 +114,8 @@ def verb_status(verb) -> str:
         return status
     node = verb
     seen = 0
-    while node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "prep", "pobj") and seen < 8:
+    while node.dep_ in ("xcomp", "conj", "advcl", "ccomp", "csubj", "csubjpass", "acl", "relcl", "pcomp", "prep",
+                        "pobj") and seen < 8:
         head = node.head
         seen += 1
         if head.i == node.i:
@@ -136,13 +139,15 @@ def verb_status(verb) -> str:
         elif node.dep_ in ("advcl", "ccomp", "xcomp", "csubj") and any(
                 c.dep_ == "acomp" and c.lower_ in DEONTIC_ADJECTIVES for c in head.children):
             return HYPOTHETICAL  # "it is necessary for India to engage Mauritius": advice
+        elif indirect_question(node):
+            return HYPOTHETICAL  # "did not say who attacked the convoy"
         elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in NEGATING_PREPS:
             return NEGATED
         elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in TEMPORAL_CONDITION_MARKS \
                 and head.head.pos_ in ("VERB", "AUX") and (head.head.lemma_.lower() in DEMAND_VERBS or verb_status(
                     head.head) in (NEGATED, HYPOTHETICAL, FUTURE)):
             return HYPOTHETICAL  # "asked for denuclearisation before lifting sanctions"
-        elif node.dep_ in ("ccomp", "advcl", "relcl", "acl"):
+        elif node.dep_ in ("ccomp", "csubj", "csubjpass", "advcl", "relcl", "acl"):
             # "X would be hurt if ...": the enclosing clause's mood does not carry into a complement
             # except for conditionals, checked above.
             break
@@ -179,6 +184,31 @@ def is_question(sent) -> bool:
 def _commentator(phrase_root) -> bool:
     """The phrase (with its appositions: "Y, an analyst at Z") names a commentator."""
     return any(t.lemma_.lower() in COMMENTATOR_NOUNS and t.pos_ in ("NOUN", "PROPN") for t in phrase_root.subtree)
+
+
+def indirect_question(clause) -> bool:
+    """"asked whether X would attack", "did not say who attacked", "it is unclear how X will
+    respond": a complement clause opening with whether/if, or with a wh-word under a question
+    predicate or a negated one, asks about its act and does not assert it."""
+    if clause.dep_ not in ("ccomp", "csubj", "csubjpass"):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
+        return True
+    opening = clause.doc[clause.left_edge.i:min(clause.left_edge.i + 4, clause.i)]
+    if not any(t.tag_ in WH_TAGS and _in_clause(t, clause) for t in opening):
+        return False
+    head = clause.head
+    words = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ in ("acomp", "oprd")}
+    return bool(words & QUESTION_PREDICATES) or any(c.dep_ == "neg" for c in head.children)
+
+
+def _in_clause(token, clause) -> bool:
+    """`token` belongs to `clause` itself, not to a clause inside it ("if Europe …, he will …")."""
+    while token.i != clause.i:
+        if token.dep_ in ("advcl", "ccomp", "relcl", "acl", "csubj") or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 def scene_setting(trigger) -> bool:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from detente import resources
+from detente.events import modality
 from detente.events.actors import MentionIndex
 from detente.events.lexicon import Lexicon, NounEntry, Sense
 
@@ -465,7 +466,9 @@ class Patterns:
                 continue
             if kind == "transparent":
                 continue
-            if kind == "request" and self.asked_of_unknown(verb, comps, index):
+            if kind == "request" and (self.asked_of_unknown(verb, comps, index)
+                                      or (comps and all(modality.indirect_question(c) for c in comps))):
+                # "urged supporters to march", "asked whether China would retaliate": no request of X
                 blocked.add(verb.i)
                 for comp in comps:
                     blocked.update(t.i for t in comp.subtree)

@@ -3,14 +3,15 @@
    "ordered troops out" is no expulsion;
 2. an act in a "before/until/unless/once" clause under a negated, modal or future main verb is a
    condition, not an event;
-3. an event noun inside "complaint about X" / "dispute over X" is a topic, not an event."""
+3. an event noun inside "complaint about X" / "dispute over X" is a topic, not an event;
+4. an indirect question ("asked whether X would …", "did not know who attacked …") asserts no act."""
 
 from __future__ import annotations
 
 import functools
 
 import pytest
-from builders import run
+from builders import run, triples
 
 FILLER = " Officials from both countries met in Hanoi to discuss trade and the border."
 
@@ -102,3 +103,21 @@ def test_complaint_itself_is_still_coded_and_plain_nouns_are_events():
     assert double("India lodged a complaint about Pakistani aid to Iran.") == [("IND", "PAK", "ACCUSE", "complain")]
     assert double("France sent aid to Germany.") == [("FRA", "DEU", "AID", "aid")]
     assert double("Russian sanctions on Ukraine took effect.") == [("RUS", "UKR", "SANCTION", "sanctions")]
+
+
+@pytest.mark.parametrize("text", [
+    "Reporters asked whether China would impose sanctions on Japan.",
+    "Germany asked if France would send troops to Venezuela.",
+    "India said it did not know who attacked the Pakistani convoy.",
+    "It is unclear how the United States will respond to Mexico's tariffs.",
+])
+def test_an_indirect_question_asks_and_asserts_no_act(text):
+    assert triples(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Germany asked France to send troops to Venezuela.", [("DEU", "FRA", "REQUEST")]),
+    ("Trump said that if Mexico keeps its tariff, he will impose a 200% tariff on Brazil.", [("USA", "BRA", "THREATEN")]),
+])
+def test_a_request_or_a_conditional_threat_is_still_an_event(text, expected):
+    assert triples(text) == expected
