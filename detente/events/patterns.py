@@ -45,6 +45,8 @@ DIRECTION_PARTICLES = tuple(_WORDS["direction_particles"])
 # "complaint about X", "dispute over X": X is a topic, not an event
 TOPIC_PREPS = frozenset(_WORDS["topic_preps"])
 TOPIC_NOUNS = frozenset(_WORDS["topic_nouns"])
+VENUE_TYPES = frozenset(_WORDS["venue_types"])
+VENUE_PREPS = frozenset(_WORDS["venue_preps"])
 DEMAND_MODALS = frozenset(_WORDS["demand_modals"])
 APPEAL_MODALS = frozenset(_WORDS["appeal_modals"])
 OBLIGATION_MODALS = DEMAND_MODALS | APPEAL_MODALS
@@ -277,10 +279,15 @@ class Patterns:
                 seen.append(mention)
         return (seen[0], seen[1]) if len(seen) == 2 else None
 
-    def recipient(self, index: MentionIndex, verb, objects: list, actor, preps=RECIPIENT_PREPS) -> Any | None:
+    def recipient(self, index: MentionIndex, verb, objects: list, actor, preps=RECIPIENT_PREPS,
+                  sense: Sense | None = None) -> Any | None:
         """First actor among: the objects, the verb's indirect/prepositional objects, then modifiers
         or prepositional phrases inside the objects ("tariffs on Colombian goods"), then the
-        objects' possessors (unless they are the actor's own: "withdrew Colombia's ambassador")."""
+        objects' possessors (unless they are the actor's own: "withdrew Colombia's ambassador").
+        For talks and agreements (`sense` of a VENUE_TYPES type) a place where they were held is
+        not searched ("held a summit in Russia")."""
+        venues = VENUE_PREPS if sense is not None and sense.type in VENUE_TYPES else frozenset()
+        preps = tuple(p for p in preps if p not in venues)
         candidates: list = []
         for obj in objects:
             candidates.extend(self.conjuncts(obj) if obj.dep_ != "conj" else [obj])
@@ -312,7 +319,7 @@ class Patterns:
             return found
         deeper = []
         for token in objects:
-            deeper.extend(t for t in _core_subtree(token) if t.i != token.i)
+            deeper.extend(t for t in _core_subtree(token) if t.i != token.i and not _under_prep(t, token, venues))
         return self._first_other(index, deeper, actor, skip_own_possessor=True, direct=True)
 
     def _first_other(self, index, tokens, actor, skip_own_possessor=False, direct=False):
@@ -587,14 +594,15 @@ class Patterns:
         objs = [o for o in self.objects(verb)]
         recipient = None
         if kind == "request":
-            recipient = self.recipient(index, verb, [o for o in objs if o.i not in act_tokens], actors[0] if actors else None)
+            recipient = self.recipient(index, verb, [o for o in objs if o.i not in act_tokens], actors[0] if actors else None,
+                                       sense=sense)
             if recipient is None and act_verb is not None:
                 subj = self.mentions(index, [c for c in act_verb.children if c.dep_ in SUBJECT_DEPS])
                 recipient = subj[0] if subj and (not actors or subj[0] != actors[0]) else None
         if recipient is None and act_verb is not None:
-            recipient = self.recipient(index, act_verb, self.objects(act_verb), actors[0] if actors else None)
+            recipient = self.recipient(index, act_verb, self.objects(act_verb), actors[0] if actors else None, sense=sense)
         if recipient is None:
-            recipient = self.recipient(index, verb, objs, actors[0] if actors else None)
+            recipient = self.recipient(index, verb, objs, actors[0] if actors else None, sense=sense)
         return Candidate(sense=sense, trigger=verb, actor=actors[0] if actors else None, recipient=recipient,
                          family="governor", tokens={verb.i, *act_tokens},
                          passive=self.is_passive(verb))
@@ -691,7 +699,7 @@ class Patterns:
                 return None
             recipient_pool = [o for o in objs if entry_token is None or o.i != entry_token.i] + ([entry_token] if entry_token is not None else [])
         actor = actors[0] if actors else None
-        recipient = self.recipient(index, verb, recipient_pool, actor) or pair_other
+        recipient = self.recipient(index, verb, recipient_pool, actor, sense=sense) or pair_other
         return Candidate(sense=sense, trigger=verb, actor=actor, recipient=recipient, family=family,
                          passive=passive, tokens=tokens)
 
@@ -844,6 +852,17 @@ def _core_subtree(token) -> list:
                 continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def _under_prep(token, root, preps: frozenset[str]) -> bool:
+    """Whether `token` lies under one of `preps` between it and `root` (its ancestor)."""
+    if not preps:
+        return False
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in preps:
+            return True
+        token = token.head
+    return False
 
 
 def _infinitive(verb) -> bool:

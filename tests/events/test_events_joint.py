@@ -1,11 +1,13 @@
 """Joint acts with a coordinated subject and no object party ("Japan and South Korea held talks"):
 coded once, first-named party as actor, the other as recipient (tests/fixtures/gold/README.md) — only
 for acts that are mutual by nature (talks, calls, agreements, ceasefires, cooperation, restored
-relations, clashes). One-sided acts get no recipient from their own subject."""
+relations, clashes). One-sided acts get no recipient from their own subject. Where talks or an
+agreement took place ("held a summit in Russia") is no party to them."""
 
 from __future__ import annotations
 
 import pytest
+from builders import triples
 
 import detente
 
@@ -93,3 +95,16 @@ def test_between_needs_two_different_parties():
 ])
 def test_a_joint_act_is_between_the_coordinated_parties_only_when_cooperative(text, expected):
     assert [t for t in _coded(text) if t[2] in ("KEN", "TZA")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Trump and Petro held a summit in Russia in September.", [("USA", "COL", "CONSULT")]),
+    ("Trump and Petro held talks in Beijing on Monday.", [("USA", "COL", "CONSULT")]),
+    ("China and India signed an agreement in Moscow.", [("CHN", "IND", "AGREE")]),
+])
+def test_where_talks_or_an_agreement_took_place_is_not_the_other_party(text, expected):
+    assert triples(text) == expected
+
+
+def test_the_place_of_an_attacks_targets_is_still_its_target():
+    assert triples("Russia launched strikes on targets in Ukraine.") == [("RUS", "UKR", "ASSAULT")]
