@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from detente import resources
 from detente.models import Actor
 
 MentionFn = Callable[..., list[Any]]
@@ -24,6 +25,7 @@ BILATERAL_SHARE = 0.75
 # VOA: 321 -> 307 events, of the 14 dropped one or two right; dev articles' recall unchanged
 # (0.974; a window of 2 loses two gold events, of 3 or 4 one)
 COUNTERPART_WINDOW = 5
+LOCATION_PREPS = frozenset(resources.words("coder")["location_preps"])
 
 # dependency labels of the words that modify a noun phrase's head from the left
 LEFT_MODIFIERS = ("compound", "amod", "nmod", "poss", "nummod", "det", "npadvmod")
@@ -50,7 +52,9 @@ class MentionIndex:
         for mention in self.mentions:
             for i in range(mention.token_start, mention.token_end):
                 self.by_token.setdefault(i, mention)
-        self.country_counts = Counter(m.actor.country for m in self.mentions if m.actor.country)
+        # the mentions that can be a side of the story: not places named as where something is
+        self.sides = [m for m in self.mentions if doc is None or not _located(doc, m)]
+        self.country_counts = Counter(m.actor.country for m in self.sides if m.actor.country)
         # organisations of no country ("the U.N. rapporteur", "NATO"): a counterpart too
         self.body_counts = Counter(m.actor.code for m in self.mentions if not m.actor.country and m.actor.code)
         self._chunks: list[Any] | None = None
@@ -96,7 +100,7 @@ class MentionIndex:
                 break
             start = doc[start - 1].sent.start
         first = doc[start].idx
-        return any(m.actor.country == country and first <= m.start < sent.end_char for m in self.mentions)
+        return any(m.actor.country == country and first <= m.start < sent.end_char for m in self.sides)
 
     def dominant_country(self, exclude: str | None, sent=None) -> str | None:
         """The document's main counterpart of `exclude`: the most mentioned other country, if it
@@ -116,6 +120,18 @@ class MentionIndex:
         if sent is not None and not self.named_near(sent, ranked[0][0]):
             return None  # not in view where the act is told: a reader would not take it as the other side
         return ranked[0][0]
+
+
+def _located(doc, mention) -> bool:
+    """A plain place mention (no sector) that says where something is: the object of "in", "at",
+    … ("activists in New York") or the first part of "X-based"."""
+    if mention.actor.sector or mention.token_end > len(doc):
+        return False
+    last = doc[mention.token_end - 1]
+    if last.dep_ == "pobj" and last.head.lower_ in LOCATION_PREPS:
+        return True
+    after = doc[mention.token_end:mention.token_end + 2]
+    return len(after) == 2 and after[0].text == "-" and after[1].lower_ == "based"
 
 
 def actor_of(mention, doc=None) -> Actor | None:

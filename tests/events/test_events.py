@@ -347,6 +347,15 @@ def test_a_counterpart_is_guessed_only_when_named_near_the_act():
     assert [t for t in triples(far) if t[2] == "SANCTION"] == []
 
 
+def test_a_place_named_as_where_things_happen_is_no_guessed_counterpart():
+    located = ("Colombian students held a rally in America on Monday. The students, who study in America, "
+               "carried banners. Organisers in America said the rally was peaceful. Bogota condemned the rally.")
+    assert triples(located) == []
+    a_side = "Colombia and America argued. America objected. America protested. America complained again. " \
+             "Bogota condemned the rally."
+    assert triples(a_side) == [("COL", "USA", "ACCUSE")]
+
+
 def test_a_coordinated_complement_is_governed_too():
     # "suspend" is coordinated with "close": both are threatened, neither is done
     assert triples("Washington threatened to close or suspend Colombian operations at the port.") == [
