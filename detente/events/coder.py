@@ -78,6 +78,7 @@ def _has_cue(words: str, cue: str) -> bool:
 MULTILATERAL = frozenset(_WORDS["multilateral"])
 GROUP_NOUNS = frozenset(_WORDS["group_nouns"])
 PARTY_PREPS = frozenset(_WORDS["party_preps"])  # "officials from X and Y" name both parties
+UNDERGOER_VERBS = frozenset(_WORDS["undergoer_verbs"])  # "two soldiers died": the subject suffered it
 JOINT_WORDS = frozenset(_WORDS["joint_words"])
 JOINT_RETYPE = {kind: Sense(v["type"], v["cameo"], v["mode"]) for kind, v in _WORDS["joint_retype"].items()}
 
@@ -246,8 +247,10 @@ class Coder:
         act_of: dict[tuple[int, int], Candidate | None] = {}  # (source head, target head) -> act on its path
 
         def eligible(a, b) -> bool:
-            act_of[a.head, b.head] = self._act_on_path(sent, a, b, acts)
-            return act_of[a.head, b.head] is not None
+            act = act_of[a.head, b.head] = self._act_on_path(sent, a, b, acts)
+            # "a commander is dead, killed in a strike": who a bare passive participle is said of suffered it
+            return act is not None and not any(a.start <= t.i < a.end or t.i == a.head
+                                               for t in self.patterns.participle_patients(act.trigger))
 
         for a, b, p_pair in self.learned.best_pairs(sent, index, self.lexicon, rule_types, roles=role_test(sent.doc),
                                                     eligible=eligible):
@@ -279,7 +282,8 @@ class Coder:
         taken = {i for c in candidates for i in c.tokens | {c.trigger.i}}
         out = []
         for token in sent:
-            if token.pos_ != "VERB" or token.i in taken or self.patterns.alleged(token):
+            if token.pos_ != "VERB" or token.i in taken or self.patterns.alleged(token) \
+                    or token.lemma_.lower() in UNDERGOER_VERBS:
                 continue
             if token.dep_ in ("xcomp", "ccomp") and self.lexicon.governor_of(token.head) not in (None, "transparent", "speech"):
                 continue  # "wants to attack", "threatened to strike": the governing verb says what it is

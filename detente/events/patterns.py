@@ -157,6 +157,24 @@ class Patterns:
             tok = tok.head
         return False
 
+    def participle_patients(self, verb) -> list:
+        """The one a bare passive participle is said of, who suffered its act: the subject of the
+        clause it modifies ("two soldiers died, killed by …") or the noun it describes ("the
+        general, killed in a strike, …")."""
+        if not self.is_passive(verb) or verb.tag_ != "VBN" or any(c.dep_ == "nsubjpass" for c in verb.children):
+            return []
+        head = verb.head
+        if verb.dep_ == "advcl" and head.pos_ in VERB_POS and not any(c.dep_ == "mark" for c in verb.children):
+            # (not "although prohibited from …": a clause with a conjunction states a circumstance)
+            return [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            entry = self.lex.noun_entry(head)
+            own = self.lex.verb_sense(verb)[0]
+            if entry is not None and (own is None or own.type == entry.sense.type):
+                return []  # "a tariff imposed on March 3", "sanctions placed on …": the noun tells the act
+            return [head]  # "the convoy, shelled by …", "a meeting requested by …"
+        return []
+
     def agent_tokens(self, verb) -> list:
         for child in verb.children:
             if child.dep_ == "agent":
@@ -174,6 +192,8 @@ class Patterns:
                 objs.extend(self.conjuncts(child))
         if not objs and verb.dep_ == "conj" and self.is_passive(verb):
             objs = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if not objs:  # "two soldiers died, killed by Indian fire": a bare participle's controller suffered it
+            objs = self.participle_patients(verb)
         if not objs:  # "pull out of the agreement", "withdraw from the treaty", "cut off aid to"
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "from", "out"):

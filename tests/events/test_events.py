@@ -69,6 +69,19 @@ def test_passive_with_agent_and_without():
     assert (e.actor.country, e.event_type, e.mode) == ("USA", "SANCTION", "visa_ban")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Two Pakistani soldiers died, killed by Indian fire across the border.", [("IND", "PAK", "ASSAULT")]),
+    ("The Ukrainian convoy, shelled by Russian troops, turned back.", [("RUS", "UKR", "ASSAULT")]),
+    ("A Colombian commander is dead, killed in what American officials describe as a targeted strike.", []),
+    ("Twelve Israeli soldiers died in an attack.", []),
+    ("Although prohibited from seeking another term, Petro remains determined to influence the election.", []),
+])
+def test_who_a_bare_passive_participle_is_said_of_suffered_it(text, expected):
+    """"died, killed by …", "the convoy, shelled by …": the clause's subject or the described noun
+    is the recipient, never the actor; dying is no act of the one who died."""
+    assert triples(text) == expected
+
+
 def test_nominal_events():
     assert ("USA", "COL", "SANCTION") in triples("Petro spoke, which resulted in a US visa ban against Colombia.")
     (e,) = run("Washington's decertification of Colombia angered Bogota.").events
