@@ -250,7 +250,8 @@ class Coder:
             act = act_of[a.head, b.head] = self._act_on_path(sent, a, b, acts)
             # "a commander is dead, killed in a strike": who a bare passive participle is said of suffered it
             return act is not None and not any(a.start <= t.i < a.end or t.i == a.head
-                                               for t in self.patterns.participle_patients(act.trigger))
+                                               for t in self.patterns.participle_patients(act.trigger)) \
+                and not self._audience(sent.doc[b.head], act.trigger)
 
         for a, b, p_pair in self.learned.best_pairs(sent, index, self.lexicon, rule_types, roles=role_test(sent.doc),
                                                     eligible=eligible):
@@ -301,6 +302,14 @@ class Coder:
                 out.append(Candidate(sense=sense, trigger=token, actor=None, recipient=None, family=family,
                                      passive=passive, tokens={token.i}))
         return out
+
+    def _audience(self, token, trigger) -> bool:
+        """"rejected the ruling, telling Kosovo journalists that …": the one told is the audience
+        of a statement, not the other side of an act told by another verb."""
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        head = token.head
+        return token.dep_ in ("dobj", "dative") and head.i != trigger.i and self.lexicon.governor_of(head) == "speech"
 
     @staticmethod
     def _act_on_path(sent, a, b, acts: dict):
