@@ -26,6 +26,7 @@ BILATERAL_SHARE = 0.75
 # (0.974; a window of 2 loses two gold events, of 3 or 4 one)
 COUNTERPART_WINDOW = 5
 LOCATION_PREPS = frozenset(resources.words("coder")["location_preps"])
+OPPOSED_NOUNS = frozenset(resources.words("coder")["opposed_nouns"])  # "Chinese rivals" are not China
 
 # dependency labels of the words that modify a noun phrase's head from the left
 LEFT_MODIFIERS = ("compound", "amod", "nmod", "poss", "nummod", "det", "npadvmod")
@@ -79,7 +80,8 @@ class MentionIndex:
             return mention
         # adjectives and compounds name the phrase's actor before a possessor does
         # ("his Azerbaijani counterpart" is Azerbaijan's, "Colombia's ambassador" is Colombia's)
-        children = sorted((c for c in head.children if c.dep_ in LEFT_MODIFIERS and c.i < head.i),
+        children = sorted((c for c in head.children if c.dep_ in LEFT_MODIFIERS and c.i < head.i
+                           and not (c.dep_ == "poss" and head.lemma_.lower() in OPPOSED_NOUNS)),
                           key=lambda c: (c.dep_ == "poss", -c.i))
         for child in children:
             found = self.at(child) or (self.of_phrase(child) if child.dep_ in ("compound", "nmod", "poss") else None)

@@ -40,6 +40,7 @@ OPINION_VERBS = frozenset(_WORDS["opinion_verbs"])
 REPORTING_VERBS = frozenset(_WORDS["reporting_verbs"])
 SETTING_VERBS = frozenset(_WORDS["setting_verbs"])
 QUESTION_PREDICATES = frozenset(_WORDS["question_predicates"])
+NON_OCCURRENCE_NOUNS = frozenset(_WORDS["non_occurrence_nouns"])
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 CONVERSATION_WORDS = frozenset(_WORDS["conversation_words"])
 
@@ -141,6 +142,8 @@ def verb_status(verb) -> str:
             return HYPOTHETICAL  # "it is necessary for India to engage Mauritius": advice
         elif indirect_question(node):
             return HYPOTHETICAL  # "did not say who attacked the convoy"
+        elif node.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in NON_OCCURRENCE_NOUNS:
+            return NEGATED  # "Obama's failure to sell missiles to Turkey"
         elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in NEGATING_PREPS:
             return NEGATED
         elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in TEMPORAL_CONDITION_MARKS \

@@ -21,7 +21,7 @@ from typing import Any
 
 from detente import resources
 from detente.events import modality
-from detente.events.actors import MentionIndex
+from detente.events.actors import OPPOSED_NOUNS, MentionIndex
 from detente.events.lexicon import Lexicon, NounEntry, Sense
 
 _WORDS = resources.words("patterns")
@@ -344,6 +344,8 @@ class Patterns:
 
     def _first_other(self, index, tokens, actor, skip_own_possessor=False, direct=False):
         for token in tokens:
+            if direct and token.dep_ == "poss" and token.head.lemma_.lower() in OPPOSED_NOUNS:
+                continue  # "support to China's rivals": not China
             mention = index.at(token) if direct else index.of_phrase(token)
             if mention is None or mention == actor or not mention.actor.country and not mention.actor.code:
                 continue

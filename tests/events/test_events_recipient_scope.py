@@ -4,6 +4,8 @@ infinitives and apposed descriptions that only describe it. Own sentences, real 
 
 from __future__ import annotations
 
+from builders import triples
+
 import detente
 
 
@@ -71,3 +73,9 @@ def test_an_event_noun_takes_its_by_phrase_as_actor():
         ("CAN", "COERCE", "Indian diplomats", "IND")]
     shelling = _events("The shelling of Kharkiv by Russian forces killed five people.")
     assert ("RUSMIL", "ASSAULT", "Kharkiv", "UKR") in shelling
+
+
+def test_a_countrys_rivals_are_not_that_country():
+    assert triples("The United States gives military support to China's rivals in Asia.") == []
+    # a demonym keeps its usual sense: the rivals' nationality
+    assert triples("Both Colombian rivals accused the United States of meddling.") == [("COL", "USA", "ACCUSE")]

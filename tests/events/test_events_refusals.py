@@ -52,3 +52,11 @@ def test_a_clause_under_it_is_necessary_is_advice_not_an_act():
     assert triples("It is necessary for Russia to send humanitarian aid to Ukraine.") == []
     assert triples("It is vital that Russia sends humanitarian aid to Ukraine.") == []
     assert triples("It is important for China to impose sanctions on Japan.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Trump's failure to sell missiles to Colombia angered Bogota.",
+    "India's inability to stop the attacks on Pakistan worried Washington.",
+])
+def test_an_act_that_failed_to_happen_is_no_event(text):
+    assert triples(text) == []
