@@ -26,7 +26,8 @@ BILATERAL_SHARE = 0.75
 # (0.974; a window of 2 loses two gold events, of 3 or 4 one)
 COUNTERPART_WINDOW = 5
 LOCATION_PREPS = frozenset(resources.words("coder")["location_preps"])
-OPPOSED_NOUNS = frozenset(resources.words("coder")["opposed_nouns"])  # "Chinese rivals" are not China
+OPPOSED_NOUNS = frozenset(resources.words("coder")["opposed_nouns"])  # "China's rivals" are not China
+NAMED_EVENT_NOUNS = frozenset(resources.words("coder")["named_event_nouns"])  # "the Doha agreement"
 
 # dependency labels of the words that modify a noun phrase's head from the left
 LEFT_MODIFIERS = ("compound", "amod", "nmod", "poss", "nummod", "det", "npadvmod")
@@ -85,6 +86,8 @@ class MentionIndex:
                           key=lambda c: (c.dep_ == "poss", -c.i))
         for child in children:
             found = self.at(child) or (self.of_phrase(child) if child.dep_ in ("compound", "nmod", "poss") else None)
+            if found is not None and names_event(found, child, head):
+                continue
             if found is not None:
                 return found
         for child in head.children:
@@ -122,6 +125,13 @@ class MentionIndex:
         if sent is not None and not self.named_near(sent, ranked[0][0]):
             return None  # not in view where the act is told: a reader would not take it as the other side
         return ranked[0][0]
+
+
+def names_event(mention, modifier, head) -> bool:
+    """"the Doha agreement", "the Minsk accords": a city in the name of an agreement or a process
+    names the event, not a party to it (a country still does: "the US-China agreement")."""
+    return modifier.dep_ == "compound" and getattr(mention, "kind", None) == "capital" \
+        and head.lemma_.lower() in NAMED_EVENT_NOUNS
 
 
 def _located(doc, mention) -> bool:

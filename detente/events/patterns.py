@@ -21,7 +21,7 @@ from typing import Any
 
 from detente import resources
 from detente.events import modality
-from detente.events.actors import OPPOSED_NOUNS, MentionIndex
+from detente.events.actors import OPPOSED_NOUNS, MentionIndex, names_event
 from detente.events.lexicon import Lexicon, NounEntry, Sense
 
 _WORDS = resources.words("patterns")
@@ -46,6 +46,8 @@ DIRECTION_PARTICLES = tuple(_WORDS["direction_particles"])
 TOPIC_PREPS = frozenset(_WORDS["topic_preps"])
 TOPIC_NOUNS = frozenset(_WORDS["topic_nouns"])
 VENUE_TYPES = frozenset(_WORDS["venue_types"])
+DESTINATION_MODES = frozenset(_WORDS["destination_modes"])
+DESTINATION_PREPS = frozenset(_WORDS["destination_preps"])
 VENUE_PREPS = frozenset(_WORDS["venue_preps"])
 DEMAND_MODALS = frozenset(_WORDS["demand_modals"])
 APPEAL_MODALS = frozenset(_WORDS["appeal_modals"])
@@ -307,6 +309,8 @@ class Patterns:
         For talks and agreements (`sense` of a VENUE_TYPES type) a place where they were held is
         not searched ("held a summit in Russia")."""
         venues = VENUE_PREPS if sense is not None and sense.type in VENUE_TYPES else frozenset()
+        if sense is not None and sense.mode in DESTINATION_MODES:  # "deported 173 Uyghurs to Turkey"
+            venues = venues | DESTINATION_PREPS
         preps = tuple(p for p in preps if p not in venues)
         candidates: list = []
         for obj in objects:
@@ -346,6 +350,8 @@ class Patterns:
         for token in tokens:
             if direct and token.dep_ == "poss" and token.head.lemma_.lower() in OPPOSED_NOUNS:
                 continue  # "support to China's rivals": not China
+            if direct and index.at(token) is not None and names_event(index.at(token), token, token.head):
+                continue  # "the Doha agreement"
             mention = index.at(token) if direct else index.of_phrase(token)
             if mention is None or mention == actor or not mention.actor.country and not mention.actor.code:
                 continue

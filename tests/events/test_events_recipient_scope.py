@@ -4,6 +4,7 @@ infinitives and apposed descriptions that only describe it. Own sentences, real 
 
 from __future__ import annotations
 
+import pytest
 from builders import triples
 
 import detente
@@ -79,3 +80,22 @@ def test_a_countrys_rivals_are_not_that_country():
     assert triples("The United States gives military support to China's rivals in Asia.") == []
     # a demonym keeps its usual sense: the rivals' nationality
     assert triples("Both Colombian rivals accused the United States of meddling.") == [("COL", "USA", "ACCUSE")]
+
+
+def _pairs(text: str):
+    return [(e.actor.country if e.actor else None, e.recipient.country if e.recipient else None, e.event_type)
+            for e in detente.extract(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a city in the name of an agreement names the event, not a party
+    ("The Taliban urged that the Doha agreement be implemented.", []),
+    ("Russia and Ukraine signed the Minsk agreement.", [("RUS", "UKR", "AGREE")]),
+    # where deportees are sent is not the other party
+    ("Russia deported 173 refugees to Germany.", []),
+    # tourists travel; a minister's visit is diplomacy
+    ("More than 2 million Chinese tourists visited Japan last year.", []),
+    ("The Chinese foreign minister visited Japan last week.", [("CHN", "JPN", "CONSULT")]),
+])
+def test_names_destinations_and_travellers_are_not_parties(text, expected):
+    assert _pairs(text) == expected
