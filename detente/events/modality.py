@@ -41,6 +41,7 @@ REPORTING_VERBS = frozenset(_WORDS["reporting_verbs"])
 SETTING_VERBS = frozenset(_WORDS["setting_verbs"])
 QUESTION_PREDICATES = frozenset(_WORDS["question_predicates"])
 NON_OCCURRENCE_NOUNS = frozenset(_WORDS["non_occurrence_nouns"])
+INTENTION_NOUNS = frozenset(_WORDS["intention_nouns"])
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 CONVERSATION_WORDS = frozenset(_WORDS["conversation_words"])
 
@@ -144,6 +145,10 @@ def verb_status(verb) -> str:
             return HYPOTHETICAL  # "did not say who attacked the convoy"
         elif node.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in NON_OCCURRENCE_NOUNS:
             return NEGATED  # "Obama's failure to sell missiles to Turkey"
+        elif (node.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in INTENTION_NOUNS) or (
+                node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("in", "of")
+                and _after_intention_noun(head)):
+            return FUTURE  # "expressed willingness to send troops", "voiced interest in sending aid"
         elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in NEGATING_PREPS:
             return NEGATED
         elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in TEMPORAL_CONDITION_MARKS \
@@ -212,6 +217,17 @@ def _in_clause(token, clause) -> bool:
             return False
         token = token.head
     return True
+
+
+def _after_intention_noun(prep) -> bool:
+    """"interest in sending": the preposition belongs to an intention noun, whether the parser
+    attached it to the noun or to the verb whose object the noun is (right before it)."""
+    head = prep.head
+    if head.pos_ == "NOUN":
+        return head.lemma_.lower() in INTENTION_NOUNS
+    before = prep.doc[prep.i - 1] if prep.i > 0 else None
+    return before is not None and before.head.i == head.i and before.dep_ == "dobj" \
+        and before.lemma_.lower() in INTENTION_NOUNS
 
 
 def scene_setting(trigger) -> bool:

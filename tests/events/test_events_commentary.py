@@ -59,3 +59,13 @@ def test_a_conversation_or_a_call_is_still_a_meeting(text, expected):
 def test_the_one_told_is_the_audience_not_the_other_side_of_the_act():
     """"rejected the ruling, telling Ukrainian journalists that …": the journalists hear it."""
     assert triples("Russia rejected the ruling, telling Ukrainian journalists that it was biased.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Trump has voiced interest in sending more military aid to Colombia.", [("USA", "COL", "AGREE")]),
+    ("China showed readiness to impose sanctions on Japan.", [("CHN", "JPN", "THREATEN")]),
+    ("Germany sent more military aid to Ukraine.", [("DEU", "UKR", "AID")]),
+])
+def test_an_act_under_an_intention_noun_is_a_stated_intent(text, expected):
+    """"interest in sending aid" promises aid, "readiness to impose sanctions" threatens them."""
+    assert triples(text) == expected
