@@ -78,8 +78,8 @@ def _has_cue(words: str, cue: str) -> bool:
 MULTILATERAL = frozenset(_WORDS["multilateral"])
 GROUP_NOUNS = frozenset(_WORDS["group_nouns"])
 PARTY_PREPS = frozenset(_WORDS["party_preps"])  # "officials from X and Y" name both parties
-UNDERGOER_VERBS = frozenset(_WORDS["undergoer_verbs"])
-CIVILIAN_NON_ACTS = frozenset(_WORDS["civilian_non_acts"])  # "Chinese tourists visited Vietnam"  # "two soldiers died": the subject suffered it
+UNDERGOER_VERBS = frozenset(_WORDS["undergoer_verbs"])  # "two soldiers died": the subject suffered it
+CIVILIAN_NON_ACTS = frozenset(_WORDS["civilian_non_acts"])  # "Chinese tourists visited Vietnam"
 JOINT_WORDS = frozenset(_WORDS["joint_words"])
 JOINT_RETYPE = {kind: Sense(v["type"], v["cameo"], v["mode"]) for kind, v in _WORDS["joint_retype"].items()}
 

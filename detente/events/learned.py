@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from detente.config import PACKAGE_DATA
-from detente.events.actors import OPPOSED_NOUNS
+from detente.events.actors import names_no_party
 from detente.models import Actor
 
 MODEL_PATH = PACKAGE_DATA / "models" / "coder.json"
@@ -69,8 +69,8 @@ def phrases(sent, index, roles=None) -> list[Phrase]:
         if root.pos_ not in PHRASE_POS:
             continue
         mention = _mention_in(index, chunk.start, chunk.end)
-        if mention is not None and root.lemma_.lower() in OPPOSED_NOUNS and \
-                any(c.dep_ == "poss" and mention.token_start <= c.i < mention.token_end for c in root.children):
+        if mention is not None and any(mention.token_start <= c.i < mention.token_end and names_no_party(c, mention)
+                                       for c in root.children):
             mention = None  # "China's rivals" are not China
         if mention is not None and root.pos_ == "NOUN" and not mention.token_start <= root.i < mention.token_end \
                 and not (roles is not None and roles(root)):

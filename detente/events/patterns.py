@@ -21,7 +21,7 @@ from typing import Any
 
 from detente import resources
 from detente.events import modality
-from detente.events.actors import OPPOSED_NOUNS, MentionIndex, names_event
+from detente.events.actors import MentionIndex, names_no_party
 from detente.events.lexicon import Lexicon, NounEntry, Sense
 
 _WORDS = resources.words("patterns")
@@ -306,12 +306,13 @@ class Patterns:
         """First actor among: the objects, the verb's indirect/prepositional objects, then modifiers
         or prepositional phrases inside the objects ("tariffs on Colombian goods"), then the
         objects' possessors (unless they are the actor's own: "withdrew Colombia's ambassador").
-        For talks and agreements (`sense` of a VENUE_TYPES type) a place where they were held is
-        not searched ("held a summit in Russia")."""
-        venues = VENUE_PREPS if sense is not None and sense.type in VENUE_TYPES else frozenset()
+        The places an act's sense says are no party are not searched: where talks or an agreement
+        were held (VENUE_TYPES: "held a summit in Russia"), where deportees were sent
+        (DESTINATION_MODES: "deported 173 Uyghurs to Turkey")."""
+        places = VENUE_PREPS if sense is not None and sense.type in VENUE_TYPES else frozenset()
         if sense is not None and sense.mode in DESTINATION_MODES:  # "deported 173 Uyghurs to Turkey"
-            venues = venues | DESTINATION_PREPS
-        preps = tuple(p for p in preps if p not in venues)
+            places = places | DESTINATION_PREPS
+        preps = tuple(p for p in preps if p not in places)
         candidates: list = []
         for obj in objects:
             candidates.extend(self.conjuncts(obj) if obj.dep_ != "conj" else [obj])
@@ -343,16 +344,14 @@ class Patterns:
             return found
         deeper = []
         for token in objects:
-            deeper.extend(t for t in _core_subtree(token) if t.i != token.i and not _under_prep(t, token, venues))
+            deeper.extend(t for t in _core_subtree(token) if t.i != token.i and not _under_prep(t, token, places))
         return self._first_other(index, deeper, actor, skip_own_possessor=True, direct=True)
 
     def _first_other(self, index, tokens, actor, skip_own_possessor=False, direct=False):
         for token in tokens:
-            if direct and token.dep_ == "poss" and token.head.lemma_.lower() in OPPOSED_NOUNS:
-                continue  # "support to China's rivals": not China
-            if direct and index.at(token) is not None and names_event(index.at(token), token, token.head):
-                continue  # "the Doha agreement"
             mention = index.at(token) if direct else index.of_phrase(token)
+            if direct and mention is not None and names_no_party(token, mention):
+                continue  # "support to China's rivals", "the Doha agreement"
             if mention is None or mention == actor or not mention.actor.country and not mention.actor.code:
                 continue
             if actor is not None and (mention.start, mention.end) == (actor.start, actor.end):
