@@ -249,9 +249,8 @@ class Coder:
 
         def eligible(a, b) -> bool:
             act = act_of[a.head, b.head] = self._act_on_path(sent, a, b, acts)
-            # "a commander is dead, killed in a strike": who a bare passive participle is said of suffered it
-            return act is not None and not any(a.start <= t.i < a.end or t.i == a.head
-                                               for t in self.patterns.participle_patients(act.trigger)) \
+            # "a convoy was shelled", "a commander is dead, killed in a strike": who suffered it is no source
+            return act is not None and not self.patterns.suffers(act.trigger, sent.doc[a.head]) \
                 and not self._audience(sent.doc[b.head], act.trigger)
 
         for a, b, p_pair in self.learned.best_pairs(sent, index, self.lexicon, rule_types, roles=role_test(sent.doc),

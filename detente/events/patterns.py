@@ -177,6 +177,16 @@ class Patterns:
             return [head]  # "the convoy, shelled by …", "a meeting requested by …"
         return []
 
+    def suffers(self, verb, token) -> bool:
+        """Whether `token` names one who suffered the act of `verb`: a passive's subject ("a
+        convoy was shelled near …"), the one a bare passive participle is said of, or a word of
+        their noun phrase ("one of the group's leaders is dead, killed in …")."""
+        patients = {t.i for t in self.participle_patients(verb)}
+        patients.update(t.i for c in verb.children if c.dep_ == "nsubjpass" for t in self.conjuncts(c))
+        while token.i not in patients and token.dep_ in PATIENT_PHRASE_DEPS and token.head.i != token.i:
+            token = token.head
+        return token.i in patients
+
     def agent_tokens(self, verb) -> list:
         for child in verb.children:
             if child.dep_ == "agent":
@@ -858,6 +868,8 @@ class Patterns:
 # from Iraq", "the decision to take in refugees from Greece"); participles stay ("workers
 # employed by the UN", "firms linked to an oligarch")
 DESCRIBING_CLAUSES = frozenset({"relcl", "advcl"})
+# the links inside one noun phrase, from a word up to its head ("one" ← of ← "leaders")
+PATIENT_PHRASE_DEPS = frozenset({"pobj", "prep", "poss", "compound", "nmod", "amod", "appos", "conj"})
 NAME_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "det", "case"})
 
 

@@ -75,10 +75,14 @@ def test_passive_with_agent_and_without():
     ("A Colombian commander is dead, killed in what American officials describe as a targeted strike.", []),
     ("Twelve Israeli soldiers died in an attack.", []),
     ("Although prohibited from seeking another term, Petro remains determined to influence the election.", []),
+    ("One of the Colombian army's most senior commanders is dead, killed in what American officials describe "
+     "as a targeted strike.", []),
+    ("A Russian pilot was accused of bombing the Ukrainian hospital.", []),
 ])
 def test_who_a_bare_passive_participle_is_said_of_suffered_it(text, expected):
-    """"died, killed by …", "the convoy, shelled by …": the clause's subject or the described noun
-    is the recipient, never the actor; dying is no act of the one who died."""
+    """"died, killed by …", "the convoy, shelled by …", "was accused of …": the clause's subject,
+    the described noun or a passive's subject (or a word of its noun phrase: "one of the army's
+    commanders") is the recipient, never the actor; dying is no act of the one who died."""
     assert triples(text) == expected
 
 
