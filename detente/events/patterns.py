@@ -325,6 +325,13 @@ class Patterns:
         preps = tuple(p for p in preps if p not in places)
         candidates: list = []
         for obj in objects:
+            # "condemned the annexation of Crimea by Russia": an act's author is whom a stance on it is aimed at
+            if self.lex.noun_entry(obj) is not None:
+                candidates.extend(g for holder in [obj, *(g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                                                          for g in c.children if g.dep_ == "pobj")]
+                                  for c in holder.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                                  for g in c.children if g.dep_ == "pobj")
+        for obj in objects:
             candidates.extend(self.conjuncts(obj) if obj.dep_ != "conj" else [obj])
         for child in verb.children:
             if child.dep_ in ("dative", "iobj"):

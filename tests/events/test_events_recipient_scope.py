@@ -36,6 +36,13 @@ def test_an_apposition_names_the_object_by_its_own_noun_phrase():
     assert [(code, kind, country) for code, kind, _, country in events] == [("ARGGOV", "CONSULT", "GBR")]
 
 
+def test_a_stance_on_an_act_is_aimed_at_its_author_named_by_by():
+    """"condemned the annexation of Crimea by Russia": the act's author, not its object."""
+    events = _events("Poland condemned the annexation of Crimea by Russia.")
+    assert ("POL", "ACCUSE", "Russia", "RUS") in events
+    assert all(not (code == "POL" and recipient == "Crimea") for code, _, recipient, _ in events)
+
+
 def test_a_participle_still_says_whose_the_object_is():
     events = _events("Sudan expelled ten aid workers employed by the World Food Programme.")
     assert [(code, kind) for code, kind, _, _ in events] == [("SDN", "SANCTION")]
