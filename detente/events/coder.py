@@ -263,9 +263,10 @@ class Coder:
             dist = dict(self.learned.type_distribution(type_features(a, b, sent, self.lexicon, rule_types)))
             event_type = max(dist, key=dist.get)
             sense = cand.sense
-            if event_type != sense.type and cand.family != "intent" and (
+            if event_type != sense.type and cand.family not in ("intent", "governor") and (
                     cand.family == "weak" or dist.get(sense.type, 0.0) < TYPE_OVERRIDE * dist[event_type]):
-                # (a stated future act keeps its threat or promise: the model types acts, not moods)
+                # (a stated future act keeps its threat or promise, an act asked, threatened, promised or
+                # refused keeps its governor's type: the model types acts, not moods)
                 sense = Sense(event_type, default_cameo(event_type), None)
             if any(e.event_type == sense.type and _same_side(e, actor, recipient) for e in found):
                 continue  # the patterns told this act already, with one side the dictionaries know
@@ -286,14 +287,15 @@ class Coder:
             if token.pos_ != "VERB" or token.i in taken or self.patterns.alleged(token) \
                     or token.lemma_.lower() in UNDERGOER_VERBS:
                 continue
-            if token.dep_ in ("xcomp", "ccomp") and self.lexicon.governor_of(token.head) not in (None, "transparent", "speech"):
+            if self.patterns.governing(token) not in (None, "transparent", "speech"):
                 continue  # "wants to attack", "threatened to strike": the governing verb says what it is
             governs = self.lexicon.governor_of(token)
             comps = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
             if governs == "request" and (self.patterns.asked_of_unknown(token, comps, index) or (
                     comps and all(modality.indirect_question(c) for c in comps))):
                 continue  # "urged member states to impose sanctions on X": not asked of X; "asked whether": a question
-            sense, family = self.patterns.verb_act_sense(token), "verb"
+            # an asking, threatening, promising or refusing verb keeps its type whatever it governs
+            sense, family = self.patterns.verb_act_sense(token), "verb" if governs in (None, "transparent", "speech") else "governor"
             if sense is None and WEAK_ACTS and governs is None \
                     and not self.patterns.non_event_object(token):  # "wants to attack": a governor
                 sense, family = self.lexicon.weak_sense(token), "weak"

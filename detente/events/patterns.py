@@ -85,6 +85,25 @@ class Patterns:
                 out.extend(Patterns.conjuncts(child))
         return out
 
+    def governing(self, verb) -> str | None:
+        """The kind of the nearest governor (not a transparent or speech verb) whose complement
+        `verb` is part of: its complement, a conjunct of one, or the purpose of one ("urged Kenya
+        to hold the attackers accountable and cooperate with Uganda to bring them to justice":
+        cooperating and bringing to justice are asked, not done)."""
+        for _ in range(8):
+            while verb.dep_ == "conj" and verb.head.i != verb.i:
+                verb = verb.head
+            if verb.dep_ in ("xcomp", "ccomp"):
+                kind = self.lex.governor_of(verb.head)
+                if kind not in (None, "transparent", "speech"):
+                    return kind
+            elif not (verb.dep_ == "advcl" and _infinitive(verb)):
+                return None
+            if verb.head.i == verb.i:
+                return None
+            verb = verb.head
+        return None
+
     @staticmethod
     def is_passive(verb) -> bool:
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
@@ -524,13 +543,16 @@ class Patterns:
                 for comp in comps:
                     blocked.update(t.i for t in comp.subtree)
                 continue
+            # what is asked, threatened, promised or refused is not done, whether or not the
+            # governor itself is an event (its speaker may be no known actor)
+            blocked.update(c.i for c in comps)
             cand = self.governed(verb, kind, comps, index)
             if cand is not None:
                 out.append(cand)
                 consumed.update(cand.tokens)
         # 2. verbs
         for verb in verbs:
-            if verb.i in consumed or verb.i in blocked or self.alleged(verb):
+            if verb.i in consumed or verb.i in blocked or self.alleged(verb) or self.governing(verb) in ASKED_KINDS:
                 continue
             cand = self.verbal(verb, index, misparsed.get(verb.i))
             if cand is not None:
@@ -875,6 +897,8 @@ class Patterns:
 # from Iraq", "the decision to take in refugees from Greece"); participles stay ("workers
 # employed by the UN", "firms linked to an oligarch")
 DESCRIBING_CLAUSES = frozenset({"relcl", "advcl"})
+# governors whose complement is asked, threatened, promised or refused, not done
+ASKED_KINDS = frozenset({"request", "threaten", "promise", "reject"})
 # the links inside one noun phrase, from a word up to its head ("one" ← of ← "leaders")
 PATIENT_PHRASE_DEPS = frozenset({"pobj", "prep", "poss", "compound", "nmod", "amod", "appos", "conj"})
 NAME_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "det", "case"})

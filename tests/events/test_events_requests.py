@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from builders import triples
 
+import detente
+
 
 @pytest.mark.parametrize("text", [
     "Venezuela urged supporters to march against Colombia.",
@@ -51,3 +53,31 @@ def test_a_demand_is_cameo_10_and_an_appeal_cameo_02():
     must = run("France said Iran must reopen the embassy.").events
     should = run("France said Iran should reopen the embassy.").events
     assert [e.cameo_root for e in must] == ["10"] and [e.cameo_root for e in should] == ["02"]
+
+
+def test_an_act_asked_or_refused_is_not_done_even_in_a_second_conjunct():
+    """"refused to meet or negotiate", "urge Kenya to arrest … and cooperate with …": every
+    conjoined complement of an asking, threatening, promising or refusing verb is what was asked
+    (or refused), not an act that happened, even where the governor itself names no known actor."""
+    assert ("IRN", "USA", "CONSULT") not in triples("Iran refused to meet or negotiate with the United States.")
+    quoted = ('"We urge Kenya to arrest the organizers of this attack and cooperate with the government of '
+              'Uganda," a spokesman told reporters.')
+    assert [e.event_type for e in detente.extract(quoted)] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Uganda urged Kenya to arrest the organizers and cooperate with Uganda to bring them to justice.",
+     {"arrest": "request", "cooperate": "request", "bring": "request"}),
+    ("Kenya agreed to cooperate with Uganda to bring the smugglers to justice.", {"cooperate": "promise", "bring": "promise"}),
+    ("Kenya decided to cooperate with Uganda to bring the smugglers to justice.", {"cooperate": None, "bring": None}),
+])
+def test_the_conjuncts_and_purpose_of_a_governed_act_are_governed_too(text, expected):
+    """What a request or promise governs reaches through conjoined complements and their purpose
+    clauses; a transparent governor ("decided to") governs nothing: its act happened."""
+    from builders import nlp_for_tests
+
+    from detente.events.coder import Coder
+
+    patterns = Coder(learned=False).patterns
+    doc = nlp_for_tests()(text)
+    assert {t.text: patterns.governing(t) for t in doc if t.text in expected} == expected
