@@ -21,6 +21,7 @@ CONDITIONAL_MARKS = frozenset(_WORDS["conditional_marks"])
 TEMPORAL_CONDITION_MARKS = frozenset(_WORDS["temporal_condition_marks"])
 DEMAND_VERBS = frozenset(_WORDS["demand_verbs"])
 NEGATING_PREPS = frozenset(_WORDS["negating_preps"])
+MEANS_PREPS = frozenset(_WORDS["means_preps"])
 DEONTIC_ADJECTIVES = frozenset(_WORDS["deontic_adjectives"])
 HEDGE_ADJECTIVES = frozenset(_WORDS["hedge_adjectives"])
 # Nouns under which an event noun is only talked about ("the risk of sanctions").
@@ -151,6 +152,14 @@ def verb_status(verb) -> str:
             return FUTURE  # "expressed willingness to send troops", "voiced interest in sending aid"
         elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in NEGATING_PREPS:
             return NEGATED
+        elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in MEANS_PREPS \
+                and head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i:
+            up = verb_status(head.head)  # "may anger Washington by defying the U.S.": the means shares the mood
+            if up == HYPOTHETICAL:
+                return up
+            if up == FUTURE:
+                status = FUTURE
+            break
         elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in TEMPORAL_CONDITION_MARKS \
                 and head.head.pos_ in ("VERB", "AUX") and (head.head.lemma_.lower() in DEMAND_VERBS or verb_status(
                     head.head) in (NEGATED, HYPOTHETICAL, FUTURE)):

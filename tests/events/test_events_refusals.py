@@ -60,3 +60,15 @@ def test_a_clause_under_it_is_necessary_is_advice_not_an_act():
 ])
 def test_an_act_that_failed_to_happen_is_no_event(text):
     assert triples(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Turkey could anger Washington by attacking Kurdish fighters in Syria.", []),
+    ("Turkey angered Washington by attacking Kurdish fighters in Syria.", [("Turkey", "ASSAULT")]),
+])
+def test_an_act_told_as_the_means_of_another_shares_its_mood(text, expected):
+    """"could anger X by attacking Y": the attack is as hypothetical as the anger (real dictionaries)."""
+    import detente
+
+    events = detente.extract(text, published="2025-06-06")
+    assert [(e.actor.text, e.event_type) for e in events if e.event_type == "ASSAULT"] == expected
