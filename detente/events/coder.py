@@ -34,7 +34,7 @@ from detente.events.lexicon import Lexicon, Sense, load_lexicon
 from detente.events.patterns import PASSIVE_NOT_EVENT, Candidate, Patterns
 from detente.events.quotes import find_quotes
 from detente.models import Actor, Article, Coded, Event, Evidence
-from detente.ontology import default_cameo
+from detente.ontology import default_cameo, quad_class
 
 __all__ = ["code", "Coder", "event_id"]
 
@@ -78,6 +78,7 @@ def _has_cue(words: str, cue: str) -> bool:
 MULTILATERAL = frozenset(_WORDS["multilateral"])
 GROUP_NOUNS = frozenset(_WORDS["group_nouns"])
 PARTY_PREPS = frozenset(_WORDS["party_preps"])  # "officials from X and Y" name both parties
+FIRST_PERSON = frozenset(_WORDS["first_person"])  # "we condemn": the quoted speaker acts
 UNDERGOER_VERBS = frozenset(_WORDS["undergoer_verbs"])  # "two soldiers died": the subject suffered it
 CIVILIAN_NON_ACTS = frozenset(_WORDS["civilian_non_acts"])  # "Chinese tourists visited Vietnam"
 JOINT_WORDS = frozenset(_WORDS["joint_words"])
@@ -381,6 +382,23 @@ class Coder:
             return False
         return not resolver.sentence_dates(sent)
 
+    @staticmethod
+    def _characterised(cand: Candidate, quotes) -> bool:
+        """"Israel attacks the Muslims in Jerusalem," X said: a material act in the simple present,
+        said in a direct quotation of a third party ("Israel", not "we"), characterises how that
+        party behaves; it reports no act that happened. (Outside quotations the simple present is
+        the reporter's historical present: "Japan lifts sanctions on India".)"""
+        trigger = cand.trigger
+        if cand.family not in ("verb", "weak") or trigger.tag_ not in ("VBZ", "VBP") \
+                or any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+            return False
+        if quad_class(cand.sense.cameo or default_cameo(cand.sense.type)) not in (2, 4):
+            return False  # "all G7 ministers agree with …": a stance said is itself the event
+        if not any(q.start <= trigger.idx < q.end for q in quotes):
+            return False
+        subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return bool(subjects) and not any(c.lower_ in FIRST_PERSON for c in subjects)
+
     # ---- candidate → events -------------------------------------------------------------------
     def _status(self, cand: Candidate) -> str:
         if cand.family == "negated":  # the negation is the event; a modal or condition still is not
@@ -409,7 +427,7 @@ class Coder:
         if status in (modality.NEGATED, modality.HYPOTHETICAL) or modality.commentary(cand.trigger) \
                 or modality.scene_setting(cand.trigger):
             return None
-        if status == modality.REAL and self._habitual(cand, sent, quotes, resolver):
+        if status == modality.REAL and (self._habitual(cand, sent, quotes, resolver) or self._characterised(cand, quotes)):
             return None
         sense = cand.sense
         family = cand.family

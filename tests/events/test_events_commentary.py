@@ -69,3 +69,16 @@ def test_the_one_told_is_the_audience_not_the_other_side_of_the_act():
 def test_an_act_under_an_intention_noun_is_a_stated_intent(text, expected):
     """"interest in sending aid" promises aid, "readiness to impose sanctions" threatens them."""
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('"Israel, the cruel occupying state, attacks the Palestinians in Hebron in a savage manner," Erdogan said.', []),
+    ('"Russian drones attacked the port of Odesa last night," the Ukrainian minister said.', ["ASSAULT"]),
+    ('"All EU ministers support the French plan for a truce," the Dutch minister said.', ["SUPPORT"]),
+])
+def test_a_quoted_material_act_in_the_simple_present_characterises_and_reports_nothing(text, expected):
+    """A third party's quoted simple present ("Israel attacks …") says how it behaves, not what it
+    did; a past act said in a quotation, and a stance said in the present, are still events."""
+    import detente
+
+    assert [e.event_type for e in detente.extract(text, published="2025-06-06")] == expected
