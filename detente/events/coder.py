@@ -591,7 +591,7 @@ class Coder:
         if sense.type not in MUTUAL_MODES:
             return False
         mode = sense.mode or ""
-        if sense.type == "AGREE":
+        if sense.type in ("AGREE", "SUPPORT"):
             return mode.endswith("agreement") or any(mode in modes for modes in MUTUAL_MODES.values())
         return mode in MUTUAL_MODES[sense.type]
 

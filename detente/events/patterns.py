@@ -46,6 +46,7 @@ DIRECTION_PARTICLES = tuple(_WORDS["direction_particles"])
 TOPIC_PREPS = frozenset(_WORDS["topic_preps"])
 TOPIC_NOUNS = frozenset(_WORDS["topic_nouns"])
 VENUE_TYPES = frozenset(_WORDS["venue_types"])
+VENUE_CODES = frozenset(_WORDS["venue_codes"])  # "signed a deal in Doha" (SUPPORT 057)
 DESTINATION_MODES = frozenset(_WORDS["destination_modes"])
 DESTINATION_PREPS = frozenset(_WORDS["destination_preps"])
 VENUE_PREPS = frozenset(_WORDS["venue_preps"])
@@ -338,7 +339,7 @@ class Patterns:
         The places an act's sense says are no party are not searched: where talks or an agreement
         were held (VENUE_TYPES: "held a summit in Russia"), where deportees were sent
         (DESTINATION_MODES: "deported 173 Uyghurs to Turkey")."""
-        places = VENUE_PREPS if sense is not None and sense.type in VENUE_TYPES else frozenset()
+        places = VENUE_PREPS if sense is not None and (sense.type in VENUE_TYPES or sense.cameo in VENUE_CODES) else frozenset()
         if sense is not None and sense.mode in DESTINATION_MODES:  # "deported 173 Uyghurs to Turkey"
             places = places | DESTINATION_PREPS
         preps = tuple(p for p in preps if p not in places)
@@ -696,14 +697,15 @@ class Patterns:
                 cameo = "1312"
             return Sense("THREATEN", cameo, act.mode if act.type != "THREATEN" else "threaten")
         if kind == "promise":
-            if act.type in ("AGREE",) and act.cameo.startswith("057"):
+            if act.cameo.startswith("057"):  # a promise to sign is AGREE (PLOVER manual, SUPPORT)
                 return Sense("AGREE", "057", act.mode)
             return Sense("AGREE", {"COOPERATE": "031", "AID": "033", "CONCEDE": "034", "RETREAT": "034",
                                    "CONSULT": "036"}.get(act.type, "030"), act.mode)
         if kind == "request":
             base = own if own is not None and own.type == "REQUEST" else Sense("REQUEST", "020", "appeal")
             demand = base.cameo.startswith("10")
-            sub = {"AID": "3", "COOPERATE": "1", "CONSULT": "6", "CONCEDE": "5", "RETREAT": "5", "AGREE": "7"}.get(act.type)
+            sub = {"AID": "3", "COOPERATE": "1", "CONSULT": "6", "CONCEDE": "5", "RETREAT": "5", "AGREE": "7"}.get(
+                "AGREE" if act.cameo.startswith("057") else act.type)
             cameo = (("10" if demand else "02") + sub) if sub else base.cameo
             return Sense("REQUEST", cameo, act.mode or base.mode, strength=base.strength)
         if kind == "reject":
@@ -711,7 +713,8 @@ class Patterns:
                 return Sense("REJECT", "016", "deny_accusation")  # CAMEO 016: deny responsibility
             if act.type == "REQUEST":
                 return Sense("REJECT", "120", "reject_request")
-            sub = {"COOPERATE": "121", "AID": "122", "CONCEDE": "124", "CONSULT": "125", "AGREE": "127"}.get(act.type, "120")
+            sub = {"COOPERATE": "121", "AID": "122", "CONCEDE": "124", "CONSULT": "125", "AGREE": "127"}.get(
+                "AGREE" if act.cameo.startswith("057") else act.type, "120")
             return Sense("REJECT", sub, act.mode or "reject")
         return None
 

@@ -255,7 +255,7 @@ def test_backshifted_would_is_a_stated_future_act():
 
 def test_two_governments_subject_is_the_pair_named_before():
     assert triples("Brazil hosted Mexico, and the two governments signed 12 agreements.") == [
-        ("BRA", "MEX", "CONSULT"), ("BRA", "MEX", "AGREE")]
+        ("BRA", "MEX", "CONSULT"), ("BRA", "MEX", "SUPPORT")]
 
 
 def test_consequence_clauses_are_one_event():

@@ -18,13 +18,13 @@ def _coded(text: str) -> list[tuple]:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Japan and South Korea signed a defence cooperation agreement in Tokyo on Monday.", [("JPN", "AGREE", "KOR")]),
+    ("Japan and South Korea signed a defence cooperation agreement in Tokyo on Monday.", [("JPN", "SUPPORT", "KOR")]),
     ("Japan and South Korea held talks in Tokyo on Monday.", [("JPN", "CONSULT", "KOR")]),
     ("Vietnam and the Philippines held talks in Hanoi on Monday.", [("VNM", "CONSULT", "PHL")]),
     ("Peru and Chile held a phone call on Monday.", [("PER", "CONSULT", "CHL")]),
     ("India and Pakistan agreed to a ceasefire on Monday.", [("IND", "AGREE", "PAK")]),
     ("India and Pakistan declared a ceasefire on Monday.", [("IND", "RETREAT", "PAK")]),
-    ("Kenya and Tanzania signed a trade agreement on Monday.", [("KEN", "AGREE", "TZA")]),
+    ("Kenya and Tanzania signed a trade agreement on Monday.", [("KEN", "SUPPORT", "TZA")]),
     ("Russia and Ukraine agreed to a prisoner exchange on Monday.", [("RUS", "AGREE", "UKR")]),
     ("Mexico and Canada agreed to cooperate with each other on migration on Monday.", [("MEX", "AGREE", "CAN")]),
     ("Brazil and Argentina will hold talks next week.", [("BRA", "AGREE", "ARG")]),
@@ -39,7 +39,7 @@ def test_joint_act_is_coded_first_named_to_other(text, expected):
 
 def test_three_parties_first_named_to_each_other():
     assert _coded("France, Germany and Italy signed a trade agreement on Monday.") == [
-        ("FRA", "AGREE", "DEU"), ("FRA", "AGREE", "ITA")]
+        ("FRA", "SUPPORT", "DEU"), ("FRA", "SUPPORT", "ITA")]
 
 
 @pytest.mark.parametrize("text", [
@@ -61,13 +61,13 @@ def test_unnamed_other_side_is_no_joint_event_between_the_subjects():
 
 
 def test_explicit_recipient_wins_over_joint_reading():
-    assert _coded("Japan signed an agreement with South Korea on Monday.") == [("JPN", "AGREE", "KOR")]
+    assert _coded("Japan signed an agreement with South Korea on Monday.") == [("JPN", "SUPPORT", "KOR")]
 
 
 def test_pair_noun_subject_in_same_sentence():
     text = ("Relations between Qatar and Saudi Arabia were frozen for years, but the two countries "
             "restored diplomatic relations in March.")
-    assert _coded(text) == [("QAT", "AGREE", "SAU")]
+    assert _coded(text) == [("QAT", "SUPPORT", "SAU")]
     text = "Israel and Egypt held talks in Cairo, and both sides agreed to a ceasefire on Monday."
     assert ("ISR", "AGREE", "EGY") in _coded(text)
 
@@ -100,7 +100,7 @@ def test_a_joint_act_is_between_the_coordinated_parties_only_when_cooperative(te
 @pytest.mark.parametrize(("text", "expected"), [
     ("Trump and Petro held a summit in Russia in September.", [("USA", "COL", "CONSULT")]),
     ("Trump and Petro held talks in Beijing on Monday.", [("USA", "COL", "CONSULT")]),
-    ("China and India signed an agreement in Moscow.", [("CHN", "IND", "AGREE")]),
+    ("China and India signed an agreement in Moscow.", [("CHN", "IND", "SUPPORT")]),
 ])
 def test_where_talks_or_an_agreement_took_place_is_not_the_other_party(text, expected):
     assert triples(text) == expected
@@ -108,3 +108,14 @@ def test_where_talks_or_an_agreement_took_place_is_not_the_other_party(text, exp
 
 def test_the_place_of_an_attacks_targets_is_still_its_target():
     assert triples("Russia launched strikes on targets in Ukraine.") == [("RUS", "UKR", "ASSAULT")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ghana and Togo signed a border treaty on Monday.", [("GHA", "SUPPORT", "TGO")]),
+    ("Ghana agreed to sign a border treaty with Togo.", [("GHA", "AGREE", "TGO")]),
+    ("Ghana and Togo restored diplomatic relations on Monday.", [("GHA", "SUPPORT", "TGO")]),
+])
+def test_signing_an_agreement_is_support_and_a_promise_to_sign_is_agree(text, expected):
+    """PLOVER's manual puts signing, ratifying or finalising an agreement and resuming diplomatic
+    ties under SUPPORT, and a promise to sign under AGREE."""
+    assert _coded(text) == expected

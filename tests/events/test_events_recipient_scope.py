@@ -97,7 +97,7 @@ def _pairs(text: str):
 @pytest.mark.parametrize(("text", "expected"), [
     # a city in the name of an agreement names the event, not a party
     ("The Taliban urged that the Doha agreement be implemented.", []),
-    ("Russia and Ukraine signed the Minsk agreement.", [("RUS", "UKR", "AGREE")]),
+    ("Russia and Ukraine signed the Minsk agreement.", [("RUS", "UKR", "SUPPORT")]),
     # where deportees are sent is not the other party
     ("Russia deported 173 refugees to Germany.", []),
     # tourists travel; a minister's visit is diplomacy
