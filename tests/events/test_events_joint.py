@@ -23,7 +23,7 @@ def _coded(text: str) -> list[tuple]:
     ("Vietnam and the Philippines held talks in Hanoi on Monday.", [("VNM", "CONSULT", "PHL")]),
     ("Peru and Chile held a phone call on Monday.", [("PER", "CONSULT", "CHL")]),
     ("India and Pakistan agreed to a ceasefire on Monday.", [("IND", "AGREE", "PAK")]),
-    ("India and Pakistan declared a ceasefire on Monday.", [("IND", "RETREAT", "PAK")]),
+    ("India and Pakistan declared a ceasefire on Monday.", [("IND", "CONCEDE", "PAK")]),
     ("Kenya and Tanzania signed a trade agreement on Monday.", [("KEN", "SUPPORT", "TZA")]),
     ("Russia and Ukraine agreed to a prisoner exchange on Monday.", [("RUS", "AGREE", "UKR")]),
     ("Mexico and Canada agreed to cooperate with each other on migration on Monday.", [("MEX", "AGREE", "CAN")]),
@@ -118,4 +118,13 @@ def test_the_place_of_an_attacks_targets_is_still_its_target():
 def test_signing_an_agreement_is_support_and_a_promise_to_sign_is_agree(text, expected):
     """PLOVER's manual puts signing, ratifying or finalising an agreement and resuming diplomatic
     ties under SUPPORT, and a promise to sign under AGREE."""
+    assert _coded(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Armenia declared a unilateral ceasefire with Azerbaijan on Sunday.", [("ARM", "CONCEDE", "AZE")]),
+    ("Armenia and Azerbaijan observed a ceasefire on Sunday.", [("ARM", "RETREAT", "AZE")]),
+])
+def test_a_ceasefire_declared_is_a_concession_and_one_observed_a_retreat(text, expected):
+    """PLOVER's manual: declarations (not implementations) of ceasefires are CONCEDE."""
     assert _coded(text) == expected
