@@ -38,6 +38,7 @@ ALLEGATION_PREPS = frozenset(_WORDS["allegation_preps"])
 OBJECT_CONTROL_PREPS = frozenset(_WORDS["object_control_preps"])
 ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # an object that can act ("took credit for" cannot)
 SPEAKER_PRONOUNS = frozenset(_WORDS["speaker_pronouns"])
+OBJECT_PRONOUNS = frozenset(_WORDS["object_pronouns"])  # "… to congratulate him": Patterns.purpose_object
 RELATIVE_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
 SUBJECT_DEPS = ("nsubj", "csubj")
 VERB_POS = ("VERB", "AUX")
@@ -768,9 +769,19 @@ class Patterns:
                 return None
             recipient_pool = [o for o in objs if entry_token is None or o.i != entry_token.i] + ([entry_token] if entry_token is not None else [])
         actor = actors[0] if actors else None
-        recipient = self.recipient(index, verb, recipient_pool, actor, sense=sense) or pair_other
+        recipient = self.recipient(index, verb, recipient_pool, actor, sense=sense) or pair_other \
+            or self.purpose_object(index, verb, objs, actor)
         return Candidate(sense=sense, trigger=verb, actor=actor, recipient=recipient, family=family,
                          passive=passive, tokens=tokens)
+
+    def purpose_object(self, index: MentionIndex, verb, objs: list, actor) -> Any | None:
+        """"called Morrison to congratulate him", "phoned Erdogan to thank him": the object pronoun
+        of a purpose clause is the one the main act reached, not someone named before."""
+        if verb.dep_ != "advcl" or not _infinitive(verb) or verb.head.pos_ not in VERB_POS:
+            return None
+        if not any(o.lower_ in OBJECT_PRONOUNS for o in objs):
+            return None
+        return self._first_other(index, [c for c in verb.head.children if c.dep_ in ("dobj", "dative")], actor)
 
     def response_act(self, verb) -> tuple[Sense | None, Any]:
         """"retaliated with tariffs on X", "hit back with duties": a response verb carried out as

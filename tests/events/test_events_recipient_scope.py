@@ -106,3 +106,9 @@ def _pairs(text: str):
 ])
 def test_names_destinations_and_travellers_are_not_parties(text, expected):
     assert _pairs(text) == expected
+
+
+def test_the_object_pronoun_of_a_purpose_clause_is_the_one_the_main_act_reached():
+    """"phoned Erdogan to thank him": him is Erdogan, so the thanks are aimed at Turkey's leader."""
+    events = _events("Putin phoned Erdogan to thank him for his help.")
+    assert ("RUSGOV", "SUPPORT", "Erdogan", "TUR") in events
