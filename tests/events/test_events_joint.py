@@ -128,3 +128,8 @@ def test_signing_an_agreement_is_support_and_a_promise_to_sign_is_agree(text, ex
 def test_a_ceasefire_declared_is_a_concession_and_one_observed_a_retreat(text, expected):
     """PLOVER's manual: declarations (not implementations) of ceasefires are CONCEDE."""
     assert _coded(text) == expected
+
+
+def test_destroying_property_is_an_assault():
+    """PLOVER's manual moved CAMEO 1712 (destroy property) from COERCE to ASSAULT."""
+    assert _coded("Nigerian troops destroyed a Cameroonian border post on Monday.") == [("NGAMIL", "ASSAULT", "CMR")]
