@@ -133,3 +133,8 @@ def test_a_ceasefire_declared_is_a_concession_and_one_observed_a_retreat(text, e
 def test_destroying_property_is_an_assault():
     """PLOVER's manual moved CAMEO 1712 (destroy property) from COERCE to ASSAULT."""
     assert _coded("Nigerian troops destroyed a Cameroonian border post on Monday.") == [("NGAMIL", "ASSAULT", "CMR")]
+
+
+def test_a_blockade_restricts_movement_and_is_coercion():
+    """PLOVER's manual codes restricting movement of people or goods (blockades) as COERCE."""
+    assert _coded("Azerbaijan imposed a blockade on Armenia on Monday.") == [("AZE", "COERCE", "ARM")]
