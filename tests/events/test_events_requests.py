@@ -81,3 +81,9 @@ def test_the_conjuncts_and_purpose_of_a_governed_act_are_governed_too(text, expe
     patterns = Coder(learned=False).patterns
     doc = nlp_for_tests()(text)
     assert {t.text: patterns.governing(t) for t in doc if t.text in expected} == expected
+
+
+def test_an_ultimatum_is_a_threat_not_a_demand():
+    """PLOVER's manual: "a final warning, ultimate demand or order" is THREATEN (CAMEO 139)."""
+    events = detente.extract("Turkey issued an ultimatum to Syria on Monday.", published="2025-06-06")
+    assert [(e.actor.code, e.event_type, e.event_code, e.recipient.code) for e in events] == [("TUR", "THREATEN", "139", "SYR")]
