@@ -560,6 +560,9 @@ class Patterns:
             if cand is not None:
                 out.append(cand)
                 consumed.update(cand.tokens)
+                for other in self.coordinated_acts(cand):
+                    out.append(other)
+                    consumed.update(other.tokens)
         # 3. nominal events
         for token in sent:
             if token.i in consumed or token.i in blocked or token.pos_ not in ("NOUN", "PROPN") or self.alleged(token):
@@ -773,6 +776,22 @@ class Patterns:
             or self.purpose_object(index, verb, objs, actor)
         return Candidate(sense=sense, trigger=verb, actor=actor, recipient=recipient, family=family,
                          passive=passive, tokens=tokens)
+
+    def coordinated_acts(self, cand: Candidate) -> list[Candidate]:
+        """"expressed its total rejection and strong condemnation of the plan": each event noun
+        conjoined to a light verb's noun is an act of its own type, with the same sides."""
+        if cand.family != "light":
+            return []
+        noun = next((cand.trigger.doc[i] for i in sorted(cand.tokens) if i != cand.trigger.i), None)
+        if noun is None:
+            return []
+        out, types = [], {cand.sense.type}
+        for other in self.conjuncts(noun)[1:]:
+            sense, _ = self.noun_sense(cand.trigger, other)
+            if sense is not None and sense.type not in types:
+                types.add(sense.type)
+                out.append(replace(cand, sense=sense, tokens={cand.trigger.i, other.i}))
+        return out
 
     def purpose_object(self, index: MentionIndex, verb, objs: list, actor) -> Any | None:
         """"called Morrison to congratulate him", "phoned Erdogan to thank him": the object pronoun

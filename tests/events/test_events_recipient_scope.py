@@ -112,3 +112,9 @@ def test_the_object_pronoun_of_a_purpose_clause_is_the_one_the_main_act_reached(
     """"phoned Erdogan to thank him": him is Erdogan, so the thanks are aimed at Turkey's leader."""
     events = _events("Putin phoned Erdogan to thank him for his help.")
     assert ("RUSGOV", "SUPPORT", "Erdogan", "TUR") in events
+
+
+def test_each_event_noun_conjoined_under_one_light_verb_is_an_act_of_its_own():
+    """"expressed its rejection and condemnation of …": a rejection and an accusation."""
+    events = _events("The Arab League expressed its total rejection and strong condemnation of the Israeli plan.")
+    assert {kind for _, kind, _, _ in events} == {"REJECT", "ACCUSE"}
