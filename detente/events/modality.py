@@ -22,6 +22,7 @@ TEMPORAL_CONDITION_MARKS = frozenset(_WORDS["temporal_condition_marks"])
 DEMAND_VERBS = frozenset(_WORDS["demand_verbs"])
 NEGATING_PREPS = frozenset(_WORDS["negating_preps"])
 MEANS_PREPS = frozenset(_WORDS["means_preps"])
+NEGATING_ADVERBS = frozenset(_WORDS["negating_adverbs"])  # "never", "seldom criticised": no act told
 DEONTIC_ADJECTIVES = frozenset(_WORDS["deontic_adjectives"])
 HEDGE_ADJECTIVES = frozenset(_WORDS["hedge_adjectives"])
 # Nouns under which an event noun is only talked about ("the risk of sanctions").
@@ -61,7 +62,8 @@ def _clause_status(verb) -> str:
     status = REAL
     for child in verb.children:
         low = child.lower_
-        if child.dep_ == "neg" or (child.dep_ in ("advmod", "preconj") and low in ("never", "neither", "nor")):
+        if child.dep_ == "neg" or (child.dep_ in ("advmod", "preconj") and low in NEGATING_ADVERBS) or (
+                child.dep_ == "advmod" and any(g.dep_ == "advmod" and g.lower_ in NEGATING_ADVERBS for g in child.children)):
             return NEGATED
         if child.dep_ in ("aux", "auxpass"):
             if low in ("would", "'d") and backshifted(verb):

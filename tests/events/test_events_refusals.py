@@ -72,3 +72,15 @@ def test_an_act_told_as_the_means_of_another_shares_its_mood(text, expected):
 
     events = detente.extract(text, published="2025-06-06")
     assert [(e.actor.text, e.event_type) for e in events if e.event_type == "ASSAULT"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Japan rarely criticizes China.",
+    "Malaysia's former leader seldom criticized China.",
+    "Kenya has hardly ever met Somalia's leaders.",
+])
+def test_an_act_said_to_be_rare_is_no_act(text):
+    """"seldom criticised", "rarely criticizes": the exception, not an act that happened."""
+    import detente
+
+    assert [e.event_type for e in detente.extract(text, published="2025-06-06")] == []
