@@ -38,7 +38,8 @@ ALLEGATION_PREPS = frozenset(_WORDS["allegation_preps"])
 OBJECT_CONTROL_PREPS = frozenset(_WORDS["object_control_preps"])
 ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # an object that can act ("took credit for" cannot)
 SPEAKER_PRONOUNS = frozenset(_WORDS["speaker_pronouns"])
-OBJECT_PRONOUNS = frozenset(_WORDS["object_pronouns"])  # "… to congratulate him": Patterns.purpose_object
+OBJECT_PRONOUNS = frozenset(_WORDS["object_pronouns"])
+HELP_PURPOSE_VERBS = frozenset(_WORDS["help_purpose_verbs"])  # "… to support refugees": Patterns.help_purpose  # "… to congratulate him": Patterns.purpose_object
 RELATIVE_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
 SUBJECT_DEPS = ("nsubj", "csubj")
 VERB_POS = ("VERB", "AUX")
@@ -556,6 +557,8 @@ class Patterns:
         for verb in verbs:
             if verb.i in consumed or verb.i in blocked or self.alleged(verb) or self.governing(verb) in ASKED_KINDS:
                 continue
+            if self.help_purpose(verb) and any(c.trigger.i == verb.head.i for c in out):
+                continue  # "provided aid to support refugees": the support is the aid's purpose, no act of its own
             cand = self.verbal(verb, index, misparsed.get(verb.i))
             if cand is not None:
                 out.append(cand)
@@ -774,6 +777,14 @@ class Patterns:
         actor = actors[0] if actors else None
         recipient = self.recipient(index, verb, recipient_pool, actor, sense=sense) or pair_other \
             or self.purpose_object(index, verb, objs, actor)
+        helped = [c for c in verb.children if self.help_purpose(c)]
+        if helped and sense.type == "MOBILIZE":
+            # "sent troops to Iraq to support its government": personnel sent to help are military aid
+            # (PLOVER manual, AID: "military and police assistance including arms and personnel")
+            sense = Sense("AID", "072", "military_aid")
+        if helped and not sense.conflict:
+            if recipient is None:  # "provided aid to support Syrian refugees": whom the aid is for
+                recipient = self.recipient(index, helped[0], self.objects(helped[0]), actor)
         return Candidate(sense=sense, trigger=verb, actor=actor, recipient=recipient, family=family,
                          passive=passive, tokens=tokens)
 
@@ -792,6 +803,12 @@ class Patterns:
                 types.add(sense.type)
                 out.append(replace(cand, sense=sense, tokens={cand.trigger.i, other.i}))
         return out
+
+    def help_purpose(self, verb) -> bool:
+        """A purpose clause that says whom an act helps ("… to support refugees", "… to help the
+        government"): the act's aim, not an act of its own."""
+        return verb.dep_ == "advcl" and _infinitive(verb) and verb.lemma_.lower() in HELP_PURPOSE_VERBS \
+            and verb.head.pos_ in VERB_POS
 
     def purpose_object(self, index: MentionIndex, verb, objs: list, actor) -> Any | None:
         """"called Morrison to congratulate him", "phoned Erdogan to thank him": the object pronoun

@@ -118,3 +118,14 @@ def test_each_event_noun_conjoined_under_one_light_verb_is_an_act_of_its_own():
     """"expressed its rejection and condemnation of …": a rejection and an accusation."""
     events = _events("The Arab League expressed its total rejection and strong condemnation of the Israeli plan.")
     assert {kind for _, kind, _, _ in events} == {"REJECT", "ACCUSE"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The United States has provided nearly 2 billion dollars in humanitarian assistance to support Syrian refugees "
+     "in Jordan.", [("USA", "AID", "SYR")]),
+    ("Japan sent troops to Iraq to support the Iraqi government.", [("JPN", "AID", "IRQ")]),
+])
+def test_a_purpose_of_help_is_the_acts_aim_not_an_act_of_its_own(text, expected):
+    """"provided aid to support refugees": the refugees receive the aid, and no praise is coded;
+    troops sent to help are military aid (PLOVER manual, AID: "personnel")."""
+    assert [(code[:3], kind, country) for code, kind, _, country in _events(text)] == expected
