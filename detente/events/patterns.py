@@ -39,7 +39,8 @@ OBJECT_CONTROL_PREPS = frozenset(_WORDS["object_control_preps"])
 ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # an object that can act ("took credit for" cannot)
 SPEAKER_PRONOUNS = frozenset(_WORDS["speaker_pronouns"])
 OBJECT_PRONOUNS = frozenset(_WORDS["object_pronouns"])
-HELP_PURPOSE_VERBS = frozenset(_WORDS["help_purpose_verbs"])  # "… to support refugees": Patterns.help_purpose  # "… to congratulate him": Patterns.purpose_object
+HELP_PURPOSE_VERBS = frozenset(_WORDS["help_purpose_verbs"])
+AGREED_PREPS = frozenset(_WORDS["agreed_preps"])  # "agreed to/on a deal": Patterns.agreed_to_a_thing  # "… to support refugees": Patterns.help_purpose  # "… to congratulate him": Patterns.purpose_object
 RELATIVE_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
 SUBJECT_DEPS = ("nsubj", "csubj")
 VERB_POS = ("VERB", "AUX")
@@ -748,6 +749,8 @@ class Patterns:
             sense = self.verb_act_sense(verb)
             if sense is None:
                 return None
+        if family == "verb" and sense.type == "AGREE" and sense.cameo == "057":
+            sense = self.agreed_to_a_thing(verb, sense)
         tokens = {verb.i} | ({entry_token.i} if entry_token is not None else set())
         if passive and family == "verb" and verb.lemma_.lower() in PASSIVE_NOT_EVENT:
             return None
@@ -803,6 +806,22 @@ class Patterns:
                 types.add(sense.type)
                 out.append(replace(cand, sense=sense, tokens={cand.trigger.i, other.i}))
         return out
+
+    def agreed_to_a_thing(self, verb, sense: Sense) -> Sense:
+        """"agreed to a trade deal", "agreed on a treaty", "agreed to the proposal": accepting an
+        agreement or a proposal is PLOVER SUPPORT ("approve policy …, or … finalize an agreement");
+        agreeing to do something ("agreed to hold talks") stays a promise, AGREE, and agreeing to
+        an act the lexicon knows ("agreed to a ceasefire") keeps its own reading."""
+        if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+            return sense
+        things = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in AGREED_PREPS
+                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+        if not things:
+            return sense
+        entry = self.lex.noun_entry(things[0])
+        if entry is not None and entry.sense.cameo != "057":
+            return sense
+        return Sense("SUPPORT", "057", sense.mode, strength=sense.strength)
 
     def help_purpose(self, verb) -> bool:
         """A purpose clause that says whom an act helps ("… to support refugees", "… to help the

@@ -138,3 +138,14 @@ def test_destroying_property_is_an_assault():
 def test_a_blockade_restricts_movement_and_is_coercion():
     """PLOVER's manual codes restricting movement of people or goods (blockades) as COERCE."""
     assert _coded("Azerbaijan imposed a blockade on Armenia on Monday.") == [("AZE", "COERCE", "ARM")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Canada and Britain have agreed to a rollover trade deal.", [("CAN", "SUPPORT", "GBR")]),
+    ("Kenya and Uganda agreed on a new border treaty.", [("KEN", "SUPPORT", "UGA")]),
+    ("Kenya and Uganda agreed to hold talks in June.", [("KEN", "AGREE", "UGA")]),
+])
+def test_agreeing_to_a_deal_is_support_and_agreeing_to_act_is_agree(text, expected):
+    """Accepting an agreement or a proposal is SUPPORT (PLOVER manual); agreeing to do something is
+    a promise (AGREE)."""
+    assert _coded(text) == expected
