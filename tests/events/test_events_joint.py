@@ -149,3 +149,12 @@ def test_agreeing_to_a_deal_is_support_and_agreeing_to_act_is_agree(text, expect
     """Accepting an agreement or a proposal is SUPPORT (PLOVER manual); agreeing to do something is
     a promise (AGREE)."""
     assert _coded(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Saudi Arabia lifted its blockade of Qatar on Monday.", [("SAU", "CONCEDE", "QAT")]),
+    ("Azerbaijan ended its blockade of Armenia on Monday.", [("AZE", "CONCEDE", "ARM")]),
+])
+def test_lifting_a_blockade_eases_a_restriction(text, expected):
+    """PLOVER's CONCEDE: "easing of administrative or legal restrictions", as lifting sanctions is."""
+    assert _coded(text) == expected
