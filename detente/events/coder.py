@@ -288,7 +288,7 @@ class Coder:
             if token.pos_ != "VERB" or token.i in taken or self.patterns.alleged(token) \
                     or token.lemma_.lower() in UNDERGOER_VERBS:
                 continue
-            if self.patterns.governing(token) not in (None, "transparent", "speech"):
+            if self.patterns.governing(token) is not None:
                 continue  # "wants to attack", "threatened to strike": the governing verb says what it is
             governs = self.lexicon.governor_of(token)
             comps = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]

@@ -38,9 +38,9 @@ ALLEGATION_PREPS = frozenset(_WORDS["allegation_preps"])
 OBJECT_CONTROL_PREPS = frozenset(_WORDS["object_control_preps"])
 ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # an object that can act ("took credit for" cannot)
 SPEAKER_PRONOUNS = frozenset(_WORDS["speaker_pronouns"])
-OBJECT_PRONOUNS = frozenset(_WORDS["object_pronouns"])
-HELP_PURPOSE_VERBS = frozenset(_WORDS["help_purpose_verbs"])
-AGREED_PREPS = frozenset(_WORDS["agreed_preps"])  # "agreed to/on a deal": Patterns.agreed_to_a_thing  # "… to support refugees": Patterns.help_purpose  # "… to congratulate him": Patterns.purpose_object
+OBJECT_PRONOUNS = frozenset(_WORDS["object_pronouns"])  # "… to congratulate him": Patterns.purpose_object
+HELP_PURPOSE_VERBS = frozenset(_WORDS["help_purpose_verbs"])  # "… to support refugees": Patterns.help_purpose
+AGREED_PREPS = frozenset(_WORDS["agreed_preps"])  # "agreed to/on a deal": Patterns.agreed_to_a_thing
 RELATIVE_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
 SUBJECT_DEPS = ("nsubj", "csubj")
 VERB_POS = ("VERB", "AUX")
@@ -547,17 +547,16 @@ class Patterns:
                 for comp in comps:
                     blocked.update(t.i for t in comp.subtree)
                 continue
-            # what is asked, threatened, promised or refused is not done, whether or not the
-            # governor itself is an event (its speaker may be no known actor)
-            blocked.update(c.i for c in comps)
             cand = self.governed(verb, kind, comps, index)
             if cand is not None:
                 out.append(cand)
                 consumed.update(cand.tokens)
         # 2. verbs
         for verb in verbs:
-            if verb.i in consumed or verb.i in blocked or self.alleged(verb) or self.governing(verb) in ASKED_KINDS:
+            if verb.i in consumed or verb.i in blocked or self.alleged(verb):
                 continue
+            if self.governing(verb) in ASKED_KINDS:
+                continue  # asked, threatened, promised or refused, not done, even where the governor names no known actor
             if self.help_purpose(verb) and any(c.trigger.i == verb.head.i for c in out):
                 continue  # "provided aid to support refugees": the support is the aid's purpose, no act of its own
             cand = self.verbal(verb, index, misparsed.get(verb.i))
