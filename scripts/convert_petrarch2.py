@@ -508,6 +508,10 @@ def convert_actors(source: Path) -> tuple[dict, dict, dict, Counter]:
     roles_data = yaml.safe_load((ACTORS_DIR / "roles.yaml").read_text(encoding="utf-8"))
     collective_heads = {norm(n).split()[-1] for key in ("collectives", "descriptions")
                         for item in roles_data.get(key) or [] for n in item.get("names") or []}
+    # detente's generic roles by name: the other number of one ("soldier" beside "soldiers",
+    # "presidents" beside "president") is detente's role in the other number, with detente's sector
+    role_sector = {norm(n): item["sector"] for item in roles_data.get("roles") or [] if item.get("sector")
+                   for n in item.get("names") or []}
 
     def other_number(key: str) -> set[str]:
         forms = {key + "s", key + "es"}
@@ -537,8 +541,16 @@ def convert_actors(source: Path) -> tuple[dict, dict, dict, Counter]:
                 # place word ("Moscow State University"); "ruling alliance": a collective ("the alliance")
                 stats["roles: dropped, an organisation head or collective word"] += 1
                 continue
-            if other_number(key) & role_words:  # "soldier" beside detente's "soldiers": detente chose
-                stats["roles: dropped, the other number of a detente role"] += 1
+            counterpart = sorted(other_number(key) & role_words)
+            if counterpart and key not in role_words:
+                # "soldier" beside detente's "soldiers": the same role in the other number, so a
+                # single soldier is coded as the army is; a description or agency keeps one number
+                sectors = {role_sector[c] for c in counterpart if c in role_sector}
+                if len(sectors) == 1:
+                    roles_by_sector[sectors.pop()].append(text)
+                    stats["roles: the other number of a detente role, with detente's sector"] += 1
+                else:
+                    stats["roles: dropped, the other number of a detente description or agency"] += 1
                 continue
             if key.split()[0] in FORMER_WORDS:  # "former president": detente reads "former" as a cue
                 stats["roles: dropped, begins with a cue word detente reads itself (former, ex)"] += 1

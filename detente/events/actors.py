@@ -175,14 +175,20 @@ def phrase_text(mention, span_doc) -> str:
 
 def role_test(doc):
     """A token → bool test: is the word a generic agent of the doc's actor dictionaries ("police",
-    "protesters", "ministry", "rebels"), which names someone even without a country word."""
-    from detente.analyse.actors import AGENCY, GROUP, ORG, ROLE
+    "protesters", "ministry", "rebels") or a word that describes a person or a body ("a lawyer",
+    "the organisation"), which names someone even without a country word."""
+    from detente.analyse.actors import AGENCY, DESCRIPTION, GROUP, ORG, ROLE
     from detente.analyse.resolve import dictionary_of
 
     dictionary = dictionary_of(doc)
-    kinds = (ROLE, AGENCY, ORG, GROUP)
+    kinds = (ROLE, AGENCY, ORG, GROUP, DESCRIPTION)
 
     def is_role(token) -> bool:
-        return any(s.kind in kinds for key in (token.lemma_, token.text) for s in dictionary.meanings(key))
+        keys = [token.lemma_, token.text]
+        compounds = [c for c in token.lefts if c.dep_ == "compound"]
+        if compounds:  # "opposition party", "aid agencies": the role is the compound and its head
+            words = token.doc[compounds[0].i:token.i]
+            keys += [f"{words.text} {token.lemma_}", f"{words.text} {token.text}"]
+        return any(s.kind in kinds for key in keys for s in dictionary.meanings(key))
 
     return is_role

@@ -57,6 +57,11 @@ class Phrase:
         person, organisation, place or nationality the tagger names."""
         return self.kind.startswith("dict:") or self.kind == "role" or self.kind[4:] in ACTOR_ENTITIES
 
+    @property
+    def names_someone(self) -> bool:
+        """Someone who can act, or a thing of someone's ("Russia's missile test"), not a bare thing."""
+        return self.can_act or self.mention is not None
+
 
 def phrases(sent, index, roles=None) -> list[Phrase]:
     """Noun phrases of the sentence plus actor mentions that no noun phrase covers. `roles`
@@ -297,10 +302,10 @@ class LearnedCoder:
 
 
 def candidate_pair(a: Phrase, b: Phrase) -> bool:
-    """A pair the model scores (and is trained on): two phrases apart, a source that can act,
-    a target that can act or a thing of someone's ("Russia's missile test", "a U.S. court
-    ruling") — never a bare thing ("the border"): an event is aimed at someone."""
-    return a.head != b.head and not _nested(a, b) and a.can_act and (b.can_act or b.mention is not None)
+    """A pair the model scores (and is trained on): two phrases apart and a source that can act.
+    The target may be a thing: PLOVER codes what an act is aimed at ("rejected the referendum",
+    "stormed a hotel"), and the coder asks more confidence of such an event (`names_someone`)."""
+    return a.head != b.head and not _nested(a, b) and a.can_act
 
 
 def _nested(a: Phrase, b: Phrase) -> bool:

@@ -59,6 +59,7 @@ LANTERN_KEEPER [~CVL]
 HERON!PERSON! [~REB]
 GUARDHOUSE {} [~COP]
 AMBASSADOR_TO [~GOV]
+SOLDIER [~REB]
 """
 VERBS = """\
 &FOOD
@@ -130,6 +131,13 @@ def test_institutions_organisations_groups_and_agents(converted):
     assert roles["REB"] == ["heronman", "heronmen"]  # !PERSON! expanded, no further plural
     assert roles["COP"] == ["guardhouse"]  # {} = no plural
     assert "GOV" not in roles  # "AMBASSADOR_TO" is a phrase with a gap
+
+
+def test_the_other_number_of_a_detente_role_takes_detentes_sector(converted):
+    # detente lists "soldiers" (MIL); PETRARCH's "soldier" is the same role, not a second meaning
+    roles = {r["sector"]: r["names"] for r in converted["roles.json"]["roles"]}
+    assert roles["MIL"] == ["soldier"]
+    assert "soldiers" not in roles["REB"]
 
 
 def test_verbs_and_phrases_follow_the_crosswalk(converted):
@@ -234,6 +242,15 @@ def test_a_petrarch_only_organisation_is_an_actor_in_text(nlp):
     doc = nlp("The International Diabetes Federation praised Kenya's new insulin programme on Monday.")
     codes = {m.text: m.actor.code for m in actor_mentions(doc, "2025-03-03") if m.actor}
     assert codes.get("International Diabetes Federation") == "NGOHLH"
+
+
+def test_a_single_soldier_or_activist_is_coded_like_the_plural(nlp):
+    from detente.analyse import actor_mentions
+
+    doc = nlp("A Chilean soldier detained a Peruvian activist near the border on Friday.")
+    codes = {m.text: m.actor.code for m in actor_mentions(doc, "2025-03-03") if m.actor}
+    assert codes.get("Chilean soldier") == "CHLMIL"
+    assert codes.get("Peruvian activist") == "PERCVL"
 
 
 def test_base_files_load_before_the_curated_files():

@@ -367,7 +367,8 @@ def test_a_counterpart_is_guessed_only_when_named_near_the_act():
 def test_a_place_named_as_where_things_happen_is_no_guessed_counterpart():
     located = ("Colombian students held a rally in America on Monday. The students, who study in America, "
                "carried banners. Organisers in America said the rally was peaceful. Bogota condemned the rally.")
-    assert triples(located) == []
+    # the rally is what Bogota condemned (a thing, no counterpart); America is only where it was
+    assert triples(located) == [("COL", None, "ACCUSE")]
     a_side = "Colombia and America argued. America objected. America protested. America complained again. " \
              "Bogota condemned the rally."
     assert triples(a_side) == [("COL", "USA", "ACCUSE")]

@@ -58,7 +58,8 @@ def test_a_conversation_or_a_call_is_still_a_meeting(text, expected):
 
 def test_the_one_told_is_the_audience_not_the_other_side_of_the_act():
     """"rejected the ruling, telling Ukrainian journalists that …": the journalists hear it."""
-    assert triples("Russia rejected the ruling, telling Ukrainian journalists that it was biased.") == []
+    assert triples("Russia rejected the ruling, telling Ukrainian journalists that it was biased.") == [
+        ("RUS", None, "REJECT")]  # the ruling is what was rejected; no one in Ukraine
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -50,7 +50,8 @@ def test_three_parties_first_named_to_each_other():
     "Japan and South Korea did not hold talks on Monday.",
 ])
 def test_no_joint_event(text):
-    assert _coded(text) == []
+    # what they condemned may be coded (a thing, no counterpart), never one of them as the other's
+    assert [c for c in _coded(text) if c[2] in ("JPN", "KOR")] == []
 
 
 def test_unnamed_other_side_is_no_joint_event_between_the_subjects():

@@ -86,3 +86,32 @@ def test_negated_act_stays_uncoded_with_the_model():
     events = detente.extract("The riot police did not arrest the marchers outside the parliament.",
                              published="2025-06-02")
     assert events == []
+
+
+def _coded(text):
+    return [(e.actor.text if e.actor else None, e.event_type, e.recipient.text if e.recipient else None)
+            for e in detente.extract(text, published="2025-06-02")]
+
+
+def test_an_act_aimed_at_a_thing_is_coded_with_the_thing_as_target():
+    # PLOVER codes what an act is aimed at, also when it is no one: a vote, a building
+    assert ("Ankara", "REJECT", "the plebiscite") in _coded("Ankara rejected the plebiscite as illegal.")
+    assert ("Rebels", "ASSAULT", "a hospital") in _coded("Rebels stormed a hospital in the north on Monday.")
+
+
+def test_an_act_aimed_at_a_thing_needs_more_confidence(monkeypatch):
+    import detente.events.coder as coder_module
+
+    monkeypatch.setattr(coder_module, "LEARNED_MIN_CONFIDENCE_THING", 1.0)
+    assert _coded("Ankara rejected the plebiscite as illegal.") == []
+    # the floor for things does not touch a target that names someone
+    assert ("The organization", "ACCUSE", "Russia") in _coded("The organization condemned Russia.")
+
+
+def test_a_person_described_by_occupation_or_a_body_can_act(nlp):
+    doc = nlp("A human rights lawyer sued the organization and the opposition party.")
+    is_role = role_test(doc)
+    assert all(is_role(next(t for t in doc if t.lower_ == w)) for w in ("lawyer", "organization", "party"))
+    assert not is_role(next(t for t in doc if t.lower_ == "rights"))
+    assert ("A human rights lawyer", "ACCUSE", "the Ugandan army") in _coded(
+        "A human rights lawyer sued the Ugandan army over the killings.")
