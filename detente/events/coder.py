@@ -26,8 +26,11 @@ from detente.events.claims import find_claims
 from detente.events.dates import DateResolver
 from detente.events.learned import (
     LearnedCoder,
+    conjuncts,
+    nested,
     path_between,
     phrase_actor,
+    phrases,
     type_features,
 )
 from detente.events.lexicon import Lexicon, Sense, load_lexicon
@@ -260,8 +263,10 @@ class Coder:
             return act is not None and not self.patterns.suffers(act.trigger, sent.doc[a.head]) \
                 and not self._audience(sent.doc[b.head], act.trigger)
 
-        for a, b, p_pair in self.learned.best_pairs(sent, index, self.lexicon, rule_types, roles=role_test(sent.doc),
-                                                    eligible=eligible):
+        roles = role_test(sent.doc)
+        cands = phrases(sent, index, roles)
+        for a, b, p_pair in self.learned.best_pairs(sent, index, self.lexicon, rule_types, roles=roles,
+                                                    eligible=eligible, cands=cands):
             actor, recipient = phrase_actor(a), phrase_actor(b)
             if any(e.actor is not None and e.recipient is not None and e.actor.text in actor.text
                    and e.recipient.text in recipient.text for e in found):
@@ -281,7 +286,12 @@ class Coder:
             if confidence < (LEARNED_MIN_CONFIDENCE if b.names_someone else LEARNED_MIN_CONFIDENCE_THING):
                 continue
             cand = replace(cand, sense=sense, family="learned")
-            out += self._build(cand, sent, article, quotes, resolver, [actor], [recipient], False,
+            # "Japan and South Korea condemned …", "… supported by Greece, Panama and Chile": every
+            # conjunct of a side is that side too
+            actors = [actor] + [phrase_actor(c) for c in conjuncts(a, cands, sent) if c.can_act and not nested(c, b)]
+            recipients = [recipient] + [phrase_actor(c) for c in conjuncts(b, cands, sent)
+                                        if c.names_someone and not nested(c, a)]
+            out += self._build(cand, sent, article, quotes, resolver, actors, recipients, False,
                                open_sides=True, confidence=confidence)
         return out
 

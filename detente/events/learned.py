@@ -274,10 +274,10 @@ class LearnedCoder:
         return sorted(((c, e / total) for c, e in zip(self.classes, exps, strict=False)), key=lambda ce: -ce[1])
 
     def best_pairs(self, sent, index, lexicon, rule_types: list[str], limit: int = 1,
-                   roles=None, eligible=None) -> list[tuple[Phrase, Phrase, float]]:
+                   roles=None, eligible=None, cands=None) -> list[tuple[Phrase, Phrase, float]]:
         """The highest-scoring ordered pairs above the threshold, best first, no two sharing a
-        side; both sides must be able to act (an actor, a named entity, a generic agent)."""
-        cands = phrases(sent, index, roles)
+        side (`candidate_pair`); `cands`: the sentence's phrases, when the caller has them."""
+        cands = phrases(sent, index, roles) if cands is None else cands
         scored = []
         for a in cands:
             for b in cands:
@@ -305,10 +305,24 @@ def candidate_pair(a: Phrase, b: Phrase) -> bool:
     """A pair the model scores (and is trained on): two phrases apart and a source that can act.
     The target may be a thing: PLOVER codes what an act is aimed at ("rejected the referendum",
     "stormed a hotel"), and the coder asks more confidence of such an event (`names_someone`)."""
-    return a.head != b.head and not _nested(a, b) and a.can_act
+    return a.head != b.head and not nested(a, b) and a.can_act
 
 
-def _nested(a: Phrase, b: Phrase) -> bool:
+def conjuncts(phrase: Phrase, cands: list[Phrase], sent) -> list[Phrase]:
+    """The other phrases coordinated with this one ("Pakistan and China", "Greece, Panama and
+    Chile"): phrases whose head is in the same chain of `conj` links as the phrase's head."""
+    doc = sent.doc
+
+    def first(i: int) -> int:
+        while doc[i].dep_ == "conj" and doc[i].head.i != i:
+            i = doc[i].head.i
+        return i
+
+    root = first(phrase.head)
+    return [c for c in cands if c.head != phrase.head and first(c.head) == root and not nested(c, phrase)]
+
+
+def nested(a: Phrase, b: Phrase) -> bool:
     return a.start <= b.start < a.end or b.start <= a.start < b.end
 
 

@@ -115,3 +115,8 @@ def test_a_person_described_by_occupation_or_a_body_can_act(nlp):
     assert not is_role(next(t for t in doc if t.lower_ == "rights"))
     assert ("A human rights lawyer", "ACCUSE", "the Ugandan army") in _coded(
         "A human rights lawyer sued the Ugandan army over the killings.")
+
+
+def test_each_conjunct_of_a_side_found_by_the_model_is_that_side():
+    coded = _coded("Japan and South Korea condemned the missile test on Monday.")
+    assert ("Japan", "ACCUSE", "the missile test") in coded and ("South Korea", "ACCUSE", "the missile test") in coded
