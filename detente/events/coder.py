@@ -261,7 +261,8 @@ class Coder:
             act = act_of[a.head, b.head] = self._act_on_path(sent, a, b, acts)
             # "a convoy was shelled", "a commander is dead, killed in a strike": who suffered it is no source
             return act is not None and not self.patterns.suffers(act.trigger, sent.doc[a.head]) \
-                and not self._audience(sent.doc[b.head], act.trigger)
+                and not self._audience(sent.doc[b.head], act.trigger) \
+                and not self._reported_of_another(sent.doc[a.head], act.trigger)
 
         roles = role_test(sent.doc)
         cands = phrases(sent, index, roles)
@@ -321,6 +322,21 @@ class Coder:
                 out.append(Candidate(sense=sense, trigger=token, actor=None, recipient=None, family=family,
                                      passive=passive, tokens={token.i}))
         return out
+
+    def _reported_of_another(self, token, trigger) -> bool:
+        """"NISA said the airstrikes targeted …", "a spokesman said the agencies conducted …": the
+        one who tells an act whose clause has a subject of its own is not its source (a pronoun
+        subject may be the speaker: "X said it would …")."""
+        clause = trigger
+        while not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            if clause.head.i == clause.i or clause.dep_ in ("ccomp", "ROOT"):
+                return False
+            clause = clause.head
+        if clause.dep_ != "ccomp" or self.lexicon.governor_of(clause.head) != "speech":
+            return False
+        subject = next(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+        return subject.pos_ != "PRON" and subject.i != token.i and not (
+            clause.left_edge.i <= token.i <= clause.right_edge.i)
 
     def _audience(self, token, trigger) -> bool:
         """"rejected the ruling, telling Kosovo journalists that …": the one told is the audience

@@ -120,3 +120,10 @@ def test_a_person_described_by_occupation_or_a_body_can_act(nlp):
 def test_each_conjunct_of_a_side_found_by_the_model_is_that_side():
     coded = _coded("Japan and South Korea condemned the missile test on Monday.")
     assert ("Japan", "ACCUSE", "the missile test") in coded and ("South Korea", "ACCUSE", "the missile test") in coded
+
+
+def test_who_tells_an_act_with_its_own_subject_is_not_its_source():
+    coded = _coded("The agency said the airstrikes targeted rebel camps near the border.")
+    assert not any(actor == "The agency" for actor, _, _ in coded), coded
+    # a pronoun subject may be the speaker itself
+    assert ("Hamas", "ASSAULT", "Israel") in _coded("Hamas said it fired rockets at Israel.")
