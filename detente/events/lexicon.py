@@ -47,6 +47,9 @@ class Sense:
     # no event when the verb's object has a predicate of its own: "called the expulsion an
     # escalation", "calling the detentions disproportionate" name something, they phone no one
     not_naming: bool = False
+    # the sense when what the verb acts on is someone, a person or an organisation rather than a
+    # state or a thing: PLOVER codes banning goods as SANCTION, banning a party or a person as COERCE
+    on_someone: Sense | None = None
 
     @property
     def root(self) -> str:
@@ -76,7 +79,24 @@ class Sense:
             raise ValueError(f"{where}: CAMEO code {cameo!r} must start with a root 01-20")
         return cls(type=kind, cameo=cameo, mode=data.get("mode"), goldstein=data.get("goldstein"),
                    strength=float(data.get("strength", 1.0)), needs_recipient=bool(data.get("needs_recipient", False)),
-                   future_only=bool(data.get("future_only", False)), not_naming=bool(data.get("not_naming", False)))
+                   future_only=bool(data.get("future_only", False)), not_naming=bool(data.get("not_naming", False)),
+                   on_someone=cls.from_dict({"needs_recipient": data.get("needs_recipient", False), **data["on_someone"]},
+                                            where) if data.get("on_someone") else None)
+
+
+def _on_object(sense: Sense, token) -> Sense:
+    """The verb's sense for what it acts on: `on_someone` when its object (or, passive, its
+    subject) is a person or an organisation — a named one or an agent word ("the party")."""
+    if sense.on_someone is None:
+        return sense
+    from detente.events.actors import role_test
+
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    is_role = role_test(token.doc)
+    if any(o.ent_type_ in ("PERSON", "ORG") or (is_role(o) and o.ent_type_ not in ("GPE", "NORP")) for o in objects):
+        return sense.on_someone
+    return sense
 
 
 def read_data_file(path: Path) -> dict[str, Any]:
@@ -389,10 +409,10 @@ class Lexicon:
         for key in self.keys(token):
             for rest, sense in self.verb_phrases.get(key, ()):
                 if self._phrase_match(token, rest):
-                    return sense, 1 + len(rest)
+                    return _on_object(sense, token), 1 + len(rest)
         for key in self.keys(token):
             if key in self.verbs:
-                return self.verbs[key], 1
+                return _on_object(self.verbs[key], token), 1
         view: VerbView | None = None
         for key in self.keys(token):
             index = self._patterns_of(key)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from builders import coder_for_tests, nlp_for_tests, run, triples
 
+import detente
 from detente.events import Coder, event_id
 from detente.events.lexicon import PLOVER_TYPES, Lexicon, load_lexicon, quad_class
 from detente.models import field_names
@@ -383,3 +384,13 @@ def test_a_coordinated_complement_is_governed_too():
 def test_an_act_to_be_reconsidered_is_not_done():
     assert [t for t in triples("Washington asked Colombia to reconsider raising tariffs on American goods.")
             if t[0] == "COL"] == []
+
+
+def test_banning_someone_is_coerce_banning_goods_is_sanction():
+    # PLOVER manual: COERCE "ban individuals or organizations"; SANCTION "impose embargo, boycott"
+    def types(text):
+        return {(e.event_type, e.mode) for e in detente.extract(text, published="2025-06-02")}
+
+    assert ("COERCE", "ban") in types("Egypt banned the Muslim Brotherhood in 2013.")
+    assert ("COERCE", "ban") in types("The junta banned Aung San Suu Kyi from politics.")
+    assert ("SANCTION", "ban") in types("Russia banned imports of Polish apples.")
