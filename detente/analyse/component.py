@@ -156,6 +156,8 @@ class ActorComponent:
         if not gap:
             if last.kind in COUNTRY_WORDS:
                 return nxt.kind in (ROLE, AGENCY, PERSON, GROUP, DESCRIPTION)
+            if last.kind == CAPITAL and len(group) == 1:
+                return nxt.kind == ROLE  # "a Nairobi court", "Moscow police": the country's court, police
             if last.kind in (ROLE, AGENCY):
                 return nxt.kind in (ROLE, PERSON) or (nxt.kind == DESCRIPTION and last.kind == ROLE)
             if last.kind == PERSON:

@@ -67,6 +67,12 @@ def test_composition(nlp):
                    ("president of Colombia", "COLGOV")]
 
 
+def test_a_capital_before_a_role_is_that_countrys_role(nlp):
+    assert codes(nlp, "A Nairobi court jailed the editor.") == [("Nairobi court", "KENJUD")]
+    assert codes(nlp, "Lima police detained two men.") == [("Lima police", "PERCOP")]
+    assert codes(nlp, "Lima said it would respond.") == [("Lima", "PERGOV")]
+
+
 def test_capitals_are_governments_unless_places(nlp):
     assert codes(nlp, "Washington said Bogotá had agreed.") == [("Washington", "USAGOV"), ("Bogotá", "COLGOV")]
     # (a soldier is coded as soldiers are: by the country in view)
