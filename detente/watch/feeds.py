@@ -42,9 +42,10 @@ class ParsedFeed:
 def normalise_url(url: str, base: str | None = None) -> str | None:
     """An absolute http(s) URL without fragment, tracking parameters or default port; None
     when `url` is not one (javascript:, mailto:, empty)."""
-    # as browsers do: tabs and newlines dropped, other controls and spaces percent-encoded
+    # as browsers do: tabs and newlines dropped, other controls and spaces (any Unicode space, so
+    # that a space left at the end once the fragment is gone is not stripped next time) encoded
     url = re.sub(r"[\t\n\r]", "", (url or "").strip())
-    url = quote(url, safe=URL_SAFE) if re.search(r"[\x00-\x20\x7f]", url) else url
+    url = quote(url, safe=URL_SAFE) if re.search(r"[\x00-\x20\x7f]|\s", url) else url
     if not url:
         return None
     if base:
