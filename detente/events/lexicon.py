@@ -85,13 +85,18 @@ class Sense:
 
 
 def _on_object(sense: Sense, token) -> Sense:
-    """The verb's sense for what it acts on: `on_someone` when its object (or, passive, its
-    subject) is a person or an organisation — a named one or an agent word ("the party")."""
+    """The sense for what a verb or noun acts on: `on_someone` when its object (a passive's
+    subject, a noun's "on"/"against" phrase) is a person or an organisation — a named one or an
+    agent word ("the party")."""
     if sense.on_someone is None:
         return sense
     from detente.events.actors import role_test
 
-    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.pos_ == "NOUN":  # "a ban on the party", "the ban against the group"
+        objects = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
+                   for o in p.children if o.dep_ == "pobj"]
+    else:
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
     is_role = role_test(token.doc)
     if any(o.ent_type_ in ("PERSON", "ORG") or (is_role(o) and o.ent_type_ not in ("GPE", "NORP")) for o in objects):
@@ -367,7 +372,7 @@ class Lexicon:
         if "do" in entry:
             do = None if entry["do"] is None else Sense.from_dict(entry["do"], where)
         by_class = {key: Sense.from_dict(value, where) for key, value in entry.items()
-                    if isinstance(value, dict) and key not in ("do", "modifiers")}
+                    if isinstance(value, dict) and key not in ("do", "modifiers", "on_someone")}
         return NounEntry(sense=sense, do=do, by_class=by_class,
                          modifiers={str(k).lower(): v for k, v in (entry.get("modifiers") or {}).items()},
                          nominal=bool(entry.get("nominal", True)),
@@ -484,15 +489,15 @@ class Lexicon:
         return None
 
     def refine(self, sense: Sense, entry: NounEntry | None, token) -> Sense:
-        """Refine a noun's mode by its modifiers ("visa ban" → visa_ban, "military aid")."""
-        if entry is None or not entry.modifiers:
-            return sense
-        for child in token.children:
-            if child.dep_ in ("compound", "amod", "nmod", "npadvmod"):
-                for key in (child.lemma_.lower(), child.lower_):
-                    if key in entry.modifiers:
-                        return replace(sense, mode=entry.modifiers[key])
-        return sense
+        """Refine a noun's mode by its modifiers ("visa ban" → visa_ban, "military aid"), else
+        its sense by whom it is aimed at ("a ban on the party": `on_someone`)."""
+        if entry is not None and entry.modifiers:
+            for child in token.children:
+                if child.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+                    for key in (child.lemma_.lower(), child.lower_):
+                        if key in entry.modifiers:
+                            return replace(sense, mode=entry.modifiers[key])
+        return _on_object(sense, token)
 
     def has_modifier(self, entry: NounEntry, token) -> bool:
         return any(c.dep_ in ("compound", "amod", "nmod") and (c.lemma_.lower() in entry.modifiers or c.lower_ in entry.modifiers)

@@ -394,3 +394,18 @@ def test_banning_someone_is_coerce_banning_goods_is_sanction():
     assert ("COERCE", "ban") in types("Egypt banned the Muslim Brotherhood in 2013.")
     assert ("COERCE", "ban") in types("The junta banned Aung San Suu Kyi from politics.")
     assert ("SANCTION", "ban") in types("Russia banned imports of Polish apples.")
+
+
+def test_a_ban_on_someone_is_coerce_a_ban_on_goods_sanction():
+    lexicon, nlp = load_lexicon(), nlp_for_tests()
+
+    def sense_of(text):
+        doc = nlp(text)
+        ban = next(t for t in doc if t.lower_ == "ban")
+        entry = lexicon.noun_entry(ban)
+        return lexicon.refine(entry.sense, entry, ban)
+
+    assert sense_of("Cairo imposed a ban on the Muslim Brotherhood.").type == "COERCE"
+    assert sense_of("Cairo imposed a ban on the opposition party.").type == "COERCE"
+    assert sense_of("Cairo imposed a ban on imported apples.").type == "SANCTION"
+    assert sense_of("Cairo imposed a visa ban on the opposition party.").mode == "visa_ban"  # the modifier decides
