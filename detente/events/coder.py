@@ -101,6 +101,16 @@ def _same_side(event: Event, actor: Actor, recipient: Actor) -> bool:
     return same(event.actor, actor) or same(event.recipient, recipient)
 
 
+def _two_of_one_code(actor: Actor, recipient: Actor) -> bool:
+    """Two different actors behind one code ("a Nairobi court" and "President Ruto" are both
+    Kenyan, "the president" and "the justice minister" both KENGOV): two named people, or two
+    sides with a sector whose words do not overlap; a country against itself is no pair."""
+    if actor.name and recipient.name:
+        return actor.name != recipient.name
+    words = lambda a: {w.lower() for w in a.text.split() if len(w) > 3}  # noqa: E731
+    return bool(actor.sector and recipient.sector) and not words(actor) & words(recipient)
+
+
 def _own_outlet(actor: Actor | None, outlet: str | None) -> bool:
     """A side that is a news medium naming the article's own outlet: the reporter, not an actor
     of the story (a medium of another outlet stays one: "China expelled three BBC reporters")."""
@@ -532,7 +542,8 @@ class Coder:
                     continue  # IGOs (code, no country) count as a side
                 if actor is not None and recipient is not None and actor.code == recipient.code and actor.text == recipient.text:
                     continue
-                if actor is not None and recipient is not None and actor.code and actor.code == recipient.code:
+                if actor is not None and recipient is not None and actor.code and actor.code == recipient.code \
+                        and not (open_sides and _two_of_one_code(actor, recipient)):
                     continue
                 if sense.mode in CIVILIAN_NON_ACTS and actor is not None and actor.sector == "CVL":
                     continue  # "Chinese tourists visited Vietnam": travel, not diplomacy

@@ -127,3 +127,21 @@ def test_who_tells_an_act_with_its_own_subject_is_not_its_source():
     assert not any(actor == "The agency" for actor, _, _ in coded), coded
     # a pronoun subject may be the speaker itself
     assert ("Hamas", "ASSAULT", "Israel") in _coded("Hamas said it fired rockets at Israel.")
+
+
+def test_two_actors_of_one_country_and_sector_are_a_pair_when_told_apart():
+    # a president refusing a minister: both KENGOV, two actors all the same (PLOVER codes domestic pairs)
+    coded = [(e.actor.code, e.event_type, e.recipient.code) for e in detente.extract(
+        "Kenya's president on Friday refused a request from the interior minister to dismiss the police chief.",
+        published="2025-06-02")]
+    assert ("KENGOV", "REJECT", "KENGOV") in coded, coded
+
+
+def test_a_country_is_no_pair_with_itself():
+    from detente.events.coder import _two_of_one_code
+    from detente.models import Actor
+
+    assert not _two_of_one_code(Actor("Kenya", "KEN", "KEN"), Actor("the Kenyans", "KEN", "KEN"))
+    assert not _two_of_one_code(Actor("Ruto", "KENGOV", "KEN", "GOV", "William Ruto"),
+                                Actor("President William Ruto", "KENGOV", "KEN", "GOV", "William Ruto"))
+    assert _two_of_one_code(Actor("a Nairobi court", "KENJUD", "KEN", "JUD"), Actor("the appeals court judges", "KENJUD", "KEN", "JUD")) is False
