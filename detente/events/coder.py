@@ -107,7 +107,10 @@ def _two_of_one_code(actor: Actor, recipient: Actor) -> bool:
     sides with a sector whose words do not overlap; a country against itself is no pair."""
     if actor.name and recipient.name:
         return actor.name != recipient.name
-    words = lambda a: {w.lower() for w in a.text.split() if len(w) > 3}  # noqa: E731
+
+    def words(side: Actor) -> set[str]:
+        return {w.lower() for w in side.text.split() if len(w) > 3}
+
     return bool(actor.sector and recipient.sector) and not words(actor) & words(recipient)
 
 
@@ -274,9 +277,8 @@ class Coder:
                 and not self._audience(sent.doc[b.head], act.trigger) \
                 and not self._reported_of_another(sent.doc[a.head], act.trigger)
 
-        roles = role_test(sent.doc)
-        cands = phrases(sent, index, roles)
-        for a, b, p_pair in self.learned.best_pairs(sent, index, self.lexicon, rule_types, roles=roles,
+        cands = phrases(sent, index, role_test(sent.doc))
+        for a, b, p_pair in self.learned.best_pairs(sent, index, self.lexicon, rule_types,
                                                     eligible=eligible, cands=cands):
             actor, recipient = phrase_actor(a), phrase_actor(b)
             if any(e.actor is not None and e.recipient is not None and e.actor.text in actor.text

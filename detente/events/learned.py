@@ -28,6 +28,7 @@ from typing import Any
 
 from detente.config import PACKAGE_DATA
 from detente.events.actors import names_no_party
+from detente.events.patterns import Patterns
 from detente.models import Actor
 
 MODEL_PATH = PACKAGE_DATA / "models" / "coder.json"
@@ -311,15 +312,11 @@ def candidate_pair(a: Phrase, b: Phrase) -> bool:
 def conjuncts(phrase: Phrase, cands: list[Phrase], sent) -> list[Phrase]:
     """The other phrases coordinated with this one ("Pakistan and China", "Greece, Panama and
     Chile"): phrases whose head is in the same chain of `conj` links as the phrase's head."""
-    doc = sent.doc
-
-    def first(i: int) -> int:
-        while doc[i].dep_ == "conj" and doc[i].head.i != i:
-            i = doc[i].head.i
-        return i
-
-    root = first(phrase.head)
-    return [c for c in cands if c.head != phrase.head and first(c.head) == root and not nested(c, phrase)]
+    first = sent.doc[phrase.head]
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    chain = {t.i for t in Patterns.conjuncts(first)}
+    return [c for c in cands if c.head != phrase.head and c.head in chain and not nested(c, phrase)]
 
 
 def nested(a: Phrase, b: Phrase) -> bool:

@@ -50,6 +50,9 @@ class Sense:
     # the sense when what the verb acts on is someone, a person or an organisation rather than a
     # state or a thing: PLOVER codes banning goods as SANCTION, banning a party or a person as COERCE
     on_someone: Sense | None = None
+    # the sense when what the verb acts on is a thing agreed, an agreement or a proposal ("agreed to
+    # a trade deal"): PLOVER codes accepting one as SUPPORT, agreeing to do something as AGREE
+    on_thing: Sense | None = None
 
     @property
     def root(self) -> str:
@@ -77,11 +80,16 @@ class Sense:
             raise ValueError(f"{where}: unknown PLOVER type {kind!r} (use one of {', '.join(PLOVER_TYPES)})")
         if not (cameo[:2].isdigit() and 1 <= int(cameo[:2]) <= 20):
             raise ValueError(f"{where}: CAMEO code {cameo!r} must start with a root 01-20")
+        def alternative(key: str) -> Sense | None:  # a sense for what the verb acts on, same defaults
+            if not data.get(key):
+                return None
+            return cls.from_dict({"mode": data.get("mode"), "strength": data.get("strength", 1.0),
+                                  "needs_recipient": data.get("needs_recipient", False), **data[key]}, where)
+
         return cls(type=kind, cameo=cameo, mode=data.get("mode"), goldstein=data.get("goldstein"),
                    strength=float(data.get("strength", 1.0)), needs_recipient=bool(data.get("needs_recipient", False)),
                    future_only=bool(data.get("future_only", False)), not_naming=bool(data.get("not_naming", False)),
-                   on_someone=cls.from_dict({"needs_recipient": data.get("needs_recipient", False), **data["on_someone"]},
-                                            where) if data.get("on_someone") else None)
+                   on_someone=alternative("on_someone"), on_thing=alternative("on_thing"))
 
 
 def _on_object(sense: Sense, token) -> Sense:
@@ -372,7 +380,7 @@ class Lexicon:
         if "do" in entry:
             do = None if entry["do"] is None else Sense.from_dict(entry["do"], where)
         by_class = {key: Sense.from_dict(value, where) for key, value in entry.items()
-                    if isinstance(value, dict) and key not in ("do", "modifiers", "on_someone")}
+                    if isinstance(value, dict) and key not in ("do", "modifiers", "on_someone", "on_thing")}
         return NounEntry(sense=sense, do=do, by_class=by_class,
                          modifiers={str(k).lower(): v for k, v in (entry.get("modifiers") or {}).items()},
                          nominal=bool(entry.get("nominal", True)),

@@ -41,6 +41,9 @@ SPEAKER_PRONOUNS = frozenset(_WORDS["speaker_pronouns"])
 OBJECT_PRONOUNS = frozenset(_WORDS["object_pronouns"])  # "… to congratulate him": Patterns.purpose_object
 HELP_PURPOSE_VERBS = frozenset(_WORDS["help_purpose_verbs"])  # "… to support refugees": Patterns.help_purpose
 AGREED_PREPS = frozenset(_WORDS["agreed_preps"])  # "agreed to/on a deal": Patterns.agreed_to_a_thing
+# an act's type → its sense when a purpose clause says whom it helps ("sent troops to support …")
+HELP_PURPOSE_SENSES = {kind: Sense.from_dict(value, "words/patterns.yaml")
+                       for kind, value in _WORDS["help_purpose_senses"].items()}
 RELATIVE_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
 SUBJECT_DEPS = ("nsubj", "csubj")
 VERB_POS = ("VERB", "AUX")
@@ -748,7 +751,7 @@ class Patterns:
             sense = self.verb_act_sense(verb)
             if sense is None:
                 return None
-        if family == "verb" and sense.type == "AGREE" and sense.cameo == "057":
+        if family == "verb":
             sense = self.agreed_to_a_thing(verb, sense)
         tokens = {verb.i} | ({entry_token.i} if entry_token is not None else set())
         if passive and family == "verb" and verb.lemma_.lower() in PASSIVE_NOT_EVENT:
@@ -780,10 +783,9 @@ class Patterns:
         recipient = self.recipient(index, verb, recipient_pool, actor, sense=sense) or pair_other \
             or self.purpose_object(index, verb, objs, actor)
         helped = [c for c in verb.children if self.help_purpose(c)]
-        if helped and sense.type == "MOBILIZE":
+        if helped and sense.type in HELP_PURPOSE_SENSES:
             # "sent troops to Iraq to support its government": personnel sent to help are military aid
-            # (PLOVER manual, AID: "military and police assistance including arms and personnel")
-            sense = Sense("AID", "072", "military_aid")
+            sense = HELP_PURPOSE_SENSES[sense.type]
         if helped and not sense.conflict:
             if recipient is None:  # "provided aid to support Syrian refugees": whom the aid is for
                 recipient = self.recipient(index, helped[0], self.objects(helped[0]), actor)
@@ -810,17 +812,18 @@ class Patterns:
         """"agreed to a trade deal", "agreed on a treaty", "agreed to the proposal": accepting an
         agreement or a proposal is PLOVER SUPPORT ("approve policy …, or … finalize an agreement");
         agreeing to do something ("agreed to hold talks") stays a promise, AGREE, and agreeing to
-        an act the lexicon knows ("agreed to a ceasefire") keeps its own reading."""
-        if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        an act the lexicon knows ("agreed to a ceasefire") keeps its own reading (`Sense.on_thing`)."""
+        agreed = sense.on_thing
+        if agreed is None or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
             return sense
         things = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in AGREED_PREPS
                   for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
         if not things:
             return sense
         entry = self.lex.noun_entry(things[0])
-        if entry is not None and entry.sense.cameo != "057":
-            return sense
-        return Sense("SUPPORT", "057", sense.mode, strength=sense.strength)
+        if entry is not None and entry.sense.cameo != agreed.cameo:
+            return sense  # an act of its own ("agreed to a ceasefire")
+        return agreed
 
     def help_purpose(self, verb) -> bool:
         """A purpose clause that says whom an act helps ("… to support refugees", "… to help the
