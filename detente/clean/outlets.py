@@ -141,13 +141,11 @@ def outlet_for(name: str | None, url: str | None) -> str | None:
     url_host = host_of(url) if url else None
     if name:
         name = " ".join(name.split())
-    if not name:
+    if not name or looks_like_path(name):  # a file name ("0.JSON") is no host either
         return url_host
     name_host = host_of(name) if "." in name and " " not in name else None
     if name_host:
         return url_host or name_host  # two hosts: the URL's is the page's own
-    if looks_like_path(name):
-        return url_host
     if url_host and same_outlet(name, url_host):
         return url_host
     return name

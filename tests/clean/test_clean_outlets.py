@@ -118,3 +118,9 @@ def test_a_name_in_the_text_names_the_articles_own_outlet_by_slug_or_initials():
     assert not names_outlet("Reuters", "voanews.com")
     assert not names_outlet("VOA", None)
     assert not names_outlet("Pacific Ledger", "Coastal Herald")
+
+
+def test_a_file_name_given_as_the_site_name_is_no_outlet():
+    # found by the property test above: "0.JSON" was taken for a host name
+    assert outlet_for("0.JSON", None) is None
+    assert outlet_for("story.html", "https://news.example.org/a") == outlet_for(None, "https://news.example.org/a")
