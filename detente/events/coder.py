@@ -26,8 +26,10 @@ from detente.events.claims import find_claims
 from detente.events.dates import DateResolver
 from detente.events.learned import (
     LearnedCoder,
+    act_between,
     conjuncts,
     nested,
+    on_path,
     path_between,
     phrase_actor,
     phrases,
@@ -256,8 +258,9 @@ class Coder:
         patterns decide that there is an act (a trigger that is not negated or hypothetical);
         the learned model picks its source and target among the sentence's phrases (the path
         between them must pass through the trigger) and types it."""
+        bare = self._bare_acts(sent, every, index)
         acts = {}
-        for cand in candidates + self._bare_acts(sent, every, index):
+        for cand in candidates + bare:
             act = self._act(cand, sent, quotes, resolver)
             if act is None:
                 continue
@@ -269,11 +272,16 @@ class Coder:
         rule_types = [e.event_type for e in found]
 
         act_of: dict[tuple[int, int], Candidate | None] = {}  # (source head, target head) -> act on its path
+        # every act of the sentence, linked by the patterns or not, as the lexicon states it
+        told = self.sentence_acts(sent, index, every, bare)
 
         def eligible(a, b) -> bool:
-            act = act_of[a.head, b.head] = self._act_on_path(sent, a, b, acts)
+            act = act_of[a.head, b.head] = act_between(a, b, sent, acts)
             # "a convoy was shelled", "a commander is dead, killed in a strike": who suffered it is no source
+            # "the attack by the rebels", "charges Washington dismissed": who does an act on the path is no target
             return act is not None and not self.patterns.suffers(act.trigger, sent.doc[a.head]) \
+                and not any(self.patterns.does(told[t.i].trigger, sent.doc[b.head]) for t in on_path(a, b, sent) if t.i in told) \
+                and not self._inside_other_act(sent, a, b, told) \
                 and not self._audience(sent.doc[b.head], act.trigger) \
                 and not self._reported_of_another(sent.doc[a.head], act.trigger)
 
@@ -308,9 +316,23 @@ class Coder:
                                open_sides=True, confidence=confidence)
         return out
 
+    def sentence_acts(self, sent, index: MentionIndex, every: list[Candidate] | None = None,
+                      bare: list[Candidate] | None = None) -> dict[int, Candidate]:
+        """Every act the lexicon finds in the sentence, by the indices of its words, as told
+        (before mood and tense make it a threat or drop it): the patterns' candidates first,
+        then the acts no known actor is a side of: who does one of them is no target of another."""
+        every = self.patterns.sentence(sent, index) if every is None else every
+        bare = self._bare_acts(sent, every, index) if bare is None else bare
+        told: dict[int, Candidate] = {}
+        for cand in every + bare:
+            for i in cand.tokens | {cand.trigger.i}:
+                told.setdefault(i, cand)
+        return told
+
     def _bare_acts(self, sent, candidates: list[Candidate], index: MentionIndex) -> list[Candidate]:
-        """Lexicon verbs the patterns made no candidate of because neither side is a known actor
-        ("the riot police arrested dozens of marchers"): acts for the learned model to link."""
+        """Lexicon verbs and light verbs the patterns made no candidate of because neither side is a
+        known actor ("the riot police arrested dozens of marchers", "hackers launched attacks on the
+        grid"): acts for the learned model to link."""
         taken = {i for c in candidates for i in c.tokens | {c.trigger.i}}
         out = []
         for token in sent:
@@ -325,14 +347,24 @@ class Coder:
                     comps and all(modality.indirect_question(c) for c in comps))):
                 continue  # "urged member states to impose sanctions on X": not asked of X; "asked whether": a question
             # an asking, threatening, promising or refusing verb keeps its type whatever it governs
-            sense, family = self.patterns.verb_act_sense(token), "verb" if governs in (None, "transparent", "speech") else "governor"
+            sense, noun, family = self.patterns.act_sense(token, self.patterns.objects(token))
+            if governs not in (None, "transparent", "speech"):
+                family = "governor"
             if sense is None and WEAK_ACTS and governs is None \
                     and not self.patterns.non_event_object(token):  # "wants to attack": a governor
                 sense, family = self.lexicon.weak_sense(token), "weak"
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
-            if sense is not None and not (passive and token.lemma_.lower() in PASSIVE_NOT_EVENT):
+            if sense is not None and not (passive and family == "verb" and token.lemma_.lower() in PASSIVE_NOT_EVENT):
                 out.append(Candidate(sense=sense, trigger=token, actor=None, recipient=None, family=family,
-                                     passive=passive, tokens={token.i}))
+                                     passive=passive, tokens={token.i} | ({noun.i} if noun is not None else set())))
+        taken.update(i for c in out for i in c.tokens)
+        for token in sent:  # "the Taliban attack on a government compound": an event told as a noun
+            if token.pos_ != "NOUN" or token.i in taken or self.patterns.alleged(token):
+                continue
+            found = self.patterns.nominal_sense(token)
+            if found is not None:
+                out.append(Candidate(sense=found[0], trigger=token, actor=None, recipient=None, family="nominal",
+                                     tokens={token.i}))
         return out
 
     def _reported_of_another(self, token, trigger) -> bool:
@@ -350,6 +382,20 @@ class Coder:
         return subject.pos_ != "PRON" and subject.i != token.i and not (
             clause.left_edge.i <= token.i <= clause.right_edge.i)
 
+    def _inside_other_act(self, sent, a, b, told: dict) -> bool:
+        """"the attack on the villagers killed nine people": a side inside the phrase of another
+        act, which it does not do, is not the source of the act that phrase is a side of."""
+        doc = sent.doc
+        source = doc[a.head]
+        up_a, _, lca = path_between(source, doc[b.head], sent)
+        for token in up_a[1:]:
+            if token.i == lca.i:
+                return False
+            if token.i in told and not self.patterns.does(told[token.i].trigger, source) \
+                    and not (source.dep_ == "poss" and source.head.i == token.i):
+                return True
+        return False
+
     def _audience(self, token, trigger) -> bool:
         """"rejected the ruling, telling Kosovo journalists that …": the one told is the audience
         of a statement, not the other side of an act told by another verb."""
@@ -357,16 +403,6 @@ class Coder:
             token = token.head
         head = token.head
         return token.dep_ in ("dobj", "dative") and head.i != trigger.i and self.lexicon.governor_of(head) == "speech"
-
-    @staticmethod
-    def _act_on_path(sent, a, b, acts: dict):
-        """The act whose trigger is where the path from a to b turns, or on that path."""
-        doc = sent.doc
-        up_a, up_b, lca = path_between(doc[a.head], doc[b.head], sent)
-        for token in [lca] + up_a[1:] + up_b[1:]:
-            if token.i in acts:
-                return acts[token.i]
-        return None
 
     def _trigger_sense(self, token) -> Sense | None:
         if token.pos_ in ("VERB", "AUX"):

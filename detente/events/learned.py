@@ -86,6 +86,17 @@ def phrases(sent, index, roles=None) -> list[Phrase]:
             covered.update(i for i in range(chunk.start, chunk.end)
                            if not mention.token_start <= i < mention.token_end)
             continue
+        owners = [c for c in root.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")
+                  and (c.ent_type_ in ACTOR_ENTITIES or (roles is not None and roles(c)))] \
+            if mention is None and root.pos_ == "NOUN" and not (roles is not None and roles(root)) else []
+        if owners:
+            # "the militia's attack", "Modi's phone call": the one it is of is a side of its own
+            out.append(Phrase(chunk.start, chunk.end, root.i, chunk.text, "noun"))
+            for owner in owners:
+                kind = f"ent:{owner.ent_type_}" if owner.ent_type_ in ACTOR_ENTITIES else "role"
+                out.append(Phrase(owner.left_edge.i, owner.i + 1, owner.i, doc[owner.left_edge.i:owner.i + 1].text, kind))
+            covered.update(range(chunk.start, chunk.end))
+            continue
         if mention is not None:
             kind = f"dict:{mention.kind}"
         elif root.ent_type_:
@@ -148,6 +159,21 @@ def path_between(a, b, sent) -> tuple[list, list, Any]:
         if t.i in on_b:
             return up_a[:n], up_b[:on_b[t.i]], t
     return up_a, up_b, up_a[-1]
+
+
+def on_path(a: Phrase, b: Phrase, sent) -> list:
+    """Where an act linking source a to target b can be: the word where the path between their
+    heads turns, then the target's side of it. A word on the source's side below the turn tells
+    something of the source ("a ceasefire supported by Ukrainians, and the focus is on Russia"),
+    not an act done to the target."""
+    up_a, up_b, lca = path_between(sent.doc[a.head], sent.doc[b.head], sent)
+    return [lca] + up_b[1:]
+
+
+def act_between(a: Phrase, b: Phrase, sent, acts: dict) -> Any | None:
+    """The act (a candidate of the patterns, by its words' token indices) that links a to b:
+    the first on `on_path`."""
+    return next((acts[t.i] for t in on_path(a, b, sent) if t.i in acts), None)
 
 
 def _path_label(steps: list) -> str:

@@ -734,25 +734,9 @@ class Patterns:
         else:
             passive = self.is_passive(verb)
             objs = self.objects(verb)
-        sense, entry_token, family = None, None, "verb"
-        for obj in objs:
-            s, _ = self.noun_sense(verb, obj)
-            if s is not None:
-                sense, entry_token, family = s, obj, "light"
-                break
+        sense, entry_token, family = self.act_sense(verb, objs)
         if sense is None:
-            sense, entry_token = self.response_act(verb)
-            family = "light" if sense is not None else family
-        if any(c.dep_ == "neg" for c in verb.children):
-            negated = next((self.lex.negated[k] for k in self.lex.keys(verb) if k in self.lex.negated), None)
-            if negated is not None:  # "does not regard those efforts as legitimate"
-                sense, entry_token, family = negated, None, "negated"
-        if sense is None:
-            sense = self.verb_act_sense(verb)
-            if sense is None:
-                return None
-        if family == "verb":
-            sense = self.agreed_to_a_thing(verb, sense)
+            return None
         tokens = {verb.i} | ({entry_token.i} if entry_token is not None else set())
         if passive and family == "verb" and verb.lemma_.lower() in PASSIVE_NOT_EVENT:
             return None
@@ -791,6 +775,31 @@ class Patterns:
                 recipient = self.recipient(index, helped[0], self.objects(helped[0]), actor)
         return Candidate(sense=sense, trigger=verb, actor=actor, recipient=recipient, family=family,
                          passive=passive, tokens=tokens)
+
+    def act_sense(self, verb, objs: list) -> tuple[Sense | None, Any, str]:
+        """(sense, event noun or None, family) of the act a verb states with its objects: a light
+        verb and its event noun ("launched attacks on", "declared a state of emergency"), a
+        response carried out as a noun ("hit back with duties"), a negated verb with a sense of its
+        own, else the verb's own sense. Whoever its sides are: the patterns and the learned model
+        both start from it."""
+        sense, entry_token, family = None, None, "verb"
+        for obj in objs:
+            s, _ = self.noun_sense(verb, obj)
+            if s is not None:
+                sense, entry_token, family = s, obj, "light"
+                break
+        if sense is None:
+            sense, entry_token = self.response_act(verb)
+            family = "light" if sense is not None else family
+        if any(c.dep_ == "neg" for c in verb.children):
+            negated = next((self.lex.negated[k] for k in self.lex.keys(verb) if k in self.lex.negated), None)
+            if negated is not None:  # "does not regard those efforts as legitimate"
+                sense, entry_token, family = negated, None, "negated"
+        if sense is None:
+            sense = self.verb_act_sense(verb)
+        if sense is not None and family == "verb":
+            sense = self.agreed_to_a_thing(verb, sense)
+        return sense, entry_token, family
 
     def coordinated_acts(self, cand: Candidate) -> list[Candidate]:
         """"expressed its total rejection and strong condemnation of the plan": each event noun
@@ -888,22 +897,38 @@ class Patterns:
                 return found[0], found[1]
         return None
 
-    def _nominal_agent(self, noun, index: MentionIndex):
+    @staticmethod
+    def nominal_agent_tokens(noun) -> list:
         """The "by" phrase of an event noun, also where the parser hung it on the noun's "of"
         object ("the expulsion of two diplomats by Canada")."""
         holders = [noun] + [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                             for g in c.children if g.dep_ == "pobj"]
-        for holder in holders:
-            for child in holder.children:
-                if child.dep_ in ("prep", "agent") and child.lower_ == "by":
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            found = index.of_phrase(pobj)
-                            if found is not None and (found.actor.country or found.actor.code):
-                                return found
+        return [pobj for holder in holders for child in holder.children
+                if child.dep_ in ("prep", "agent") and child.lower_ == "by"
+                for pobj in child.children if pobj.dep_ == "pobj"]
+
+    def _nominal_agent(self, noun, index: MentionIndex):
+        for pobj in self.nominal_agent_tokens(noun):
+            found = index.of_phrase(pobj)
+            if found is not None and (found.actor.country or found.actor.code):
+                return found
         return None
 
-    def nominal(self, noun, index: MentionIndex) -> Candidate | None:
+    def does(self, trigger, token) -> bool:
+        """Whether `token` is the one the act of `trigger` is done by: the subject of an active
+        verb, the "by" phrase of a passive or of an event noun ("the attack by the rebels",
+        "charges Washington has dismissed"): it is the act's source, never its target."""
+        if trigger.pos_ == "NOUN":
+            doers = [t for agent in self.nominal_agent_tokens(trigger) for t in self.conjuncts(agent)]
+        elif self.is_passive(trigger):
+            doers = self.agent_tokens(trigger)
+        else:
+            doers = [t for c in trigger.children if c.dep_ in SUBJECT_DEPS for t in self.conjuncts(c)]
+        return any(t.i == token.i for t in doers)
+
+    def nominal_sense(self, noun) -> tuple[Sense, Any, NounEntry] | None:
+        """(sense, the word that owns the act's arguments, entry) of an event told as a noun with
+        no verb ("the annexation of Crimea", "the suspension of aid to Mali"), or None."""
         entry = self.lex.noun_entry(noun)
         if entry is None or not entry.nominal:
             return None
@@ -915,11 +940,16 @@ class Patterns:
             under = entry.under(governor.lemma_.lower(), target[2])
             if under is None:
                 return None
-            sense, owner = self.lex.refine(under, entry, noun), governor
-        elif entry.nominal_requires_modifier and not self.lex.has_modifier(entry, noun):
+            return self.lex.refine(under, entry, noun), governor, entry
+        if entry.nominal_requires_modifier and not self.lex.has_modifier(entry, noun):
             return None
-        else:
-            sense, owner = self.lex.refine(entry.sense, entry, noun), noun
+        return self.lex.refine(entry.sense, entry, noun), noun, entry
+
+    def nominal(self, noun, index: MentionIndex) -> Candidate | None:
+        found = self.nominal_sense(noun)
+        if found is None:
+            return None
+        sense, owner, entry = found
         # "threats of tariffs": the act refines the threat's mode
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of" and sense.type == "THREATEN":

@@ -145,3 +145,45 @@ def test_a_country_is_no_pair_with_itself():
     assert not _two_of_one_code(Actor("Ruto", "KENGOV", "KEN", "GOV", "William Ruto"),
                                 Actor("President William Ruto", "KENGOV", "KEN", "GOV", "William Ruto"))
     assert _two_of_one_code(Actor("a Nairobi court", "KENJUD", "KEN", "JUD"), Actor("the appeals court judges", "KENJUD", "KEN", "JUD")) is False
+
+
+def test_a_light_verb_and_its_noun_are_the_act_the_model_links():
+    # "launched an offensive": the noun tells the act (its mode), whoever the sides are
+    events = detente.extract("The rebels launched an offensive against government troops in the north.",
+                             published="2025-06-02")
+    assert [(e.actor.text, e.event_type, e.mode, e.recipient.text) for e in events] == [
+        ("The rebels", "ASSAULT", "attack", "government troops")]
+
+
+def test_an_event_noun_without_a_verb_of_its_own_is_an_act_for_the_model(nlp):
+    coder = Coder()
+    doc = nlp("Since January the separatists have ramped up attacks on police officers.")
+    sent = next(doc.sents)
+    index = MentionIndex(doc, coder.mention_fn(doc, date=None))
+    acts = coder.sentence_acts(sent, index)
+    attacks = next(t for t in doc if t.lower_ == "attacks")
+    assert acts[attacks.i].sense.type == "ASSAULT" and acts[attacks.i].family == "nominal"
+
+
+def test_whoever_does_an_act_is_its_source_never_its_target(nlp):
+    from detente.events.patterns import Patterns
+
+    patterns = Patterns(Coder(learned=False).lexicon)
+    doc = nlp("He is on trial on charges which the embassy has dismissed, after an attack by gunmen on the market.")
+    word = {t.lower_: t for t in doc}
+    assert patterns.does(word["dismissed"], word["embassy"])  # the subject of an active verb
+    assert patterns.does(word["attack"], word["gunmen"])  # the "by" phrase of an event noun
+    assert not patterns.does(word["attack"], word["market"])
+
+
+def test_the_one_an_event_noun_is_of_is_a_side_of_its_own(nlp):
+    doc = nlp("The militia's attack on the villagers killed nine people.")
+    found = phrases(next(doc.sents), _index(doc), role_test(doc))
+    militia = next((p for p in found if p.text == "The militia"), None)
+    assert militia is not None and militia.can_act, [(p.text, p.kind) for p in found]
+
+
+def test_a_side_inside_the_phrase_of_another_act_is_not_the_source_of_the_act_above():
+    # the villagers suffered the attack; the attack, not the villagers, killed nine people
+    coded = _coded("The militia's attack on the villagers killed nine people.")
+    assert not any(actor == "the villagers" for actor, _, _ in coded), coded

@@ -98,8 +98,8 @@ def _pairs(text: str):
     # a city in the name of an agreement names the event, not a party
     ("The Taliban urged that the Doha agreement be implemented.", []),
     ("Russia and Ukraine signed the Minsk agreement.", [("RUS", "UKR", "SUPPORT")]),
-    # where deportees are sent is not the other party
-    ("Russia deported 173 refugees to Germany.", []),
+    # where deportees are sent is not the other party: the deportees are
+    ("Russia deported 173 refugees to Germany.", [("RUS", None, "COERCE")]),
     # tourists travel; a minister's visit is diplomacy
     ("More than 2 million Chinese tourists visited Japan last year.", []),
     ("The Chinese foreign minister visited Japan last week.", [("CHN", "JPN", "CONSULT")]),
