@@ -29,6 +29,7 @@ _WORDS = resources.words("coder")
 LOCATION_PREPS = frozenset(_WORDS["location_preps"])
 OPPOSED_NOUNS = frozenset(_WORDS["opposed_nouns"])  # "China's rivals" are not China
 NAMED_EVENT_NOUNS = frozenset(_WORDS["named_event_nouns"])  # "the Doha agreement"
+ACTING_NOUNS = frozenset(_WORDS["acting_nouns"])  # "the committee", "several groups"
 
 # dependency labels of the words that modify a noun phrase's head from the left
 LEFT_MODIFIERS = ("compound", "amod", "nmod", "poss", "nummod", "det", "npadvmod")
@@ -189,6 +190,6 @@ def role_test(doc):
         if compounds:  # "opposition party", "aid agencies": the role is the compound and its head
             words = token.doc[compounds[0].i:token.i]
             keys += [f"{words.text} {token.lemma_}", f"{words.text} {token.text}"]
-        return any(s.kind in kinds for key in keys for s in dictionary.meanings(key))
+        return token.lemma_.lower() in ACTING_NOUNS or any(s.kind in kinds for key in keys for s in dictionary.meanings(key))
 
     return is_role

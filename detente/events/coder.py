@@ -117,9 +117,10 @@ def _two_of_one_code(actor: Actor, recipient: Actor) -> bool:
 
 
 def _own_outlet(actor: Actor | None, outlet: str | None) -> bool:
-    """A side that is a news medium naming the article's own outlet: the reporter, not an actor
-    of the story (a medium of another outlet stays one: "China expelled three BBC reporters")."""
-    if actor is None or actor.sector != "MED" or not outlet:
+    """A side that is a news medium naming the article's own outlet, or a phrase with no code
+    that names it ("VOA requests"): the reporter, not an actor of the story (a medium of another
+    outlet stays one: "China expelled three BBC reporters")."""
+    if actor is None or not outlet or (actor.sector != "MED" and actor.code is not None):
         return False
     words = actor.text.split()  # the medium's name inside its phrase: "VOA requests", "a CNN crew"
     return any(names_outlet(" ".join(words[i:j]), outlet) for i in range(len(words))

