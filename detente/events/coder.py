@@ -75,6 +75,7 @@ _WORDS = resources.words("coder")
 # the first-named is the actor and each other party a recipient (one event per pair with it).
 # One-sided acts ("Japan and South Korea imposed sanctions") get no recipient from their own subject.
 MUTUAL_MODES = {k: frozenset(v) for k, v in _WORDS["mutual_modes"].items()}
+LEARNED_JOINT_TYPES = frozenset(_WORDS["learned_joint_types"])
 MUTUAL_ASSAULT_LEMMAS = frozenset(_WORDS["mutual_assault_lemmas"])
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my)\b")
@@ -277,7 +278,7 @@ class Coder:
         told = self.sentence_acts(sent, index, every, bare)
 
         def eligible(a, b) -> bool:
-            act = act_of[a.head, b.head] = act_between(a, b, sent, acts)
+            act = act_of[a.head, b.head] = act_between(a, b, sent, acts) or self._joint_act(sent, a, b, acts)
             # "a convoy was shelled", "a commander is dead, killed in a strike": who suffered it is no source
             # "the attack by the rebels", "charges Washington dismissed": who does an act on the path is no target
             return act is not None and not self.patterns.suffers(act.trigger, sent.doc[a.head]) \
@@ -347,6 +348,10 @@ class Coder:
             if governs == "request" and (self.patterns.asked_of_unknown(token, comps, index) or (
                     comps and all(modality.indirect_question(c) for c in comps))):
                 continue  # "urged member states to impose sanctions on X": not asked of X; "asked whether": a question
+            requests = [cand for _, cand in self.patterns.obligations(token, comps)] if governs == "speech" else []
+            if requests:  # "said the government must ensure …": a request of the clause's subject
+                out += requests
+                continue
             # an asking, threatening, promising or refusing verb keeps its type whatever it governs
             sense, noun, family = self.patterns.act_sense(token, self.patterns.objects(token))
             if governs not in (None, "transparent", "speech"):
@@ -382,6 +387,23 @@ class Coder:
         subject = next(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
         return subject.pos_ != "PRON" and subject.i != token.i and not (
             clause.left_edge.i <= token.i <= clause.right_edge.i)
+
+    def _joint_act(self, sent, a, b, acts: dict) -> Candidate | None:
+        """"The rebels and the army agreed to a truce", "X and Y are upgrading ties": two
+        coordinated subjects of an act two parties do with each other are its two sides, the
+        first-named the source (their path is the coordination: no act is on it)."""
+        doc = sent.doc
+        if a.head > b.head:
+            return None
+        first = doc[a.head]
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.dep_ not in ("nsubj", "nsubjpass") or b.head not in {t.i for t in Patterns.conjuncts(first)}:
+            return None
+        act = acts.get(first.head.i)
+        if act is None or not (act.sense.type in LEARNED_JOINT_TYPES or self._mutual(act.sense, act, self._joint(act))):
+            return None
+        return act
 
     def _inside_other_act(self, sent, a, b, told: dict) -> bool:
         """"the attack on the villagers killed nine people": a side inside the phrase of another

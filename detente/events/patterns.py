@@ -586,8 +586,25 @@ class Patterns:
         ("Y should be punished"), is the speaker itself, or is no actor."""
         out: list[Candidate] = []
         speakers = None  # the speech verb's subject, looked up once, when a clause qualifies
+        for comp, cand in self.obligations(verb, comps):
+            asked = self.mentions(index, [c for c in comp.children if c.dep_ == "nsubj"])
+            if speakers is None:
+                speakers = self.mentions(index, self.subject_tokens(verb))
+            if not asked or not speakers or asked[0] == speakers[0] or (
+                    asked[0].actor.code and asked[0].actor.code == speakers[0].actor.code) or (
+                    asked[0].actor.country and asked[0].actor.country == speakers[0].actor.country):
+                continue  # what the speaker's own country must do is a stance, not a request to another
+            out.append(replace(cand, actor=speakers[0], recipient=asked[0]))
+        return out
+
+    def obligations(self, verb, comps: list) -> list[tuple[Any, Candidate]]:
+        """(clause, request) for each request a speech verb states by a clause of obligation
+        ("said Uganda must withdraw", "said the government should ensure …"), whoever the sides
+        are: the grammar of `reported_obligation`, an act with no sides yet (the learned model
+        may link them)."""
+        out: list[tuple[Any, Candidate]] = []
         for comp in comps:
-            if comp.dep_ != "ccomp":
+            if comp.dep_ != "ccomp" or not any(c.dep_ == "nsubj" for c in comp.children):
                 continue
             modal = next((c.lower_ for c in comp.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS), None)
             act_verb = comp
@@ -598,20 +615,13 @@ class Patterns:
                 continue
             if any(c.dep_ == "aux" and c.lower_ in HEDGES for c in comp.children):
                 continue  # "may have to", "might need to": a possibility, not a demand
-            asked = self.mentions(index, [c for c in comp.children if c.dep_ == "nsubj"])
-            if speakers is None:
-                speakers = self.mentions(index, self.subject_tokens(verb))
-            if not asked or not speakers or asked[0] == speakers[0] or (
-                    asked[0].actor.code and asked[0].actor.code == speakers[0].actor.code) or (
-                    asked[0].actor.country and asked[0].actor.country == speakers[0].actor.country):
-                continue  # what the speaker's own country must do is a stance, not a request to another
             negated = any(c.dep_ == "neg" for c in comp.children)
             act, act_tokens = self.act_of(act_verb) if not negated else (None, [])
             demand = modal in DEMAND_MODALS
             base = Sense("REQUEST", "100" if demand else "020", "demand" if demand else "appeal")
             sense = self.combine("request", base, act, verb) if act is not None else base
-            out.append(Candidate(sense=sense, trigger=verb, actor=speakers[0], recipient=asked[0],
-                                 family="governor", tokens={verb.i, comp.i, act_verb.i, *act_tokens}))
+            out.append((comp, Candidate(sense=sense, trigger=verb, actor=None, recipient=None,
+                                        family="governor", tokens={verb.i, comp.i, act_verb.i, *act_tokens})))
         return out
 
     def asked_of_unknown(self, verb, comps: list, index: MentionIndex) -> bool:

@@ -202,3 +202,19 @@ def test_a_noun_naming_a_person_or_a_body_of_people_can_act(nlp):
     assert not is_role(next(t for t in doc if t.lower_ == "bridge"))
     assert ("The three nations", "ACCUSE", "the regional body") in _coded(
         "The three nations accused the regional body of ignoring their complaints.")
+
+
+def test_two_coordinated_subjects_of_a_mutual_act_are_its_two_sides():
+    # the coordination is their whole path: the act is the verb they are the subject of
+    assert _coded("The rebels and the army agreed to a ceasefire.") == [("The rebels", "AGREE", "the army")]
+    assert ("Norway", "SUPPORT", "Chile") in _coded("Norway and Chile are upgrading diplomatic ties.")
+    # a one-sided act: each is a source, neither the other's target
+    assert all(target == "the bombing" for _, _, target in _coded("The rebels and the army condemned the bombing."))
+
+
+def test_saying_what_another_must_do_is_a_request_whoever_the_sides_are():
+    # the grammar of the reported obligation, with sides the dictionaries do not know
+    assert ("The former prime minister", "REQUEST", "the government") in _coded(
+        "The former prime minister said the government must ensure security for the villagers.")
+    # what may have to be done is no demand
+    assert _coded("The former prime minister said the government may have to ensure security.") == []
