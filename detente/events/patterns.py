@@ -56,6 +56,7 @@ VENUE_CODES = frozenset(_WORDS["venue_codes"])  # "signed a deal in Doha" (SUPPO
 DESTINATION_MODES = frozenset(_WORDS["destination_modes"])
 DESTINATION_PREPS = frozenset(_WORDS["destination_preps"])
 VENUE_PREPS = frozenset(_WORDS["venue_preps"])
+PARTNER_TYPES = frozenset(_WORDS["partner_types"])  # "discussed Libya with Trump": Trump first
 DEMAND_MODALS = frozenset(_WORDS["demand_modals"])
 APPEAL_MODALS = frozenset(_WORDS["appeal_modals"])
 OBLIGATION_MODALS = DEMAND_MODALS | APPEAL_MODALS
@@ -344,12 +345,16 @@ class Patterns:
         objects' possessors (unless they are the actor's own: "withdrew Colombia's ambassador").
         The places an act's sense says are no party are not searched: where talks or an agreement
         were held (VENUE_TYPES: "held a summit in Russia"), where deportees were sent
-        (DESTINATION_MODES: "deported 173 Uyghurs to Turkey")."""
+        (DESTINATION_MODES: "deported 173 Uyghurs to Turkey"). An act done with someone looks for
+        its partner first (PARTNER_TYPES: "discussed Libya with Trump")."""
         places = VENUE_PREPS if sense is not None and (sense.type in VENUE_TYPES or sense.cameo in VENUE_CODES) else frozenset()
         if sense is not None and sense.mode in DESTINATION_MODES:  # "deported 173 Uyghurs to Turkey"
             places = places | DESTINATION_PREPS
         preps = tuple(p for p in preps if p not in places)
         candidates: list = []
+        if sense is not None and sense.type in PARTNER_TYPES:  # "discussed Libya with Trump": the partner
+            candidates.extend(t for child in verb.children if child.dep_ == "prep" and child.lower_ == "with"
+                              for g in child.children if g.dep_ == "pobj" for t in self.conjuncts(g))
         for obj in objects:
             # "condemned the annexation of Crimea by Russia": an act's author is whom a stance on it is aimed at
             if self.lex.noun_entry(obj) is not None:

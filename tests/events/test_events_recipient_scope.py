@@ -129,3 +129,8 @@ def test_a_purpose_of_help_is_the_acts_aim_not_an_act_of_its_own(text, expected)
     """"provided aid to support refugees": the refugees receive the aid, and no praise is coded;
     troops sent to help are military aid (PLOVER manual, AID: "personnel")."""
     assert [(code[:3], kind, country) for code, kind, _, country in _events(text)] == expected
+
+
+def test_talks_with_someone_about_a_country_are_with_that_someone():
+    # "discussed Libya with Trump": the object is the topic, the "with" phrase the other side
+    assert _pairs("Erdogan discussed Libya with Trump in a phone call.") == [("TUR", "USA", "CONSULT")]
