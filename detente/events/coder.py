@@ -76,6 +76,7 @@ _WORDS = resources.words("coder")
 # One-sided acts ("Japan and South Korea imposed sanctions") get no recipient from their own subject.
 MUTUAL_MODES = {k: frozenset(v) for k, v in _WORDS["mutual_modes"].items()}
 LEARNED_JOINT_TYPES = frozenset(_WORDS["learned_joint_types"])
+OWNER_DEPS = ("poss", "compound", "amod", "nmod")  # "the militia's attack", "a U.S. airstrike": who does it
 MUTUAL_ASSAULT_LEMMAS = frozenset(_WORDS["mutual_assault_lemmas"])
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my)\b")
@@ -407,7 +408,8 @@ class Coder:
 
     def _inside_other_act(self, sent, a, b, told: dict) -> bool:
         """"the attack on the villagers killed nine people": a side inside the phrase of another
-        act, which it does not do, is not the source of the act that phrase is a side of."""
+        act, which it does not do (its "by" phrase, its possessor, the actor word before it: "a
+        U.S. airstrike"), is not the source of the act that phrase is a side of."""
         doc = sent.doc
         source = doc[a.head]
         up_a, _, lca = path_between(source, doc[b.head], sent)
@@ -415,7 +417,7 @@ class Coder:
             if token.i == lca.i:
                 return False
             if token.i in told and not self.patterns.does(told[token.i].trigger, source) \
-                    and not (source.dep_ == "poss" and source.head.i == token.i):
+                    and not (source.dep_ in OWNER_DEPS and source.head.i == token.i):
                 return True
         return False
 

@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from detente.clean.dateline import datelines
 from detente.config import PACKAGE_DATA
 from detente.events.actors import names_no_party
 from detente.events.patterns import Patterns
@@ -70,9 +71,10 @@ def phrases(sent, index, roles=None) -> list[Phrase]:
     doc = sent.doc
     out: list[Phrase] = []
     covered: set[int] = set()
+    opening = _after_dateline(sent)
     for chunk in index.noun_chunks(sent):
         root = chunk.root
-        if root.pos_ not in PHRASE_POS:
+        if root.pos_ not in PHRASE_POS or chunk.start < opening:
             continue
         mention = _mention_in(index, chunk.start, chunk.end)
         if mention is not None and any(mention.token_start <= c.i < mention.token_end and names_no_party(c, mention)
@@ -121,6 +123,19 @@ def phrases(sent, index, roles=None) -> list[Phrase]:
         out.append(Phrase(mention.token_start, mention.token_end, head.i, mention.text, f"dict:{mention.kind}", mention))
     out.sort(key=lambda p: p.start)
     return out[:MAX_CANDIDATES]
+
+
+def _after_dateline(sent) -> int:
+    """The first token after a dateline that opens the sentence ("MOGADISHU, Somalia -- "), else
+    the sentence's first: where a wire story was filed is no side of it (`detente.clean.dateline`)."""
+    text = sent.doc.text
+    if sent.start_char and text[sent.start_char - 1] != "\n":
+        return sent.start
+    lines = datelines(sent.text)
+    if not lines or lines[0].start != len(sent.text) - len(sent.text.lstrip()):
+        return sent.start
+    span = sent.doc.char_span(sent.start_char, sent.start_char + lines[0].end, alignment_mode="expand")
+    return span.end if span is not None else sent.start
 
 
 def _mention_in(index, start: int, end: int):

@@ -220,3 +220,13 @@ def test_saying_what_another_must_do_is_a_request_whoever_the_sides_are():
         "The former prime minister said the government must ensure security for the villagers.")
     # what may have to be done is no demand
     assert _coded("The former prime minister said the government may have to ensure security.") == []
+
+
+def test_where_a_wire_story_was_filed_is_no_side_and_the_actor_word_of_an_act_does_it(nlp):
+    text = "MOGADISHU, Somalia -- A U.S. military airstrike has killed a worker for a telecom company."
+    doc = nlp(text)
+    found = phrases(next(doc.sents), _index(doc), role_test(doc))
+    assert not any(p.text in ("MOGADISHU", "Somalia") for p in found), [p.text for p in found]
+    coded = _coded(text)
+    assert any(a == "U.S. military" and t == "ASSAULT" for a, t, _ in coded), coded
+    assert not any(a in ("MOGADISHU", "Somalia") for a, _, _ in coded), coded
