@@ -392,8 +392,19 @@ class Patterns:
             return found
         deeper = []
         for token in objects:
-            deeper.extend(t for t in _core_subtree(token) if t.i != token.i and not _under_prep(t, token, places))
+            deeper.extend(t for t in _core_subtree(token) if t.i != token.i and not _under_prep(t, token, places)
+                          and not self._under_other_act(t, token))
         return self._first_other(index, deeper, actor, skip_own_possessor=True, direct=True)
+
+    def _under_other_act(self, token, root) -> bool:
+        """Whether `token` is told inside another event noun below `root` ("rejected the deal on
+        withdrawal from the EU": the EU is a side of the withdrawal, not of the rejection)."""
+        token = token.head
+        while token.i != root.i and token.head.i != token.i:
+            if token.pos_ == "NOUN" and (entry := self.lex.noun_entry(token)) is not None and entry.nominal:
+                return True
+            token = token.head
+        return False
 
     def _first_other(self, index, tokens, actor, skip_own_possessor=False, direct=False):
         for token in tokens:

@@ -134,3 +134,18 @@ def test_a_purpose_of_help_is_the_acts_aim_not_an_act_of_its_own(text, expected)
 def test_talks_with_someone_about_a_country_are_with_that_someone():
     # "discussed Libya with Trump": the object is the topic, the "with" phrase the other side
     assert _pairs("Erdogan discussed Libya with Trump in a phone call.") == [("TUR", "USA", "CONSULT")]
+
+
+def test_a_side_of_an_act_told_inside_the_object_is_no_side_of_the_verb():
+    # "rejected the agreement on withdrawal from the EU": the EU is a side of the withdrawal
+    from detente.analyse import load_nlp
+    from detente.events import Coder
+    from detente.events.actors import MentionIndex
+
+    coder = Coder(learned=False)
+    doc = load_nlp()("The British Parliament rejected the prime minister's agreement on withdrawal from the European Union.")
+    index = MentionIndex(doc, coder.mention_fn(doc, date=None))
+    rejected = next(c for c in coder.patterns.sentence(next(doc.sents), index) if c.trigger.lower_ == "rejected")
+    assert rejected.recipient is None or "Union" not in rejected.recipient.text
+    # an actor inside the measure's own phrase still is its target
+    assert _pairs("The United States imposed tariffs on steel imports from China.") == [("USA", "CHN", "SANCTION")]
