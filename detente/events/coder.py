@@ -36,7 +36,7 @@ from detente.events.learned import (
     type_features,
 )
 from detente.events.lexicon import Lexicon, Sense, load_lexicon
-from detente.events.patterns import PASSIVE_NOT_EVENT, Candidate, Patterns
+from detente.events.patterns import OWNER_DEPS, PASSIVE_NOT_EVENT, Candidate, Patterns
 from detente.events.quotes import find_quotes
 from detente.models import Actor, Article, Coded, Event, Evidence
 from detente.ontology import default_cameo, quad_class
@@ -76,7 +76,6 @@ _WORDS = resources.words("coder")
 # One-sided acts ("Japan and South Korea imposed sanctions") get no recipient from their own subject.
 MUTUAL_MODES = {k: frozenset(v) for k, v in _WORDS["mutual_modes"].items()}
 LEARNED_JOINT_TYPES = frozenset(_WORDS["learned_joint_types"])
-OWNER_DEPS = ("poss", "compound", "amod", "nmod")  # "the militia's attack", "a U.S. airstrike": who does it
 MUTUAL_ASSAULT_LEMMAS = frozenset(_WORDS["mutual_assault_lemmas"])
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my)\b")

@@ -56,7 +56,8 @@ VENUE_CODES = frozenset(_WORDS["venue_codes"])  # "signed a deal in Doha" (SUPPO
 DESTINATION_MODES = frozenset(_WORDS["destination_modes"])
 DESTINATION_PREPS = frozenset(_WORDS["destination_preps"])
 VENUE_PREPS = frozenset(_WORDS["venue_preps"])
-PARTNER_TYPES = frozenset(_WORDS["partner_types"])  # "discussed Libya with Trump": Trump first
+PARTNER_TYPES = frozenset(_WORDS["partner_types"])
+OWNER_DEPS = ("poss", "compound", "amod", "nmod")  # "Russia's annexation", "Pakistani aid": who does the act  # "discussed Libya with Trump": Trump first
 DEMAND_MODALS = frozenset(_WORDS["demand_modals"])
 APPEAL_MODALS = frozenset(_WORDS["appeal_modals"])
 OBLIGATION_MODALS = DEMAND_MODALS | APPEAL_MODALS
@@ -398,12 +399,20 @@ class Patterns:
 
     def _under_other_act(self, token, root) -> bool:
         """Whether `token` is told inside another event noun below `root` ("rejected the deal on
-        withdrawal from the EU": the EU is a side of the withdrawal, not of the rejection)."""
-        token = token.head
+        withdrawal from the EU": the EU is a side of the withdrawal, not of the rejection). Who
+        does that act is a side still ("a complaint about Pakistani aid to Iran": Pakistan), and
+        the event noun a class noun governs is the act itself ("a halt to loans for Pakistan")."""
+        target = self.class_target(root)
+        own = target[0].i if target is not None else None
+        below, token = token, token.head
         while token.i != root.i and token.head.i != token.i:
-            if token.pos_ == "NOUN" and (entry := self.lex.noun_entry(token)) is not None and entry.nominal:
-                return True
-            token = token.head
+            if token.i != own and token.pos_ == "NOUN" and (entry := self.lex.noun_entry(token)) is not None \
+                    and entry.nominal:
+                doer = (below.dep_ in OWNER_DEPS and below.head.i == token.i) or any(
+                    t.i == below.i for t in self.nominal_agent_tokens(token))
+                if not doer:
+                    return True
+            below, token = token, token.head
         return False
 
     def _first_other(self, index, tokens, actor, skip_own_possessor=False, direct=False):
