@@ -128,8 +128,7 @@ def phrases(sent, index, roles=None) -> list[Phrase]:
 def _after_dateline(sent) -> int:
     """The first token after a dateline that opens the sentence ("MOGADISHU, Somalia -- "), else
     the sentence's first: where a wire story was filed is no side of it (`detente.clean.dateline`)."""
-    text = sent.doc.text
-    if sent.start_char and text[sent.start_char - 1] != "\n":
+    if sent.start and "\n" not in sent.doc[sent.start - 1].text_with_ws:
         return sent.start
     lines = datelines(sent.text)
     if not lines or lines[0].start != len(sent.text) - len(sent.text.lstrip()):
