@@ -36,7 +36,7 @@ from detente.events.learned import (
     type_features,
 )
 from detente.events.lexicon import Lexicon, Sense, load_lexicon
-from detente.events.patterns import OWNER_DEPS, PASSIVE_NOT_EVENT, Candidate, Patterns
+from detente.events.patterns import JOINT_RETYPE, OWNER_DEPS, PASSIVE_NOT_EVENT, Candidate, Patterns
 from detente.events.quotes import find_quotes
 from detente.models import Actor, Article, Coded, Event, Evidence
 from detente.ontology import default_cameo, quad_class
@@ -93,8 +93,6 @@ PARTY_PREPS = frozenset(_WORDS["party_preps"])  # "officials from X and Y" name 
 FIRST_PERSON = frozenset(_WORDS["first_person"])  # "we condemn": the quoted speaker acts
 UNDERGOER_VERBS = frozenset(_WORDS["undergoer_verbs"])  # "two soldiers died": the subject suffered it
 CIVILIAN_NON_ACTS = frozenset(_WORDS["civilian_non_acts"])  # "Chinese tourists visited Vietnam"
-JOINT_WORDS = frozenset(_WORDS["joint_words"])
-JOINT_RETYPE = {kind: Sense(v["type"], v["cameo"], v["mode"]) for kind, v in _WORDS["joint_retype"].items()}
 
 
 def _same_side(event: Event, actor: Actor, recipient: Actor) -> bool:
@@ -679,10 +677,7 @@ class Coder:
 
     @staticmethod
     def _joint(cand: Candidate) -> bool:
-        """The act's noun or verb is marked as done together: "joint exercises", "bilateral talks"."""
-        doc = cand.trigger.doc
-        return any(child.dep_ == "amod" and child.lower_ in JOINT_WORDS
-                   for i in cand.tokens | {cand.trigger.i} for child in doc[i].children)
+        return Patterns.joint(cand.trigger.doc, cand.tokens | {cand.trigger.i})
 
     @staticmethod
     def _mutual(sense: Sense, cand: Candidate, joint: bool) -> bool:

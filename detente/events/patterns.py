@@ -57,6 +57,8 @@ DESTINATION_MODES = frozenset(_WORDS["destination_modes"])
 DESTINATION_PREPS = frozenset(_WORDS["destination_preps"])
 VENUE_PREPS = frozenset(_WORDS["venue_preps"])
 PARTNER_TYPES = frozenset(_WORDS["partner_types"])
+JOINT_WORDS = frozenset(_WORDS["joint_words"])
+JOINT_RETYPE = {kind: Sense(v["type"], v["cameo"], v["mode"]) for kind, v in _WORDS["joint_retype"].items()}
 OWNER_DEPS = ("poss", "compound", "amod", "nmod")  # "Russia's annexation", "Pakistani aid": who does the act  # "discussed Libya with Trump": Trump first
 DEMAND_MODALS = frozenset(_WORDS["demand_modals"])
 APPEAL_MODALS = frozenset(_WORDS["appeal_modals"])
@@ -112,6 +114,11 @@ class Patterns:
                 return None
             verb = verb.head
         return None
+
+    @staticmethod
+    def joint(doc, tokens) -> bool:
+        """An act's noun or verb marked as done together: "joint exercises", "bilateral talks"."""
+        return any(child.dep_ == "amod" and child.lower_ in JOINT_WORDS for i in tokens for child in doc[i].children)
 
     @staticmethod
     def is_passive(verb) -> bool:
@@ -690,6 +697,8 @@ class Patterns:
                     break
         if act is None:
             return None
+        if act.type in JOINT_RETYPE and self.joint(verb.doc, act_tokens):  # "agreed to hold joint exercises"
+            act = JOINT_RETYPE[act.type]
         sense = self.combine(kind, own, act, verb)
         if sense is None:
             return None

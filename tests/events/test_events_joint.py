@@ -159,3 +159,16 @@ def test_agreeing_to_a_deal_is_support_and_agreeing_to_act_is_agree(text, expect
 def test_lifting_a_blockade_eases_a_restriction(text, expected):
     """PLOVER's CONCEDE: "easing of administrative or legal restrictions", as lifting sanctions is."""
     assert _coded(text) == expected
+
+
+def test_a_promise_of_joint_exercises_is_a_promise_to_cooperate_not_a_threat():
+    # a joint exercise is cooperation (CAMEO 062) also when it is promised or agreed to
+    coded = [(e.actor.country, e.event_type, e.recipient.country) for e in
+             detente.extract("India promised to hold joint military drills with Japan.", published="2025-06-02")]
+    assert coded == [("IND", "AGREE", "JPN")]
+    coded = [(e.actor.country, e.event_type, e.recipient.country) for e in
+             detente.extract("Russia and China agreed to hold joint naval exercises.", published="2025-06-02")]
+    assert coded == [("RUS", "AGREE", "CHN")]
+    # a drill that is no joint one, threatened, stays a threat
+    assert [e.event_type for e in detente.extract("Russia threatened to hold military drills near Finland.",
+                                                   published="2025-06-02")] == ["THREATEN"]
