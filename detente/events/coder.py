@@ -26,17 +26,15 @@ from detente.events.claims import find_claims
 from detente.events.dates import DateResolver
 from detente.events.learned import (
     LearnedCoder,
-    act_between,
+    act_path,
     conjuncts,
     nested,
-    on_path,
-    path_between,
     phrase_actor,
     phrases,
     type_features,
 )
 from detente.events.lexicon import Lexicon, Sense, load_lexicon
-from detente.events.patterns import JOINT_RETYPE, OWNER_DEPS, PASSIVE_NOT_EVENT, Candidate, Patterns
+from detente.events.patterns import JOINT_RETYPE, PASSIVE_NOT_EVENT, Candidate, Patterns
 from detente.events.quotes import find_quotes
 from detente.models import Actor, Article, Coded, Event, Evidence
 from detente.ontology import default_cameo, quad_class
@@ -276,12 +274,14 @@ class Coder:
         told = self.sentence_acts(sent, index, every, bare)
 
         def eligible(a, b) -> bool:
-            act = act_of[a.head, b.head] = act_between(a, b, sent, acts) or self._joint_act(sent, a, b, acts)
+            steps, up_a, lca = act_path(a, b, sent)  # one parse path per pair, for every test below
+            act = act_of[a.head, b.head] = next((acts[t.i] for t in steps if t.i in acts), None) \
+                or self._joint_act(sent, a, b, acts)
             # "a convoy was shelled", "a commander is dead, killed in a strike": who suffered it is no source
             # "the attack by the rebels", "charges Washington dismissed": who does an act on the path is no target
             return act is not None and not self.patterns.suffers(act.trigger, sent.doc[a.head]) \
-                and not any(self.patterns.does(told[t.i].trigger, sent.doc[b.head]) for t in on_path(a, b, sent) if t.i in told) \
-                and not self._inside_other_act(sent, a, b, told) \
+                and not any(self.patterns.does(told[t.i].trigger, sent.doc[b.head]) for t in steps if t.i in told) \
+                and not self._inside_other_act(sent.doc[a.head], up_a, lca, told) \
                 and not self._audience(sent.doc[b.head], act.trigger) \
                 and not self._reported_of_another(sent.doc[a.head], act.trigger)
 
@@ -390,12 +390,9 @@ class Coder:
         """"The rebels and the army agreed to a truce", "X and Y are upgrading ties": two
         coordinated subjects of an act two parties do with each other are its two sides, the
         first-named the source (their path is the coordination: no act is on it)."""
-        doc = sent.doc
         if a.head > b.head:
             return None
-        first = doc[a.head]
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
+        first = Patterns.chain_head(sent.doc[a.head])
         if first.dep_ not in ("nsubj", "nsubjpass") or b.head not in {t.i for t in Patterns.conjuncts(first)}:
             return None
         act = acts.get(first.head.i)
@@ -403,18 +400,16 @@ class Coder:
             return None
         return act
 
-    def _inside_other_act(self, sent, a, b, told: dict) -> bool:
+    def _inside_other_act(self, source, up_a: list, lca, told: dict) -> bool:
         """"the attack on the villagers killed nine people": a side inside the phrase of another
         act, which it does not do (its "by" phrase, its possessor, the actor word before it: "a
-        U.S. airstrike"), is not the source of the act that phrase is a side of."""
-        doc = sent.doc
-        source = doc[a.head]
-        up_a, _, lca = path_between(source, doc[b.head], sent)
+        U.S. airstrike"), is not the source of the act that phrase is a side of. `up_a`: the
+        source's side of the path, up to the turn `lca`."""
         for token in up_a[1:]:
             if token.i == lca.i:
                 return False
             if token.i in told and not self.patterns.does(told[token.i].trigger, source) \
-                    and not (source.dep_ in OWNER_DEPS and source.head.i == token.i):
+                    and not self.patterns.done_by(token, source):
                 return True
         return False
 

@@ -175,19 +175,13 @@ def path_between(a, b, sent) -> tuple[list, list, Any]:
     return up_a, up_b, up_a[-1]
 
 
-def on_path(a: Phrase, b: Phrase, sent) -> list:
-    """Where an act linking source a to target b can be: the word where the path between their
-    heads turns, then the target's side of it. A word on the source's side below the turn tells
-    something of the source ("a ceasefire supported by Ukrainians, and the focus is on Russia"),
-    not an act done to the target."""
+def act_path(a: Phrase, b: Phrase, sent) -> tuple[list, list, Any]:
+    """(where an act linking source a to target b can be, the source's side, the turn): the word
+    where the path between their heads turns, then the target's side of it. A word on the
+    source's side below the turn tells something of the source ("a ceasefire supported by
+    Ukrainians, and the focus is on Russia"), not an act done to the target."""
     up_a, up_b, lca = path_between(sent.doc[a.head], sent.doc[b.head], sent)
-    return [lca] + up_b[1:]
-
-
-def act_between(a: Phrase, b: Phrase, sent, acts: dict) -> Any | None:
-    """The act (a candidate of the patterns, by its words' token indices) that links a to b:
-    the first on `on_path`."""
-    return next((acts[t.i] for t in on_path(a, b, sent) if t.i in acts), None)
+    return [lca] + up_b[1:], up_a, lca
 
 
 def _path_label(steps: list) -> str:
@@ -352,10 +346,7 @@ def candidate_pair(a: Phrase, b: Phrase) -> bool:
 def conjuncts(phrase: Phrase, cands: list[Phrase], sent) -> list[Phrase]:
     """The other phrases coordinated with this one ("Pakistan and China", "Greece, Panama and
     Chile"): phrases whose head is in the same chain of `conj` links as the phrase's head."""
-    first = sent.doc[phrase.head]
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
-    chain = {t.i for t in Patterns.conjuncts(first)}
+    chain = {t.i for t in Patterns.conjuncts(Patterns.chain_head(sent.doc[phrase.head]))}
     return [c for c in cands if c.head != phrase.head and c.head in chain and not nested(c, phrase)]
 
 

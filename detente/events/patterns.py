@@ -56,10 +56,10 @@ VENUE_CODES = frozenset(_WORDS["venue_codes"])  # "signed a deal in Doha" (SUPPO
 DESTINATION_MODES = frozenset(_WORDS["destination_modes"])
 DESTINATION_PREPS = frozenset(_WORDS["destination_preps"])
 VENUE_PREPS = frozenset(_WORDS["venue_preps"])
-PARTNER_TYPES = frozenset(_WORDS["partner_types"])
+PARTNER_TYPES = frozenset(_WORDS["partner_types"])  # "discussed Libya with Trump": Trump first
 JOINT_WORDS = frozenset(_WORDS["joint_words"])
 JOINT_RETYPE = {kind: Sense(v["type"], v["cameo"], v["mode"]) for kind, v in _WORDS["joint_retype"].items()}
-OWNER_DEPS = ("poss", "compound", "amod", "nmod")  # "Russia's annexation", "Pakistani aid": who does the act  # "discussed Libya with Trump": Trump first
+OWNER_DEPS = ("poss", "compound", "amod", "nmod")  # "Russia's annexation", "Pakistani aid": who does the act
 DEMAND_MODALS = frozenset(_WORDS["demand_modals"])
 APPEAL_MODALS = frozenset(_WORDS["appeal_modals"])
 OBLIGATION_MODALS = DEMAND_MODALS | APPEAL_MODALS
@@ -88,6 +88,13 @@ class Patterns:
         self.lex = lexicon
 
     # ---- syntax helpers ------------------------------------------------------------------------
+    @staticmethod
+    def chain_head(token):
+        """The first conjunct of the coordination `token` is in ("Japan" in "Japan and Peru")."""
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        return token
+
     @staticmethod
     def conjuncts(token) -> list:
         out = [token]
@@ -414,11 +421,8 @@ class Patterns:
         below, token = token, token.head
         while token.i != root.i and token.head.i != token.i:
             if token.i != own and token.pos_ == "NOUN" and (entry := self.lex.noun_entry(token)) is not None \
-                    and entry.nominal:
-                doer = (below.dep_ in OWNER_DEPS and below.head.i == token.i) or any(
-                    t.i == below.i for t in self.nominal_agent_tokens(token))
-                if not doer:
-                    return True
+                    and entry.nominal and not self.done_by(token, below):
+                return True
             below, token = token, token.head
         return False
 
@@ -958,6 +962,11 @@ class Patterns:
                 return found
         return None
 
+    def done_by(self, word, token) -> bool:
+        """Whether `token` does the act the word tells: `does`, or the actor word before an event
+        noun ("the militia's attack", "a U.S. airstrike", "Pakistani aid")."""
+        return self.does(word, token) or (token.dep_ in OWNER_DEPS and token.head.i == word.i)
+
     def does(self, trigger, token) -> bool:
         """Whether `token` is the one the act of `trigger` is done by: the subject of an active
         verb, the "by" phrase of a passive or of an event noun ("the attack by the rebels",
@@ -1007,7 +1016,7 @@ class Patterns:
                              tokens={noun.i})
         actor = None
         for child in sorted([*noun.children, *(owner.children if owner.i != noun.i else ())], key=lambda c: c.i):
-            if child.i < child.head.i and child.dep_ in ("poss", "compound", "amod", "nmod"):
+            if child.i < child.head.i and child.dep_ in OWNER_DEPS:
                 actor = index.of_phrase(child)
                 if actor is not None:
                     break
