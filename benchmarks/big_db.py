@@ -2,6 +2,7 @@
 
     .venv/bin/detente ingest ../shared/corpus/voa/voa_stories.jsonl --db /tmp/voa.duckdb
     .venv/bin/python benchmarks/big_db.py /tmp/voa.duckdb /tmp/big.duckdb --events 300000
+    .venv/bin/python benchmarks/big_db.py /tmp/voa.duckdb /tmp/spread.duckdb --events 100000 --spread
 
 Every stored document of SOURCE is copied (in SQL, which is minutes faster than coding the
 text again) until the events reach `--events`: copy i gets doc_id `<doc_id>x<i>`, a text
@@ -30,6 +31,20 @@ from detente.store import Store
 from detente.store.store import _columns_of
 
 ID_OF = {"events": "event_id", "quotes": "quote_id", "claims": "claim_id"}
+DATE_COLUMNS = {"documents": ("published", "published_earliest", "published_latest"),
+                "events": ("date", "date_earliest", "date_latest", "published"),
+                "quotes": ("date",), "claims": ("date",)}
+YEARS_PER_COPY = 4  # a multiple of 4 keeps every 29 February a real day
+
+
+def _column(table: str, column: str, alias: str, spread: bool) -> str:
+    """`alias.column`, or with `spread` the date moved YEARS_PER_COPY years per copy number c.i:
+    the copies then tell their own stories, as a long store's history does, instead of joining
+    the original's."""
+    if not spread or column not in DATE_COLUMNS.get(table, ()):
+        return f"{alias}.{column}"
+    return (f"CASE WHEN {alias}.{column} IS NULL THEN NULL ELSE lpad(CAST(CAST(substr({alias}.{column}, 1, 4) "
+            f"AS INTEGER) + {YEARS_PER_COPY} * c.i AS VARCHAR), 4, '0') || substr({alias}.{column}, 5) END")
 
 
 STORED = "status IN ('stored', 'near_duplicate')"
@@ -41,7 +56,7 @@ def _held_out(con, k: int, schema: str = "") -> list[str]:
                                       "LIMIT ?", [k]).fetchall()] if k else []
 
 
-def build(source: Path, out: Path, target_events: int, hold_out: int = 0) -> dict[str, int]:
+def build(source: Path, out: Path, target_events: int, hold_out: int = 0, spread: bool = False) -> dict[str, int]:
     shutil.copy(source, out)
     with Store(out) as store:  # opened for writing: migrated to this version's schema
         con = store.con
@@ -57,7 +72,7 @@ def build(source: Path, out: Path, target_events: int, hold_out: int = 0) -> dic
         con.execute(
             f"INSERT INTO documents (doc_id, text, {', '.join(doc_columns)}) "
             f"SELECT d.doc_id || 'x' || c.i, 'copy ' || c.i || chr(10) || d.text, "
-            f"{', '.join('d.' + col for col in doc_columns)} "
+            f"{', '.join(_column('documents', col, 'd', spread) for col in doc_columns)} "
             "FROM documents d, copy_numbers c WHERE d.status IN ('stored', 'near_duplicate') "
             "ORDER BY c.i, d.seq")
         con.execute(
@@ -70,7 +85,7 @@ def build(source: Path, out: Path, target_events: int, hold_out: int = 0) -> dic
             con.execute(
                 f"INSERT INTO {table} (doc_id, {key}, {', '.join(columns)}) "
                 f"SELECT t.doc_id || 'x' || c.i, t.{key} || 'x' || c.i, "
-                f"{', '.join('t.' + col for col in columns)} "
+                f"{', '.join(_column(table, col, 't', spread) for col in columns)} "
                 f"FROM {table} t JOIN documents d ON d.doc_id = t.doc_id, copy_numbers c "
                 "WHERE d.status IN ('stored', 'near_duplicate') ORDER BY c.i, t.seq")
         con.commit()
@@ -122,13 +137,15 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=300_000, help="Events to reach at least.")
     parser.add_argument("--hold-out", type=int, default=0, help="Leave SOURCE's last K documents out "
                         "(with --append: copy only those).")
+    parser.add_argument("--spread", action="store_true", help=f"Move copy i's dates {YEARS_PER_COPY}·i years "
+                        "later, so that the copies make stories of their own (not the original's).")
     parser.add_argument("--append", type=int, help="Add this many documents to an existing OUT instead.")
     args = parser.parse_args()
     started = time.perf_counter()
     if args.append:
         counts = append(args.source, args.out, args.append, args.hold_out)
     else:
-        counts = build(args.source, args.out, args.events, args.hold_out)
+        counts = build(args.source, args.out, args.events, args.hold_out, args.spread)
     print(f"{args.out}: {counts} in {time.perf_counter() - started:.1f} s")
 
 
