@@ -250,19 +250,28 @@ def _part_cues() -> tuple[int, tuple[tuple[str, ...], ...]]:
 WORD = re.compile(r"[\w'-]+")
 
 
-def scope_of(claim: Claim) -> str:
-    """"part" when the sentence says the number is a part of its measure ("tariffs cover $320
-    million of trade"), else "whole" — cue words in `data/measures.yaml`."""
-    window, cues = _part_cues()
+def number_window(claim: Claim) -> tuple[list[str], list[str]] | None:
+    """The lower-cased words just before and just after the claim's number in its sentence
+    (`window` of each, `data/measures.yaml`), or None when the number is not found in it."""
+    window, _ = _part_cues()
     text = claim.evidence.text
     at = text.find(claim.text) if claim.text else -1
     if at < 0:
-        return "whole"
+        return None
     before = [w.lower() for w in WORD.findall(text[:at])][-window:]
     after = [w.lower() for w in WORD.findall(text[at + len(claim.text):])][:window]
+    return before, after
+
+
+def scope_of(claim: Claim) -> str:
+    """"part" when the sentence says the number is a part of its measure ("tariffs cover $320
+    million of trade"), else "whole" — cue words in `data/measures.yaml`."""
+    words = number_window(claim)
+    if words is None:
+        return "whole"
     # words hold no space, so a cue is a run of the window's words when " cue " is in " words "
-    return "part" if any(f" {' '.join(cue)} " in line for line in (f" {' '.join(before)} ", f" {' '.join(after)} ")
-                         for cue in cues) else "whole"
+    lines = [f" {' '.join(side)} " for side in words]
+    return "part" if any(f" {' '.join(cue)} " in line for line in lines for cue in _part_cues()[1]) else "whole"
 
 
 def measure_key(claim: Claim) -> tuple[str, str, str]:

@@ -13,7 +13,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from detente.aggregate.contradictions import (
-    WORD,
     _actors_disagree,
     _apart_across_docs,
     _claims_comparable,
@@ -25,6 +24,7 @@ from detente.aggregate.contradictions import (
     corroboration,
     measure_key,
     number_contradictions,
+    number_window,
     scope_of,
 )
 from detente.aggregate.dates import interval
@@ -155,15 +155,9 @@ def test_number_contradictions_need_two_articles_apart(drawn, tolerance):
 
 
 def _scope_of_every_window(claim: Claim) -> str:
-    window, cues = _part_cues()
-    text = claim.evidence.text
-    at = text.find(claim.text) if claim.text else -1
-    if at < 0:
-        return "whole"
-    before = [w.lower() for w in WORD.findall(text[:at])][-window:]
-    after = [w.lower() for w in WORD.findall(text[at + len(claim.text):])][:window]
-    return "part" if any(tuple(words[i:i + len(cue)]) == cue for words in (before, after) for cue in cues
-                         for i in range(len(words) - len(cue) + 1)) else "whole"
+    words = number_window(claim)
+    return "part" if words and any(tuple(side[i:i + len(cue)]) == cue for side in words for cue in _part_cues()[1]
+                                   for i in range(len(side) - len(cue) + 1)) else "whole"
 
 
 PART_WORDS = sorted({w for cue in _part_cues()[1] for w in cue} | {"of", "trade", "the", "25%", "x-ray"})
