@@ -32,7 +32,7 @@ from detente.aggregate.index import default_freq, dyad_index, turning_points, un
 from detente.aggregate.merge import merge_events
 from detente.aggregate.timeline import timeline as select_stories
 from detente.dyad import Dyad, DyadError
-from detente.models import Article, Claim, Event, Quote, StoryEvent
+from detente.models import Article, Claim, Event, StoryEvent
 from detente.ontology import PLOVER_TYPES, modes
 from detente.store import Store
 
@@ -313,7 +313,6 @@ class Insights:
     events: dict[str, Event]
     articles: dict[str, Article]
     claims: list[Claim]
-    quotes: list[Quote]
     stories: list[StoryEvent]
 
     @classmethod
@@ -326,7 +325,7 @@ class Insights:
         else:
             merged = merge_events(events, articles)
         return cls(events={e.event_id: e for e in events}, articles=articles, claims=store.load_claims(),
-                   quotes=store.load_quotes(), stories=merged)
+                   stories=merged)  # quotes are read by who needs them: a briefing, its dyad's only
 
 
 @dataclass
@@ -500,7 +499,8 @@ def brief(store: Store, dyad: str | Dyad | None = None, since: str | None = None
     def compute():
         insights = cache.insights(store)
         data = BriefData(events=list(insights.events.values()), articles=insights.articles,
-                         quotes=insights.quotes, claims=insights.claims, stories=insights.stories)
+                         claims=insights.claims, stories=insights.stories,
+                         quotes_of=lambda doc_ids: store.load_quotes(doc_ids=sorted(doc_ids)))
         return build_brief(data, dyad=pair, since=since, until=until, freq=freq)
 
     return cache.answer(store, ("brief", pair, since, until, freq), compute)

@@ -10,6 +10,7 @@ anchors of its evidence (``ev-<event_id>``, ``q-<quote_id>``, ``c-<claim_id>``).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from detente.aggregate.contradictions import (
@@ -49,11 +50,21 @@ class BriefData:
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     stories: list[StoryEvent] | None = None  # merge_events(events, articles) when already computed
+    # the quotes of some articles, read when the briefing knows which (a store holds hundreds of
+    # thousands; a briefing shows a few of its dyad's): replaces `quotes` when given
+    quotes_of: Callable[[set[str]], list[Quote]] | None = None
 
     @classmethod
     def from_store(cls, store) -> BriefData:
+        """A snapshot of the store, usable after it is closed."""
         return cls(events=store.load_events(), articles=store.load_articles(),
                    quotes=store.load_quotes(), claims=store.load_claims())
+
+    def quotes_in(self, doc_ids: set[str]) -> list[Quote]:
+        """The quotes of these articles."""
+        if self.quotes_of is not None:
+            return self.quotes_of(doc_ids)
+        return [q for q in self.quotes if q.doc_id in doc_ids]
 
 
 @dataclass
@@ -271,8 +282,7 @@ def build_brief(source, dyad: str | None = None, since: str | None = None, until
     events_by_id = {e.event_id: e for e in data.events}
 
     countries = {left, right}
-    quotes = [q for q in data.quotes if q.doc_id in used_docs
-              and (q.date is None or prefix_in_range(q.date, since, until))]
+    quotes = [q for q in data.quotes_in(used_docs) if q.date is None or prefix_in_range(q.date, since, until)]
     quotes.sort(key=lambda q: (not (q.speaker and q.speaker.country in countries), q.doc_id, q.evidence.start))
     quotes = quotes[:max_quotes]
     claims = claims_of(stories, data.claims, since, until)
