@@ -16,7 +16,6 @@ from detente.budget import too_long
 from detente.clean.dates import find_dates, infer_range, parse_date
 from detente.clean.decode import binary_kind, decode, strip_invisible
 from detente.clean.fingerprint import bytes_hash, content_hash
-from detente.clean.html import extract_html, page_date
 from detente.clean.language import detect_language, not_coded_reason
 from detente.clean.outlets import outlet_for
 from detente.clean.text import analyse_text
@@ -65,6 +64,10 @@ def _clean(raw: RawDocument, settings: Settings) -> Article:
     body = strip_invisible(body)
     crawled = _crawl_day(raw.crawled)
     if kind == "html":
+        # trafilatura is imported here, not with the package: readers of a store (a briefing's
+        # outlet names) import detente.clean without cleaning any page
+        from detente.clean.html import extract_html, page_date
+
         page = extract_html(body, url=raw.url)
         text, title, outlet, url, author = page.text, page.title, page.outlet, page.url, page.author
         dateline = _dateline_in(text)

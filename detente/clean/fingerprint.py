@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
-from datasketch import MinHash
+if TYPE_CHECKING:  # datasketch pulls in scipy (about a second): imported when a signature is made
+    from datasketch import MinHash
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -35,6 +37,8 @@ def shingles(text: str, size: int = 5) -> set[str]:
 def minhash(text: str, num_perm: int = 128) -> MinHash:
     """The text's signature; `update_batch` hashes all shingles in one numpy pass (the same
     values as one `update` per shingle, five times faster)."""
+    from datasketch import MinHash
+
     signature = MinHash(num_perm=num_perm)
     signature.update_batch([shingle.encode("utf-8") for shingle in shingles(text)])
     return signature
