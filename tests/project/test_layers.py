@@ -65,3 +65,19 @@ def test_no_stage_imports_a_stage_above_it():
 def test_the_layer_check_sees_lazy_imports():
     tree = ast.parse("def f():\n    from detente.store.store import Store\n    import detente.cli.main\n")
     assert _imported(tree) == {"store", "cli"}
+
+
+def test_reading_a_store_does_not_import_the_cleaning_libraries():
+    """The query layer names outlets through `detente.clean.outlets`; importing the clean
+    package must not bring trafilatura or datasketch (scipy) with it: about a second of every
+    `contradictions` and `brief` command."""
+    import subprocess
+    import sys
+
+    script = ("import sys\n"
+              "from detente import queries\n"
+              "from detente.aggregate.merge import _outlet\n"
+              "assert _outlet(None, 'https://www.example.com/a', None) == 'example.com'\n"
+              "print(sorted(m for m in ('trafilatura', 'datasketch', 'scipy', 'spacy') if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, check=True)
+    assert done.stdout.strip() == "[]"
