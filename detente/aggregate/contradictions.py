@@ -315,7 +315,7 @@ def _claim_groups(claims: list[Claim]) -> list[list[Claim]]:
                 groups.append(group)
     members_of = [frozenset(map(id, g)) for g in groups]
     return [g for g, mine in zip(groups, members_of, strict=True)
-            if not any(len(other) > len(mine) and mine < other for other in members_of)]
+            if not any(mine < other for other in members_of)]
 
 
 def _number_positions(group: list[Claim], articles: dict[str, Article], tolerance: float) -> list[Position]:
@@ -493,10 +493,12 @@ def corroboration(stories: list[StoryEvent], claims: list[Claim] | None = None,
     by_key: dict[tuple[str, str, str], list[tuple[float, int]]] = defaultdict(list)
     for n, (c, key) in enumerate(zip(claims, keys, strict=True)):
         by_key[key].append((float(c.value), n))
-    ordered = {key: (sorted(members), [v for v, _ in sorted(members)]) for key, members in by_key.items()}
+    for members in by_key.values():
+        members.sort()
+    values_of = {key: [v for v, _ in members] for key, members in by_key.items()}
     for c, key in zip(claims, keys, strict=True):
         outlets = {outlet_of(articles.get(c.doc_id)) or c.doc_id}
-        members, values = ordered[key]
+        members, values = by_key[key], values_of[key]
         lo, hi = _within(values, float(c.value), tolerance)
         for value, n in members[lo:hi]:
             other = claims[n]

@@ -407,17 +407,18 @@ class Patterns:
             return found
         deeper = []
         for token in objects:
+            target = self.class_target(token)  # "a halt to loans for Pakistan": the loans are the act itself
+            own = target[0].i if target is not None else None
             deeper.extend(t for t in _core_subtree(token) if t.i != token.i and not _under_prep(t, token, places)
-                          and not self._under_other_act(t, token))
+                          and not self._under_other_act(t, token, own))
         return self._first_other(index, deeper, actor, skip_own_possessor=True, direct=True)
 
-    def _under_other_act(self, token, root) -> bool:
+    def _under_other_act(self, token, root, own: int | None) -> bool:
         """Whether `token` is told inside another event noun below `root` ("rejected the deal on
         withdrawal from the EU": the EU is a side of the withdrawal, not of the rejection). Who
         does that act is a side still ("a complaint about Pakistani aid to Iran": Pakistan), and
-        the event noun a class noun governs is the act itself ("a halt to loans for Pakistan")."""
-        target = self.class_target(root)
-        own = target[0].i if target is not None else None
+        `own`, the event noun a class noun `root` governs, is the act itself ("a halt to loans for
+        Pakistan")."""
         below, token = token, token.head
         while token.i != root.i and token.head.i != token.i:
             if token.i != own and token.pos_ == "NOUN" and (entry := self.lex.noun_entry(token)) is not None \

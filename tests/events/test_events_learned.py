@@ -120,11 +120,20 @@ def _can_act(nlp, text: str) -> dict[str, bool]:
     return {t.lower_: bool(is_role(t)) for t in doc}
 
 
-def test_a_person_described_by_occupation_or_a_body_can_act(nlp):
-    roles = _can_act(nlp, "A human rights lawyer sued the organization and the opposition party.")
-    assert roles["lawyer"] and roles["organization"] and roles["party"] and not roles["rights"]
-    assert ("A human rights lawyer", "ACCUSE", "the Ugandan army") in _coded(
-        "A human rights lawyer sued the Ugandan army over the killings.")
+@pytest.mark.parametrize(("roles_in", "acting", "not_acting", "sentence", "event"), [
+    # a person described by occupation, a body named by a collective word, a compound role
+    ("A human rights lawyer sued the organization and the opposition party.", ["lawyer", "organization", "party"],
+     ["rights"], "A human rights lawyer sued the Ugandan army over the killings.",
+     ("A human rights lawyer", "ACCUSE", "the Ugandan army")),
+    # a noun naming a person or a body of people (`acting_nouns`)
+    ("The committee and the three nations met the driver near the bridge.", ["committee", "nations", "driver"],
+     ["bridge"], "The three nations accused the regional body of ignoring their complaints.",
+     ("The three nations", "ACCUSE", "the regional body")),
+])
+def test_a_person_or_a_body_of_people_can_act(nlp, roles_in, acting, not_acting, sentence, event):
+    roles = _can_act(nlp, roles_in)
+    assert all(roles[w] for w in acting) and not any(roles[w] for w in not_acting)
+    assert event in _coded(sentence)
 
 
 def test_each_conjunct_of_a_side_found_by_the_model_is_that_side():
@@ -197,13 +206,6 @@ def test_a_side_inside_the_phrase_of_another_act_is_not_the_source_of_the_act_ab
     # the villagers suffered the attack; the attack, not the villagers, killed nine people
     coded = _coded("The militia's attack on the villagers killed nine people.")
     assert not any(actor == "the villagers" for actor, _, _ in coded), coded
-
-
-def test_a_noun_naming_a_person_or_a_body_of_people_can_act(nlp):
-    roles = _can_act(nlp, "The committee and the three nations met the driver near the bridge.")
-    assert roles["committee"] and roles["nations"] and roles["driver"] and not roles["bridge"]
-    assert ("The three nations", "ACCUSE", "the regional body") in _coded(
-        "The three nations accused the regional body of ignoring their complaints.")
 
 
 def test_two_coordinated_subjects_of_a_mutual_act_are_its_two_sides():
