@@ -107,7 +107,7 @@ def choose_threshold(rows, vec, C) -> float:
         found = sum(1 for p, label in best_per_group.values() if p >= t and label)
         wrong = sum(1 for p, label in best_per_group.values() if p >= t and not label)
         score = found - wrong
-        if score > best[1]:
+        if score >= best[1]:  # a tie goes to the stricter threshold: on real news a wrong event costs more
             best = (t, score)
     return best[0]
 

@@ -15,11 +15,13 @@ from threading import Lock
 
 import spacy
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from detente.analyse.actors import ActorDictionary
 from detente.analyse.component import COMPONENT, SPANS_KEY, ActorComponent, Record
 from detente.analyse.resolve import ActorMention, actor_at, actor_mentions
 from detente.config import DEFAULT_MODELS, Settings
+from detente.resources import words
 
 __all__ = ["ActorDictionary", "ActorMention", "ActorComponent", "Record", "actor_at", "actor_mentions",
            "load_nlp", "SPANS_KEY", "COMPONENT"]
@@ -46,6 +48,13 @@ def _load_model(name: str | None) -> spacy.Language:
         f"or point DETENTE_MODEL / Settings(model=...) at an installed model or a model folder.")
 
 
+def _extend_tokenizer(nlp: spacy.Language) -> None:
+    """Split what the model's tokenizer leaves joined that the treebanks split ("U.S.-China")."""
+    extra = words("tokenizer").get("infixes", [])
+    if extra:
+        nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *extra]).finditer
+
+
 def load_nlp(settings: Settings | None = None) -> spacy.Language:
     """The spaCy pipeline with the actor component before "ner"; cached per (model, actors_files)."""
     settings = settings or Settings.load()
@@ -55,6 +64,7 @@ def load_nlp(settings: Settings | None = None) -> spacy.Language:
         nlp = _CACHE.get(key)
         if nlp is None:
             nlp = _load_model(settings.model)
+            _extend_tokenizer(nlp)
             config = {"actors_files": list(files)}
             if "ner" in nlp.pipe_names:
                 nlp.add_pipe(COMPONENT, before="ner", config=config)

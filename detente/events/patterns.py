@@ -66,6 +66,8 @@ OBLIGATION_MODALS = DEMAND_MODALS | APPEAL_MODALS
 OBLIGATION_VERBS = frozenset(_WORDS["obligation_verbs"])
 HEDGES = frozenset(_WORDS["hedge_modals"])
 BETWEEN_PREPS = frozenset(_WORDS["between_preps"])
+HYPHEN_PAIR_TYPES = frozenset(_WORDS["hyphen_pair_types"])
+HYPHENS = frozenset(_WORDS["hyphens"])
 EVALUATIVE_TYPES = frozenset(_WORDS["evaluative_types"])
 RESPONSE_VERBS = frozenset(_WORDS["response_verbs"])
 
@@ -947,6 +949,23 @@ class Patterns:
         return None
 
     @staticmethod
+    def hyphen_pair(noun, index: MentionIndex) -> tuple | None:
+        """The two parties of "the Brazil-Argentina summit", "U.S.-China trade talks": actors of
+        different countries or bodies joined by a hyphen (no space either side) in the words
+        before the event noun, inside its own phrase; None otherwise."""
+        doc = noun.doc
+        for token in doc[noun.left_edge.i:noun.i]:
+            if token.text not in HYPHENS or token.whitespace_ or token.i == 0 or doc[token.i - 1].whitespace_:
+                continue
+            left, right = index.at(doc[token.i - 1]), index.at(doc[token.i + 1])
+            if left is None or right is None or left is right:
+                continue
+            key = [m.actor.code or m.actor.country for m in (left, right)]
+            if key[0] and key[1] and key[0] != key[1]:
+                return left, right
+        return None
+
+    @staticmethod
     def nominal_agent_tokens(noun) -> list:
         """The "by" phrase of an event noun, also where the parser hung it on the noun's "of"
         object ("the expulsion of two diplomats by Canada")."""
@@ -1012,6 +1031,8 @@ class Patterns:
                     if inner is not None and inner.sense.type != "THREATEN":
                         sense = self.combine("threaten", None, self.lex.refine(inner.sense, inner, g), noun)
         parties = self.between(noun, index)
+        if parties is None and sense.type in HYPHEN_PAIR_TYPES:
+            parties = self.hyphen_pair(noun, index)
         if parties is not None:  # "the talks between Mexico and Guatemala": the two sides, first named first
             return Candidate(sense=sense, trigger=noun, actor=parties[0], recipient=parties[1], family="nominal",
                              tokens={noun.i})

@@ -248,3 +248,17 @@ def test_the_dictionary_person_keeps_his_surname_when_named_in_full_or_by_title(
 def test_a_title_before_a_surname_is_no_namesakes_first_name(nlp):
     found = mentions(nlp, "Ayatollah Khamenei accused Israel of aggression.", "2015-03-03")
     assert [m.actor.country for m in found] == ["IRN", "ISR"]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("U.S.-Vietnam talks", ["U.S.", "-", "Vietnam", "talks"]),
+    ("U.K.-based firms", ["U.K.", "-", "based", "firms"]),
+    # a hyphen inside a word or a dotted abbreviation's own periods stay as they were
+    ("a well-known U.N. envoy", ["a", "well", "-", "known", "U.N.", "envoy"]),
+])
+def test_a_hyphen_after_a_dotted_abbreviation_is_split_as_between_letters(nlp, text, words):
+    assert [t.text for t in nlp.make_doc(text)] == words
+
+
+def test_the_country_before_a_hyphen_after_an_abbreviation_is_found(nlp):
+    assert ("U.S.", "USA") in codes(nlp, "The U.S.-Vietnam talks resumed.")

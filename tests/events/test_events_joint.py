@@ -84,6 +84,28 @@ def test_the_parties_named_inside_an_event_noun_or_a_role_are_the_two_sides(text
     assert _coded(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # two parties joined by a hyphen before a noun of talks, agreement or cooperation
+    ("The Chile-Peru talks ended without a deal on Monday.", [("CHL", "CONSULT", "PER")]),
+    ("The Ghana–Togo summit took place in Lome on Monday.", [("GHA", "CONSULT", "TGO")]),
+    # after a dotted abbreviation the hyphen is split too (the tokenizer's extra infix)
+    ("The U.S.-Vietnam trade talks resumed in Hanoi on Monday.", [("USA", "CONSULT", "VNM")]),
+])
+def test_two_parties_joined_by_a_hyphen_before_a_mutual_event_noun_are_its_sides(text, expected):
+    assert _coded(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the name of a war, a tariff or a border says nothing of who did what to whom
+    "The Iran-Iraq war left a million dead.",
+    "The U.S.-Canada border stayed open on Monday.",
+    # one party named twice is no pair
+    "The Chile-Chile talks ended on Monday.",
+])
+def test_a_hyphen_pair_is_no_event_of_its_own_outside_mutual_event_nouns(text):
+    assert [c for c in _coded(text) if c[0] and c[2]] == []
+
+
 def test_between_needs_two_different_parties():
     assert _coded("The talks between Peruvian officials ended on Monday.") == []
 
