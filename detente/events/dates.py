@@ -635,6 +635,24 @@ def _when_head(trigger):
     return None
 
 
+def year_of_noun(sent, trigger) -> list[DateValue]:
+    """"the 2019 visit", "Kenya's 2024 sanctions": a bare year written before an event noun is
+    that event's year. (A bare number is no date elsewhere: "sent 2000 troops".)"""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return []
+    for child in trigger.children:
+        if child.i < trigger.i and child.dep_ in _YEAR_MODIFIER_DEPS and len(child.text) == 4 and child.text.isdigit() \
+                and _YEARS[0] <= int(child.text) <= _YEARS[1]:
+            year = int(child.text)
+            start = child.idx - sent.start_char
+            return [value_of(date(year, 1, 1), date(year, 12, 31), "explicit", start, end=start + 4)]
+    return []
+
+
+_YEAR_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "npadvmod", "nmod"})
+_YEARS = (1900, 2099)
+
+
 def attached_dates(sent, dates: list[DateValue], trigger, triggers: dict[int, int]) -> list[DateValue]:
     """The dates of a sentence that date the event whose trigger is `trigger`, in order of
     preference: those attached to it; those attached to a word coordinated with it; those of the
@@ -819,7 +837,7 @@ class DateResolver:
         dates = [d for d in self.sentence_dates(sent) if not d.future
                  and not (exclude is not None and exclude[0] <= d.start < exclude[1])]
         if trigger is not None and triggers is not None:
-            dates = attached_dates(sent, dates, trigger, triggers)
+            dates = attached_dates(sent, dates, trigger, triggers) or year_of_noun(sent, trigger)
         present = self.published_day or self.pub_latest or self.latest_seen
         if dates:
             best = min(dates, key=lambda d: abs(d.start - trigger_offset) + (0 if d.start <= trigger_offset else 5))

@@ -43,6 +43,7 @@ REPORTING_VERBS = frozenset(_WORDS["reporting_verbs"])
 SETTING_VERBS = frozenset(_WORDS["setting_verbs"])
 QUESTION_PREDICATES = frozenset(_WORDS["question_predicates"])
 NON_OCCURRENCE_NOUNS = frozenset(_WORDS["non_occurrence_nouns"])
+UNDOING_VERBS = frozenset(_WORDS["undoing_verbs"])
 INTENTION_NOUNS = frozenset(_WORDS["intention_nouns"])
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 CONVERSATION_WORDS = frozenset(_WORDS["conversation_words"])
@@ -184,6 +185,13 @@ def noun_status(noun) -> str:
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in HEDGE_NOUNS:
         return HYPOTHETICAL
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() in UNDOING_VERBS:
+            return NEGATED  # "the visit was postponed": it did not take place
+        # "a visit is expected in May", "talks are scheduled for June", "the summit is due next week"
+        if (noun.dep_ == "nsubjpass" and head.lemma_.lower() in INTENTION_VERBS) or any(
+                c.dep_ == "acomp" and c.lower_ in INTENTION_VERBS for c in head.children):
+            return HYPOTHETICAL
     # the nearest governing verb decides the mood ("could face sanctions", "did not impose tariffs")
     node = noun
     for _ in range(6):

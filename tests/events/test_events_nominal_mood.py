@@ -1,0 +1,37 @@
+"""Events told as nouns: a visit with both its sides named is an event; a noun of an event still
+ahead ("the upcoming visit", "talks are scheduled for June") or called off ("the summit was
+postponed") is none. Own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente import extract
+
+
+def _coded(text: str) -> list[tuple]:
+    return [(e.actor.code, e.event_type, e.recipient.code) for e in extract(text, published="2025-05-20")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The visit by the French president to Morocco was the first in five years.", [("FRAGOV", "CONSULT", "MAR")]),
+    ("The Egyptian president's trip to Sudan ended on Monday.", [("EGYGOV", "CONSULT", "SDN")]),
+])
+def test_a_visit_with_its_visitor_and_host_named_is_an_event(text, expected):
+    assert _coded(text) == expected
+
+
+def test_a_visit_with_one_side_only_is_no_event():
+    assert _coded("The visit to Morocco was the first in five years.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The French president's upcoming visit to Morocco drew attention.",
+    "A visit by the Indian prime minister to Nepal is expected in May.",
+    "Talks between Peru and Chile are scheduled for June.",
+    "The summit between Ghana and Togo is due next week.",
+    "The visit by the French president to Morocco was postponed.",
+    "The talks between Peru and Chile were cancelled on Monday.",
+])
+def test_an_event_noun_still_ahead_or_called_off_is_no_event(text):
+    assert _coded(text) == []
