@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from detente.clean.text import OTHER_STOPWORDS
+
 CODED_LANGUAGES = ("en",)  # the languages the analysis and coding stages have models and lexicons for
 
 
@@ -66,9 +68,14 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 
 
 def _looks_english(sample: str, minimum_share: float = 0.2, window: int = 400) -> bool:
-    """Short texts only: langid is reliable on long ones, and code-switched pages stay its call."""
-    words = [w.strip(".,;:!?\"'()[]“”‘’—–-").lower() for w in sample.split()]
-    words = [w for w in words if w]
+    """Short texts only: langid is reliable on long ones, and code-switched pages stay its call.
+    Names and numbers belong to no language ("Ghanaian President Kofi Mensah met Nigerian President
+    Bola Tinubu on Monday" is two words of English and nine of names): the share is of the others."""
+    words = [w.strip(".,;:!?\"'()[]“”‘’—–-") for w in sample.split()]
+    words = [w.lower() for w in words if w and (w.lower() in _ENGLISH_FUNCTION_WORDS
+                                               or not (w[0].isupper() or w[0].isdigit()))]
     if not words or len(words) > window:
         return False
-    return sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words) >= minimum_share
+    english = sum(w in _ENGLISH_FUNCTION_WORDS for w in words)
+    # German capitalises its nouns: what is left of it is function words, mostly not English ones
+    return english / len(words) >= minimum_share and english > sum(w in OTHER_STOPWORDS for w in words)

@@ -20,20 +20,22 @@ from urllib.parse import urlparse
 
 from detente.clean.dates import date_line, find_dates
 
-STOPWORDS = frozenset(
-    # English
+ENGLISH_STOPWORDS = frozenset(
     "a an the and or but if of to in on at by for with from as is are was were be been being has have had "
     "do does did not no it its this that these those he she they we you i his her their our your who whom "
     "which what when where why how than then there here so such also into over after before about between "
     "while during against under since up down out more most can could would should will may might must "
-    "said says one two all any some each both other only very just even because through"
-    # Spanish / Portuguese / French / German / Italian: the commonest function words only
+    "said says one two all any some each both other only very just even because through".split()
+)
+# Spanish / Portuguese / French / German / Italian: the commonest function words only
+OTHER_STOPWORDS = frozenset(
     " el la los las un una y o de del en que por para con se su sus es al lo como más pero sus"
     " o os as um uma e do da dos das em no na que para com se não"
     " le la les un une et ou de des du en que qui pour avec sur dans est pas au aux"
     " der die das und oder ein eine zu von mit auf für ist nicht den dem des im"
     " il lo gli le uno una e di da in che per con non si".split()
-)
+) - ENGLISH_STOPWORDS
+STOPWORDS = ENGLISH_STOPWORDS | OTHER_STOPWORDS
 # Words of a site's furniture, in any site: a line made only of them is not article text.
 UI_WORDS = frozenset(
     "share facebook twitter x linkedin whatsapp telegram email e-mail print copy link pinterest reddit "

@@ -37,6 +37,9 @@ def test_other_languages_are_still_told_apart():
     assert detect_language("Die Regierung in Berlin verurteilte den Angriff auf die Botschaft.") == "de"
     assert detect_language("O governo brasileiro condenou o ataque contra a embaixada ontem.") == "pt"
     assert detect_language("Pemerintah Indonesia mengecam serangan terhadap kedutaan besar itu.") == "id"
+    # names do not make a sentence of another language English
+    assert detect_language("El presidente ghanés Kofi Mensah se reunió con el presidente nigeriano Bola Tinubu.") == "es"
+    assert detect_language("Presiden Ghana Kofi Mensah bertemu Presiden Nigeria Bola Tinubu di Abuja.") != "en"
 
 
 def test_a_headline_with_few_function_words_is_english_where_english_is_plausible():
@@ -47,3 +50,13 @@ def test_a_headline_with_few_function_words_is_english_where_english_is_plausibl
     assert detect_language("Kenyan police teargassed protesters in Nairobi on Tuesday.") == "en"
     events = detente.extract("Nigerian police arrested opposition leaders in Lagos.", published="2025-03-01")
     assert [(e.actor.code, e.event_type, e.recipient.code) for e in events] == [("NGACOP", "COERCE", "NGAOPP")]
+
+
+def test_a_sentence_mostly_of_names_is_english_when_its_other_words_are():
+    """Names belong to no language: the share of English words is taken over the other words."""
+    from detente.clean.language import detect_language
+
+    text = "Ghanaian President Kofi Mensah met Nigerian President Bola Tinubu on Monday."
+    assert detect_language(text) == "en"
+    events = detente.extract(text, published="2025-03-01")
+    assert [(e.actor.code, e.event_type, e.recipient.code) for e in events] == [("GHAGOV", "CONSULT", "NGAGOV")]
