@@ -53,6 +53,17 @@ def test_light_verb_with_noun_and_demonym_recipient():
     assert e.intensity < -5
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway undertook mediation between Peru and Chile.", [("NOR", "CONSULT", "PER"), ("NOR", "CONSULT", "CHL")]),
+    ("Egypt convened talks between Ghana and Togo.", [("EGY", "CONSULT", "GHA"), ("EGY", "CONSULT", "TGO")]),
+    ("Japan rendered assistance to the Philippines.", [("JPN", "AID", "PHL")]),
+    ("Armenia waged war on Azerbaijan.", [("ARM", "ASSAULT", "AZE")]),
+])
+def test_general_light_verbs_carry_out_what_their_event_noun_names(text, expected):
+    events = detente.extract(text, published="2025-10-28")
+    assert [(e.actor.code, e.event_type, e.recipient.code) for e in events] == expected
+
+
 def test_cut_aid_and_lift_sanctions():
     assert triples("Washington cut aid to Colombia.") == [("USA", "COL", "SANCTION")]
     (e,) = run("The European Union lifted sanctions on Russia.").events
