@@ -467,10 +467,13 @@ class Coder:
 
     def _habitual(self, cand: Candidate, sent, quotes, resolver) -> bool:
         """"Washington offers security and market access": a simple-present offer or promise, with
-        no date, outside a quotation, states a country's standing policy and is no event. Other acts
+        no date, outside a quotation, states a country's standing policy and is no event; so does
+        any act in the simple present with an adverb of habit ("routinely denies"). Other acts
         in the simple present are the reporter's (or a headline's) historical present: "Petro
         replies", "Japan lifts sanctions on India"."""
         trigger = cand.trigger
+        if modality.as_a_rule(trigger):
+            return True
         if cand.family not in ("verb", "light", "governor") or cand.sense.type != "AGREE" or trigger.tag_ not in ("VBZ", "VBP"):
             return False
         if any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
@@ -530,6 +533,8 @@ class Coder:
         family = cand.family
         if sense is not None and sense.future_only and status != modality.FUTURE:
             return None
+        if family == "governor" and modality.intended(cand.trigger):
+            return None  # "plans to urge", "is expected to demand": nothing asked, threatened or promised yet
         if status == modality.FUTURE and family != "governor":
             # a stated future act is a statement of intent: a threat or a promise (CAMEO 13 / 03)
             kind = "threaten" if sense.conflict else "promise"

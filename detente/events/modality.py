@@ -44,6 +44,7 @@ SETTING_VERBS = frozenset(_WORDS["setting_verbs"])
 QUESTION_PREDICATES = frozenset(_WORDS["question_predicates"])
 NON_OCCURRENCE_NOUNS = frozenset(_WORDS["non_occurrence_nouns"])
 UNDOING_VERBS = frozenset(_WORDS["undoing_verbs"])
+HABITUAL_ADVERBS = frozenset(_WORDS["habitual_adverbs"])
 INTENTION_NOUNS = frozenset(_WORDS["intention_nouns"])
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 CONVERSATION_WORDS = frozenset(_WORDS["conversation_words"])
@@ -76,11 +77,22 @@ def _clause_status(verb) -> str:
                 status = FUTURE
         if child.dep_ == "mark" and low in CONDITIONAL_MARKS:
             return HYPOTHETICAL
-    # "going to impose", "plans to visit", "is set to sign", "is expected to meet": an act ahead
-    if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children) and (
-            verb.head.lemma_.lower() in INTENTION_VERBS or verb.head.lower_ in INTENTION_VERBS):
+    if intended(verb):
         status = FUTURE
     return status
+
+
+def as_a_rule(verb) -> bool:
+    """"The Taliban routinely deny …", "Japan usually sends …": a simple present with an adverb
+    of habit says what someone does as a rule, no act that happened."""
+    return verb.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS
+                                               for c in verb.children)
+
+
+def intended(verb) -> bool:
+    """"going to impose", "plans to visit", "is set to sign", "is expected to meet": an act ahead."""
+    return verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children) and (
+        verb.head.lemma_.lower() in INTENTION_VERBS or verb.head.lower_ in INTENTION_VERBS)
 
 
 def stated_refusal(verb) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from builders import triples
 
+import detente
+
 
 @pytest.mark.parametrize("text", [
     "India should send more aid to Pakistan, said John Carter, an analyst at a research institute.",
@@ -83,3 +85,13 @@ def test_a_quoted_material_act_in_the_simple_present_characterises_and_reports_n
     import detente
 
     assert [e.event_type for e in detente.extract(text, published="2025-06-06")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Taliban routinely deny giving shelter to fighters from Pakistan.", []),
+    ("Japan usually sends aid to the Philippines after typhoons.", []),
+    ("Japan sent aid to the Philippines on Monday.", [("JPN", "AID", "PHL")]),
+])
+def test_an_act_in_the_simple_present_with_an_adverb_of_habit_is_no_event(text, expected):
+    events = detente.extract(text, published="2025-05-20")
+    assert [(e.actor.code, e.event_type, e.recipient.code) for e in events] == expected

@@ -87,3 +87,16 @@ def test_an_ultimatum_is_a_threat_not_a_demand():
     """PLOVER's manual: "a final warning, ultimate demand or order" is THREATEN (CAMEO 139)."""
     events = detente.extract("Turkey issued an ultimatum to Syria on Monday.", published="2025-06-06")
     assert [(e.actor.code, e.event_type, e.event_code, e.recipient.code) for e in events] == [("TUR", "THREATEN", "139", "SYR")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a request still planned or expected has not been made
+    ("Peru plans to urge Chile to withdraw its troops.", []),
+    ("Peru is expected to demand that Chile withdraw its ambassador.", []),
+    # one made now, or one announced for the future, is coded as a request
+    ("Peru urged Chile to withdraw its troops on Monday.", [("PER", "REQUEST", "CHL")]),
+    ("Peru will urge Chile to withdraw its troops.", [("PER", "REQUEST", "CHL")]),
+])
+def test_a_request_planned_or_expected_is_no_request_yet(text, expected):
+    events = detente.extract(text, published="2025-05-20")
+    assert [(e.actor.code, e.event_type, e.recipient.code) for e in events] == expected
