@@ -45,6 +45,7 @@ QUESTION_PREDICATES = frozenset(_WORDS["question_predicates"])
 NON_OCCURRENCE_NOUNS = frozenset(_WORDS["non_occurrence_nouns"])
 UNDOING_VERBS = frozenset(_WORDS["undoing_verbs"])
 HABITUAL_ADVERBS = frozenset(_WORDS["habitual_adverbs"])
+DUTY_WORDS = frozenset(_WORDS["duty_words"])
 INTENTION_NOUNS = frozenset(_WORDS["intention_nouns"])
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 CONVERSATION_WORDS = frozenset(_WORDS["conversation_words"])
@@ -167,6 +168,9 @@ def verb_status(verb) -> str:
             return FUTURE  # "expressed willingness to send troops", "voiced interest in sending aid"
         elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in NEGATING_PREPS:
             return NEGATED
+        elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "with") \
+                and (head.head.lemma_.lower() in DUTY_WORDS or head.head.lower_ in DUTY_WORDS):
+            return HYPOTHETICAL  # "is responsible for scrutinizing", "tasked with monitoring": a duty
         elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in MEANS_PREPS \
                 and head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i:
             up = verb_status(head.head)  # "may anger Washington by defying the U.S.": the means shares the mood

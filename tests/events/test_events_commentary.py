@@ -95,3 +95,13 @@ def test_a_quoted_material_act_in_the_simple_present_characterises_and_reports_n
 def test_an_act_in_the_simple_present_with_an_adverb_of_habit_is_no_event(text, expected):
     events = detente.extract(text, published="2025-05-20")
     assert [(e.actor.code, e.event_type, e.recipient.code) for e in events] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Members of the Kenyan cabinet are responsible for scrutinizing the policies of Uganda.", []),
+    ("Japan was tasked with monitoring China on Monday.", []),
+    ("Japan scrutinized the policies of China on Monday.", [("JPN", "ACCUSE", "CHN")]),
+])
+def test_an_act_named_as_a_duty_is_no_event(text, expected):
+    events = detente.extract(text, published="2025-05-20")
+    assert [(e.actor.code, e.event_type, e.recipient.code) for e in events] == expected
