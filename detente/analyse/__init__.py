@@ -14,6 +14,7 @@ from __future__ import annotations
 from threading import Lock
 
 import spacy
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
@@ -51,8 +52,8 @@ def _load_model(name: str | None) -> spacy.Language:
 def _extend_tokenizer(nlp: spacy.Language) -> None:
     """Split what the model's tokenizer leaves joined that the treebanks split ("U.S.-China")."""
     extra = words("tokenizer").get("infixes", [])
-    if extra:
-        nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *extra]).finditer
+    if extra and isinstance(nlp.tokenizer, Tokenizer):
+        nlp.tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()), *extra]).finditer
 
 
 def load_nlp(settings: Settings | None = None) -> spacy.Language:
