@@ -958,7 +958,7 @@ class Patterns:
             if token.text not in HYPHENS or token.whitespace_ or token.i == 0 or doc[token.i - 1].whitespace_:
                 continue
             left, right = index.at(doc[token.i - 1]), index.at(doc[token.i + 1])
-            if left is None or right is None or left is right:
+            if left is None or right is None or left.token_start == right.token_start:
                 continue
             key = [m.actor.code or m.actor.country for m in (left, right)]
             if key[0] and key[1] and key[0] != key[1]:
