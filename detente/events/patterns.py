@@ -70,6 +70,7 @@ HYPHEN_PAIR_TYPES = frozenset(_WORDS["hyphen_pair_types"])
 HYPHENS = frozenset(_WORDS["hyphens"])
 EVALUATIVE_TYPES = frozenset(_WORDS["evaluative_types"])
 RESPONSE_VERBS = frozenset(_WORDS["response_verbs"])
+AIMING_VERBS = frozenset(_WORDS["aiming_verbs"])
 
 
 @dataclass
@@ -841,6 +842,8 @@ class Patterns:
                 break
         if sense is None:
             sense, entry_token = self.response_act(verb)
+            if sense is None:
+                sense, entry_token = self.aimed_act(verb)
             family = "light" if sense is not None else family
         if any(c.dep_ == "neg" for c in verb.children):
             negated = next((self.lex.negated[k] for k in self.lex.keys(verb) if k in self.lex.negated), None)
@@ -914,6 +917,20 @@ class Patterns:
                 entry = self.lex.noun_entry(noun)
                 if entry is not None and entry.do is not None:
                     return self.lex.refine(entry.do, entry, noun), noun
+        return None, None
+
+    def aimed_act(self, verb) -> tuple[Sense | None, Any]:
+        """"Trump's tariffs targeting Canada", "sanctions that hit Russia", "the duties target
+        Mexico": a verb that aims an event noun (the noun it modifies, or its subject) at someone
+        states that noun's act (its `do` sense), not an attack of its own."""
+        if verb.lemma_.lower() not in AIMING_VERBS:
+            return None, None
+        nouns = [verb.head] if verb.dep_ in ("acl", "relcl") else \
+            [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for noun in nouns:
+            entry = self.lex.noun_entry(noun) if noun.pos_ == "NOUN" else None
+            if entry is not None and entry.do is not None:
+                return self.lex.refine(entry.do, entry, noun), noun
         return None, None
 
     @staticmethod

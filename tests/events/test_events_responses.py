@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from builders import triples
 
+import detente
+
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Mexico retaliated with tariffs on American steel.", [("MEX", "USA", "SANCTION")]),
@@ -22,3 +24,15 @@ def test_a_response_with_an_event_noun_is_that_act(text, expected):
 ])
 def test_a_with_phrase_that_names_no_act_makes_no_response_event(text):
     assert [t for t in triples(text) if t[2] == "SANCTION"] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # tariffs aimed at someone are tariffs on them, not an attack
+    ("Peru's tariffs targeting Chile and Bolivia took effect on Monday.",
+     [("PER", "SANCTION", "CHL"), ("PER", "SANCTION", "BOL")]),
+    # airstrikes that hit someone are still an attack
+    ("The Kenyan airstrikes hit Somali rebels on Monday.", [("KEN", "ASSAULT", "SOMREB")]),
+])
+def test_a_verb_that_aims_an_event_noun_states_that_nouns_act(text, expected):
+    events = detente.extract(text, published="2025-05-20")
+    assert [(e.actor.code, e.event_type, e.recipient.code) for e in events] == expected
