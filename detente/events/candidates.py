@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 from detente.analyse.component import COMPONENT, SPANS_KEY
 from detente.analyse.doctext import keep_text
 from detente.analyse.resolve import PRONOUNS
-from detente.events.patterns import SPEAKER_PRONOUNS
+from detente.events.patterns import PAIR_NOUNS, SPEAKER_PRONOUNS
 
 
 def cue_words(nlp: Language) -> frozenset[str]:
@@ -79,6 +79,9 @@ class CandidateParser:
         self.cues = cue_words(nlp)
         # "he"/"she" resolved to an earlier person; "it"/"they"/"we"/"I" as a reported speaker
         self.pronouns = frozenset(PRONOUNS) | SPEAKER_PRONOUNS
+        # "both sides", "the two countries": two parties named before (Patterns.pair_subject)
+        self.pair_nouns = frozenset(PAIR_NOUNS) | {w + "s" for w in PAIR_NOUNS} | {
+            w[:-1] + "ies" for w in PAIR_NOUNS if w.endswith("y")}
         self.actors = nlp.get_pipe(COMPONENT)
         # the sentence recogniser ships disabled in the English models (the parser splits)
         self.senter = nlp.get_pipe("senter") if "senter" in nlp.component_names else None
@@ -101,6 +104,8 @@ class CandidateParser:
         """`mention_starts`: the token starts of the doc's actor mentions, sorted."""
         mentions = bisect_left(mention_starts, sent.end) - bisect_left(mention_starts, sent.start)
         mentions += sum(1 for tok in sent if tok.lower_ in self.pronouns)
+        mentions += 2 * sum(1 for tok in sent[:-1] if tok.lower_ in ("both", "two")
+                            and tok.nbor().lower_ in self.pair_nouns)
         if mentions >= 2:
             return True
         return mentions == 1 and any(tok.lower_ in self.cues for tok in sent)

@@ -340,21 +340,32 @@ class Patterns:
 
     @staticmethod
     def pair_subject(index: MentionIndex, token) -> tuple | None:
-        """"the two governments", "both countries", "the two sides": the two countries last named
-        before it in the sentence (first named first), for a joint act coded once, actor → other."""
+        """"the two governments", "both countries", "the two sides": the two countries named
+        before it in the sentence (first named first), for a joint act coded once, actor → other;
+        with none named there, the two countries of the sentence before ("Russia and Ukraine held
+        talks. Both sides agreed to a prisoner swap.")."""
         if token.lemma_.lower() not in PAIR_NOUNS:
             return None
         if not any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
                    for c in token.children):
             return None
         sent = token.sent
+        seen = Patterns._countries_in(index, sent.start_char, token.idx)
+        if not seen and sent.start > 0:
+            before = token.doc[sent.start - 1].sent
+            seen = Patterns._countries_in(index, before.start_char, before.end_char)
+        return (seen[0], seen[1]) if len(seen) == 2 else None
+
+    @staticmethod
+    def _countries_in(index: MentionIndex, start: int, end: int) -> list:
+        """The first mention of each country named between two character offsets, in order."""
         seen: list = []
         for mention in index.mentions:
-            if mention.start < sent.start_char or mention.end > token.idx or not mention.actor.country:
+            if mention.start < start or mention.end > end or not mention.actor.country:
                 continue
             if all(m.actor.country != mention.actor.country for m in seen):
                 seen.append(mention)
-        return (seen[0], seen[1]) if len(seen) == 2 else None
+        return seen
 
     def recipient(self, index: MentionIndex, verb, objects: list, actor, preps=RECIPIENT_PREPS,
                   sense: Sense | None = None) -> Any | None:

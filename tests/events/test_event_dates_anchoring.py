@@ -149,6 +149,8 @@ def test_value_of_names_what_the_bounds_share():
     "The commander joined the guerrilla at 17 and fought the army in Colombia.",
     "Since 2000 the United States has provided $12 billion to Colombia.",
     "He was demobilised in 1990 after a peace deal.",
+    "For decades, the two nations collaborated against drug cartels.",
+    "Historically, Peru has sent aid to Bolivia.",
 ])
 def test_biographical_and_historical_facts_are_background(sentence):
     value, _ = resolve(sentence, published="2025-10-01")

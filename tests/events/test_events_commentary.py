@@ -105,3 +105,11 @@ def test_an_act_in_the_simple_present_with_an_adverb_of_habit_is_no_event(text, 
 def test_an_act_named_as_a_duty_is_no_event(text, expected):
     events = detente.extract(text, published="2025-05-20")
     assert [(e.actor.code, e.event_type, e.recipient.code) for e in events] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Both leaders appear to recognize the need for cooperation between Peru and Chile.",
+    "Peru seems to support Chile in the dispute.",
+])
+def test_an_act_that_only_appears_or_seems_is_no_event(text):
+    assert detente.extract(text, published="2025-05-20") == []

@@ -194,3 +194,16 @@ def test_a_promise_of_joint_exercises_is_a_promise_to_cooperate_not_a_threat():
     # a drill that is no joint one, threatened, stays a threat
     assert [e.event_type for e in detente.extract("Russia threatened to hold military drills near Finland.",
                                                    published="2025-06-02")] == ["THREATEN"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "both sides" in the next sentence: the two countries of the sentence before
+    ("Israel and Egypt held talks in Cairo on Monday. Both sides agreed to a ceasefire.",
+     [("ISR", "CONSULT", "EGY"), ("ISR", "AGREE", "EGY")]),
+    # with no two countries named before, "both sides" names no one
+    ("Both sides agreed to a ceasefire on Monday.", []),
+    ("Peru, Chile and Bolivia met in Lima on Monday. Both sides agreed to a ceasefire.",
+     [("PER", "CONSULT", "CHL"), ("PER", "CONSULT", "BOL")]),
+])
+def test_both_sides_are_the_two_countries_of_the_sentence_before(text, expected):
+    assert _coded(text) == expected
