@@ -220,6 +220,15 @@ def run(text: str, published: str | None = "2025-10-28", **kw):
     return coder_for_tests()(nlp_for_tests()(text), article)
 
 
+def coded(text: str, published: str | None = "2025-05-20") -> list[tuple]:
+    """(actor code, event type, recipient code) of each event `detente.extract` codes: the real
+    dictionaries and the whole pipeline (cleaning, language, candidate parsing), not the stand-in."""
+    import detente
+
+    return [(e.actor.code if e.actor else None, e.event_type, e.recipient.code if e.recipient else None)
+            for e in detente.extract(text, published=published)]
+
+
 def triples(text: str, **kw):
     return [(e.actor.country if e.actor else None, e.recipient.country if e.recipient else None, e.event_type)
             for e in run(text, **kw).events]

@@ -6,7 +6,7 @@ stage (builders.fake_actor_mentions) so these tests pin the patterns, not the di
 from __future__ import annotations
 
 import pytest
-from builders import coder_for_tests, nlp_for_tests, run, triples
+from builders import coded, coder_for_tests, nlp_for_tests, run, triples
 
 import detente
 from detente.events import Coder, event_id
@@ -60,8 +60,7 @@ def test_light_verb_with_noun_and_demonym_recipient():
     ("Armenia waged war on Azerbaijan.", [("ARM", "ASSAULT", "AZE")]),
 ])
 def test_general_light_verbs_carry_out_what_their_event_noun_names(text, expected):
-    events = detente.extract(text, published="2025-10-28")
-    assert [(e.actor.code, e.event_type, e.recipient.code) for e in events] == expected
+    assert coded(text, published="2025-10-28") == expected
 
 
 def test_cut_aid_and_lift_sanctions():

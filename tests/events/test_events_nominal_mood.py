@@ -5,12 +5,7 @@ postponed") is none. Own sentences."""
 from __future__ import annotations
 
 import pytest
-
-from detente import extract
-
-
-def _coded(text: str) -> list[tuple]:
-    return [(e.actor.code, e.event_type, e.recipient.code) for e in extract(text, published="2025-05-20")]
+from builders import coded as _coded
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -4,9 +4,7 @@ steel" is the act the "with" phrase names. Own sentences; actors from the test s
 from __future__ import annotations
 
 import pytest
-from builders import triples
-
-import detente
+from builders import coded, triples
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -34,5 +32,4 @@ def test_a_with_phrase_that_names_no_act_makes_no_response_event(text):
     ("The Kenyan airstrikes hit Somali rebels on Monday.", [("KEN", "ASSAULT", "SOMREB")]),
 ])
 def test_a_verb_that_aims_an_event_noun_states_that_nouns_act(text, expected):
-    events = detente.extract(text, published="2025-05-20")
-    assert [(e.actor.code, e.event_type, e.recipient.code) for e in events] == expected
+    assert coded(text) == expected
