@@ -1068,6 +1068,8 @@ class Patterns:
         for child in sorted([*noun.children, *(owner.children if owner.i != noun.i else ())], key=lambda c: c.i):
             if child.i < child.head.i and child.dep_ in OWNER_DEPS:
                 actor = index.of_phrase(child)
+                if actor is not None and names_no_party(child, actor):
+                    actor = None  # "the Jeddah talks": where they were held, no party
                 if actor is not None:
                     break
         if actor is None:  # "the annexation of Crimea by Russia", "the expulsion of two diplomats by Canada"

@@ -7,7 +7,7 @@ agreement took place ("held a summit in Russia") is no party to them."""
 from __future__ import annotations
 
 import pytest
-from builders import triples
+from builders import coded, triples
 
 import detente
 
@@ -207,3 +207,12 @@ def test_a_promise_of_joint_exercises_is_a_promise_to_cooperate_not_a_threat():
 ])
 def test_both_sides_are_the_two_countries_of_the_sentence_before(text, expected):
     assert _coded(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city (not only a capital) naming talks is where they were held, no party to them
+    ("Rubio joined the Jeddah talks with Ukrainian officials on Tuesday.", [("USAGOV", "CONSULT", "UKRGOV")]),
+    ("Kenya held the Mombasa talks with Somalia on Monday.", [("KEN", "CONSULT", "SOM")]),
+])
+def test_a_city_in_the_name_of_talks_is_no_party_to_them(text, expected):
+    assert coded(text) == expected
