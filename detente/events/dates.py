@@ -635,6 +635,10 @@ def _when_head(trigger):
     return None
 
 
+_YEAR_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "npadvmod", "nmod"})
+_YEARS = (1900, 2099)  # the years a bare four-digit modifier can be
+
+
 def year_of_noun(sent, trigger) -> list[DateValue]:
     """"the 2019 visit", "Kenya's 2024 sanctions": a bare year written before an event noun is
     that event's year. (A bare number is no date elsewhere: "sent 2000 troops".)"""
@@ -647,10 +651,6 @@ def year_of_noun(sent, trigger) -> list[DateValue]:
             start = child.idx - sent.start_char
             return [value_of(date(year, 1, 1), date(year, 12, 31), "explicit", start, end=start + 4)]
     return []
-
-
-_YEAR_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "npadvmod", "nmod"})
-_YEARS = (1900, 2099)
 
 
 def attached_dates(sent, dates: list[DateValue], trigger, triggers: dict[int, int]) -> list[DateValue]:
