@@ -45,6 +45,7 @@ class ActorMention:
     actor: Actor
     kind: str  # name | country | capital | demonym | role | org | group | pronoun | description
     antecedent: ActorMention | None = None
+    place: bool = False  # a city or region named for its country ("Jeddah"), not the country's own name
 
 
 def _attributive(span, record: Record, spans: list) -> bool:
@@ -216,8 +217,10 @@ def _code_span(doc, span, record: Record, date, dictionary: ActorDictionary, peo
             country = dictionary.entries[record.ids[0]].country
         if country is None:
             return None
-        return _mention(span, Actor(text, country + (record.sector or ""), country, record.sector), "demonym"
-                        if kind == "demonym" else "country")
+        # the component gives a city or region its country's entry as its id; a country has none
+        return replace(_mention(span, Actor(text, country + (record.sector or ""), country, record.sector),
+                                "demonym" if kind == "demonym" else "country"),
+                       place=kind == "country" and bool(record.ids))
     if kind == "capital":
         entry = dictionary.entries[record.ids[0]]
         head = span.root

@@ -134,18 +134,7 @@ def names_no_party(modifier, mention) -> bool:
     head = modifier.head.lemma_.lower()
     return (modifier.dep_ == "poss" and head in OPPOSED_NOUNS) or (
         modifier.dep_ == "compound" and (head in NAMED_EVENT_NOUNS or modifier.head.lower_ in NAMED_EVENT_NOUNS)
-        and (getattr(mention, "kind", None) == "capital" or _city(modifier.doc, mention)))
-
-
-def _city(doc, mention) -> bool:
-    """A mention of a city or region (the actor component's place names stand for their country
-    with the country's entry as their id), not of the country itself."""
-    from detente.analyse.component import SPANS_KEY, record_of
-
-    if getattr(mention, "kind", None) != "country":
-        return False
-    span = next((s for s in doc.spans.get(SPANS_KEY, []) if s.start == mention.token_start), None)
-    return span is not None and any(i.startswith("country:") for i in record_of(span).ids)
+        and (getattr(mention, "kind", None) == "capital" or getattr(mention, "place", False)))
 
 
 def _located(doc, mention) -> bool:

@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 from detente.analyse.component import COMPONENT, SPANS_KEY
 from detente.analyse.doctext import keep_text
 from detente.analyse.resolve import PRONOUNS
+from detente.events.lexicon import inflections
 from detente.events.patterns import PAIR_NOUNS, SPEAKER_PRONOUNS
 
 
@@ -80,8 +81,7 @@ class CandidateParser:
         # "he"/"she" resolved to an earlier person; "it"/"they"/"we"/"I" as a reported speaker
         self.pronouns = frozenset(PRONOUNS) | SPEAKER_PRONOUNS
         # "both sides", "the two countries": two parties named before (Patterns.pair_subject)
-        self.pair_nouns = frozenset(PAIR_NOUNS) | {w + "s" for w in PAIR_NOUNS} | {
-            w[:-1] + "ies" for w in PAIR_NOUNS if w.endswith("y")}
+        self.pair_nouns = frozenset(form for noun in PAIR_NOUNS for form in inflections(noun))
         self.actors = nlp.get_pipe(COMPONENT)
         # the sentence recogniser ships disabled in the English models (the parser splits)
         self.senter = nlp.get_pipe("senter") if "senter" in nlp.component_names else None

@@ -931,9 +931,10 @@ class Patterns:
         return None, None
 
     def aimed_act(self, verb) -> tuple[Sense | None, Any]:
-        """"Trump's tariffs targeting Canada", "sanctions that hit Russia", "the duties target
-        Mexico": a verb that aims an event noun (the noun it modifies, or its subject) at someone
-        states that noun's act (its `do` sense), not an attack of its own."""
+        """"Trump's tariffs targeting Canada", "sanctions that hit Russia": a verb that aims an
+        event noun (the noun it modifies, or its subject) at someone states that noun's act (its
+        `do` sense), not an attack of its own. (Where the learned model links the sides, its type
+        model may still override this sense: "the Japanese duties target Mexico" comes out ASSAULT.)"""
         if verb.lemma_.lower() not in AIMING_VERBS:
             return None, None
         nouns = [verb.head] if verb.dep_ in ("acl", "relcl") else \
