@@ -5,7 +5,8 @@
 
 Codes the texts first (not timed), then times `detente ingest`'s write path alone into a new
 database: the dedup verdict (`Deduplicator.verdict`: MinHash signature, LSH query) and
-`Store.write`, in turns of `batch_size` documents as an ingest takes them. Documents per second
+`Store.write_many`, in turns of `batch_size` documents as an ingest takes them
+(`--one-by-one`: `verdict` and `Store.write` per document, as ingest wrote before). Documents per second
 here is the most a single writer takes, whatever the number of coding workers.
 """
 
@@ -32,6 +33,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path, help="JSONL of records with a `text` (real_corpus.py)")
     parser.add_argument("-n", type=int, default=540)
+    parser.add_argument("--one-by-one", action="store_true",
+                        help="each document's verdict and write on its own (Store.write), as before write_many")
     args = parser.parse_args(argv)
     settings = replace(Settings.load(), parse="candidates")
     raws = raws_of(load_records(args.corpus, args.n), str(args.corpus))
@@ -45,12 +48,19 @@ def main(argv: list[str] | None = None) -> None:
         dedup = Deduplicator(store)
         started, verdicts = time.perf_counter(), 0.0
         for first in range(0, len(processed), settings.batch_size):
+            turn = processed[first:first + settings.batch_size]
             with store.turn():
-                for k, document in enumerate(processed[first:first + settings.batch_size]):
-                    before = time.perf_counter()
-                    verdict = dedup.verdict(document.article)
-                    verdicts += time.perf_counter() - before
-                    store.write(document, f"writer-{first + k}", run_id=run_id, verdict=verdict)
+                before = time.perf_counter()
+                if args.one_by_one:
+                    for k, document in enumerate(turn):
+                        verdict = dedup.verdict(document.article)
+                        store.write(document, f"writer-{first + k}", run_id=run_id, verdict=verdict)
+                    continue
+                turn_verdicts = dedup.verdicts(document.article for document in turn)
+                verdicts += time.perf_counter() - before
+                store.write_many(((document, f"writer-{first + k}", verdict)
+                                  for k, (document, verdict) in enumerate(zip(turn, turn_verdicts, strict=True))),
+                                 run_id=run_id)
         seconds = time.perf_counter() - started
         with store.turn():
             counts = store.counts()

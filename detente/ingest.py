@@ -186,16 +186,17 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings, args: dict[st
         nonlocal last_write
         if not pending:
             return
-        written = []
         with store.turn(), guard.deferred():  # a signal here is acted on once the batch is written
             store.con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
-            for processed, key in pending:
-                if store.seen(key, settings):  # another ingest of the same input wrote it meanwhile
-                    report.skipped += 1
-                    continue
-                article = store.write(processed, key, run_id=run_id, verdict=dedup.verdict(processed.article))
+            # sources another ingest of the same input wrote meanwhile
+            seen = store.seen_among([key for _, key in pending], settings)
+            report.skipped += sum(1 for _, key in pending if key in seen)
+            todo = [(processed, key) for processed, key in pending if key not in seen]
+            verdicts = dedup.verdicts(processed.article for processed, _ in todo)
+            written = store.write_many(((processed, key, verdict) for (processed, key), verdict
+                                        in zip(todo, verdicts, strict=True)), run_id=run_id)
+            for article, (processed, _) in zip(written, todo, strict=True):
                 report.add(article, processed)
-                written.append(article)
             pending.clear()
         last_write = time.monotonic()
         if on_document is not None:

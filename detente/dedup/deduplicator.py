@@ -5,11 +5,13 @@ Near-duplicate: a kept document's MinHash signature estimates a Jaccard similari
 `Settings.near_duplicate_threshold` with this one's. Candidates come from an LSH index this
 step owns; it is topped up from the store before each query (documents are only ever added, in
 `seq` order), so a document written earlier in the same run — or by another writer between two
-turns on the file — is found as well.
+turns on the file — is found as well, and so is one kept earlier in the same turn, which the
+store writes together with it (`Deduplicator.verdicts`, `Store.write_many`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,6 +24,9 @@ from detente.models import Article
 
 if TYPE_CHECKING:
     from detente.store.store import Store
+
+
+KEPT = ("stored", "near_duplicate")  # the statuses whose documents the store keeps
 
 
 @dataclass(frozen=True)
@@ -79,14 +84,36 @@ class Deduplicator:
         self.settings = settings or store.settings
         self._index: CompactLSH | None = None
         self._seq = -1  # signatures of kept documents up to this seq are in `_index`
+        # documents kept by a verdict and not yet read back from the store (written in the same
+        # turn): their signatures, already in `_index`
+        self._pending: dict[str, MinHash | None] = {}
 
     def verdict(self, article: Article) -> Verdict:
         """The verdict on a coded article. A rejected article stays rejected; a doc_id that is
         kept makes a duplicate (a rejected one with that doc_id does not: it is coded now);
         otherwise the article is signed and compared with the kept documents."""
+        return self.verdicts([article])[0]
+
+    def verdicts(self, articles: Iterable[Article]) -> list[Verdict]:
+        """The verdicts on a turn's articles, in order, each as if those before it were already
+        stored: the store writes a turn's documents together (`Store.write_many`), so a document
+        kept here counts as kept (pending) until the index reads it back from the store."""
+        articles = list(articles)
+        kept = self.store.kept_among([a.doc_id for a in articles if a.status != "rejected"])
+        out = []
+        for article in articles:
+            verdict = self._verdict(article, article.doc_id in kept or article.doc_id in self._pending)
+            if verdict.status in KEPT:
+                self._pending[article.doc_id] = verdict.signature
+                if verdict.signature is not None:
+                    self._top_up().insert(article.doc_id, verdict.signature)
+            out.append(verdict)
+        return out
+
+    def _verdict(self, article: Article, kept: bool) -> Verdict:
         if article.status == "rejected":
             return Verdict(article.status, article.duplicate_of)
-        if self.store.is_kept(article.doc_id):
+        if kept:
             return Verdict("duplicate", article.doc_id)
         if not article.text:
             return Verdict(article.status, article.duplicate_of)
@@ -103,10 +130,16 @@ class Deduplicator:
         candidates = self._top_up().query(signature)
         if not candidates:
             return None
+        stored = [c for c in candidates if c not in self._pending]
+        pending = [(doc_id, s) for doc_id, s in self._pending.items() if s is not None and doc_id in candidates]
         best, best_score = None, 0.0
-        for doc_id, blob, scheme in self.store.signatures(candidates):
+        for doc_id, blob, scheme in self.store.signatures(stored):
             other = decode(blob, scheme, self.settings.minhash_perm)
             score = signature.jaccard(other) if other is not None and other.scheme == signature.scheme else 0.0
+            if score > best_score:
+                best, best_score = doc_id, score
+        for doc_id, other in pending:  # kept in this turn, after every stored one
+            score = signature.jaccard(other) if other.scheme == signature.scheme else 0.0
             if score > best_score:
                 best, best_score = doc_id, score
         return best if best_score >= self.settings.near_duplicate_threshold else None
@@ -125,7 +158,8 @@ class Deduplicator:
                     signed.append((doc_id, *encode(signature)))
                 else:
                     signature = decode(blob, scheme, perm)
-                if signature is not None:
+                # a document kept in this run's turn was indexed when its verdict was given
+                if self._pending.pop(doc_id, None) is None and signature is not None:
                     self._index.insert(doc_id, signature)
                 self._seq = max(self._seq, seq)
         if signed:

@@ -1,7 +1,7 @@
 """The DuckDB store: every SQL statement detente runs lives in this package.
 
-One embedded file is detente's memory. `Store.write` stores one processed document in one
-transaction with the status the dedup step (`detente.dedup`) gave it — the store records
+One embedded file is detente's memory. `Store.write` stores a processed document (`write_many`
+a turn's documents together) with the status the dedup step (`detente.dedup`) gave it — the store records
 duplicates, it does not decide them; the query methods return `Rows` of the design's records,
 which the CLI, the Python API and the web app all render — three views over the same queries.
 """
@@ -42,6 +42,7 @@ from detente.store.rows import Rows
 from detente.store.sharing import WriterTurn, retrying
 
 TABLES = ("documents", "events", "quotes", "claims")
+DOCUMENT_EXTRA = ("text", "minhash", "minhash_scheme", "run_id")  # documents' columns beyond the record's
 FORMATS = ("parquet", "jsonl", "csv", "sqlite")
 SQLITE_FILE = "detente.sqlite"  # `export --format sqlite`: every table in one file (Datasette)
 # Runs started (and not finished) by stores of this process that are still in use.
@@ -148,6 +149,12 @@ def _insert_sql(table: str, extra: Sequence[str] = (), rows: int = 1) -> str:
     marks = "(" + ", ".join("?" for _ in columns) + ")"
     return (f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([marks] * rows)} "
             "ON CONFLICT DO NOTHING")
+
+
+def _chunks(rows: list[list[Any]], size: int = 200) -> Iterator[list[list[Any]]]:
+    """Rows in pieces of one INSERT each (a statement's parameters stay bounded)."""
+    for start in range(0, len(rows), size):
+        yield rows[start:start + size]
 
 
 def _date_bound(column: str, op: str) -> str:
@@ -397,7 +404,11 @@ class Store:
     def seen(self, source_key: str, settings: Settings | None = None) -> bool:
         """Was this source handled by an earlier run? Internal errors are retried, and so are
         documents over a budget that `settings` (default: the store's) has raised since."""
-        return bool(self._seen([source_key], settings or self.settings))
+        return bool(self.seen_among([source_key], settings))
+
+    def seen_among(self, source_keys: Sequence[str], settings: Settings | None = None) -> set[str]:
+        """The keys among these that `seen` is true of (one query for a turn's documents)."""
+        return self._seen(list(source_keys), settings or self.settings)
 
     def seen_keys(self, settings: Settings | None = None) -> set[str]:
         """Every source key `seen` is true of (read once at the start of a run)."""
@@ -425,8 +436,13 @@ class Store:
     # --- what the dedup step reads (it decides duplicates; `write` records its verdict) ----
     def is_kept(self, doc_id: str) -> bool:
         """Is a document with this doc_id kept (stored or near-duplicate; not a rejected one)?"""
-        row = self._one("SELECT status FROM documents WHERE doc_id = ?", [doc_id])
-        return row is not None and row[0] != "rejected"
+        return bool(self.kept_among([doc_id]))
+
+    def kept_among(self, doc_ids: Sequence[str]) -> set[str]:
+        """The doc_ids among these that `is_kept` is true of (one query for a turn's documents)."""
+        return {row[0] for row in self.con.execute(
+            "SELECT doc_id FROM documents WHERE status <> 'rejected' AND list_contains(?, doc_id)",
+            [list(doc_ids)]).fetchall()}
 
     def signature_batches(self, after_seq: int, size: int = 2048) -> Iterator[list[tuple]]:
         """(doc_id, seq, minhash, minhash_scheme, text) of every kept document after `after_seq`,
@@ -471,36 +487,76 @@ class Store:
         is checked: the article is recorded with the status it has, unsigned (the dedup step
         signs it when it next reads the store) — for callers that know it is new (fixtures).
         """
-        article = processed.article
-        if verdict is not None:
-            article = replace(article, status=verdict.status, duplicate_of=verdict.duplicate_of)
-        internal_error = article.status == "rejected" and (article.reason or "").startswith(INTERNAL_ERROR)
-        if internal_error and self._failed_before(source_key):
-            # retried once and failed again: recorded as a rejection, so no rerun tries it again
-            article = replace(article, reason=f"{FAILED_AGAIN} ({article.reason})"[:300])
-            internal_error = False
+        return self._write_together([(processed, source_key, verdict)], run_id)[0]
 
+    def write_many(self, items: Iterable[tuple[ProcessedDocument, str, DuplicateVerdict | None]],
+                   run_id: str | None = None) -> list[Article]:
+        """Store a turn's documents as `write` stores each, in one transaction with one multi-row
+        INSERT per table; returns them with their final status, in order.
+
+        Why: DuckDB's cost is per statement far more than per row, and five statements per
+        document made the single writer the limit of a many-core ingest (benchmarks/writer.py).
+        Where the documents cannot be written together (two rows with one doc_id, or an error),
+        each is written on its own, so one bad document costs only itself, as with `write`.
+        """
+        items = list(items)
+        inserted = [p.article.doc_id for p, _, v in items
+                    if (v.status if v is not None else p.article.status) not in ("duplicate", "rejected")]
+        if len(items) > 1 and len(set(inserted)) == len(inserted):
+            try:
+                return self._write_together(items, run_id)
+            except duckdb.Error:
+                pass  # written one by one below, so the error stays with its document
+        return [self._write_together([item], run_id)[0] for item in items]
+
+    def _write_together(self, items: list[tuple[ProcessedDocument, str, DuplicateVerdict | None]],
+                        run_id: str | None) -> list[Article]:
+        keys = [key for _, key, _ in items]
+        failed = self._failed_before(keys)
+        rejected_keys, rejected_docs = self._rejections_of(keys, [p.article.doc_id for p, _, _ in items])
+        articles: list[Article] = []
+        forget: list[tuple[str, str]] = []
+        documents: list[list[Any]] = []
+        coded: dict[str, list[list[Any]]] = {}
+        sources: list[list[Any]] = []
+        for processed, key, verdict in items:
+            article = processed.article
+            if verdict is not None:
+                article = replace(article, status=verdict.status, duplicate_of=verdict.duplicate_of)
+            internal_error = article.status == "rejected" and (article.reason or "").startswith(INTERNAL_ERROR)
+            if internal_error and key in failed:
+                # retried once and failed again: recorded as a rejection, so no rerun tries it again
+                article = replace(article, reason=f"{FAILED_AGAIN} ({article.reason})"[:300])
+                internal_error = False
+            if article.status != "duplicate" and not internal_error:
+                if article.status != "rejected" and (key in rejected_keys or article.doc_id in rejected_docs):
+                    forget.append((key, article.doc_id))  # coded now, after a rejection over a budget
+                documents.append(self._document_row(article, verdict, run_id))
+                if article.status in ("stored", "near_duplicate"):
+                    for table, record in processed.coded_records(article):
+                        coded.setdefault(table, []).append(_flatten(table, record))
+            sources.append([key, article.source_path, article.doc_id, article.status, article.reason,
+                            article.duplicate_of, run_id])
+            articles.append(article)
         self.con.begin()
         try:
-            if article.status != "duplicate" and not internal_error:
-                if article.status != "rejected":  # coded now, after a rejection over a budget
-                    self._forget_rejection(source_key, article.doc_id)
-                self._insert_document(article, verdict, run_id)
-                if article.status in ("stored", "near_duplicate"):
-                    self._insert_coded(processed, article)
-            self.con.execute(
-                "INSERT INTO sources (source_key, source_path, doc_id, status, reason, duplicate_of, run_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_key) DO UPDATE SET "
-                "source_path = excluded.source_path, doc_id = excluded.doc_id, status = excluded.status, "
-                "reason = excluded.reason, duplicate_of = excluded.duplicate_of, run_id = excluded.run_id, "
-                "seen_at = now()",
-                [source_key, article.source_path, article.doc_id, article.status, article.reason,
-                 article.duplicate_of, run_id])
+            for key, doc_id in forget:
+                self._forget_rejection(key, doc_id)
+            self._insert_rows("documents", documents, DOCUMENT_EXTRA)
+            for table, rows in coded.items():
+                self._insert_rows(table, rows)
+            for chunk in _chunks(sources):
+                self.con.execute(
+                    "INSERT INTO sources (source_key, source_path, doc_id, status, reason, duplicate_of, run_id) "
+                    f"VALUES {', '.join(['(?, ?, ?, ?, ?, ?, ?)'] * len(chunk))} ON CONFLICT (source_key) DO UPDATE SET "
+                    "source_path = excluded.source_path, doc_id = excluded.doc_id, status = excluded.status, "
+                    "reason = excluded.reason, duplicate_of = excluded.duplicate_of, run_id = excluded.run_id, "
+                    "seen_at = now()", [v for row in chunk for v in row])
             self.con.commit()
         except BaseException:
             self.con.rollback()
             raise
-        return article
+        return articles
 
     def _forget_rejection(self, source_key: str, doc_id: str) -> None:
         """Drop the rejected document row this source (or this text) left in an earlier run."""
@@ -512,26 +568,34 @@ class Store:
                 "(SELECT doc_id FROM sources WHERE doc_id = ? AND source_key <> ? AND status = 'rejected')",
                 [old, old, source_key])
 
-    def _failed_before(self, source_key: str) -> bool:
-        row = self._one("SELECT reason FROM sources WHERE source_key = ?", [source_key])
-        return row is not None and (row[0] or "").startswith(INTERNAL_ERROR)
+    def _rejections_of(self, source_keys: list[str], doc_ids: list[str]) -> tuple[set[str], set[str]]:
+        """(sources among these rejected before, documents among these stored as rejections):
+        the documents whose earlier rejection a write must forget (usually none)."""
+        keys = {row[0] for row in self.con.execute(
+            "SELECT source_key FROM sources WHERE status = 'rejected' AND list_contains(?, source_key)",
+            [source_keys]).fetchall()}
+        docs = {row[0] for row in self.con.execute(
+            "SELECT doc_id FROM documents WHERE status = 'rejected' AND list_contains(?, doc_id)",
+            [doc_ids]).fetchall()}
+        return keys, docs
 
-    def _insert_document(self, article: Article, verdict: DuplicateVerdict | None, run_id: str | None) -> None:
+    def _failed_before(self, source_keys: list[str]) -> set[str]:
+        """The sources among these whose last run ended in an internal error."""
+        return {row[0] for row in self.con.execute(
+            "SELECT source_key FROM sources WHERE list_contains(?, source_key) AND starts_with(reason, ?)",
+            [source_keys, INTERNAL_ERROR]).fetchall()}
+
+    @staticmethod
+    def _document_row(article: Article, verdict: DuplicateVerdict | None, run_id: str | None) -> list[Any]:
         record = article.to_dict(with_text=False)
         text = "" if article.status == "rejected" else article.text
         # the dedup step signs only documents it keeps, so a rejected one has no signature
         blob, scheme = (None, None) if verdict is None else (verdict.minhash, verdict.minhash_scheme)
-        self.con.execute(_insert_sql("documents", ("text", "minhash", "minhash_scheme", "run_id")),
-                         _flatten("documents", record) + [text, blob, scheme, run_id])
+        return _flatten("documents", record) + [text, blob, scheme, run_id]
 
-    def _insert_coded(self, processed: ProcessedDocument, article: Article) -> None:
-        by_table: dict[str, list[list[Any]]] = {}
-        for table, record in processed.coded_records(article):
-            by_table.setdefault(table, []).append(_flatten(table, record))
-        for table, rows in by_table.items():
-            for start in range(0, len(rows), 200):
-                chunk = rows[start:start + 200]
-                self.con.execute(_insert_sql(table, rows=len(chunk)), [v for row in chunk for v in row])
+    def _insert_rows(self, table: str, rows: list[list[Any]], extra: Sequence[str] = ()) -> None:
+        for chunk in _chunks(rows):
+            self.con.execute(_insert_sql(table, extra, rows=len(chunk)), [v for row in chunk for v in row])
 
     # --- queries -------------------------------------------------------------------------
     def documents(self, with_text: bool = False, status: str | Sequence[str] | None = None,

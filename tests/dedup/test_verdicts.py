@@ -148,3 +148,36 @@ def test_signature_hashes_all_shingles_at_once_with_the_values_of_one_at_a_time(
     for shingle in shingles(text):
         one_by_one.update(shingle.encode("utf-8"))
     assert (minhash(text, 64).hashvalues == one_by_one.hashvalues).all()
+
+
+def test_in_one_turn_a_second_copy_is_a_duplicate_of_the_first_before_either_is_written(db_path):
+    text = article_text(50)
+    with Store(db_path) as store:
+        verdicts = Deduplicator(store).verdicts([make_article(text, source_path="a.txt"),
+                                                 make_article(text, source_path="mirror/a.txt")])
+    assert [v.status for v in verdicts] == ["stored", "duplicate"]
+    assert verdicts[1].duplicate_of == make_article(text).doc_id
+
+
+def test_in_one_turn_a_near_copy_is_a_near_duplicate_of_the_earlier_document(db_path):
+    text = article_text(51)
+    original = make_article(text, source_path="a.txt")
+    with Store(db_path) as store:
+        dedup = Deduplicator(store)
+        keep(store, dedup, make_article(article_text(52), source_path="old.txt"), "k0")
+        verdicts = dedup.verdicts([original, make_article(near_copy(text), source_path="b.txt")])
+    assert [(v.status, v.duplicate_of) for v in verdicts] == [("stored", None), ("near_duplicate", original.doc_id)]
+
+
+def test_a_turn_written_together_is_found_by_the_next_turn_as_the_first_copy_stored(db_path):
+    """What a turn kept is read back from the store, and a later copy of the first document is a
+    near-duplicate of it, not of the near copy written in the same turn."""
+    text = article_text(53)
+    original, copy = make_article(text, source_path="a.txt"), make_article(near_copy(text), source_path="b.txt")
+    with Store(db_path) as store:
+        dedup = Deduplicator(store)
+        turn = [original, copy]
+        verdicts = dedup.verdicts(turn)
+        store.write_many([(make_processed(a), f"k{n}", v) for n, (a, v) in enumerate(zip(turn, verdicts, strict=True))])
+        later = dedup.verdict(make_article(text + " Again.", source_path="c.txt"))
+    assert (later.status, later.duplicate_of) == ("near_duplicate", original.doc_id)
