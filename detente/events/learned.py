@@ -206,7 +206,7 @@ def _word(token) -> str:
 
 def pair_features(a: Phrase, b: Phrase, sent, lexicon, n_phrases: int) -> list[str]:
     """General features of an ordered pair (a as source, b as target): no sentence-specific words
-    beyond the lemma of the verb that links them and the heads' lemmas."""
+    beyond the lemmas of the heads and of the words on the path that links them (no names)."""
     doc = sent.doc
     ha, hb = doc[a.head], doc[b.head]
     up_a, up_b, lca = path_between(ha, hb, sent)
@@ -235,6 +235,12 @@ def pair_features(a: Phrase, b: Phrase, sent, lexicon, n_phrases: int) -> list[s
     ]
     if lca.i in (ha.i, hb.i):
         f.append(f"lca_is={'a' if lca.i == ha.i else 'b'}|{lca.dep_}")
+    # the words each side's path climbs through to the turn ("officials of", "talks with")
+    f.extend(f"pwa={_word(t)}" for t in up_a[1:])
+    f.extend(f"pwb={_word(t)}" for t in up_b[1:])
+    # what kind of actor each side is (government, military, rebels, …): who acts on whom
+    f.append(f"sec_a={a.mention.actor.sector if a.mention is not None else '-'}")
+    f.append(f"sec_b={b.mention.actor.sector if b.mention is not None else '-'}")
     if a.mention is not None and b.mention is not None:
         same = a.mention.actor.country and a.mention.actor.country == b.mention.actor.country
         f.append(f"same_country={bool(same)}")
