@@ -296,14 +296,17 @@ class Coder:
             dist = dict(self.learned.type_distribution(type_features(a, b, sent, self.lexicon, rule_types)))
             event_type = max(dist, key=dist.get)
             sense = cand.sense
-            if event_type != sense.type and cand.family not in ("intent", "governor") and (
+            if event_type != sense.type and cand.family not in ("intent", "governor", "aimed") and (
                     cand.family == "weak" or dist.get(sense.type, 0.0) < TYPE_OVERRIDE * dist[event_type]):
                 # (a stated future act keeps its threat or promise, an act asked, threatened, promised or
-                # refused keeps its governor's type: the model types acts, not moods)
+                # refused keeps its governor's type: the model types acts, not moods; an event noun
+                # aimed at someone keeps the noun's act: the model reads "target" as an attack)
                 sense = Sense(event_type, default_cameo(event_type), None)
             if any(e.event_type == sense.type and _same_side(e, actor, recipient) for e in found):
                 continue  # the patterns told this act already, with one side the dictionaries know
-            confidence = round(0.9 * p_pair * dist.get(sense.type, 0.0) ** 0.5, 3)
+            # an aimed act's type is its noun's, not the model's: the model vouches only for an act
+            type_p = dist[event_type] if cand.family == "aimed" else dist.get(sense.type, 0.0)
+            confidence = round(0.9 * p_pair * type_p ** 0.5, 3)
             if confidence < (LEARNED_MIN_CONFIDENCE if b.names_someone else LEARNED_MIN_CONFIDENCE_THING):
                 continue
             cand = replace(cand, sense=sense, family="learned")
@@ -474,7 +477,7 @@ class Coder:
         trigger = cand.trigger
         if modality.as_a_rule(trigger):
             return True
-        if cand.family not in ("verb", "light", "governor") or cand.sense.type != "AGREE" or trigger.tag_ not in ("VBZ", "VBP"):
+        if cand.family not in ("verb", "light", "aimed", "governor") or cand.sense.type != "AGREE" or trigger.tag_ not in ("VBZ", "VBP"):
             return False
         if any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
             return False
@@ -519,7 +522,7 @@ class Coder:
         """The candidate as the act it states (a future act is a threat or a promise), or None
         when it states none (negated, hypothetical, a habitual policy, a future-only word)."""
         status = self._status(cand)
-        if status == modality.NEGATED and cand.family in ("verb", "light") and cand.sense is not None \
+        if status == modality.NEGATED and cand.family in ("verb", "light", "aimed") and cand.sense is not None \
                 and not cand.sense.conflict and modality.stated_refusal(cand.trigger) \
                 and not modality.commentary(cand.trigger):  # "will not lift the embargo": a refusal
             sense = Patterns.combine("reject", None, cand.sense, cand.trigger)
@@ -787,7 +790,7 @@ class Coder:
         score = 0.45
         score += 0.15 if actor is not None and actor.country else 0.0
         score += 0.15 if recipient is not None and recipient.country else 0.0
-        score += {"verb": 0.1, "light": 0.12, "governor": 0.1, "intent": 0.0, "nominal": 0.0}.get(family, 0.0)
+        score += {"verb": 0.1, "light": 0.12, "aimed": 0.12, "governor": 0.1, "intent": 0.0, "nominal": 0.0}.get(family, 0.0)
         score *= 0.75 + 0.25 * min(sense.strength, 1.0)
         if cand.passive:
             score -= 0.05

@@ -21,7 +21,7 @@ from typing import Any
 
 from detente import resources
 from detente.events import modality
-from detente.events.actors import MentionIndex, names_no_party
+from detente.events.actors import MentionIndex, names_no_party, role_test
 from detente.events.lexicon import Lexicon, NounEntry, Sense
 
 _WORDS = resources.words("patterns")
@@ -79,7 +79,7 @@ class Candidate:
     trigger: Any  # spaCy Token
     actor: Any | None  # ActorMention
     recipient: Any | None
-    family: str  # verb | light | governor | nominal | intent
+    family: str  # verb | light | aimed | governor | nominal | intent
     passive: bool = False
     source: Any | None = None  # the speaker, for reported speech
     inferred_recipient: str | None = None
@@ -853,9 +853,10 @@ class Patterns:
                 break
         if sense is None:
             sense, entry_token = self.response_act(verb)
-            if sense is None:
-                sense, entry_token = self.aimed_act(verb)
             family = "light" if sense is not None else family
+        if sense is None:
+            sense, entry_token = self.aimed_act(verb)
+            family = "aimed" if sense is not None else family
         if any(c.dep_ == "neg" for c in verb.children):
             negated = next((self.lex.negated[k] for k in self.lex.keys(verb) if k in self.lex.negated), None)
             if negated is not None:  # "does not regard those efforts as legitimate"
@@ -869,7 +870,7 @@ class Patterns:
     def coordinated_acts(self, cand: Candidate) -> list[Candidate]:
         """"expressed its total rejection and strong condemnation of the plan": each event noun
         conjoined to a light verb's noun is an act of its own type, with the same sides."""
-        if cand.family != "light":
+        if cand.family not in ("light", "aimed"):
             return []
         noun = next((cand.trigger.doc[i] for i in sorted(cand.tokens) if i != cand.trigger.i), None)
         if noun is None:
@@ -933,13 +934,16 @@ class Patterns:
     def aimed_act(self, verb) -> tuple[Sense | None, Any]:
         """"Trump's tariffs targeting Canada", "sanctions that hit Russia": a verb that aims an
         event noun (the noun it modifies, or its subject) at someone states that noun's act (its
-        `do` sense), not an attack of its own. (Where the learned model links the sides, its type
-        model may still override this sense: "the Japanese duties target Mexico" comes out ASSAULT.)"""
+        `do` sense), not an attack of its own (family "aimed": the learned type model, which reads
+        the verb's word, does not override it)."""
         if verb.lemma_.lower() not in AIMING_VERBS:
             return None, None
         nouns = [verb.head] if verb.dep_ in ("acl", "relcl") else \
             [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        is_role = role_test(verb.doc) if nouns else None
         for noun in nouns:
+            if is_role is not None and is_role(noun):
+                continue  # "Indian troops targeted …": whoever acts is no act aimed
             entry = self.lex.noun_entry(noun) if noun.pos_ == "NOUN" else None
             if entry is not None and entry.do is not None:
                 return self.lex.refine(entry.do, entry, noun), noun

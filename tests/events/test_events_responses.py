@@ -30,6 +30,12 @@ def test_a_with_phrase_that_names_no_act_makes_no_response_event(text):
      [("PER", "SANCTION", "CHL"), ("PER", "SANCTION", "BOL")]),
     # airstrikes that hit someone are still an attack
     ("The Kenyan airstrikes hit Somali rebels on Monday.", [("KEN", "ASSAULT", "SOMREB")]),
+    # the noun as the subject: the learned model links the sides, the noun keeps its act
+    ("The Indian tariffs target Bangladesh.", [("IND", "SANCTION", "BGD")]),
+    ("Brazil's new duties target Argentina.", [("BRA", "SANCTION", "ARG")]),
+    # whoever does the aiming is no act aimed: troops and police that target someone attack them
+    ("Indian troops targeted Pakistani posts.", [("INDMIL", "ASSAULT", "PAK")]),
+    ("Kenyan police targeted Somali refugees.", [("KENCOP", "ASSAULT", "SOMCVL")]),
 ])
 def test_a_verb_that_aims_an_event_noun_states_that_nouns_act(text, expected):
     assert coded(text) == expected
