@@ -17,6 +17,7 @@ from typing import Any, cast
 
 import numpy as np
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
@@ -228,11 +229,19 @@ class CachedLemmatizer(Lemmatizer):
         return doc
 
 
+class CachedEnglishLemmatizer(CachedLemmatizer, EnglishLemmatizer):
+    """The English model's rule lemmatizer (its own base-form test), every lemma cached."""
+
+
+FASTER = {AttributeRuler: FastAttributeRuler, Lemmatizer: CachedLemmatizer,
+          EnglishLemmatizer: CachedEnglishLemmatizer}  # a component's class → its equivalent
+
+
 def speed_up(nlp) -> None:
     """Swap the model's attribute ruler and rule lemmatizer for the equivalents above (in place:
-    same names, same settings and tables)."""
+    same names, same settings and tables); a component of another class is left as it is. The
+    classes are module-level, so a pipeline still pickles (spaCy's process pool)."""
     for _name, proc in nlp.pipeline:
-        if type(proc) is AttributeRuler:
-            proc.__class__ = FastAttributeRuler
-        elif isinstance(proc, Lemmatizer) and not isinstance(proc, CachedLemmatizer) and proc.mode == "rule":
-            proc.__class__ = type(f"Cached{type(proc).__name__}", (CachedLemmatizer, type(proc)), {})
+        faster = FASTER.get(type(proc))
+        if faster is not None and (faster is FastAttributeRuler or proc.mode == "rule"):
+            proc.__class__ = faster

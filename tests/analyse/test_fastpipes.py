@@ -76,3 +76,15 @@ def test_a_ruler_pattern_the_lookup_cannot_read_keeps_spacys_matcher(models):
     finally:
         ruler.__class__ = AttributeRuler
         ruler.__dict__.pop("_lookup", None)
+
+
+def test_the_faster_pipeline_still_pickles(models):
+    """spaCy's process pool pickles the pipeline: the swapped components must travel too."""
+    import pickle
+
+    _stock, fast = models
+    texts = _sample_texts()[:2]
+    expected = _tokens(fast, texts)
+    again = pickle.loads(pickle.dumps(fast))
+    assert type(again.get_pipe("lemmatizer")) is type(fast.get_pipe("lemmatizer"))
+    assert _tokens(again, texts) == expected
