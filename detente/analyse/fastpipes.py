@@ -243,5 +243,5 @@ def speed_up(nlp) -> None:
     classes are module-level, so a pipeline still pickles (spaCy's process pool)."""
     for _name, proc in nlp.pipeline:
         faster = FASTER.get(type(proc))
-        if faster is not None and (faster is FastAttributeRuler or proc.mode == "rule"):
+        if faster is not None and (isinstance(proc, AttributeRuler) or proc.mode == "rule"):
             proc.__class__ = faster
