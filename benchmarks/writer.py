@@ -50,12 +50,14 @@ def main(argv: list[str] | None = None) -> None:
         for first in range(0, len(processed), settings.batch_size):
             turn = processed[first:first + settings.batch_size]
             with store.turn():
-                before = time.perf_counter()
                 if args.one_by_one:
                     for k, document in enumerate(turn):
+                        before = time.perf_counter()
                         verdict = dedup.verdict(document.article)
+                        verdicts += time.perf_counter() - before
                         store.write(document, f"writer-{first + k}", run_id=run_id, verdict=verdict)
                     continue
+                before = time.perf_counter()
                 turn_verdicts = dedup.verdicts(document.article for document in turn)
                 verdicts += time.perf_counter() - before
                 store.write_many(((document, f"writer-{first + k}", verdict)

@@ -130,16 +130,13 @@ class Deduplicator:
         candidates = self._top_up().query(signature)
         if not candidates:
             return None
-        stored = [c for c in candidates if c not in self._pending]
-        pending = [(doc_id, s) for doc_id, s in self._pending.items() if s is not None and doc_id in candidates]
+        stored = [(doc_id, decode(blob, scheme, self.settings.minhash_perm)) for doc_id, blob, scheme
+                  in self.store.signatures([c for c in candidates if c not in self._pending])]
+        # documents kept in this turn come after every stored one
+        pending = [(doc_id, s) for doc_id, s in self._pending.items() if doc_id in candidates]
         best, best_score = None, 0.0
-        for doc_id, blob, scheme in self.store.signatures(stored):
-            other = decode(blob, scheme, self.settings.minhash_perm)
+        for doc_id, other in stored + pending:
             score = signature.jaccard(other) if other is not None and other.scheme == signature.scheme else 0.0
-            if score > best_score:
-                best, best_score = doc_id, score
-        for doc_id, other in pending:  # kept in this turn, after every stored one
-            score = signature.jaccard(other) if other.scheme == signature.scheme else 0.0
             if score > best_score:
                 best, best_score = doc_id, score
         return best if best_score >= self.settings.near_duplicate_threshold else None
