@@ -34,7 +34,13 @@ from detente.events.learned import (
     type_features,
 )
 from detente.events.lexicon import Lexicon, Sense, load_lexicon
-from detente.events.patterns import JOINT_RETYPE, PASSIVE_NOT_EVENT, Candidate, Patterns
+from detente.events.patterns import (
+    JOINT_RETYPE,
+    PASSIVE_NOT_EVENT,
+    VERB_ACT_FAMILIES,
+    Candidate,
+    Patterns,
+)
 from detente.events.quotes import find_quotes
 from detente.models import Actor, Article, Coded, Event, Evidence
 from detente.ontology import default_cameo, quad_class
@@ -477,7 +483,7 @@ class Coder:
         trigger = cand.trigger
         if modality.as_a_rule(trigger):
             return True
-        if cand.family not in ("verb", "light", "aimed", "governor") or cand.sense.type != "AGREE" or trigger.tag_ not in ("VBZ", "VBP"):
+        if cand.family not in VERB_ACT_FAMILIES | {"governor"} or cand.sense.type != "AGREE" or trigger.tag_ not in ("VBZ", "VBP"):
             return False
         if any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
             return False
@@ -522,7 +528,7 @@ class Coder:
         """The candidate as the act it states (a future act is a threat or a promise), or None
         when it states none (negated, hypothetical, a habitual policy, a future-only word)."""
         status = self._status(cand)
-        if status == modality.NEGATED and cand.family in ("verb", "light", "aimed") and cand.sense is not None \
+        if status == modality.NEGATED and cand.family in VERB_ACT_FAMILIES and cand.sense is not None \
                 and not cand.sense.conflict and modality.stated_refusal(cand.trigger) \
                 and not modality.commentary(cand.trigger):  # "will not lift the embargo": a refusal
             sense = Patterns.combine("reject", None, cand.sense, cand.trigger)

@@ -73,13 +73,19 @@ RESPONSE_VERBS = frozenset(_WORDS["response_verbs"])
 AIMING_VERBS = frozenset(_WORDS["aiming_verbs"])
 
 
+# families of acts a verb states through an event noun ("launched attacks on", "the tariffs target")
+NOUN_ACT_FAMILIES = frozenset({"light", "aimed"})
+# families whose act is the verb's own statement, by its sense or by its event noun's
+VERB_ACT_FAMILIES = frozenset({"verb", *NOUN_ACT_FAMILIES})
+
+
 @dataclass
 class Candidate:
     sense: Sense
     trigger: Any  # spaCy Token
     actor: Any | None  # ActorMention
     recipient: Any | None
-    family: str  # verb | light | aimed | governor | nominal | intent
+    family: str  # verb | light | aimed | negated | governor | nominal | intent
     passive: bool = False
     source: Any | None = None  # the speaker, for reported speech
     inferred_recipient: str | None = None
@@ -870,7 +876,7 @@ class Patterns:
     def coordinated_acts(self, cand: Candidate) -> list[Candidate]:
         """"expressed its total rejection and strong condemnation of the plan": each event noun
         conjoined to a light verb's noun is an act of its own type, with the same sides."""
-        if cand.family not in ("light", "aimed"):
+        if cand.family not in NOUN_ACT_FAMILIES:
             return []
         noun = next((cand.trigger.doc[i] for i in sorted(cand.tokens) if i != cand.trigger.i), None)
         if noun is None:
