@@ -39,6 +39,10 @@ class Settings:
     # the coder's learned pair and type model (detente/events/learned.py): None is the shipped
     # one, "none" codes with the rules alone, a path is a model trained by scripts/train_coder_model.py
     coder_model: str | None = None
+    # events the coder is less sure of than this (their `confidence`) are not kept: higher is
+    # fewer and more often right events (the measured trade-off: benchmarks/README.md, "Choosing
+    # a confidence floor"); 0 keeps every event the coder finds
+    min_confidence: float = 0.0
     near_duplicate_threshold: float = 0.8  # MinHash Jaccard estimate
     minhash_perm: int = 128
     workers: int = 1  # processes; 0: one per core (what `detente ingest` uses unless told)
@@ -49,6 +53,10 @@ class Settings:
     batch_size: int = 32
     engine: str = "local"  # local | spark
     out_dir: str = "detente-output"
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise ValueError(f"min_confidence is a confidence between 0 and 1, not {self.min_confidence}")
 
     @classmethod
     def load(cls, **overrides) -> Settings:

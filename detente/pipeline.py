@@ -69,9 +69,13 @@ class Pipeline:
         self.nlp  # noqa: B018 - loads the model and the component on first use
         doc._.article = article
         try:
-            return coded_of(self._events(doc))
+            coded = coded_of(self._events(doc))
         finally:
             doc._.article = None
+        floor = self.settings.min_confidence
+        if floor > 0 and any(e.confidence < floor for e in coded.events):
+            coded = replace(coded, events=[e for e in coded.events if e.confidence >= floor])
+        return coded
 
     def clean(self, raw: RawDocument) -> Article:
         """Clean one document within its time budget (over it: rejected with that reason)."""

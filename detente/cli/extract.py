@@ -41,6 +41,8 @@ def extract(
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl | table | csv | plover")] = "jsonl",
     actors: Annotated[list[str] | None, typer.Option("--actors", help="Your own actor dictionary file (repeatable).")] = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy model name or path.")] = None,
+    min_confidence: Annotated[float | None, typer.Option("--min-confidence", min=0.0, max=1.0,
+                                                         help="Keep only events coded with at least this confidence (0-1; default 0: all).")] = None,
 ) -> None:
     """Read, clean and code articles without storing them: one event record per line, in text order."""
     if fmt not in FORMATS:
@@ -50,7 +52,8 @@ def extract(
         raise _fail("no such file or directory: " + ", ".join(missing))
     from detente.evaluate import extract_records
 
-    settings = Settings.load(model=model, actors_files=tuple(actors) if actors else None)
+    settings = Settings.load(model=model, actors_files=tuple(actors) if actors else None,
+                             min_confidence=min_confidence)
     not_coded: list[tuple[str, str]] = []
 
     def skipped(source: str, reason: str) -> None:  # on stderr, so stdout stays the records

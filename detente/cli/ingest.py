@@ -71,6 +71,8 @@ def ingest(
     batch_size: Annotated[int | None, typer.Option("--batch-size", help="Documents per model batch.")] = None,
     engine: Annotated[str | None, typer.Option("--engine", help="local (default) or spark.")] = None,
     log: Annotated[bool, typer.Option("--log", help="One tab-separated line per document on stderr.")] = False,
+    min_confidence: Annotated[float | None, typer.Option("--min-confidence", min=0.0, max=1.0,
+                                                         help="Keep only events coded with at least this confidence (0-1; default 0: all).")] = None,
 ) -> None:
     """Read, clean, code and store articles. Resumable: inputs already ingested are skipped."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -85,14 +87,16 @@ def ingest(
     if workers is None and "DETENTE_WORKERS" not in os.environ:
         workers = 0  # one per core
     settings = Settings.load(db=db, workers=workers, max_bytes=max_bytes, model=model, batch_size=batch_size,
-                             engine=engine, actors_files=tuple(str(p) for p in actors) if actors else None)
+                             engine=engine, actors_files=tuple(str(p) for p in actors) if actors else None,
+                             min_confidence=min_confidence)
     try:
         get_engine(settings.engine)
     except ValueError as exc:
         raise _fail(str(exc)) from None
     store = _open_store(settings.db, read_only=False, settings=settings)
     args = {"paths": paths, "db": settings.db, "workers": settings.workers, "max_bytes": settings.max_bytes,
-            "model": settings.model, "actors": list(settings.actors_files), "engine": settings.engine}
+            "model": settings.model, "actors": list(settings.actors_files), "engine": settings.engine,
+            "min_confidence": settings.min_confidence}
     err = _console(stderr=True)
     from detente.read import count_documents
 

@@ -49,3 +49,18 @@ def test_plover_record_layout():
     # PLOVER's own mode name for a threatened tariff, the month as its first day and an end date
     assert out["mode"] == ["restrict"] and out["detente_mode"] == "tariff" and "economic" in out["context"]
     assert (out["date"], out["enddate"], out["date_precision"]) == ("2025-01-01", "2025-01-31", None)
+
+
+def test_extract_min_confidence_prints_only_events_at_or_over_it(tmp_path):
+    path = tmp_path / "row.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    every = CliRunner().invoke(app, ["extract", str(path)])
+    assert every.exit_code == 0, every.output
+    confidences = sorted(json.loads(line)["confidence"] for line in every.stdout.splitlines())
+    floor = confidences[-1]
+    surest = CliRunner().invoke(app, ["extract", str(path), "--min-confidence", str(floor)])
+    assert surest.exit_code == 0, surest.output
+    records = [json.loads(line) for line in surest.stdout.splitlines()]
+    assert records and all(r["confidence"] >= floor for r in records)
+    assert len(records) < len(confidences)
+    assert CliRunner().invoke(app, ["extract", str(path), "--min-confidence", "2"]).exit_code == 2
