@@ -286,7 +286,8 @@ def convert_actors(source: Path) -> tuple[dict, dict, dict, Counter]:
     stats: Counter = Counter()
     institution_words = institution_heads()
     person_roles = person_role_names()
-    title_words = HONORIFICS | {w for r in role_words for w in r.split() if len(r.split()) == 1}
+    # titles are one-person offices ("President", "General"): "Army of Islam", "Coalition for Peace Action" are names
+    title_words = HONORIFICS | {w for r in person_roles for w in r.split() if len(r.split()) == 1}
 
     def usable(name: str, kind: str = "person") -> bool:
         key = norm(name)

@@ -65,6 +65,8 @@ MALE_ROLE_WORDS = frozenset(_WORDS["male_role_words"])
 # America", "Moscow State University", "Colombo-American Chamber of Commerce") → sector of the body.
 ORG_HEADS = dict(_WORDS["org_heads"])
 ORG_LINKS = frozenset(_WORDS["org_links"])
+# "-based", "-led": the group after the hyphened word is the country's ("the Saudi-led coalition")
+HYPHEN_COUNTRY_WORDS = frozenset(_WORDS["hyphen_country_words"])
 
 
 @dataclass(frozen=True)
@@ -165,8 +167,9 @@ class ActorComponent:
             if last.kind == DESCRIPTION:
                 return nxt.kind == ROLE
             return False
-        if gap == ["-", "based"] and len(group) == 1 and last.kind in (COUNTRY, PLACE, CAPITAL) and nxt.kind == ROLE:
-            return True  # "Pakistan-based militants": located there, coded as that country's
+        if len(gap) == 2 and gap[0] == "-" and gap[1] in HYPHEN_COUNTRY_WORDS and len(group) == 1 \
+                and last.kind in (COUNTRY, DEMONYM, PLACE, CAPITAL) and nxt.kind == ROLE:
+            return True  # "Pakistan-based militants", "the Saudi-led coalition": coded as that country's
         if len(gap) == 1 and gap[0] in POSSESSIVE:
             return last.kind in (COUNTRY, PLACE, PERSON, AGENCY, ORG) and nxt.kind in (ROLE, AGENCY)
         if gap in (["of"], ["of", "the"], ["for"], ["for", "the"]) and last.kind in (ROLE, AGENCY) \
@@ -442,8 +445,8 @@ class ActorComponent:
         if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and doc[end + 1].is_alpha:
             nxt = prim_at.get(end + 2)
-            if doc[end + 1].lower_ == "based" and nxt is not None and nxt.kind == ROLE and nxt.start == end + 2:
-                return False  # "Pakistan-based militants" (composed later)
+            if doc[end + 1].lower_ in HYPHEN_COUNTRY_WORDS and nxt is not None and nxt.kind == ROLE and nxt.start == end + 2:
+                return False  # "Pakistan-based militants", "the Saudi-led coalition" (composed later)
             other = prim_at.get(end + 1)
             if other is None or other.kind not in (COUNTRY, DEMONYM, CAPITAL, PLACE):
                 return True

@@ -88,7 +88,12 @@ def test_introduced_role_is_not_another_office(nlp):
      [("Moscow State University", "RUSEDU"), ("Iranian students", "IRNCVL")]),
     ("A Washington-based think tank praised Kenya.", [("Kenya", "KEN")]),
     ("Moscow-backed separatists attacked Ukrainian positions.", [("Ukrainian", "UKR")]),
-    ("Pro-Russian rebels and US-led forces clashed with each other.", []),
+    # led by a country, a group is that country's; backed or funded by it, someone else's
+    ("Pro-Russian rebels and US-led forces clashed with each other.", [("US-led forces", "USAMIL")]),
+    ("The Saudi-led coalition bombed Yemeni rebels.", [("Saudi-led coalition", "SAUMIL"), ("Yemeni rebels", "YEMREB")]),
+    ("Iranian-backed militias attacked a convoy.", []),
+    ("The coalition government in Berlin criticised Hungary.",
+     [("coalition government", "DEUGOV"), ("Berlin", "DEU"), ("Hungary", "HUN")]),
     ("US-Colombia relations soured.", [("US", "USA"), ("Colombia", "COL")]),
     ("Nigeria and Ghana met at the Hispanic-Swiss Meeting.", [("Nigeria", "NGA"), ("Ghana", "GHA")]),
 ])
