@@ -138,6 +138,10 @@ def test_headings_and_titles_are_not_descriptions(nlp):
     ("Mercosur met Chile. Uruguay said the bloc's rules were outdated.",
      [("Mercosur", "IGOMRC"), ("Chile", "CHL"), ("Uruguay", "URY"), ("bloc", "IGOMRC")]),
     ("The bloc warned Serbia.", [("bloc", "IGOEEC"), ("Serbia", "SRB")]),  # unnamed bloc: the EU
+    # a regional or trade bloc named nowhere is any region's, not the EU; one named before is that one
+    ("Paraguay asked the regional bloc for an urgent meeting.", [("Paraguay", "PRY")]),
+    ("Brazil hosted a Mercosur summit. Uruguay asked the trade bloc to cut tariffs.",
+     [("Brazil", "BRA"), ("Mercosur", "IGOMRC"), ("Uruguay", "URY"), ("trade bloc", "IGOMRC")]),
     ("Armenia froze its ties with the CSTO. The alliance had failed it.",
      [("Armenia", "ARM"), ("CSTO", "IGOCSTO"), ("alliance", "IGOCSTO")]),
     ("The alliance pledged support for Ukraine.", [("alliance", "IGONAT"), ("Ukraine", "UKR")]),
