@@ -121,10 +121,10 @@ class Database:
     # --- the documented questions -------------------------------------------------------------
     def events(self, dyad: str | None = None, since: str | None = None, until: str | None = None,
                event_type: str | list[str] | None = None, doc_id: str | None = None,
-               outlet: str | None = None) -> Rows:
+               outlet: str | None = None, min_confidence: float | None = None) -> Rows:
         """Event records passing the filters, as `detente events` checks and orders them."""
-        return self._ask(lambda store: queries.select_events(store, dyad, since, until, event_type, doc_id, outlet)
-                         .rows())
+        return self._ask(lambda store: queries.select_events(store, dyad, since, until, event_type, doc_id, outlet,
+                                                             min_confidence).rows())
 
     def timeline(self, dyad: str | None = None, since: str | None = None, until: str | None = None,
                  event_type: str | None = None) -> Records:

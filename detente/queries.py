@@ -159,6 +159,19 @@ def check_outlet(store: Store, value: str | None, param: str = "outlet") -> str 
     return value
 
 
+def check_confidence(value: float | None, param: str = "min_confidence") -> float | None:
+    """A floor on the coder's confidence: a number from 0 to 1 (0 or none: every event)."""
+    if value is None:
+        return None
+    try:
+        floor = float(value)
+    except (TypeError, ValueError):
+        raise QueryError(param, f"{param} {value!r} is not a number: use 0 to 1", value) from None
+    if not 0.0 <= floor <= 1.0:
+        raise QueryError(param, f"{param} {value} is out of range: use 0 to 1", value)
+    return floor or None
+
+
 def check_page(limit: int | None, offset: int | None) -> tuple[int, int]:
     limit = DEFAULT_LIMIT if limit is None else int(limit)
     offset = 0 if offset is None else int(offset)
@@ -224,20 +237,22 @@ def _hashable(value: Any) -> Any:
 
 def select_events(store: Store, dyad: str | Dyad | None = None, since: str | None = None,
                   until: str | None = None, event_type: str | Sequence[str] | None = None,
-                  doc_id: str | None = None, outlet: str | None = None):
+                  doc_id: str | None = None, outlet: str | None = None, min_confidence: float | None = None):
     """The checked filters as a store selection (count, page or stream it)."""
     pair = check_dyad(dyad, single=True)
     since, until = check_period(since, until)
     return store.select_events(dyad=pair, since=since, until=until, event_type=check_event_types(event_type),
-                               doc_id=doc_id, outlet=check_outlet(store, outlet))
+                               doc_id=doc_id, outlet=check_outlet(store, outlet),
+                               min_confidence=check_confidence(min_confidence))
 
 
 def events(store: Store, dyad: str | Dyad | None = None, since: str | None = None, until: str | None = None,
            event_type: str | Sequence[str] | None = None, doc_id: str | None = None,
            outlet: str | None = None, limit: int | None = DEFAULT_LIMIT, offset: int = 0,
-           cache: InsightCache | None = None) -> Page:
+           cache: InsightCache | None = None, min_confidence: float | None = None) -> Page:
     """Event records in ingest order (text order within a document)."""
-    return _sql_page(select_events(store, dyad, since, until, event_type, doc_id, outlet), limit, offset, cache)
+    return _sql_page(select_events(store, dyad, since, until, event_type, doc_id, outlet, min_confidence),
+                     limit, offset, cache)
 
 
 def iter_events(store: Store, **filters: Any) -> Iterator[dict[str, Any]]:

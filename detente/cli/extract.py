@@ -73,9 +73,11 @@ def events(
     until: Annotated[str | None, typer.Option("--until", help="Latest date, same forms as --since.")] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type(s), e.g. SANCTION or SANCTION,THREATEN.")] = None,
     outlet: Annotated[str | None, typer.Option("--outlet", help="Only events from this outlet's articles.")] = None,
+    min_confidence: Annotated[float | None, typer.Option("--min-confidence", min=0.0, max=1.0,
+                                                         help="Only events coded with at least this confidence (0-1).")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | jsonl | csv | plover")] = "table",
 ) -> None:
-    """Stored events, filtered by dyad, dates, type and outlet (streamed from the database)."""
+    """Stored events, filtered by dyad, dates, type, outlet and confidence (streamed from the database)."""
     if fmt not in FORMATS:
         raise _fail(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
     from detente import queries
@@ -83,7 +85,7 @@ def events(
 
     def emit(store) -> None:  # the filters are checked before the first record is printed
         _emit(queries.iter_events(store, dyad=dyad, since=since, until=until, event_type=event_type,
-                                  outlet=outlet), fmt, "events")
+                                  outlet=outlet, min_confidence=min_confidence), fmt, "events")
 
     ask(db, emit)
 

@@ -79,6 +79,8 @@ Month = Annotated[str | None, Query(pattern=listing.MONTH_PATTERN,
                                     description="Only events dated in this month (2025-01); undated events never match.")]
 Search = Annotated[str | None, Query(max_length=200, description="Words the evidence sentence contains "
                                      "(each word, any case: tariff grapes).")]
+MinConfidence = Annotated[float | None, Query(ge=0, le=1, description="Only events the coder coded with at "
+                                             "least this confidence (0-1): fewer, more often right.")]
 Sort = Annotated[str | None, Query(max_length=20, description="Order: " + ", ".join(listing.SORTS)
                                    + "; a leading - for descending (-date). Default: ingest order.")]
 ListFormat = Annotated[Literal["json", "csv"], Query(
@@ -350,10 +352,11 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
     async def api_events(request: Request, store: DB, dyad: EventsDyad = None, since: Since = None, until: Until = None,
                    event_type: EventType = None, doc_id: DocIdFilter = None, outlet: Outlet = None,
                    actor: Actor = None, month: Month = None, q: Search = None, sort: Sort = None,
-                   limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, fmt: ListFormat = "json") -> Response:
+                   min_confidence: MinConfidence = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+                   fmt: ListFormat = "json") -> Response:
         return await cached(request, store, lambda: events_page(
             store, dyad, since, until, event_type, doc_id, outlet, actor=actor, month=month, q=q, sort=sort,
-            limit=limit, offset=offset), fmt)
+            limit=limit, offset=offset, min_confidence=min_confidence), fmt)
 
     @app.get("/api/events/facets", tags=["events"], summary="Facets of the events passing the filters",
              description="The most frequent event types, actors, outlets and months among the events the "
@@ -362,9 +365,9 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
     async def api_event_facets(request: Request, store: DB, dyad: EventsDyad = None, since: Since = None,
                                until: Until = None, event_type: EventType = None, doc_id: DocIdFilter = None,
                                outlet: Outlet = None, actor: Actor = None, month: Month = None,
-                               q: Search = None) -> Response:
+                               q: Search = None, min_confidence: MinConfidence = None) -> Response:
         return await cached(request, store, lambda: {"facets": [f.to_dict() for f in listing.facets(
-            store, dyad, since, until, event_type, doc_id, outlet, actor, month, q)]})
+            store, dyad, since, until, event_type, doc_id, outlet, actor, month, q, min_confidence)]})
 
     def event_context(store: Store, event_id: str) -> dict[str, Any]:
         """One event record, the story event it belongs to, and the other events of its sentence."""
@@ -419,10 +422,11 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
                    fmt: Annotated[Literal["jsonl", "csv", "md", "plover"], Query(alias="format")] = "jsonl",
                    dyad: EventsDyad = None, since: Since = None, until: Until = None,
                    event_type: EventType = None, outlet: Outlet = None, actor: Actor = None,
-                   month: Month = None, q: Search = None, sort: Sort = None):
+                   month: Month = None, q: Search = None, sort: Sort = None, min_confidence: MinConfidence = None):
         if fmt == "plover" and table != "events":
             raise QueryError("format", "format plover is for events: use jsonl, csv or md", fmt)
-        filtered = any(v is not None for v in (dyad, since, until, event_type, outlet, actor, month, q, sort))
+        filtered = any(v is not None for v in (dyad, since, until, event_type, outlet, actor, month, q, sort,
+                                               min_confidence))
         if filtered and table != "events":
             raise QueryError("table", f"{table} take no filters: only events do", table)
         reader = request.app.state.readers.reader()
@@ -433,9 +437,11 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
         try:
             if table == "events" and (actor or month or q or sort):
                 records = listing.iter_events(store, dyad=dyad, since=since, until=until, event_type=event_type,
-                                              outlet=outlet, actor=actor, month=month, q=q, sort=sort)
+                                              outlet=outlet, actor=actor, month=month, q=q, sort=sort,
+                                              min_confidence=min_confidence)
             elif table == "events":
-                records = iter(queries.select_events(store, dyad, since, until, event_type, None, outlet))
+                records = iter(queries.select_events(store, dyad, since, until, event_type, None, outlet,
+                                                     min_confidence))
             else:
                 records = iter(getattr(store, f"select_{table}")())
         except BaseException:
@@ -533,15 +539,17 @@ def create_app(db_path: str | os.PathLike = "detente.duckdb") -> FastAPI:
     def page_events(request: Request, store: DB, dyad: EventsDyad = None, since: Since = None,
                     until: Until = None, event_type: EventType = None, doc_id: DocIdFilter = None,
                     outlet: Outlet = None, actor: Actor = None, month: Month = None, q: Search = None,
-                    sort: Sort = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+                    sort: Sort = None, min_confidence: MinConfidence = None, limit: Limit = DEFAULT_LIMIT,
+                    offset: Offset = 0):
         data = events_page(store, dyad, since, until, event_type, doc_id, outlet, actor=actor, month=month,
-                           q=q, sort=sort, limit=limit, offset=offset)
-        facets = cache.answer(store, ("facets", dyad, since, until, event_type, doc_id, outlet, actor, month, q),
+                           q=q, sort=sort, limit=limit, offset=offset, min_confidence=min_confidence)
+        facets = cache.answer(store, ("facets", dyad, since, until, event_type, doc_id, outlet, actor, month, q,
+                                      min_confidence),
                               lambda: listing.facets(store, dyad, since, until, event_type, doc_id, outlet,
-                                                     actor, month, q))
+                                                     actor, month, q, min_confidence))
         filters = {"dyad": dyad or "", "since": since or "", "until": until or "", "type": event_type or "",
                    "doc_id": doc_id or "", "outlet": outlet or "", "actor": actor or "", "month": month or "",
-                   "q": q or "", "sort": sort or ""}
+                   "q": q or "", "sort": sort or "", "min_confidence": "" if min_confidence is None else min_confidence}
         export = "/api/export/events?" + urlencode(
             [(k, v) for k, v in request.query_params.items() if k not in ("limit", "offset", "doc_id")]
             + [("format", "csv")])

@@ -58,9 +58,10 @@ def _like(words: str) -> str:
     return f"%{escaped}%"
 
 
-def _where(store: Store, dyad, since, until, event_type, doc_id, outlet, actor, month, q) -> tuple[str, list]:
+def _where(store: Store, dyad, since, until, event_type, doc_id, outlet, actor, month, q,
+           min_confidence=None) -> tuple[str, list]:
     """The WHERE clause of the checked filters (the query layer's, then this module's)."""
-    base = queries.select_events(store, dyad, since, until, event_type, doc_id, outlet)
+    base = queries.select_events(store, dyad, since, until, event_type, doc_id, outlet, min_confidence)
     clauses, params = ([base.where[len(" WHERE "):]] if base.where else []), list(base.params)
     if actor:
         clauses.append("(t.actor_code = ? OR t.actor_country = ?)")
@@ -78,13 +79,14 @@ def events(store: Store, dyad: str | None = None, since: str | None = None, unti
            event_type: str | None = None, doc_id: str | None = None, outlet: str | None = None,
            actor: str | None = None, month: str | None = None, q: str | None = None,
            sort: str | None = None, limit: int = queries.DEFAULT_LIMIT, offset: int = 0,
-           cache: queries.InsightCache | None = None) -> Page:
+           cache: queries.InsightCache | None = None, min_confidence: float | None = None) -> Page:
     """One page of event records passing every filter, in `sort` order (ingest order by default)."""
     sort = check_sort(sort)
     if not (actor or month or q or sort):  # the query layer's own list (its cached order)
-        return queries.events(store, dyad, since, until, event_type, doc_id, outlet, limit, offset, cache=cache)
+        return queries.events(store, dyad, since, until, event_type, doc_id, outlet, limit, offset, cache=cache,
+                              min_confidence=min_confidence)
     limit, offset = queries.check_page(limit, offset)
-    where, params = _where(store, dyad, since, until, event_type, doc_id, outlet, actor, month, q)
+    where, params = _where(store, dyad, since, until, event_type, doc_id, outlet, actor, month, q, min_confidence)
     order = "t.seq"
     if sort:
         column = SORTS[sort.lstrip("-")]
@@ -110,10 +112,11 @@ def iter_events(store: Store, **filters: Any):
 
 def facets(store: Store, dyad: str | None = None, since: str | None = None, until: str | None = None,
            event_type: str | None = None, doc_id: str | None = None, outlet: str | None = None,
-           actor: str | None = None, month: str | None = None, q: str | None = None) -> list[Facet]:
+           actor: str | None = None, month: str | None = None, q: str | None = None,
+           min_confidence: float | None = None) -> list[Facet]:
     """The most frequent values of type, actor, outlet and month among the events passing the
     filters, each with its count (what a click on it would leave)."""
-    where, params = _where(store, dyad, since, until, event_type, doc_id, outlet, actor, month, q)
+    where, params = _where(store, dyad, since, until, event_type, doc_id, outlet, actor, month, q, min_confidence)
     found = []
     for name, (expression, param) in FACETS.items():
         rows = store.con.execute(

@@ -681,7 +681,7 @@ class Store:
     def select_events(self, dyad: Dyad | str | None = None, since: str | None = None,
                       until: str | None = None, event_type: str | Sequence[str] | None = None,
                       doc_id: str | None = None, doc_ids: Sequence[str] | None = None,
-                      outlet: str | None = None) -> Selection:
+                      outlet: str | None = None, min_confidence: float | None = None) -> Selection:
         """The events passing every given filter; `outlet` is compared without case."""
         where, params = [], []
         if dyad:
@@ -698,6 +698,9 @@ class Store:
         if outlet:
             where.append("t.doc_id IN (SELECT doc_id FROM documents WHERE lower(outlet) = lower(?))")
             params.append(outlet)
+        if min_confidence:
+            where.append("t.confidence >= ?")
+            params.append(float(min_confidence))
         return self._select("events", where, params)
 
     def quotes(self, doc_id: str | None = None, doc_ids: Sequence[str] | None = None,
