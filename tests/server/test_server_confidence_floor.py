@@ -4,10 +4,13 @@ facets and export, the events page, `detente events --min-confidence` and `db.ev
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 from builders import build_corpus
 from fastapi.testclient import TestClient
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import detente
@@ -61,3 +64,15 @@ def test_a_floor_must_be_a_number_from_zero_to_one():
     for bad in ("high", -0.1, 1.2):
         with pytest.raises(QueryError, match="min_confidence"):
             check_confidence(bad)
+
+
+@given(st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=12), st.integers(-5, 5)))
+def test_any_floor_is_a_number_from_zero_to_one_or_refused_with_its_name(value):
+    try:
+        floor = check_confidence(value)
+    except QueryError as exc:
+        assert exc.param == "min_confidence"
+        return
+    number = float(value)
+    assert 0.0 <= number <= 1.0 and not math.isnan(number)
+    assert floor == (number or None)
