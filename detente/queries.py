@@ -31,6 +31,7 @@ from detente.aggregate.contradictions import claims_of, contradictions_about, si
 from detente.aggregate.index import default_freq, dyad_index, turning_points, unindexed_stories
 from detente.aggregate.merge import merge_events
 from detente.aggregate.timeline import timeline as select_stories
+from detente.config import confidence_floor
 from detente.dyad import Dyad, DyadError
 from detente.models import Article, Claim, Event, StoryEvent
 from detente.ontology import PLOVER_TYPES, modes
@@ -164,12 +165,9 @@ def check_confidence(value: float | None, param: str = "min_confidence") -> floa
     if value is None:
         return None
     try:
-        floor = float(value)
+        return confidence_floor(value) or None
     except (TypeError, ValueError):
-        raise QueryError(param, f"{param} {value!r} is not a number: use 0 to 1", value) from None
-    if not 0.0 <= floor <= 1.0:
-        raise QueryError(param, f"{param} {value} is out of range: use 0 to 1", value)
-    return floor or None
+        raise QueryError(param, f"{param} {value!r}: use a number from 0 to 1", value) from None
 
 
 def check_page(limit: int | None, offset: int | None) -> tuple[int, int]:

@@ -35,7 +35,7 @@ def test_events_under_the_floor_are_dropped_and_the_rest_kept_as_they_were():
 
 
 def test_a_floor_outside_zero_to_one_is_refused():
-    with pytest.raises(ValueError, match="between 0 and 1"):
+    with pytest.raises(ValueError, match="from 0 to 1"):
         Settings(min_confidence=1.5)
-    with pytest.raises(ValueError, match="between 0 and 1"):
+    with pytest.raises(ValueError, match="from 0 to 1"):
         Settings(min_confidence=-0.1)
