@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from detente.config import Settings
@@ -39,3 +41,22 @@ def test_a_floor_outside_zero_to_one_is_refused():
         Settings(min_confidence=1.5)
     with pytest.raises(ValueError, match="from 0 to 1"):
         Settings(min_confidence=-0.1)
+
+
+def test_ingest_min_confidence_stores_only_events_at_or_over_it_and_records_the_floor(cli, tmp_path):
+    from detente.store import Store
+
+    source = tmp_path / "row.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    every, surer = tmp_path / "every.duckdb", tmp_path / "surer.duckdb"
+    assert cli("ingest", source, "--db", every, "--workers", "1").exit_code == 0
+    with Store(every, read_only=True) as store:
+        confidences = sorted(e["confidence"] for e in store.events().to_dicts())
+    floor = confidences[len(confidences) // 2]
+    result = cli("ingest", source, "--db", surer, "--workers", "1", "--min-confidence", str(floor))
+    assert result.exit_code == 0, result.output
+    with Store(surer, read_only=True) as store:
+        kept = sorted(e["confidence"] for e in store.events().to_dicts())
+        runs = store.runs().to_dicts()
+    assert kept == [c for c in confidences if c >= floor] and len(kept) < len(confidences)
+    assert json.loads(runs[-1]["args"])["min_confidence"] == floor
