@@ -10,6 +10,11 @@ import importlib.metadata
 
 import typer
 
+# one option, one help text, wherever the coder's confidence floor is set or read
+MIN_CONFIDENCE_OPTION = typer.Option(
+    "--min-confidence", min=0.0, max=1.0,
+    help="Only events coded with at least this confidence (0-1; default 0: every event).")
+
 app = typer.Typer(
     name="detente",
     help="Who did what to whom, when, according to whom — event data from news articles.",

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
-from detente.cli import app
+from detente.cli import MIN_CONFIDENCE_OPTION, app
 from detente.config import Settings
 from detente.present.formats import event_view, render
 
@@ -41,8 +41,7 @@ def extract(
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl | table | csv | plover")] = "jsonl",
     actors: Annotated[list[str] | None, typer.Option("--actors", help="Your own actor dictionary file (repeatable).")] = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy model name or path.")] = None,
-    min_confidence: Annotated[float | None, typer.Option("--min-confidence", min=0.0, max=1.0,
-                                                         help="Keep only events coded with at least this confidence (0-1; default 0: all).")] = None,
+    min_confidence: Annotated[float | None, MIN_CONFIDENCE_OPTION] = None,
 ) -> None:
     """Read, clean and code articles without storing them: one event record per line, in text order."""
     if fmt not in FORMATS:
@@ -73,8 +72,7 @@ def events(
     until: Annotated[str | None, typer.Option("--until", help="Latest date, same forms as --since.")] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type(s), e.g. SANCTION or SANCTION,THREATEN.")] = None,
     outlet: Annotated[str | None, typer.Option("--outlet", help="Only events from this outlet's articles.")] = None,
-    min_confidence: Annotated[float | None, typer.Option("--min-confidence", min=0.0, max=1.0,
-                                                         help="Only events coded with at least this confidence (0-1).")] = None,
+    min_confidence: Annotated[float | None, MIN_CONFIDENCE_OPTION] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | jsonl | csv | plover")] = "table",
 ) -> None:
     """Stored events, filtered by dyad, dates, type, outlet and confidence (streamed from the database)."""

@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from detente.cli import app
+from detente.cli import MIN_CONFIDENCE_OPTION, app
 from detente.config import Settings
 from detente.models import FAILED_AGAIN, INTERNAL_ERROR
 
@@ -71,8 +71,7 @@ def ingest(
     batch_size: Annotated[int | None, typer.Option("--batch-size", help="Documents per model batch.")] = None,
     engine: Annotated[str | None, typer.Option("--engine", help="local (default) or spark.")] = None,
     log: Annotated[bool, typer.Option("--log", help="One tab-separated line per document on stderr.")] = False,
-    min_confidence: Annotated[float | None, typer.Option("--min-confidence", min=0.0, max=1.0,
-                                                         help="Keep only events coded with at least this confidence (0-1; default 0: all).")] = None,
+    min_confidence: Annotated[float | None, MIN_CONFIDENCE_OPTION] = None,
 ) -> None:
     """Read, clean, code and store articles. Resumable: inputs already ingested are skipped."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from detente.cli import app
+from detente.cli import MIN_CONFIDENCE_OPTION, app
 from detente.cli.ingest import _check_paths, _fail, _open_store
 from detente.config import Settings
 
@@ -25,6 +25,7 @@ def spark_command(
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace tables already in --out.")] = False,
     actors: Annotated[list[str] | None, typer.Option("--actors", help="Your own actor dictionary (repeatable).")] = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy model name or path.")] = None,
+    min_confidence: Annotated[float | None, MIN_CONFIDENCE_OPTION] = None,
 ) -> None:
     """Run read, clean, analyse and code on Spark; write Parquet; optionally import it."""
     if "-" in paths:
@@ -34,7 +35,8 @@ def spark_command(
         from detente.engines.spark import run_spark
     except ImportError as exc:
         raise _fail(f"pyspark is not installed ({exc}): pip install 'detente[spark]'") from None
-    settings = Settings.load(model=model, actors_files=tuple(actors) if actors else None)
+    settings = Settings.load(model=model, actors_files=tuple(actors) if actors else None,
+                             min_confidence=min_confidence)
     try:
         counts = run_spark(paths, out, settings, master=master, overwrite=overwrite)
     except (FileExistsError, ValueError) as exc:

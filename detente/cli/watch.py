@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from detente.cli import app
+from detente.cli import MIN_CONFIDENCE_OPTION, app
 from detente.config import Settings
 
 EXIT_USAGE = 2
@@ -31,6 +31,7 @@ def watch(
     once: Annotated[bool, typer.Option("--once", help="Poll once, then exit (for cron and scripts).")] = False,
     actors: Annotated[list[Path] | None, typer.Option("--actors", help="Your own actor dictionary (repeatable).")] = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy model name or path.")] = None,
+    min_confidence: Annotated[float | None, MIN_CONFIDENCE_OPTION] = None,
 ) -> None:
     """Poll RSS/Atom feeds and folders, ingest new articles, raise alerts when a relationship moves."""
     from detente.store import StoreError
@@ -48,7 +49,7 @@ def watch(
     for path in actors or []:
         if not path.is_file():
             raise _fail(f"actor dictionary not found: {path}")
-    settings = Settings.load(db=db, model=model,
+    settings = Settings.load(db=db, model=model, min_confidence=min_confidence,
                              actors_files=tuple(str(p) for p in actors) if actors else None)
     watcher = Watcher(config, settings.db, settings)
     try:

@@ -52,6 +52,19 @@ def test_once_polls_once_prints_alerts_and_a_status_line(site, tmp_path):
     assert site.gets("/news/chile-tariffs") == 1
 
 
+def test_a_confidence_floor_reaches_the_coder(site, tmp_path):
+    from detente.store import Store
+
+    _serve(site)
+    db = tmp_path / "floor.duckdb"
+    run = subprocess.run(DETENTE + ["watch", str(_config(site, tmp_path)), "--db", str(db), "--once",
+                                    "--min-confidence", "1"], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    with Store(db, read_only=True) as store:  # the three pages stored, none of their events sure enough
+        assert len(store.documents().to_dicts()) == 3 and store.events().to_dicts() == []
+    assert "ALERT" not in run.stdout
+
+
 def test_sigterm_stops_cleanly_and_a_restart_resumes(site, tmp_path):
     _serve(site)
     db = tmp_path / "w.duckdb"
