@@ -10,7 +10,8 @@ import importlib.metadata
 
 import typer
 
-# one option, one help text, wherever the coder's confidence floor is set or read
+# options several commands share: one definition, one help text
+DB_OPTION = typer.Option("--db", help="DuckDB file (default: detente.duckdb or $DETENTE_DB).")
 MIN_CONFIDENCE_OPTION = typer.Option(
     "--min-confidence", min=0.0, max=1.0,
     help="Only events coded with at least this confidence (0-1; default 0: every event).")

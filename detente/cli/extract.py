@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
-from detente.cli import MIN_CONFIDENCE_OPTION, app
+from detente.cli import DB_OPTION, MIN_CONFIDENCE_OPTION, app
 from detente.config import Settings
 from detente.present.formats import event_view, render
 
@@ -66,7 +66,7 @@ def extract(
 
 @app.command()
 def events(
-    db: Annotated[str | None, typer.Option("--db", help="DuckDB file (default: detente.duckdb or $DETENTE_DB).")] = None,
+    db: Annotated[str | None, DB_OPTION] = None,
     dyad: Annotated[str | None, typer.Option("--dyad", help="USA-COL (both directions), USA>COL (one) or USA (either side); ISO codes or names.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="Earliest date: 2025, 2025-01 or 2025-01-26.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Latest date, same forms as --since.")] = None,

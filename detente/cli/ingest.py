@@ -14,14 +14,13 @@ from typing import Annotated
 
 import typer
 
-from detente.cli import MIN_CONFIDENCE_OPTION, app
+from detente.cli import DB_OPTION, MIN_CONFIDENCE_OPTION, app
 from detente.config import Settings
 from detente.models import FAILED_AGAIN, INTERNAL_ERROR
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
-DB_OPTION = typer.Option("--db", help="DuckDB file (default: detente.duckdb or $DETENTE_DB).")
 TABLE_COLUMNS = ("doc_id", "published", "words", "status", "title", "outlet", "source_path",
                  "duplicate_of", "reason")
 STATUS_LABELS = {"duplicate": "duplicate", "near_duplicate": "near-duplicate", "rejected": "rejected",

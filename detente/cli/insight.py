@@ -16,13 +16,12 @@ from typing import Annotated
 
 import typer
 
-from detente.cli import app
+from detente.cli import DB_OPTION, app
 from detente.config import Settings
 from detente.present.formats import event_view
 
 EXIT_USAGE = 2
 
-DB_OPTION = typer.Option("--db", help="DuckDB file (default: detente.duckdb or $DETENTE_DB).")
 DYAD_HELP = ("Country pair: USA-COL (both directions) or USA>COL (USA towards COL only); ISO codes "
              "(COL, CO) or names (colombia-united states).")
 SINCE_OPTION = typer.Option("--since", help="Earliest date, ISO prefix: 2025, 2025-01 or 2025-01-26.")

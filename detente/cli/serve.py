@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from detente.cli import app
+from detente.cli import DB_OPTION, app
 from detente.config import Settings
 
 EXIT_USAGE = 2
@@ -14,7 +14,7 @@ EXIT_USAGE = 2
 
 @app.command()
 def serve(
-    db: Annotated[str | None, typer.Option("--db", help="DuckDB file (default: detente.duckdb or $DETENTE_DB).")] = None,
+    db: Annotated[str | None, DB_OPTION] = None,
     host: Annotated[str, typer.Option("--host", help="Interface to listen on; 0.0.0.0 exposes it to the network.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="TCP port.")] = 8000,
     log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "info",

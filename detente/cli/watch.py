@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from detente.cli import MIN_CONFIDENCE_OPTION, app
+from detente.cli import DB_OPTION, MIN_CONFIDENCE_OPTION, app
 from detente.config import Settings
 
 EXIT_USAGE = 2
@@ -26,7 +26,7 @@ def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
 @app.command()
 def watch(
     feeds: Annotated[Path, typer.Argument(help="FEEDS.yaml: feeds, folders, alert rules and sinks (see README).")],
-    db: Annotated[str | None, typer.Option("--db", help="DuckDB file (default: detente.duckdb or $DETENTE_DB).")] = None,
+    db: Annotated[str | None, DB_OPTION] = None,
     every: Annotated[str | None, typer.Option("--every", help="Poll interval, e.g. 30s, 15m, 1h (default: the file's, else 15m).")] = None,
     once: Annotated[bool, typer.Option("--once", help="Poll once, then exit (for cron and scripts).")] = False,
     actors: Annotated[list[Path] | None, typer.Option("--actors", help="Your own actor dictionary (repeatable).")] = None,
