@@ -16,7 +16,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -206,8 +206,9 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings, args: dict[st
     guard = _InterruptGuard()
     status = "failed"
     try:
-        with guard:
-            for processed in run_engine(fresh(), settings):
+        # the engine is closed on the way out, so a Ctrl-C stops its workers here, not at exit
+        with guard, closing(run_engine(fresh(), settings)) as processed_documents:
+            for processed in processed_documents:
                 pending.append((processed, keys.popleft()))
                 if (len(pending) >= settings.batch_size
                         or time.monotonic() - last_write >= settings.write_seconds):

@@ -223,5 +223,15 @@ def ordered_pool_map(fn: Callable[[Any], list[Any]], chunks: Iterable[Any], work
             yield from pending.popleft().result()
         finished = True
     finally:
-        # On Ctrl-C or an abandoned generator do not wait for chunks that are still running.
-        pool.shutdown(wait=finished, cancel_futures=True)
+        if not finished:
+            stop_workers(pool)
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """On Ctrl-C or an abandoned generator, end the workers at once: their chunks are not
+    wanted, and a pool left to finish them keeps the process alive at exit (its manager thread
+    is joined then), which a loaded machine turned into a hang of over a minute."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):  # no public way
+        if process.is_alive():
+            process.terminate()

@@ -67,6 +67,26 @@ def test_pool_keeps_input_order_and_bounds_what_is_in_flight():
     assert [first, *results] == list(range(36))
 
 
+_ABANDON = """
+import subprocess, sys, time
+from detente.engines.local import ordered_pool_map
+sleep = ["sh", "-c", "exec sleep 30 >/dev/null 2>&1"]  # not holding the test's pipes
+chunks = [["echo", "x"], sleep, sleep, sleep]
+results = ordered_pool_map(subprocess.check_output, iter(chunks), workers=2)
+assert next(results) == ord("x")  # the chunks that sleep are running now
+started = time.monotonic()
+results.close()  # what a Ctrl-C in the consumer does
+print(round(time.monotonic() - started, 1))
+"""
+
+
+def test_an_abandoned_pool_stops_its_running_chunks_and_lets_the_process_exit():
+    started = time.monotonic()
+    done = subprocess.run([PYTHON, "-c", _ABANDON], capture_output=True, text=True, timeout=120, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    assert time.monotonic() - started < 20  # not held at exit until the 30 s chunks end
+
+
 class _Exploding:
     """A pipeline whose coder breaks on one document."""
 
