@@ -7,7 +7,7 @@ yields results in input order; `get_engine(name)` finds it by name ("local", "sp
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from types import ModuleType
 
 from detente.config import Settings
@@ -34,6 +34,6 @@ def get_engine(name: str = "local") -> ModuleType:
                          f"(e.g. pip install 'detente[{name}]')") from exc
 
 
-def run(raws: Iterable[RawDocument], settings: Settings) -> Iterator[ProcessedDocument]:
+def run(raws: Iterable[RawDocument], settings: Settings) -> Generator[ProcessedDocument, None, None]:
     """Process raw documents with the engine `settings.engine` names."""
     return get_engine(settings.engine).run(raws, settings)

@@ -20,7 +20,7 @@ import threading
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
 from typing import Any
@@ -32,7 +32,7 @@ from detente.models import INTERNAL_ERROR, ProcessedDocument, RawDocument
 from detente.pipeline import Pipeline
 
 
-def run(raws: Iterable[RawDocument], settings: Settings) -> Iterator[ProcessedDocument]:
+def run(raws: Iterable[RawDocument], settings: Settings) -> Generator[ProcessedDocument, None, None]:
     """Processed documents in input order. `workers` 0 means one per core; input that fits in
     one chunk is processed here (a pool's start and model loads would cost more than it saves)."""
     chunks = chunked(raws, settings.batch_size)

@@ -36,7 +36,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
@@ -261,7 +261,7 @@ def _delete(spark, path: str) -> None:
 
 
 # --- the engine interface ------------------------------------------------------------------
-def run(raws: Iterable[RawDocument], settings: Settings) -> Iterator[ProcessedDocument]:
+def run(raws: Iterable[RawDocument], settings: Settings) -> Generator[ProcessedDocument, None, None]:
     """Process a driver-side stream of raw documents on Spark; yields in input order.
 
     Raw documents go to Spark in windows of `2 × partitions × batch_size`, so memory on the
