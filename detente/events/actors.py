@@ -30,6 +30,7 @@ LOCATION_PREPS = frozenset(_WORDS["location_preps"])
 OPPOSED_NOUNS = frozenset(_WORDS["opposed_nouns"])  # "China's rivals" are not China
 NAMED_EVENT_NOUNS = frozenset(_WORDS["named_event_nouns"])  # "the Doha agreement"
 ACTING_NOUNS = frozenset(_WORDS["acting_nouns"])  # "the committee", "several groups"
+COLLECTIVE_HEADS = frozenset(_WORDS["collective_heads"])  # "a delegation of Chinese officials"
 
 # dependency labels of the words that modify a noun phrase's head from the left
 LEFT_MODIFIERS = ("compound", "amod", "nmod", "poss", "nummod", "det", "npadvmod")
@@ -94,6 +95,13 @@ class MentionIndex:
                 found = self.at(child)
                 if found is not None:
                     return found
+        if head.lemma_.lower() in COLLECTIVE_HEADS or head.like_num:
+            # "a delegation of Chinese officials", "dozens of Kenyan police": the people counted
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    found = next((self.of_phrase(g) for g in child.children if g.dep_ == "pobj"), None)
+                    if found is not None:
+                        return found
         return None
 
     def named_near(self, sent, country: str, sentences: int = COUNTERPART_WINDOW) -> bool:

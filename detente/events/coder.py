@@ -81,6 +81,7 @@ _WORDS = resources.words("coder")
 MUTUAL_MODES = {k: frozenset(v) for k, v in _WORDS["mutual_modes"].items()}
 LEARNED_JOINT_TYPES = frozenset(_WORDS["learned_joint_types"])
 MUTUAL_ASSAULT_LEMMAS = frozenset(_WORDS["mutual_assault_lemmas"])
+MUTUAL_GOVERNORS = frozenset(_WORDS["mutual_governors"])  # "X and Y agreed to …": with each other
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my)\b")
 _NEGATION = re.compile(r"\b(?:not|never|no|cannot|won't|can't|n't)\b|n't\b")
@@ -699,6 +700,8 @@ class Coder:
             return any(doc[i].lemma_.lower() in MUTUAL_ASSAULT_LEMMAS for i in cand.tokens | {cand.trigger.i})
         if sense.type not in MUTUAL_MODES:
             return False
+        if sense.type == "AGREE" and cand.family == "governor" and cand.trigger.lemma_.lower() in MUTUAL_GOVERNORS:
+            return True
         mode = sense.mode or ""
         if sense.type in ("AGREE", "SUPPORT"):
             return mode.endswith("agreement") or any(mode in modes for modes in MUTUAL_MODES.values())

@@ -30,6 +30,7 @@ NOMINAL_RECIPIENT_PREPS = tuple(_WORDS["nominal_recipient_preps"])
 CLASS_NOUN_PREPS = frozenset(_WORDS["class_noun_preps"])  # "an end to", "a freeze on", "suspension of"
 QUANTITY_WORDS = frozenset(_WORDS["quantity_words"])
 OFFICE_NOUNS = frozenset(_WORDS["office_nouns"])
+AUTHORED_NOUNS = frozenset(_WORDS["authored_nouns"])  # "an offer by X": X's, whom a stance on it answers
 PAIR_NOUNS = frozenset(_WORDS["pair_nouns"])
 # verbs that are no act in the passive ("was met with criticism": received, not a meeting)
 PASSIVE_NOT_EVENT = frozenset(_WORDS["passive_not_event"])
@@ -391,12 +392,10 @@ class Patterns:
             candidates.extend(t for child in verb.children if child.dep_ == "prep" and child.lower_ == "with"
                               for g in child.children if g.dep_ == "pobj" for t in self.conjuncts(g))
         for obj in objects:
-            # "condemned the annexation of Crimea by Russia": an act's author is whom a stance on it is aimed at
-            if self.lex.noun_entry(obj) is not None:
-                candidates.extend(g for holder in [obj, *(g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                                                          for g in c.children if g.dep_ == "pobj")]
-                                  for c in holder.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
-                                  for g in c.children if g.dep_ == "pobj")
+            # "condemned the annexation of Crimea by Russia", "spurned an offer of talks by Kabul": an
+            # act's or a proposal's author is whom a stance on it is aimed at
+            if self.lex.noun_entry(obj) is not None or obj.lemma_.lower() in AUTHORED_NOUNS:
+                candidates.extend(self.nominal_agent_tokens(obj))
         for obj in objects:
             candidates.extend(self.conjuncts(obj) if obj.dep_ != "conj" else [obj])
         for child in verb.children:

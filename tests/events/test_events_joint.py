@@ -217,3 +217,14 @@ def test_both_sides_are_the_two_countries_of_the_sentence_before(text, expected)
 ])
 def test_a_city_in_the_name_of_talks_is_no_party_to_them(text, expected):
     assert coded(text) == expected
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("India and China agreed to pull back troops from the border.", [("IND", "AGREE", "CHN")]),
+    ("Ghana and Togo agreed to release the detained fishermen.", [("GHA", "AGREE", "TGO")]),
+    ("Serbia and Kosovo agreed to recognise each other's licence plates.", [("SRB", "AGREE", "XKX")]),
+])
+def test_two_subjects_that_agreed_to_act_agreed_with_each_other(text, expected):
+    """Whatever two named parties agreed to do, the agreement is between them."""
+    assert coded(text) == expected

@@ -43,6 +43,15 @@ def test_a_stance_on_an_act_is_aimed_at_its_author_named_by_by():
     assert all(not (code == "POL" and recipient == "Crimea") for code, _, recipient, _ in events)
 
 
+
+@pytest.mark.parametrize("text", [
+    "Norway rejected an offer of talks by Sweden.",
+    "Norway spurned repeated offers of talks by the Swedish government.",
+])
+def test_a_stance_on_a_proposal_is_aimed_at_its_author_named_by_by(text):
+    """The "by" phrase of an offer, hung on the offer or on its "of" object, names its author."""
+    assert [(code, kind, country) for code, kind, _, country in _events(text)] == [("NOR", "REJECT", "SWE")]
+
 def test_a_participle_still_says_whose_the_object_is():
     events = _events("Sudan expelled ten aid workers employed by the World Food Programme.")
     assert [(code, kind) for code, kind, _, _ in events] == [("SDN", "SANCTION")]

@@ -1,5 +1,7 @@
-"""Acts told by a verb with a word after it ("set free", "balk at") and disapproval of another's
-act ("regretted X's decision"). Own sentences, through the whole pipeline."""
+"""Acts told by a verb with a word after it ("set free", "balk at"), disapproval of another's act
+("regretted X's decision"), light verbs with a noun ("sealed its border", "extended a welcome"), and
+phrases whose head only counts its people ("a delegation of Chinese officials"). Own sentences,
+through the whole pipeline."""
 
 from __future__ import annotations
 
@@ -19,4 +21,69 @@ from builders import coded
     ("Japan regretted the loss of life.", []),
 ])
 def test_verb_phrases_and_disapproval(text, expected):
+    assert coded(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a border shut to a neighbour restricts movement (CAMEO 172), however it is shut
+    ("Turkey sealed its border with Syria on Monday.", [("TUR", "COERCE", "SYR")]),
+    ("Nepal tightened its border with India on Friday.", [("NPL", "COERCE", "IND")]),
+    # reopened, the restriction is eased (CAMEO 081)
+    ("Peru reopened its border with Ecuador.", [("PER", "CONCEDE", "ECU")]),
+    # a deal sealed is still an agreement, not a closed border
+    ("Greece and Turkey sealed a deal on migration.", [("GRC", "SUPPORT", "TUR")]),
+])
+def test_a_border_closed_sealed_or_reopened(text, expected):
+    assert coded(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a welcome given to a visitor is the host's act (CAMEO 043), to the visitor
+    ("Vietnam extended a warm welcome to the Indian prime minister.", [("VNM", "CONSULT", "INDGOV")]),
+    ("Kenya gave the Somali president a warm welcome.", [("KEN", "CONSULT", "SOMGOV")]),
+])
+def test_a_welcome_extended_to_a_visitor_is_hosting(text, expected):
+    assert coded(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a meal with a counterpart is a meeting (CAMEO 040); a meal alone is none
+    ("Obama had dinner with the French president.", [("USAELI", "CONSULT", "FRAGOV")]),
+    ("The Japanese emperor hosted a banquet for the Kenyan president.", [("JPNGOV", "CONSULT", "KENGOV")]),
+    ("Macron ate lunch in Paris.", []),
+])
+def test_a_meal_with_a_counterpart_is_a_meeting(text, expected):
+    assert coded(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a head that only gathers or counts people is those people
+    ("A delegation of Chinese officials visited Nepal.", [("CHNGOV", "CONSULT", "NPL")]),
+    ("A group of British lawmakers called for sanctions against China.", [("GBRLEG", "REQUEST", "CHN")]),
+    ("Members of Hamas met Egyptian mediators in Cairo.", [("PSEREB", "CONSULT", "EGY")]),
+    # a group no one's stays no one's
+    ("A group of countries criticized Iran.", [(None, "ACCUSE", "IRN")]),
+])
+def test_a_group_or_number_of_people_is_the_people_it_counts(text, expected):
+    assert coded(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt brokered a truce between Israel and Hamas.",
+    "Egypt mediated a ceasefire between Israel and Hamas.",
+])
+def test_brokering_an_agreement_between_two_sides_is_mediation_with_each(text):
+    """The broker's act is mediation (CAMEO 045), not the truce it brokered."""
+    assert coded(text) == [("EGY", "CONSULT", "ISR"), ("EGY", "CONSULT", "PSEREB")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # arms or forces handed to another state are military aid (CAMEO 072) ...
+    ("France delivered fighter jets to India.", [("FRA", "AID", "IND")]),
+    ("Germany supplied tanks to Ukraine.", [("DEU", "AID", "UKR")]),
+    # ... and promised, a promise of it; troops sent to a border stay a show of force
+    ("Germany will deliver tanks to Ukraine.", [("DEU", "AGREE", "UKR")]),
+    ("Russia sent troops to the Ukrainian border.", [("RUS", "MOBILIZE", "UKR")]),
+])
+def test_arms_delivered_to_a_state_are_military_aid(text, expected):
     assert coded(text) == expected
