@@ -223,11 +223,17 @@ class VerbView:
         self.subjects = [VerbPattern._names(c) for c in children if c.dep_ == "nsubj"]
 
 
+# the keys of a noun entry that are not verbs or verb classes
+NOUN_ENTRY_KEYS = frozenset({"words", "type", "cameo", "mode", "goldstein", "strength", "needs_recipient", "future_only",
+                             "not_naming", "do", "modifiers", "on_someone", "on_thing", "nominal",
+                             "nominal_requires_modifier", "requires_modifier", "nominal_needs_both"})
+
+
 @dataclass
 class NounEntry:
     sense: Sense
     do: Sense | None  # meaning under a `do` verb (None: not an event under such a verb)
-    by_class: dict[str, Sense] = field(default_factory=dict)  # stop / cut / lift / a verb lemma
+    by_class: dict[str, Sense | None] = field(default_factory=dict)  # stop / cut / lift / a verb lemma (None: no event)
     modifiers: dict[str, str] = field(default_factory=dict)
     nominal: bool = True  # may be an event without a verb
     nominal_requires_modifier: bool = False
@@ -379,8 +385,11 @@ class Lexicon:
         do = sense
         if "do" in entry:
             do = None if entry["do"] is None else Sense.from_dict(entry["do"], where)
-        by_class = {key: Sense.from_dict(value, where) for key, value in entry.items()
-                    if isinstance(value, dict) and key not in ("do", "modifiers", "on_someone", "on_thing")}
+        by_class: dict[str, Sense | None] = {
+            key: Sense.from_dict(value, where) for key, value in entry.items()
+            if isinstance(value, dict) and key not in ("do", "modifiers", "on_someone", "on_thing")}
+        # a verb given `null` is no event under that verb ("declare: null": a declared war is no attack)
+        by_class.update({key: None for key, value in entry.items() if value is None and key not in NOUN_ENTRY_KEYS})
         return NounEntry(sense=sense, do=do, by_class=by_class,
                          modifiers={str(k).lower(): v for k, v in (entry.get("modifiers") or {}).items()},
                          nominal=bool(entry.get("nominal", True)),

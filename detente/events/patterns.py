@@ -30,6 +30,8 @@ NOMINAL_RECIPIENT_PREPS = tuple(_WORDS["nominal_recipient_preps"])
 CLASS_NOUN_PREPS = frozenset(_WORDS["class_noun_preps"])  # "an end to", "a freeze on", "suspension of"
 QUANTITY_WORDS = frozenset(_WORDS["quantity_words"])
 OFFICE_NOUNS = frozenset(_WORDS["office_nouns"])
+FAILING_VERBS = frozenset(_WORDS["failing_verbs"])  # "failed to reach an agreement"
+NO_AGREEMENT = "no_agreement"  # the mode of such a failure (data/plover.yaml)
 AUTHORED_NOUNS = frozenset(_WORDS["authored_nouns"])  # "an offer by X": X's, whom a stance on it answers
 PAIR_NOUNS = frozenset(_WORDS["pair_nouns"])
 # verbs that are no act in the passive ("was met with criticism": received, not a meeting)
@@ -71,6 +73,7 @@ HYPHEN_PAIR_TYPES = frozenset(_WORDS["hyphen_pair_types"])
 HYPHENS = frozenset(_WORDS["hyphens"])
 EVALUATIVE_TYPES = frozenset(_WORDS["evaluative_types"])
 RESPONSE_VERBS = frozenset(_WORDS["response_verbs"])
+INSTRUMENT_VERBS = frozenset(_WORDS["instrument_verbs"])  # "hit China with tariffs"
 AIMING_VERBS = frozenset(_WORDS["aiming_verbs"])
 
 
@@ -518,7 +521,10 @@ class Patterns:
             phrased = entry.by_class.get(f"{lemma} {particle}")
             if phrased is not None:
                 return self.lex.refine(phrased, entry, noun), entry
-        sense = entry.under(lemma, verb_class) or entry.under(verb.lower_, verb_class)
+        if lemma in entry.by_class:  # the verb's own key, even a null one ("declare: null")
+            sense = entry.by_class[lemma]
+        else:
+            sense = entry.under(lemma, verb_class) or entry.under(verb.lower_, verb_class)
         if sense is None:
             return None, entry
         return self.lex.refine(sense, entry, noun), entry
@@ -586,6 +592,13 @@ class Patterns:
             comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and (c.pos_ in VERB_POS or c.tag_.startswith("VB"))]
             # "threatened to close or suspend U.S. operations": a coordinated complement is one too
             comps += [c for comp in comps for c in self.conjuncts(comp)[1:] if c.pos_ in VERB_POS or c.tag_.startswith("VB")]
+            if kind == "block" and verb.lemma_.lower() in FAILING_VERBS:
+                cand = self.failed_agreement(verb, comps, index)
+                if cand is not None:  # "failed to reach an agreement": no agreement, a rejection
+                    out.append(cand)
+                    consumed.update(cand.tokens)
+                    blocked.update(t.i for comp in comps for t in comp.subtree if t.i not in cand.tokens)
+                    continue
             if kind == "block":
                 for comp in comps:
                     blocked.update(t.i for t in comp.subtree)
@@ -679,6 +692,18 @@ class Patterns:
             out.append((comp, Candidate(sense=sense, trigger=verb, actor=None, recipient=None,
                                         family="governor", tokens={verb.i, comp.i, act_verb.i, *act_tokens})))
         return out
+
+    def failed_agreement(self, verb, comps: list, index: MentionIndex) -> Candidate | None:
+        """"Peru and Ecuador failed to reach an agreement", "failed to agree on a deal with X": the
+        sides did not agree, which PLOVER codes as a rejection between them (CAMEO 127), not as
+        nothing at all — the only failure that is an act (failing to attack is no event)."""
+        for comp in comps:
+            act, _ = self.act_of(comp)
+            if act is not None and act.cameo.startswith("057"):
+                cand = self.governed(verb, "reject", [comp], index)
+                if cand is not None:
+                    return replace(cand, sense=replace(cand.sense, mode=NO_AGREEMENT))
+        return None
 
     def asked_of_unknown(self, verb, comps: list, index: MentionIndex) -> bool:
         """"urged supporters to march against X", "urged member states to impose sanctions on X":
@@ -921,11 +946,13 @@ class Patterns:
         return self._first_other(index, [c for c in verb.head.children if c.dep_ in ("dobj", "dative")], actor)
 
     def response_act(self, verb) -> tuple[Sense | None, Any]:
-        """"retaliated with tariffs on X", "hit back with duties": a response verb carried out as
-        the act its "with" phrase names (the event noun's `do` sense), and that noun."""
+        """"retaliated with tariffs on X", "hit back with duties", "hit China with tariffs": a
+        response or instrument verb carried out as the act its "with" phrase names (the event
+        noun's `do` sense), and that noun."""
         lemma = verb.lemma_.lower()
         particles = [c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")]  # "hit back"
-        if lemma not in RESPONSE_VERBS and not any(f"{lemma} {p}" in RESPONSE_VERBS for p in particles):
+        if lemma not in RESPONSE_VERBS and lemma not in INSTRUMENT_VERBS \
+                and not any(f"{lemma} {p}" in RESPONSE_VERBS for p in particles):
             return None, None
         for prep in verb.children:
             if prep.dep_ != "prep" or prep.lower_ != "with":

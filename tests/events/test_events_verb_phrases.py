@@ -87,3 +87,41 @@ def test_brokering_an_agreement_between_two_sides_is_mediation_with_each(text):
 ])
 def test_arms_delivered_to_a_state_are_military_aid(text, expected):
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two sides that failed to reach an agreement did not agree: a rejection between them (CAMEO 127)
+    ("Peru and Ecuador failed to reach an agreement on the border.", [("PER", "REJECT", "ECU")]),
+    ("Peru failed to reach a deal with Ecuador.", [("PER", "REJECT", "ECU")]),
+    # failing to do anything else is no act at all
+    ("Peru failed to attack Ecuador.", []),
+    ("Peru and Ecuador reached an agreement on the border.", [("PER", "SUPPORT", "ECU")]),
+])
+def test_failing_to_reach_an_agreement_is_a_rejection(text, expected):
+    assert coded(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a war launched or waged on someone is an assault; a war named as background is no act
+    ("Latvia launched cyber warfare against Belarus.", [("LVA", "ASSAULT", "BLR")]),
+    ("The war in Ukraine hurt grain exports.", []),
+    # a verb the entry gives no meaning (`declare: null`) makes no event, whatever its class does
+    ("Russia declared war on Georgia.", []),
+    # a deadline given to another to act is an ultimatum (CAMEO 139); one set for talks is none
+    ("Peru gave Ecuador a deadline to withdraw its troops.", [("PER", "THREATEN", "ECU")]),
+    ("The ministers set a deadline for the talks.", []),
+])
+def test_a_war_launched_and_a_deadline_given(text, expected):
+    assert coded(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # hitting someone with a measure is the measure, not a blow (CAMEO 16)
+    ("The United States hit China with new tariffs.", [("USA", "SANCTION", "CHN")]),
+    ("The EU slapped Russia with sanctions.", [("IGOEEC", "SANCTION", "RUS")]),
+    ("Kenya punished Uganda with a travel ban.", [("KEN", "SANCTION", "UGA")]),
+    # ... while hitting with force is still force
+    ("Israel struck Gaza with airstrikes.", [("ISR", "ASSAULT", "PSE")]),
+])
+def test_hitting_someone_with_a_measure_is_the_measure(text, expected):
+    assert coded(text) == expected
