@@ -30,6 +30,10 @@ NOMINAL_RECIPIENT_PREPS = tuple(_WORDS["nominal_recipient_preps"])
 CLASS_NOUN_PREPS = frozenset(_WORDS["class_noun_preps"])  # "an end to", "a freeze on", "suspension of"
 QUANTITY_WORDS = frozenset(_WORDS["quantity_words"])
 OFFICE_NOUNS = frozenset(_WORDS["office_nouns"])
+BLAME_WORDS = frozenset(_WORDS["blame_words"])  # "responsible for the attack"
+BLAME_PREPS = frozenset(_WORDS["blame_preps"])  # "behind the bombing"
+HOLDING_VERBS = frozenset(_WORDS["holding_verbs"])  # "held Somalia responsible"
+BLAME = Sense("ACCUSE", "112", "accuse")  # laying an act at another's door (CAMEO 112)
 FAILING_VERBS = frozenset(_WORDS["failing_verbs"])  # "failed to reach an agreement"
 NO_AGREEMENT = "no_agreement"  # the mode of such a failure (data/plover.yaml)
 AUTHORED_NOUNS = frozenset(_WORDS["authored_nouns"])  # "an offer by X": X's, whom a stance on it answers
@@ -95,6 +99,12 @@ class Candidate:
     inferred_recipient: str | None = None
     tokens: set[int] = field(default_factory=set)
 
+
+
+def _same_party(a, b) -> bool:
+    """Two mentions of one side: the same mention, actor code or country."""
+    return a == b or bool(a.actor.code and a.actor.code == b.actor.code) or bool(
+        a.actor.country and a.actor.country == b.actor.country)
 
 class Patterns:
     def __init__(self, lexicon: Lexicon):
@@ -606,7 +616,7 @@ class Patterns:
                     blocked.add(verb.i)
                 continue
             if kind == "speech":
-                for cand in self.reported_obligation(verb, comps, index):
+                for cand in self.reported_obligation(verb, comps, index) + self.reported_blame(verb, comps, index):
                     out.append(cand)
                     consumed.update(cand.tokens)
                 continue
@@ -626,6 +636,11 @@ class Patterns:
         # 2. verbs
         for verb in verbs:
             if verb.i in consumed or verb.i in blocked or self.alleged(verb):
+                continue
+            held = self.held_responsible(verb, index)
+            if held is not None:  # "held Somalia responsible for the attack"
+                out.append(held)
+                consumed.update(held.tokens)
                 continue
             if self.governing(verb) in ASKED_KINDS:
                 continue  # asked, threatened, promised or refused, not done, even where the governor names no known actor
@@ -659,12 +674,76 @@ class Patterns:
             asked = self.mentions(index, [c for c in comp.children if c.dep_ == "nsubj"])
             if speakers is None:
                 speakers = self.mentions(index, self.subject_tokens(verb))
-            if not asked or not speakers or asked[0] == speakers[0] or (
-                    asked[0].actor.code and asked[0].actor.code == speakers[0].actor.code) or (
-                    asked[0].actor.country and asked[0].actor.country == speakers[0].actor.country):
+            if not asked or not speakers or _same_party(asked[0], speakers[0]):
                 continue  # what the speaker's own country must do is a stance, not a request to another
             out.append(replace(cand, actor=speakers[0], recipient=asked[0]))
         return out
+
+    def reported_blame(self, verb, comps: list, index: MentionIndex) -> list[Candidate]:
+        """"Kabul said Pakistan was behind the bombing", "Ukraine said Russia was to blame", "…
+        said the militants were responsible for the attacks": a speaker laying an act at another
+        actor's door accuses it (ACCUSE, CAMEO 112), speaker → the clause's subject."""
+        out: list[Candidate] = []
+        for comp in comps:
+            if comp.dep_ != "ccomp" or comp.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in comp.children):
+                continue
+            blame = next((c for c in comp.children if self.lays_blame(c)), None)
+            if blame is None:
+                continue
+            blamed = self.mentions(index, [c for c in comp.children if c.dep_ == "nsubj"])
+            speakers = self.mentions(index, self.subject_tokens(verb))
+            if not blamed or not speakers or _same_party(blamed[0], speakers[0]):
+                continue
+            out.append(Candidate(sense=BLAME, trigger=verb, actor=speakers[0], recipient=blamed[0],
+                                 family="verb", tokens={verb.i, comp.i, blame.i}))
+        return out
+
+    def held_responsible(self, verb, index: MentionIndex) -> Candidate | None:
+        """"Kenya held Somalia responsible for the attack", "holds Moscow accountable": ACCUSE
+        (CAMEO 112), the holder → the one held."""
+        if verb.lemma_.lower() not in HOLDING_VERBS or any(c.dep_ == "neg" for c in verb.children):
+            return None
+        for child in verb.children:
+            if child.dep_ == "dobj":  # "held Somalia responsible": the adjective hangs on the object
+                held, word = child, next((c for c in child.children if c.lemma_.lower() in BLAME_WORDS
+                                          and self.blamed_for_harm(c)), None)
+            elif child.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and child.lemma_.lower() in BLAME_WORDS \
+                    and self.blamed_for_harm(child):
+                held, word = next((c for c in child.children if c.dep_ == "nsubj"), None), child
+            else:
+                continue
+            if held is None or word is None:
+                continue
+            blamed = self.mentions(index, [held])
+            actors = self.mentions(index, self.subject_tokens(verb))
+            if blamed and actors and not _same_party(blamed[0], actors[0]):
+                return Candidate(sense=BLAME, trigger=verb, actor=actors[0], recipient=blamed[0], family="verb",
+                                 tokens={verb.i, held.i, word.i})
+        return None
+
+    def lays_blame(self, token) -> bool:
+        """A predicate that lays an act at someone's door: "responsible", "accountable", "to
+        blame", "behind" an attack."""
+        if (token.dep_ in ("acomp", "attr") and token.lemma_.lower() in BLAME_WORDS) or (
+                token.dep_ == "xcomp" and token.lemma_.lower() == "blame"):
+            return self.blamed_for_harm(token)
+        if token.dep_ == "prep" and token.lower_ in BLAME_PREPS:
+            return any(g.dep_ == "pobj" and self.harm(g) for g in token.children)
+        return False
+
+    def blamed_for_harm(self, word) -> bool:
+        """The blame is for a harm ("responsible for the attack", "for killing"), or for nothing
+        named; "responsible for security" lays nothing at anyone's door."""
+        fors = [c for c in word.children if c.dep_ == "prep" and c.lower_ == "for"]
+        return not fors or any(g.dep_ in ("pobj", "pcomp") and self.harm(g) for f in fors for g in f.children)
+
+    def harm(self, token) -> bool:
+        """An act of conflict named by a noun ("the bombing") or a verb ("killing")."""
+        entry = self.lex.noun_entry(token)
+        if entry is not None:
+            return entry.sense.conflict
+        sense, _ = self.lex.verb_sense(token)
+        return sense is not None and sense.conflict
 
     def obligations(self, verb, comps: list) -> list[tuple[Any, Candidate]]:
         """(clause, request) for each request a speech verb states by a clause of obligation

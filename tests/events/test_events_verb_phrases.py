@@ -125,3 +125,17 @@ def test_a_war_launched_and_a_deadline_given(text, expected):
 ])
 def test_hitting_someone_with_a_measure_is_the_measure(text, expected):
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # laying a harm at another's door is an accusation (CAMEO 112), said or done
+    ("Kenya held Somalia responsible for the attack.", [("KEN", "ACCUSE", "SOM")]),
+    ("Kabul said Pakistan was behind the bombing.", [("AFGGOV", "ACCUSE", "PAK")]),
+    ("Ukraine said Russia was to blame for the blast.", [("UKR", "ACCUSE", "RUS")]),
+    # not for what is no harm, not denied, not of one's own side
+    ("Kenya said the Somali police were responsible for security.", []),
+    ("Kenya said Somalia was not responsible for the attack.", []),
+    ("Kabul said Pakistan was behind the talks.", []),
+])
+def test_holding_another_responsible_for_a_harm_is_an_accusation(text, expected):
+    assert coded(text) == expected
