@@ -82,6 +82,7 @@ MUTUAL_MODES = {k: frozenset(v) for k, v in _WORDS["mutual_modes"].items()}
 LEARNED_JOINT_TYPES = frozenset(_WORDS["learned_joint_types"])
 MUTUAL_ASSAULT_LEMMAS = frozenset(_WORDS["mutual_assault_lemmas"])
 MUTUAL_GOVERNORS = frozenset(_WORDS["mutual_governors"])  # "X and Y agreed to …": with each other
+MUTUAL_VERBS = frozenset(_WORDS["mutual_verbs"])  # "X and Y exchanged ambassadors"
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my)\b")
 _NEGATION = re.compile(r"\b(?:not|never|no|cannot|won't|can't|n't)\b|n't\b")
@@ -695,6 +696,8 @@ class Coder:
         clash, any cooperative act marked "joint"), so that a coordinated subject names both sides."""
         if joint:  # a joint attack is allies against a third party, not each other
             return not sense.conflict
+        if cand.trigger.lemma_.lower() in MUTUAL_VERBS and cand.family in VERB_ACT_FAMILIES:
+            return True
         if sense.type == "ASSAULT":
             doc = cand.trigger.doc
             return any(doc[i].lemma_.lower() in MUTUAL_ASSAULT_LEMMAS for i in cand.tokens | {cand.trigger.i})

@@ -34,6 +34,9 @@ BLAME_WORDS = frozenset(_WORDS["blame_words"])  # "responsible for the attack"
 BLAME_PREPS = frozenset(_WORDS["blame_preps"])  # "behind the bombing"
 HOLDING_VERBS = frozenset(_WORDS["holding_verbs"])  # "held Somalia responsible"
 BLAME = Sense("ACCUSE", "112", "accuse")  # laying an act at another's door (CAMEO 112)
+ORDERING_VERBS = frozenset(_WORDS["ordering_verbs"])  # "ordered the ambassador to leave"
+LEAVING_VERBS = frozenset(_WORDS["leaving_verbs"])
+EXPEL = "expel"  # what an order to leave is (its sense from the lexicon)
 FAILING_VERBS = frozenset(_WORDS["failing_verbs"])  # "failed to reach an agreement"
 NO_AGREEMENT = "no_agreement"  # the mode of such a failure (data/plover.yaml)
 AUTHORED_NOUNS = frozenset(_WORDS["authored_nouns"])  # "an offer by X": X's, whom a stance on it answers
@@ -597,9 +600,17 @@ class Patterns:
         # 1. governors first, so the acts they govern are consumed
         for verb in verbs:
             kind = self.lex.governor_of(verb)
-            if kind is None:
+            if kind is None and verb.lemma_.lower() not in ORDERING_VERBS:
                 continue
             comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and (c.pos_ in VERB_POS or c.tag_.startswith("VB"))]
+            cand = self.ordered_out(verb, comps, index)
+            if cand is not None:  # "ordered the French ambassador to leave": an expulsion
+                out.append(cand)
+                consumed.update(t.i for comp in comps for t in comp.subtree)
+                consumed.update(cand.tokens)
+                continue
+            if kind is None:
+                continue
             # "threatened to close or suspend U.S. operations": a coordinated complement is one too
             comps += [c for comp in comps for c in self.conjuncts(comp)[1:] if c.pos_ in VERB_POS or c.tag_.startswith("VB")]
             if kind == "block" and verb.lemma_.lower() in FAILING_VERBS:
@@ -771,6 +782,26 @@ class Patterns:
             out.append((comp, Candidate(sense=sense, trigger=verb, actor=None, recipient=None,
                                         family="governor", tokens={verb.i, comp.i, act_verb.i, *act_tokens})))
         return out
+
+    def ordered_out(self, verb, comps: list, index: MentionIndex) -> Candidate | None:
+        """"ordered the French ambassador to leave the country", "told the envoys to leave": an order
+        to leave is an expulsion of whom it orders out — what "expel" means for that object (a
+        diplomat's expulsion reduces relations, CAMEO 161; anyone else's is COERCE 174)."""
+        if verb.lemma_.lower() not in ORDERING_VERBS or not any(c.lemma_.lower() in LEAVING_VERBS for c in comps):
+            return None
+        told = [o for o in verb.children if o.dep_ == "dobj"]
+        if not told or any(c.dep_ == "neg" for c in verb.children):
+            return None
+        entry = self.lex.noun_entry(told[0])
+        sense = entry.by_class.get(EXPEL) if entry is not None else None
+        sense = sense or self.lex.verbs.get(EXPEL)
+        recipients = self.mentions(index, told)
+        actors = self.mentions(index, self.subject_tokens(verb))
+        if sense is None or not recipients or not actors or _same_party(actors[0], recipients[0]):
+            return None
+        leave = next(c for c in comps if c.lemma_.lower() in LEAVING_VERBS)
+        return Candidate(sense=sense, trigger=verb, actor=actors[0], recipient=recipients[0], family="verb",
+                         tokens={verb.i, leave.i, told[0].i})
 
     def failed_agreement(self, verb, comps: list, index: MentionIndex) -> Candidate | None:
         """"Peru and Ecuador failed to reach an agreement", "failed to agree on a deal with X": the

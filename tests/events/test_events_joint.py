@@ -228,3 +228,12 @@ def test_a_city_in_the_name_of_talks_is_no_party_to_them(text, expected):
 def test_two_subjects_that_agreed_to_act_agreed_with_each_other(text, expected):
     """Whatever two named parties agreed to do, the agreement is between them."""
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what two parties exchange goes each way between them, whatever the act
+    ("Turkey and Egypt exchanged ambassadors for the first time in a decade.", [("TUR", "SUPPORT", "EGY")]),
+    ("Russia and Ukraine exchanged prisoners on Friday.", [("RUS", "RETREAT", "UKR")]),
+])
+def test_what_two_subjects_exchanged_went_between_them(text, expected):
+    assert coded(text) == expected

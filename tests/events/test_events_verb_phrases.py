@@ -139,3 +139,16 @@ def test_hitting_someone_with_a_measure_is_the_measure(text, expected):
 ])
 def test_holding_another_responsible_for_a_harm_is_an_accusation(text, expected):
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an order to leave expels: a diplomat's expulsion reduces relations (CAMEO 161) ...
+    ("Niger ordered the French ambassador to leave the country.", [("NER", "SANCTION", "FRAGOV")]),
+    ("Niger told the French ambassador to leave.", [("NER", "SANCTION", "FRAGOV")]),
+    # ... anyone else's is coercion (CAMEO 174)
+    ("Uganda ordered two Kenyan journalists to leave the country.", [("UGA", "COERCE", "KENMED")]),
+    # an order to do anything else stays a demand
+    ("Niger ordered the French ambassador to attend a meeting.", [("NER", "REQUEST", "FRAGOV")]),
+])
+def test_an_order_to_leave_is_an_expulsion(text, expected):
+    assert coded(text) == expected
