@@ -432,14 +432,6 @@ class Coder:
         head = token.head
         return token.dep_ in ("dobj", "dative") and head.i != trigger.i and self.lexicon.governor_of(head) == "speech"
 
-    def _trigger_sense(self, token) -> Sense | None:
-        if token.pos_ in ("VERB", "AUX"):
-            return self.lexicon.verb_sense(token)[0]
-        if token.pos_ == "NOUN":
-            entry = self.lexicon.noun_entry(token)
-            return entry.sense if entry is not None else None
-        return None
-
     def _intent_statement(self, sent, article: Article, index: MentionIndex, quotes, resolver) -> list[Event]:
         """A state speaker's first-person quoted statement of cooperation ("We must find common
         ground …," Petro remarked) is an expression of intent to cooperate (AGREE, CAMEO 03) toward the

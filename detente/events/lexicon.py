@@ -425,6 +425,15 @@ class Lexicon:
                     return True
         return False
 
+    def sense_of(self, token) -> Sense | None:
+        """The act a word names by itself: a verb's sense, a noun's event sense."""
+        if token.pos_ in ("VERB", "AUX"):
+            return self.verb_sense(token)[0]
+        if token.pos_ == "NOUN":
+            entry = self.noun_entry(token)
+            return entry.sense if entry is not None else None
+        return None
+
     def verb_sense(self, token) -> tuple[Sense | None, int]:
         """The sense of a verb token, and how many words matched (a phrase beats a single word;
         a pattern of what follows the verb is the last resort)."""

@@ -103,11 +103,11 @@ class Candidate:
     tokens: set[int] = field(default_factory=set)
 
 
-
 def _same_party(a, b) -> bool:
     """Two mentions of one side: the same mention, actor code or country."""
     return a == b or bool(a.actor.code and a.actor.code == b.actor.code) or bool(
         a.actor.country and a.actor.country == b.actor.country)
+
 
 class Patterns:
     def __init__(self, lexicon: Lexicon):
@@ -534,10 +534,9 @@ class Patterns:
             phrased = entry.by_class.get(f"{lemma} {particle}")
             if phrased is not None:
                 return self.lex.refine(phrased, entry, noun), entry
-        if lemma in entry.by_class:  # the verb's own key, even a null one ("declare: null")
-            sense = entry.by_class[lemma]
-        else:
-            sense = entry.under(lemma, verb_class) or entry.under(verb.lower_, verb_class)
+        # the verb's own key, even a null one ("declare: null"), under its lemma or its surface form
+        key = next((k for k in (lemma, verb.lower_) if k in entry.by_class), lemma)
+        sense = entry.under(key, verb_class)
         if sense is None:
             return None, entry
         return self.lex.refine(sense, entry, noun), entry
@@ -695,6 +694,7 @@ class Patterns:
         said the militants were responsible for the attacks": a speaker laying an act at another
         actor's door accuses it (ACCUSE, CAMEO 112), speaker → the clause's subject."""
         out: list[Candidate] = []
+        speakers = None  # the speech verb's subject, looked up once, when a clause qualifies
         for comp in comps:
             if comp.dep_ != "ccomp" or comp.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in comp.children):
                 continue
@@ -702,7 +702,8 @@ class Patterns:
             if blame is None:
                 continue
             blamed = self.mentions(index, [c for c in comp.children if c.dep_ == "nsubj"])
-            speakers = self.mentions(index, self.subject_tokens(verb))
+            if speakers is None:
+                speakers = self.mentions(index, self.subject_tokens(verb))
             if not blamed or not speakers or _same_party(blamed[0], speakers[0]):
                 continue
             out.append(Candidate(sense=BLAME, trigger=verb, actor=speakers[0], recipient=blamed[0],
@@ -750,10 +751,7 @@ class Patterns:
 
     def harm(self, token) -> bool:
         """An act of conflict named by a noun ("the bombing") or a verb ("killing")."""
-        entry = self.lex.noun_entry(token)
-        if entry is not None:
-            return entry.sense.conflict
-        sense, _ = self.lex.verb_sense(token)
+        sense = self.lex.sense_of(token)
         return sense is not None and sense.conflict
 
     def obligations(self, verb, comps: list) -> list[tuple[Any, Candidate]]:
@@ -793,7 +791,7 @@ class Patterns:
         if not told or any(c.dep_ == "neg" for c in verb.children):
             return None
         entry = self.lex.noun_entry(told[0])
-        sense = entry.by_class.get(EXPEL) if entry is not None else None
+        sense = entry.under(EXPEL, self.lex.verb_class.get(EXPEL)) if entry is not None else None
         sense = sense or self.lex.verbs.get(EXPEL)
         recipients = self.mentions(index, told)
         actors = self.mentions(index, self.subject_tokens(verb))
