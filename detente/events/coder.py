@@ -101,6 +101,20 @@ UNDERGOER_VERBS = frozenset(_WORDS["undergoer_verbs"])  # "two soldiers died": t
 CIVILIAN_NON_ACTS = frozenset(_WORDS["civilian_non_acts"])  # "Chinese tourists visited Vietnam"
 
 
+def _described(path: list, by_head: dict, trigger) -> Any | None:
+    """"fired on students who marched in Nairobi", "troops that Russia sent attacked Kyiv": a side
+    reached through a relative clause (`path`: its side of the parse path, below the turn) is a
+    side of that clause's own act; the phrase the clause describes (`by_head`: candidate phrases
+    by their heads) is the side of the act, unless the act (`trigger`) is told in that clause
+    ("introduced a bill that would sanction X")."""
+    described = None
+    for token in path:
+        if token.dep_ == "relcl" and token.head.i in by_head and not (
+                token.i == trigger.i or token.is_ancestor(trigger)):
+            described = by_head[token.head.i]
+    return described
+
+
 def _same_side(event: Event, actor: Actor, recipient: Actor) -> bool:
     """An event shares a side with the pair: the same known actor, or overlapping words."""
     def same(x: Actor | None, y: Actor) -> bool:
@@ -294,13 +308,18 @@ class Coder:
                 and not self._reported_of_another(sent.doc[a.head], act.trigger)
 
         cands = phrases(sent, index, role_test(sent.doc))
+        by_head = {c.head: c for c in cands}
         for a, b, p_pair in self.learned.best_pairs(sent, index, self.lexicon, rule_types,
                                                     eligible=eligible, cands=cands):
+            cand = act_of[a.head, b.head]
+            steps, up_a, _ = act_path(a, b, sent)
+            a, b = _described(up_a[1:], by_head, cand.trigger) or a, _described(steps[1:], by_head, cand.trigger) or b
+            if not a.can_act:
+                continue
             actor, recipient = phrase_actor(a), phrase_actor(b)
             if any(e.actor is not None and e.recipient is not None and e.actor.text in actor.text
                    and e.recipient.text in recipient.text for e in found):
                 continue
-            cand = act_of[a.head, b.head]
             dist = dict(self.learned.type_distribution(type_features(a, b, sent, self.lexicon, rule_types)))
             event_type = max(dist, key=dist.get)
             sense = cand.sense

@@ -38,6 +38,7 @@ ORDERING_VERBS = frozenset(_WORDS["ordering_verbs"])  # "ordered the ambassador 
 LEAVING_VERBS = frozenset(_WORDS["leaving_verbs"])
 EXPEL = "expel"  # what an order to leave is (its sense from the lexicon)
 FAILING_VERBS = frozenset(_WORDS["failing_verbs"])  # "failed to reach an agreement"
+REFUSAL_CONDITION_MARKS = frozenset(_WORDS["refusal_condition_marks"])  # "will not resume talks until X …"
 NO_AGREEMENT = "no_agreement"  # the mode of such a failure (data/plover.yaml)
 AUTHORED_NOUNS = frozenset(_WORDS["authored_nouns"])  # "an offer by X": X's, whom a stance on it answers
 PAIR_NOUNS = frozenset(_WORDS["pair_nouns"])
@@ -104,9 +105,14 @@ class Candidate:
 
 
 def _same_party(a, b) -> bool:
-    """Two mentions of one side: the same mention, actor code or country."""
-    return a == b or bool(a.actor.code and a.actor.code == b.actor.code) or bool(
-        a.actor.country and a.actor.country == b.actor.country)
+    """Two mentions of one side: the same mention or actor code, or one country where either
+    stands for the whole country ("Kenya's president said Kenya must …"). A government and its
+    opposition, courts or army are two parties (PLOVER codes domestic pairs)."""
+    if a == b or bool(a.actor.code and a.actor.code == b.actor.code):
+        return True
+    if not (a.actor.country and a.actor.country == b.actor.country):
+        return False
+    return any(m.actor.code in (None, "", m.actor.country) for m in (a, b))
 
 
 class Patterns:
@@ -530,8 +536,9 @@ class Patterns:
             return None, entry
         verb_class = self.lex.class_of(verb)
         lemma = verb.lemma_.lower()
-        if particle is not None:  # a verb + particle key ("order out": expel, "order home": recall)
-            phrased = entry.by_class.get(f"{lemma} {particle}")
+        # a verb + particle key ("order out": expel, "order home": recall, "take in": shelter)
+        for part in [particle] + [c.lower_ for c in verb.children if c.dep_ == "prt"]:
+            phrased = entry.by_class.get(f"{lemma} {part}") if part is not None else None
             if phrased is not None:
                 return self.lex.refine(phrased, entry, noun), entry
         # the verb's own key, even a null one ("declare: null"), under its lemma or its surface form
@@ -881,6 +888,9 @@ class Patterns:
             recipient = self.recipient(index, act_verb, self.objects(act_verb), actors[0] if actors else None, sense=sense)
         if recipient is None:
             recipient = self.recipient(index, verb, objs, actors[0] if actors else None, sense=sense)
+        if recipient is None and kind == "reject":  # "refuses to approve the package until X unfreezes …"
+            recipient = next(filter(None, (self.awaited_party(index, v, actors[0] if actors else None)
+                                           for v in (verb, act_verb) if v is not None)), None)
         return Candidate(sense=sense, trigger=verb, actor=actors[0] if actors else None, recipient=recipient,
                          family="governor", tokens={verb.i, *act_tokens},
                          passive=self.is_passive(verb))
@@ -967,6 +977,8 @@ class Patterns:
         actor = actors[0] if actors else None
         recipient = self.recipient(index, verb, recipient_pool, actor, sense=sense) or pair_other \
             or self.purpose_object(index, verb, objs, actor)
+        if recipient is None and any(c.dep_ == "neg" for c in verb.children):
+            recipient = self.awaited_party(index, verb, actor)  # "will not resume talks until X frees …"
         helped = [c for c in verb.children if self.help_purpose(c)]
         if helped and sense.type in HELP_PURPOSE_SENSES:
             # "sent troops to Iraq to support its government": personnel sent to help are military aid
@@ -1043,6 +1055,19 @@ class Patterns:
         government"): the act's aim, not an act of its own."""
         return verb.dep_ == "advcl" and _infinitive(verb) and verb.lemma_.lower() in HELP_PURPOSE_VERBS \
             and verb.head.pos_ in VERB_POS
+
+    def awaited_party(self, index: MentionIndex, verb, actor) -> Any | None:
+        """"will not resume talks until North Korea releases the abductees", "refuses to approve the
+        package until the Commission unfreezes its funds": a refusal that waits for another's act
+        is aimed at that other, the subject of the "until" clause (not the refuser's own side)."""
+        for clause in verb.children:
+            if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in REFUSAL_CONDITION_MARKS
+                                                 for m in clause.children):
+                continue
+            awaited = self.mentions(index, [c for c in clause.children if c.dep_ in SUBJECT_DEPS])
+            if awaited and not (actor is not None and _same_party(awaited[0], actor)):
+                return awaited[0]
+        return None
 
     def purpose_object(self, index: MentionIndex, verb, objs: list, actor) -> Any | None:
         """"called Morrison to congratulate him", "phoned Erdogan to thank him": the object pronoun

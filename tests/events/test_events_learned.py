@@ -234,3 +234,15 @@ def test_where_a_wire_story_was_filed_is_no_side_and_the_actor_word_of_an_act_do
     coded = _coded(text)
     assert any(a == "U.S. military" and t == "ASSAULT" for a, t, _ in coded), coded
     assert not any(a in ("MOGADISHU", "Somalia") for a, _, _ in coded), coded
+
+
+@pytest.mark.parametrize(("text", "clause_word", "side"), [
+    ("Kenyan police opened fire on students who marched in Nairobi.", "Nairobi", "students"),
+    ("Israeli forces raided a camp that housed fighters from Lebanon.", "Lebanon", "a camp"),
+    ("Soldiers whom Russia had trained attacked a Ukrainian village.", "Russia", "Soldiers"),
+])
+def test_a_side_inside_a_relative_clause_is_no_side_of_the_act_above_it(text, clause_word, side):
+    # the clause has its own act ("marched in Nairobi"); the phrase it describes is the side
+    coded = _coded(text)
+    assert coded and not any(clause_word in (actor, target) for actor, _, target in coded), coded
+    assert any(side in (actor, target) for actor, _, target in coded), coded

@@ -36,11 +36,28 @@ def test_a_speaker_saying_what_another_actor_must_do_is_the_speakers_request(tex
     assert triples(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # an opposition, a former leader or a court asking the government of its own country: two parties
+    ("The Kenyan opposition leader said the Kenyan government must release the activists.",
+     [("KENOPP", "KENGOV", "REQUEST")]),
+    ("A former prime minister of Pakistan said the Pakistani government must hold early elections.",
+     [("PAKELI", "PAKGOV", "REQUEST")]),
+    # and laying a harm at its door is an accusation between them
+    ("The Kenyan opposition leader said the Kenyan government was behind the attack.",
+     [("KENOPP", "KENGOV", "ACCUSE")]),
+])
+def test_two_parties_of_one_country_ask_and_accuse_each_other(text, expected):
+    assert [(a, r, t) for a, r, t in (
+        (e.actor.code, e.recipient.code if e.recipient else None, e.event_type)
+        for e in detente.extract(text, published="2025-06-02"))] == expected
+
+
 @pytest.mark.parametrize("text", [
     "India said it must protect its border with Pakistan.",  # the speaker's own duty
     "Germany said Russia should be fined for the spill.",  # the actor is the patient, not the one asked
     "Analysts said Brazil must negotiate with Mexico.",  # no actor speaks
     "The Indian foreign minister said India must protect its border.",  # the speaker's own country
+    "The Kenyan president said Kenya must protect its borders.",  # the whole country is the speaker's too
     "France said Iran may have to reopen the embassy.",  # a possibility, not a demand
 ])
 def test_an_obligation_that_is_not_asked_of_another_actor_is_no_request(text):

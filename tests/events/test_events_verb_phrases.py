@@ -107,6 +107,27 @@ CASES = {
         # an order to do anything else stays a demand
         ("Niger ordered the French ambassador to attend a meeting.", [("NER", "REQUEST", "FRAGOV")]),
     ],
+    "refugees taken in are given asylum": [
+        # taking in, sheltering or resettling refugees grants asylum (CAMEO 075), to the refugees' side
+        ("Chad took in refugees from Sudan.", [("TCD", "AID", "SDN")]),
+        ("Chad took in thousands of Sudanese refugees.", [("TCD", "AID", "SDNCVL")]),
+        ("Germany resettled 500 Syrian refugees last year.", [("DEU", "AID", "SYRCVL")]),
+        # refugees deported are coerced; a visitor taken in is no refugee
+        ("Pakistan deported thousands of Afghan refugees.", [("PAK", "COERCE", "AFGCVL")]),
+        ("Chad took in the Sudanese president's envoy.", []),
+    ],
+    "a refusal that waits for another's act is aimed at that other": [
+        # the one whose act the refusal waits for ("until") is whom it rejects (CAMEO 12)
+        ("Japan will not resume talks until North Korea releases the abductees.", [("JPN", "REJECT", "PRK")]),
+        ("Australia will not resume aid to Nauru until its government holds an election.", [("AUS", "REJECT", "NRU")]),
+        ("Hungary refuses to approve the aid package until the European Commission unfreezes its funds.",
+         [("HUN", "REJECT", "IGOEEC")]),
+        ("The minister said Ghana would not sign the deal till Togo's president visits Accra.", [("GHA", "REJECT", "TGOGOV")]),
+        # not a past act that waited, not a promise with a condition, not one's own side
+        ("Japan did not resume talks until North Korea released the abductees.", []),
+        ("Japan will resume talks when North Korea releases the abductees.", []),
+        ("Japan will not resume talks until the Japanese parliament approves them.", []),
+    ],
 }
 
 
