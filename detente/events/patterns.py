@@ -34,6 +34,11 @@ BLAME_WORDS = frozenset(_WORDS["blame_words"])  # "responsible for the attack"
 BLAME_PREPS = frozenset(_WORDS["blame_preps"])  # "behind the bombing"
 HOLDING_VERBS = frozenset(_WORDS["holding_verbs"])  # "held Somalia responsible"
 BLAME = Sense("ACCUSE", "112", "accuse")  # laying an act at another's door (CAMEO 112)
+SPOKEN_MEDIA = frozenset(_WORDS["spoken_media"])  # "attacked the EU in a speech": words, not force
+SPOKEN_ADVERBS = frozenset(_WORDS["spoken_adverbs"])  # "verbally attacked"
+SPOKEN_PREPS = frozenset(_WORDS["spoken_preps"])  # "in a speech", "on television"
+CRITICISM = Sense("ACCUSE", "111", "criticize")  # an attack in words (CAMEO 111)
+DOCUMENT_NOUNS = frozenset(_WORDS["document_nouns"])  # "legislation targeting Turkey": no force
 ORDERING_VERBS = frozenset(_WORDS["ordering_verbs"])  # "ordered the ambassador to leave"
 LEAVING_VERBS = frozenset(_WORDS["leaving_verbs"])
 EXPEL = "expel"  # what an order to leave is (its sense from the lexicon)
@@ -1015,7 +1020,32 @@ class Patterns:
             sense = self.verb_act_sense(verb)
         if sense is not None and family == "verb":
             sense = self.agreed_to_a_thing(verb, sense)
+        if sense is not None and sense.type == "ASSAULT" and family == "verb":
+            if self.spoken(verb):
+                sense = CRITICISM  # "attacked the EU in a speech": criticism, not force
+            elif self.done_by_document(verb):
+                sense = None  # "legislation targeting Turkey": a text aims at no one with force
         return sense, entry_token, family
+
+    @staticmethod
+    def done_by_document(verb) -> bool:
+        """"legislation targeting Turkey", "the bill strikes at Chinese firms": a verb of force
+        whose doer (its subject, or the noun its participle or relative clause describes) is a
+        text — a law, a bill, a resolution — is figurative."""
+        doers = [verb.head] if verb.dep_ in ("acl", "relcl") else [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        return any(d.lemma_.lower() in DOCUMENT_NOUNS for d in doers)
+
+    @staticmethod
+    def spoken(verb) -> bool:
+        """"attacked the EU in a speech", "hit out at Ottawa on social media", "verbally attacked":
+        an act told as done in words (its medium or its manner), which force never is."""
+        for child in verb.children:
+            if child.dep_ == "advmod" and child.lower_ in SPOKEN_ADVERBS:
+                return True
+            if child.dep_ == "prep" and child.lower_ in SPOKEN_PREPS \
+                    and any(g.dep_ == "pobj" and g.lemma_.lower() in SPOKEN_MEDIA for g in child.children):
+                return True
+        return False
 
     def coordinated_acts(self, cand: Candidate) -> list[Candidate]:
         """"expressed its total rejection and strong condemnation of the plan": each event noun

@@ -107,6 +107,17 @@ CASES = {
         # an order to do anything else stays a demand
         ("Niger ordered the French ambassador to attend a meeting.", [("NER", "REQUEST", "FRAGOV")]),
     ],
+    "force told in words or by a text is no force": [
+        # an attack made in a speech, a post or "verbally" is criticism (CAMEO 111) ...
+        ("Modi attacked Pakistan in a speech.", [("INDGOV", "ACCUSE", "PAK")]),
+        ("Erdogan verbally attacked the Greek prime minister.", [("TURGOV", "ACCUSE", "GRCGOV")]),
+        # ... and a law or a bill "targeting" someone is no attack
+        ("Washington's new law targets Chinese firms.", []),
+        ("A Kenyan bill targets Somali traders.", []),
+        ("The Senate committee passed legislation targeting Turkey.", []),
+        # force stays force
+        ("Russian troops attacked Ukrainian positions on Friday.", [("RUSMIL", "ASSAULT", "UKR")]),
+    ],
     "refugees taken in are given asylum": [
         # taking in, sheltering or resettling refugees grants asylum (CAMEO 075), to the refugees' side
         ("Chad took in refugees from Sudan.", [("TCD", "AID", "SDN")]),
