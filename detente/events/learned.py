@@ -55,9 +55,10 @@ class Phrase:
 
     @property
     def can_act(self) -> bool:
-        """Someone who can do or suffer an act: a dictionary actor, a generic agent, or a
-        person, organisation, place or nationality the tagger names."""
-        return self.kind.startswith("dict:") or self.kind == "role" or self.kind[4:] in ACTOR_ENTITIES
+        """Someone who can do or suffer an act: a dictionary actor, a generic agent, a person,
+        organisation, place or nationality the tagger names, or a proper name it does not label
+        (a newspaper, a rebel movement's acronym: a name names someone)."""
+        return self.kind.startswith("dict:") or self.kind in ("role", "propn") or self.kind[4:] in ACTOR_ENTITIES
 
     @property
     def names_someone(self) -> bool:

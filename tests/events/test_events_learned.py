@@ -54,6 +54,13 @@ def test_generic_agents_can_act_without_a_country(nlp):
     assert not is_role(next(t for t in doc if t.lower_ == "road"))
 
 
+def test_a_proper_name_the_tagger_does_not_label_can_act_and_a_common_noun_cannot():
+    from detente.events.learned import Phrase
+
+    assert Phrase(0, 3, 0, "SLM/A", "propn").can_act
+    assert not Phrase(0, 2, 1, "the road", "noun").can_act
+
+
 def test_shipped_model_records_its_training_data_and_loads():
     model = LearnedCoder.load()
     assert model is not None, f"{MODEL_PATH} is missing: run scripts/train_coder_model.py"
