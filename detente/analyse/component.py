@@ -67,6 +67,7 @@ ORG_HEADS = dict(_WORDS["org_heads"])
 ORG_LINKS = frozenset(_WORDS["org_links"])
 # "-based", "-led": the group after the hyphened word is the country's ("the Saudi-led coalition")
 HYPHEN_COUNTRY_WORDS = frozenset(_WORDS["hyphen_country_words"])
+HYPHEN_LEADING_WORDS = frozenset(_WORDS["hyphen_leading_words"])  # "a Saudi-led strike": Saudi's act
 
 
 @dataclass(frozen=True)
@@ -439,14 +440,17 @@ class ActorComponent:
 
     @staticmethod
     def _hyphen_modifier(doc: Doc, prim: _Prim, prim_at: dict) -> bool:
-        """ "Moscow-backed", "Washington-based", "US-led", "pro-Russian", "Hispanic-Swiss": a country
-        word glued by a hyphen to a word that is not itself a country word ("US-Colombia" stays)."""
+        """ "Moscow-backed", "Washington-based", "pro-Russian", "Hispanic-Swiss": a country word
+        glued by a hyphen to a word that is not itself a country word ("US-Colombia" stays), unless
+        the word makes it the leader of what follows ("US-led")."""
         end, start = prim.end, prim.start
         if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and doc[end + 1].is_alpha:
             nxt = prim_at.get(end + 2)
             if doc[end + 1].lower_ in HYPHEN_COUNTRY_WORDS and nxt is not None and nxt.kind == ROLE and nxt.start == end + 2:
                 return False  # "Pakistan-based militants", "the Saudi-led coalition" (composed later)
+            if doc[end + 1].lower_ in HYPHEN_LEADING_WORDS:
+                return False  # "a Saudi-led strike", "the US-led invasion": the leader's act
             other = prim_at.get(end + 1)
             if other is None or other.kind not in (COUNTRY, DEMONYM, CAPITAL, PLACE):
                 return True

@@ -370,7 +370,7 @@ class Coder:
         out = []
         for token in sent:
             if token.pos_ != "VERB" or token.i in taken or self.patterns.alleged(token) \
-                    or token.lemma_.lower() in UNDERGOER_VERBS:
+                    or token.lemma_.lower() in UNDERGOER_VERBS or Patterns.hyphen_glued(token):
                 continue
             if self.patterns.governing(token) is not None:
                 continue  # "wants to attack", "threatened to strike": the governing verb says what it is

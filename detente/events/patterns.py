@@ -1028,6 +1028,14 @@ class Patterns:
         return sense, entry_token, family
 
     @staticmethod
+    def hyphen_glued(token) -> bool:
+        """"a US-led operation", "Iranian-backed militias": a participle glued by a hyphen to the
+        word before it describes the noun it modifies; it tells no act of its own."""
+        i = token.i
+        return i >= 2 and token.doc[i - 1].text == "-" and not token.doc[i - 1].whitespace_ \
+            and not token.doc[i - 2].whitespace_ and token.dep_ == "amod"
+
+    @staticmethod
     def done_by_document(verb) -> bool:
         """"legislation targeting Turkey", "the bill strikes at Chinese firms": a verb of force
         whose doer (its subject, or the noun its participle or relative clause describes) is a

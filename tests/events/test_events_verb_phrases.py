@@ -118,6 +118,13 @@ CASES = {
         # force stays force
         ("Russian troops attacked Ukrainian positions on Friday.", [("RUSMIL", "ASSAULT", "UKR")]),
     ],
+    "a country that leads an act does it": [
+        # "US-led", "Kenyan-led": the leader's act; the hyphened word tells no act of its own
+        ("A US-led operation killed Iraqi civilians.", [("USA", "ASSAULT", "IRQCVL")]),
+        ("The US-led invasion of Iraq began in 2003.", [("USA", "ASSAULT", "IRQ")]),
+        # backing a group does not make it the backer's
+        ("Moscow-backed rebels attacked Ukrainian troops.", [(None, "ASSAULT", "UKRMIL")]),
+    ],
     "refugees taken in are given asylum": [
         # taking in, sheltering or resettling refugees grants asylum (CAMEO 075), to the refugees' side
         ("Chad took in refugees from Sudan.", [("TCD", "AID", "SDN")]),
