@@ -43,6 +43,7 @@ ORDERING_VERBS = frozenset(_WORDS["ordering_verbs"])  # "ordered the ambassador 
 LEAVING_VERBS = frozenset(_WORDS["leaving_verbs"])
 EXPEL = "expel"  # what an order to leave is (its sense from the lexicon)
 FAILING_VERBS = frozenset(_WORDS["failing_verbs"])  # "failed to reach an agreement"
+OFFERING_VERBS = frozenset(_WORDS["offering_verbs"])  # "offered to send troops": an offer, never a threat
 REFUSAL_CONDITION_MARKS = frozenset(_WORDS["refusal_condition_marks"])  # "will not resume talks until X …"
 NO_AGREEMENT = "no_agreement"  # the mode of such a failure (data/plover.yaml)
 AUTHORED_NOUNS = frozenset(_WORDS["authored_nouns"])  # "an offer by X": X's, whom a stance on it answers
@@ -438,6 +439,9 @@ class Patterns:
             for child in obj.children:
                 if child.dep_ == "prep" and child.lower_ in preps:
                     candidates.extend(g for g in child.children if g.dep_ == "pobj")
+        if not objects:  # "mediated between Russia and Ukraine": the parties the act is between
+            candidates.extend(t for child in verb.children if child.dep_ == "prep" and child.lower_ in BETWEEN_PREPS
+                              for g in child.children if g.dep_ == "pobj" for t in self.conjuncts(g))
         # one level further: "mediating in negotiations between the Venezuelan government and …"
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "in":
@@ -868,6 +872,9 @@ class Patterns:
             return None
         if act.type in JOINT_RETYPE and self.joint(verb.doc, act_tokens):  # "agreed to hold joint exercises"
             act = JOINT_RETYPE[act.type]
+        helped = [c for c in act_verb.children if self.help_purpose(c)] if act_verb is not None else []
+        if helped and act.type in HELP_PURPOSE_SENSES:  # "offered to send troops to help Kenya": military aid
+            act = HELP_PURPOSE_SENSES[act.type]
         sense = self.combine(kind, own, act, verb)
         if sense is None:
             return None
@@ -893,6 +900,8 @@ class Patterns:
             recipient = self.recipient(index, act_verb, self.objects(act_verb), actors[0] if actors else None, sense=sense)
         if recipient is None:
             recipient = self.recipient(index, verb, objs, actors[0] if actors else None, sense=sense)
+        if recipient is None and helped and not act.conflict:  # "… to help Kenya": whom the act is for
+            recipient = self.recipient(index, helped[0], self.objects(helped[0]), actors[0] if actors else None)
         if recipient is None and kind == "reject":  # "refuses to approve the package until X unfreezes …"
             recipient = next(filter(None, (self.awaited_party(index, v, actors[0] if actors else None)
                                            for v in (verb, act_verb) if v is not None)), None)
@@ -910,7 +919,7 @@ class Patterns:
 
     @staticmethod
     def combine(kind: str, own: Sense | None, act: Sense, verb) -> Sense | None:
-        if kind == "threaten" or (kind == "promise" and act.conflict):
+        if kind == "threaten" or (kind == "promise" and act.conflict and verb.lemma_.lower() not in OFFERING_VERBS):
             cameo = {"SANCTION": "131", "COERCE": "137", "ASSAULT": "138", "MOBILIZE": "138",
                      "REJECT": "131"}.get(act.type, "130")
             if act.type == "SANCTION" and act.cameo.startswith("162"):
@@ -925,8 +934,9 @@ class Patterns:
         if kind == "promise":
             if act.cameo.startswith("057"):  # a promise to sign is AGREE (PLOVER manual, SUPPORT)
                 return Sense("AGREE", "057", act.mode)
+            # (forces offered to another are military cooperation offered, CAMEO 0312)
             return Sense("AGREE", {"COOPERATE": "031", "AID": "033", "CONCEDE": "034", "RETREAT": "034",
-                                   "CONSULT": "036"}.get(act.type, "030"), act.mode)
+                                   "CONSULT": "036", "MOBILIZE": "0312"}.get(act.type, "030"), act.mode)
         if kind == "request":
             base = own if own is not None and own.type == "REQUEST" else Sense("REQUEST", "020", "appeal")
             demand = base.cameo.startswith("10")

@@ -125,6 +125,19 @@ CASES = {
         # backing a group does not make it the backer's
         ("Moscow-backed rebels attacked Ukrainian troops.", [(None, "ASSAULT", "UKRMIL")]),
     ],
+    "an offer of forces is cooperation offered, a vow of force a threat": [
+        # forces offered to another are military cooperation offered (AGREE, CAMEO 0312) ...
+        ("Japan has offered to send troops to Kenya.", [("JPN", "AGREE", "KEN")]),
+        # ... sent to help someone, military aid offered, to whom they help
+        ("Japan has offered to send troops to help the Kenyan army.", [("JPN", "AGREE", "KENMIL")]),
+        # a vow or a pledge of force still threatens
+        ("Japan vowed to send troops to Kenya.", [("JPN", "THREATEN", "KEN")]),
+        ("Russia pledged to strike Ukrainian cities.", [("RUS", "THREATEN", "UKR")]),
+    ],
+    "mediating between two parties is consulting each": [
+        ("Turkey mediated between Russia and Ukraine.", [("TUR", "CONSULT", "RUS"), ("TUR", "CONSULT", "UKR")]),
+        ("Turkey offered to mediate between Russia and Ukraine.", [("TUR", "AGREE", "RUS"), ("TUR", "AGREE", "UKR")]),
+    ],
     "refugees taken in are given asylum": [
         # taking in, sheltering or resettling refugees grants asylum (CAMEO 075), to the refugees' side
         ("Chad took in refugees from Sudan.", [("TCD", "AID", "SDN")]),
