@@ -96,7 +96,7 @@ def actor_mentions(doc: Doc, date: str | None = None) -> list[ActorMention]:
         record = record_of(span)
         collective = _collective_entry(record, dictionary)
         if collective is not None:
-            mention = _code_collective(doc, span, collective, bodies, dictionary)
+            mention = _code_collective(doc, span, collective, bodies, dictionary, mentions)
             if mention is not None:
                 mentions.append(mention)
             continue
@@ -124,6 +124,12 @@ def actor_mentions(doc: Doc, date: str | None = None) -> list[ActorMention]:
 
 DETERMINERS = frozenset(_WORDS["determiners"])
 BODY_WINDOW = 5  # sentences back for "the body", "the council"
+COUNTRY_WINDOW = 1  # sentences back for "the country": this one and the one before
+
+
+def _country_name(dictionary, code: str) -> str:
+    entry = next((e for e in dictionary.entries.values() if e.kind == "country" and e.code == code), None)
+    return entry.name if entry is not None else code
 
 
 def _collective_entry(record: Record, dictionary):
@@ -136,9 +142,11 @@ def _collective_entry(record: Record, dictionary):
     return None
 
 
-def _code_collective(doc, span, entry, bodies, dictionary) -> ActorMention | None:
+def _code_collective(doc, span, entry, bodies, dictionary, mentions) -> ActorMention | None:
     """"the bloc" → the nearest earlier bloc (else the entry's default, the EU), "the alliance" →
-    the nearest earlier alliance (else NATO), "the body"/"the council" → the one organisation in view.
+    the nearest earlier alliance (else NATO), "the body"/"the council" → the one organisation in
+    view, "the country" → the one country named in the COUNTRY_WINDOW sentences up to it (`mentions`:
+    the document's mentions so far).
 
     Needs a determiner ("the bloc", "the 27-nation bloc", "the Western alliance"); "the body of …"
     and a body right after an organisation's name ("the NATO alliance") are not resolved."""
@@ -155,6 +163,17 @@ def _code_collective(doc, span, entry, bodies, dictionary) -> ActorMention | Non
     if earlier and earlier[-1][0].token_end >= k:  # "the NATO alliance": the name already says it
         return None
     target = None
+    sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+    here = _sentence_index(sent_starts, span.start)
+    if entry.refers == "country":
+        in_view = [m for m in mentions if m.actor.country and m.token_end <= span.start
+                   and here - _sentence_index(sent_starts, m.token_start) <= COUNTRY_WINDOW]
+        if len({m.actor.country for m in in_view}) != 1:
+            return None  # none named, or two: no guess
+        country = in_view[-1].actor.country
+        actor = Actor(span.text, country, country, None, _country_name(dictionary, country))
+        return ActorMention(span.start_char, span.end_char, span.start, span.end, span.text, actor,
+                            "description", in_view[-1])
     if entry.refers in ("bloc", "alliance"):
         typed = [m for m, e in earlier if e.type == entry.refers]
         if typed:
@@ -168,8 +187,6 @@ def _code_collective(doc, span, entry, bodies, dictionary) -> ActorMention | Non
             return ActorMention(span.start_char, span.end_char, span.start, span.end, span.text, actor,
                                 "description")
     else:
-        sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
-        here = _sentence_index(sent_starts, span.start)
         in_view = [m for m, e in earlier if here - _sentence_index(sent_starts, m.token_start) <= BODY_WINDOW]
         word = span[-1].lower_
         named = [m for m in in_view if word in m.actor.name.lower().split()] if word == "council" else []

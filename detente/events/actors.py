@@ -59,7 +59,9 @@ class MentionIndex:
                 self.by_token.setdefault(i, mention)
         # the mentions that can be a side of the story: not places named as where something is
         self.sides = [m for m in self.mentions if doc is None or not _located(doc, m)]
-        self.country_counts = Counter(m.actor.country for m in self.sides if m.actor.country)
+        # "the country" refers back to a country named just before: no new evidence of whom the story is about
+        self.country_counts = Counter(m.actor.country for m in self.sides if m.actor.country
+                                      and not (m.kind == "description" and m.actor.code == m.actor.country))
         # organisations of no country ("the U.N. rapporteur", "NATO"): a counterpart too
         self.body_counts = Counter(m.actor.code for m in self.mentions if not m.actor.country and m.actor.code)
         self._chunks: list[Any] | None = None

@@ -155,6 +155,12 @@ def test_headings_and_titles_are_not_descriptions(nlp):
     ("The IAEA visited Iran. The body of a guard was found.", [("IAEA", "IGOIAEA"), ("Iran", "IRN")]),
     ("The ruling alliance in India lost seats.", [("India", "IND")]),
     ("The NATO alliance met Turkey.", [("NATO", "IGONAT"), ("Turkey", "TUR")]),
+    # "the country": the one country named in this sentence or the one before, never a guess
+    ("Ghana held elections on Sunday. The country sent troops to Mali.",
+     [("Ghana", "GHA"), ("country", "GHA"), ("Mali", "MLI")]),
+    ("Japan's economy grew. The nation signed a deal with India.", [("Japan", "JPN"), ("nation", "JPN"), ("India", "IND")]),
+    ("Kenya criticised Somalia. The country also recalled its envoy.", [("Kenya", "KEN"), ("Somalia", "SOM")]),
+    ("The country asked Japan for aid.", [("Japan", "JPN")]),
 ])
 def test_collective_descriptions(nlp, text, expected):
     assert codes(nlp, text) == expected
