@@ -128,7 +128,7 @@ COUNTRY_WINDOW = 1  # sentences back for "the country": this one and the one bef
 
 
 def _country_name(dictionary, code: str) -> str:
-    entry = next((e for e in dictionary.entries.values() if e.kind == "country" and e.code == code), None)
+    entry = dictionary.entries.get(f"country:{code}")
     return entry.name if entry is not None else code
 
 
