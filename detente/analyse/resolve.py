@@ -276,6 +276,8 @@ def _code_span(doc, span, record: Record, date, dictionary: ActorDictionary, peo
 
 LOCATING_PREPS = frozenset(_WORDS["locating_preps"])
 CLAUSE_PREPS = frozenset(_WORDS["clause_preps"])
+LOCATING_PARTICIPLES = frozenset(_WORDS["locating_participles"])  # "militants based in Somalia"
+PARTICIPLE_PREPS = frozenset(_WORDS["participle_preps"])
 NESTED_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "xcomp", "parataxis", "acl", "csubj"})
 PLACE_KINDS = frozenset({"country", "capital", "demonym"})
 OWNERS = frozenset(_WORDS["owners"])
@@ -284,7 +286,7 @@ OWNERS = frozenset(_WORDS["owners"])
 def _located(doc, span, record: Record) -> str | None:
     """Country of a domestic group written without one ("protesters", "police", "rebels"):
     (a) a country word in its own noun phrase ("Protesters in the eastern Kosovan town of Gjilan",
-    "police from Kosovo"), else (b) a place after a locative preposition in the same clause
+    "police from Kosovo") or after a participle that places it ("militants based in Somalia"), else (b) a place after a locative preposition in the same clause
     ("Police detained 20 people in Gjilan"). Never from elsewhere in the document; "its forces",
     "their troops" belong to someone already named."""
     root = span.root
@@ -298,6 +300,14 @@ def _located(doc, span, record: Record) -> str | None:
             for tok in prep.subtree:
                 if tok.i in places:
                     return places[tok.i][1]
+    # (a') a participle after it that places it: "militants based in Somalia", "present on Afghan soil"
+    for part in root.children:
+        if part.dep_ in ("acl", "amod") and part.i > root.i and part.lemma_.lower() in LOCATING_PARTICIPLES:
+            for prep in part.children:
+                if prep.dep_ == "prep" and prep.lower_ in PARTICIPLE_PREPS:
+                    for tok in prep.subtree:
+                        if tok.i in places:
+                            return places[tok.i][1]
     verb = root
     # a token with no parse is its own head with no label (candidate parsing leaves the
     # sentences that cannot hold an event unparsed): stop there, not only at "ROOT"

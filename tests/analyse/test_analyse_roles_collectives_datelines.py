@@ -178,6 +178,11 @@ def test_collective_descriptions(nlp, text, expected):
     ("Lawmakers in Kyiv voted to condemn Moscow.",
      [("Lawmakers", "UKRLEG"), ("Kyiv", "UKR"), ("Moscow", "RUSGOV")]),
     ("Pakistan-based militants attacked India.", [("Pakistan-based militants", "PAKREB"), ("India", "IND")]),
+    # a participle that places the group: "based in", "operating from", "present on"
+    ("Kenya blamed the attacks on militants based in Somalia.",
+     [("Kenya", "KEN"), ("militants", "SOMREB"), ("Somalia", "SOM")]),
+    ("Rebels operating from Congo attacked Rwandan troops.",
+     [("Rebels", "CODREB"), ("Congo", "COD"), ("Rwandan troops", "RWAMIL")]),
     ("Colombian troops clashed with farmers.", [("Colombian troops", "COLMIL")]),
     ("Kenyan activists criticised the deal.", [("Kenyan activists", "KENCVL")]),
     # no location in the phrase or clause: no country guessed; a target is not a location;
