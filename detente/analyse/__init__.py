@@ -21,6 +21,7 @@ from spacy.util import compile_infix_regex
 from detente.analyse.actors import ActorDictionary
 from detente.analyse.component import COMPONENT, SPANS_KEY, ActorComponent, Record
 from detente.analyse.fastpipes import speed_up
+from detente.analyse.headings import HEADINGS
 from detente.analyse.resolve import ActorMention, actor_at, actor_mentions
 from detente.config import DEFAULT_MODELS, Settings
 from detente.resources import words
@@ -69,6 +70,8 @@ def load_nlp(settings: Settings | None = None) -> spacy.Language:
             nlp = _load_model(settings.model)
             speed_up(nlp)
             _extend_tokenizer(nlp)
+            if "parser" in nlp.pipe_names:  # subheadings glued to a sentence end before it
+                nlp.add_pipe(HEADINGS, before="parser")
             config = {"actors_files": list(files)}
             if "ner" in nlp.pipe_names:
                 nlp.add_pipe(COMPONENT, before="ner", config=config)

@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 
 from detente.analyse.component import COMPONENT, SPANS_KEY
 from detente.analyse.doctext import keep_text
+from detente.analyse.headings import mark_glued_headings
 from detente.analyse.resolve import PRONOUNS
 from detente.events.lexicon import inflections
 from detente.events.patterns import PAIR_NOUNS, SPEAKER_PRONOUNS
@@ -98,7 +99,7 @@ class CandidateParser:
             for tok in doc[1:]:  # a line break ends a sentence (the recogniser misses some)
                 if doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text:
                     tok.is_sent_start = True
-            yield self.actors(doc)
+            yield self.actors(mark_glued_headings(doc))
 
     def is_candidate(self, sent, mention_starts: list[int]) -> bool:
         """`mention_starts`: the token starts of the doc's actor mentions, sorted."""

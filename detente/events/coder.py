@@ -17,6 +17,7 @@ from typing import Any
 
 from detente import resources
 from detente.analyse.doctext import text_of
+from detente.analyse.headings import glued_heading_starts
 from detente.clean.dateline import dateline_end
 from detente.clean.outlets import names_outlet
 from detente.config import Settings
@@ -202,8 +203,9 @@ class Coder:
                                 article.published_earliest, skip_before=skip)
         events: list[Event] = []
         recent: list[Event] = []  # the events of the previous sentence, for replies
+        headed = set(glued_heading_starts(doc))  # a subheading run into the next sentence tells no act
         for sent in doc.sents:
-            if modality.is_question(sent):
+            if modality.is_question(sent) or sent.end in headed:
                 continue
             before = len(events)
             seen: set[tuple] = set()

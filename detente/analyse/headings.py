@@ -1,0 +1,59 @@
+"""Subheadings glued to the next sentence in flattened text start a sentence of their own.
+
+Why: text whose line breaks were lost runs a subheading into the paragraph under it ("... to
+anti-Pakistan fighters. Recent attacks Since the beginning of the year, the BLA has ramped up
+attacks ..."). The parser then reads the heading as the sentence's subject and the coder codes
+it ("Chinese demand The changes in Japanese immigration policy" as a Chinese demand of Japan).
+A word capitalised only at a sentence's start (`sentence_openers`), right after a short phrase
+that begins with a capital after a sentence's end, starts a new sentence; the phrase before it
+is then a sentence of its own, with no verb, so no event. Runs before the parser, which keeps
+the boundary.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from detente.resources import words
+
+HEADINGS = "detente_headings"
+_WORDS = words("headings")
+SENTENCE_OPENERS = frozenset(_WORDS["sentence_openers"])
+MAX_HEADING_WORDS = int(_WORDS["max_heading_words"])
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+CLOSERS = frozenset({'"', "'", "”", "’", ")"})
+
+
+def glued_heading_starts(doc: Doc) -> list[int]:
+    """Token indices where a sentence glued to a heading begins."""
+    out = []
+    for tok in doc[2:]:
+        if tok.text not in SENTENCE_OPENERS:
+            continue
+        j, words_before = tok.i - 1, 0
+        while j >= 0 and doc[j].is_alpha and words_before <= MAX_HEADING_WORDS:
+            j, words_before = j - 1, words_before + 1
+        if not 1 <= words_before <= MAX_HEADING_WORDS or not doc[j + 1].is_title:
+            continue
+        if doc[j + 1].text in SENTENCE_OPENERS:
+            continue  # "In Kenya The …": no heading opens with a function word
+        if j >= 0:  # the heading must follow a sentence's end (or a line break), not run on from one
+            k = j
+            while k >= 0 and doc[k].text in CLOSERS:
+                k -= 1
+            if k < 0 or not (doc[k].text in SENTENCE_ENDS or (doc[k].is_space and "\n" in doc[k].text)):
+                continue
+        out.append(tok.i)
+    return out
+
+
+def mark_glued_headings(doc: Doc) -> Doc:
+    for i in glued_heading_starts(doc):
+        doc[i].is_sent_start = True
+    return doc
+
+
+@Language.component(HEADINGS)
+def headings_component(doc: Doc) -> Doc:
+    return mark_glued_headings(doc)
