@@ -29,6 +29,7 @@ RECIPIENT_PREPS = tuple(_WORDS["recipient_preps"])
 NOMINAL_RECIPIENT_PREPS = tuple(_WORDS["nominal_recipient_preps"])
 CLASS_NOUN_PREPS = frozenset(_WORDS["class_noun_preps"])  # "an end to", "a freeze on", "suspension of"
 QUANTITY_WORDS = frozenset(_WORDS["quantity_words"])
+TREND_VERBS = frozenset(_WORDS["trend_verbs"])  # "demand soared": a quantity, no act
 OFFICE_NOUNS = frozenset(_WORDS["office_nouns"])
 BLAME_WORDS = frozenset(_WORDS["blame_words"])  # "responsible for the attack"
 BLAME_PREPS = frozenset(_WORDS["blame_preps"])  # "behind the bombing"
@@ -1163,6 +1164,13 @@ class Patterns:
         return None, None
 
     @staticmethod
+    def is_trend(noun) -> bool:
+        """"Indian demand for Russian oil has soared", "attacks on journalists rose": an event noun
+        whose amount rises or falls is a trend, a quantity, not an act told."""
+        head = noun.head
+        return noun.dep_ == "nsubj" and head.i != noun.i and head.lemma_.lower() in TREND_VERBS
+
+    @staticmethod
     def is_topic(noun) -> bool:
         """"a complaint about Chilean export subsidies", "the dispute over sanctions": the noun is
         what a complaint or dispute is about, a topic, not an event."""
@@ -1251,7 +1259,7 @@ class Patterns:
         entry = self.lex.noun_entry(noun)
         if entry is None or not entry.nominal:
             return None
-        if self.is_topic(noun):
+        if self.is_topic(noun) or self.is_trend(noun):
             return None
         governor = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
         target = self.class_target(governor) if governor is not None and governor.i != noun.i else None

@@ -138,6 +138,13 @@ CASES = {
         ("Turkey mediated between Russia and Ukraine.", [("TUR", "CONSULT", "RUS"), ("TUR", "CONSULT", "UKR")]),
         ("Turkey offered to mediate between Russia and Ukraine.", [("TUR", "AGREE", "RUS"), ("TUR", "AGREE", "UKR")]),
     ],
+    "an amount that rises or falls is a trend, no act": [
+        ("Indian demand for Russian oil has soared.", []),
+        ("Russian attacks on Ukrainian cities rose sharply in May.", []),
+        # the acts themselves are still acts
+        ("Kenya rejected Somalia's demand for compensation.", [("KEN", "REJECT", "SOM")]),
+        ("Russian attacks on Ukrainian cities killed ten people.", [("RUS", "ASSAULT", "UKR")]),
+    ],
     "refugees taken in are given asylum": [
         # taking in, sheltering or resettling refugees grants asylum (CAMEO 075), to the refugees' side
         ("Chad took in refugees from Sudan.", [("TCD", "AID", "SDN")]),
