@@ -20,7 +20,7 @@ from detente.resources import words
 HEADINGS = "detente_headings"
 _WORDS = words("headings")
 SENTENCE_OPENERS = frozenset(_WORDS["sentence_openers"])
-MAX_HEADING_WORDS = int(_WORDS["max_heading_words"])
+MAX_HEADING_WORDS = 5  # the most words a subheading has
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")"})
 
