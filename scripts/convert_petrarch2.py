@@ -690,11 +690,23 @@ def convert_verbs(source: Path) -> tuple[dict, Counter]:
                 continue
             body, code_text = m.group(1), m.group(2)
             first, _, second = code_text.partition(":")
+            if not first.strip() and second.strip():
+                # "[:075]": PETRARCH's paired code alone, the event from the target to the source
+                # ("X migrated to Y" is Y granting X asylum); detente's phrases code subject →
+                # object, so such a pattern would code the act backwards
+                stats["phrases: paired code only (the act runs target to source)"] += 1
+                continue
             code = first or second
             if code.rstrip("!") != code or mapped(code) is None:
                 stats["phrases: [---] or a code that maps to no PLOVER type"] += 1
                 continue
             pre, _, post = body.partition("*")
+            if "+" in pre.split() or "$" in post.split():
+                # "+ * TO $" ("X migrated to Y": Y grants X asylum): the subject is the target or an
+                # object the source; detente's phrases code subject → object, so such a pattern
+                # would code the act backwards
+                stats["phrases: roles swapped by markers (subject as target or object as source)"] += 1
+                continue
             if "&" in body and any(t.strip("{}()").rstrip("_") not in synsets
                                    for t in re.findall(r"&[A-Z_]+", body)):
                 stats["phrases: undefined synset"] += 1
