@@ -78,6 +78,8 @@ HALT [162]
 - * (FOR TALKS)                         [042:043]  # SHIP
 - * LETTER                              [---]   # SHIP
 - * GREETINGS                           [010]   # SHIP
+- * (FROM HARBOUR)                      [:073]  # SHIP
+- + * (TO) $                            [070]   # SHIP
 
 ---  PONDER   [---]  ---
 PONDER
@@ -153,6 +155,14 @@ def test_verbs_and_phrases_follow_the_crosswalk(converted):
     assert food["object"] == ["grain", "rice"] and food["prep"] == [{"word": "to", "object": ["border"]}]
     assert talks["object"] is None and talks["paired"] == "043"
     assert (talks["type"], talks["mode"]) == ("CONSULT", "visit")
+
+
+
+def test_a_pattern_whose_act_runs_from_target_to_source_is_left_out(converted):
+    # "[:073]" (only the paired code) and "+ * … $" (the target before the verb): detente's
+    # phrases code subject → object, so these would be coded backwards
+    phrases = converted["verbs.json"]["phrases"]
+    assert not any(p["prep"] and p["prep"][0]["word"] in ("from", "to") and p["object"] is None for p in phrases), phrases
 
 
 # ---- the committed files ----------------------------------------------------------------------
