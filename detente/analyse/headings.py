@@ -49,9 +49,19 @@ def glued_heading_starts(doc: Doc) -> list[int]:
 
 
 def mark_glued_headings(doc: Doc) -> Doc:
-    for i in glued_heading_starts(doc):
+    """Start a sentence after each glued subheading, and keep where they end on the doc."""
+    starts = glued_heading_starts(doc)
+    for i in starts:
         doc[i].is_sent_start = True
+    doc.user_data[HEADINGS] = starts
     return doc
+
+
+def heading_ends(doc: Doc) -> list[int]:
+    """Where the glued subheadings the pipeline found end (the next sentence's first token);
+    searched for here only in a doc no detente pipeline made."""
+    found = doc.user_data.get(HEADINGS)
+    return found if found is not None else glued_heading_starts(doc)
 
 
 @Language.component(HEADINGS)

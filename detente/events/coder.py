@@ -17,7 +17,7 @@ from typing import Any
 
 from detente import resources
 from detente.analyse.doctext import text_of
-from detente.analyse.headings import glued_heading_starts
+from detente.analyse.headings import heading_ends
 from detente.clean.dateline import dateline_end
 from detente.clean.outlets import names_outlet
 from detente.config import Settings
@@ -36,6 +36,7 @@ from detente.events.learned import (
 )
 from detente.events.lexicon import Lexicon, Sense, load_lexicon
 from detente.events.patterns import (
+    FORCE_TYPES,
     JOINT_RETYPE,
     PASSIVE_NOT_EVENT,
     VERB_ACT_FAMILIES,
@@ -51,7 +52,6 @@ __all__ = ["code", "Coder", "event_id"]
 # The learned model's type replaces the lexicon's only when the lexicon's type is this much less
 # probable under the model (the lexicon's sense is right more often where both have a say).
 TYPE_OVERRIDE = 0.25
-FORCE_TYPES = frozenset({"ASSAULT"})
 # A learned event below this confidence (0.9 × pair probability × √type probability) is not coded:
 # chosen on the development quarter of the training sentences, the dev articles' precision and
 # learned events read on VOA stories (PLOVER dev-quarter e2e 0.516 at 0.45, 0.502 at 0.6; at 0.6
@@ -203,7 +203,7 @@ class Coder:
                                 article.published_earliest, skip_before=skip)
         events: list[Event] = []
         recent: list[Event] = []  # the events of the previous sentence, for replies
-        headed = set(glued_heading_starts(doc))  # a subheading run into the next sentence tells no act
+        headed = set(heading_ends(doc))  # a subheading run into the next sentence tells no act
         for sent in doc.sents:
             if modality.is_question(sent) or sent.end in headed:
                 continue
@@ -294,14 +294,15 @@ class Coder:
         out: list[Event] = []
         rule_types = [e.event_type for e in found]
 
-        act_of: dict[tuple[int, int], Candidate | None] = {}  # (source head, target head) -> act on its path
+        # (source head, target head) -> (act on its path, the target's side of the path, the source's)
+        act_of: dict[tuple[int, int], tuple[Candidate | None, list, list]] = {}
         # every act of the sentence, linked by the patterns or not, as the lexicon states it
         told = self.sentence_acts(sent, index, every, bare)
 
         def eligible(a, b) -> bool:
             steps, up_a, lca = act_path(a, b, sent)  # one parse path per pair, for every test below
-            act = act_of[a.head, b.head] = next((acts[t.i] for t in steps if t.i in acts), None) \
-                or self._joint_act(sent, a, b, acts)
+            act = next((acts[t.i] for t in steps if t.i in acts), None) or self._joint_act(sent, a, b, acts)
+            act_of[a.head, b.head] = (act, steps, up_a)
             # "a convoy was shelled", "a commander is dead, killed in a strike": who suffered it is no source
             # "the attack by the rebels", "charges Washington dismissed": who does an act on the path is no target
             return act is not None and not self.patterns.suffers(act.trigger, sent.doc[a.head]) \
@@ -314,8 +315,8 @@ class Coder:
         by_head = {c.head: c for c in cands}
         for a, b, p_pair in self.learned.best_pairs(sent, index, self.lexicon, rule_types,
                                                     eligible=eligible, cands=cands):
-            cand = act_of[a.head, b.head]
-            steps, up_a, _ = act_path(a, b, sent)
+            cand, steps, up_a = act_of[a.head, b.head]
+            assert cand is not None  # eligible() passed only pairs with an act
             a, b = _described(up_a[1:], by_head, cand.trigger) or a, _described(steps[1:], by_head, cand.trigger) or b
             if not a.can_act:
                 continue
@@ -392,8 +393,7 @@ class Coder:
             if sense is None and WEAK_ACTS and governs is None \
                     and not self.patterns.non_event_object(token):  # "wants to attack": a governor
                 sense, family = self.lexicon.weak_sense(token), "weak"
-                if sense is not None and sense.type == "ASSAULT" and self.patterns.done_by_document(token):
-                    sense = None  # "legislation targeting Turkey": no force
+                sense = self.patterns.literal_force(token, sense)  # "legislation targeting Turkey": no force
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
             if sense is not None and not (passive and family == "verb" and token.lemma_.lower() in PASSIVE_NOT_EVENT):
                 out.append(Candidate(sense=sense, trigger=token, actor=None, recipient=None, family=family,

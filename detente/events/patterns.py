@@ -40,6 +40,7 @@ SPOKEN_ADVERBS = frozenset(_WORDS["spoken_adverbs"])  # "verbally attacked"
 SPOKEN_PREPS = frozenset(_WORDS["spoken_preps"])  # "in a speech", "on television"
 CRITICISM = Sense("ACCUSE", "111", "criticize")  # an attack in words (CAMEO 111)
 DOCUMENT_NOUNS = frozenset(_WORDS["document_nouns"])  # "legislation targeting Turkey": no force
+FORCE_TYPES = frozenset({"ASSAULT"})  # physical force: never told in words or done by a text
 ORDERING_VERBS = frozenset(_WORDS["ordering_verbs"])  # "ordered the ambassador to leave"
 LEAVING_VERBS = frozenset(_WORDS["leaving_verbs"])
 EXPEL = "expel"  # what an order to leave is (its sense from the lexicon)
@@ -1031,12 +1032,18 @@ class Patterns:
             sense = self.verb_act_sense(verb)
         if sense is not None and family == "verb":
             sense = self.agreed_to_a_thing(verb, sense)
-        if sense is not None and sense.type == "ASSAULT" and family == "verb":
-            if self.spoken(verb):
-                sense = CRITICISM  # "attacked the EU in a speech": criticism, not force
-            elif self.done_by_document(verb):
-                sense = None  # "legislation targeting Turkey": a text aims at no one with force
+        if family == "verb":
+            sense = self.literal_force(verb, sense)
         return sense, entry_token, family
+
+    def literal_force(self, verb, sense: Sense | None) -> Sense | None:
+        """A verb's sense of force as the sentence tells it: done in words it is criticism
+        ("attacked the EU in a speech"), done by a text it is none ("legislation targeting Turkey")."""
+        if sense is None or sense.type not in FORCE_TYPES:
+            return sense
+        if self.spoken(verb):
+            return CRITICISM
+        return None if self.done_by_document(verb) else sense
 
     @staticmethod
     def hyphen_glued(token) -> bool:
