@@ -103,6 +103,10 @@ def actor_mentions(doc: Doc, date: str | None = None) -> list[ActorMention]:
         if _attributive(span, record, spans):
             continue
         mention = _code_span(doc, span, record, date, dictionary, people)
+        if mention is None and record.kind == "name" and record.ids and record.ids[0].startswith("local:"):
+            mention = _of_body_before(doc, span, record, mentions)
+            if mention is not None:
+                mentions.pop()  # the body's own mention is now part of its officer's
         if mention is None:
             if record.kind == "name" and record.ids and record.ids[0].startswith("local:"):
                 # a person introduced by role whose country is not written ("Foreign ministry spokesman
@@ -125,6 +129,20 @@ def actor_mentions(doc: Doc, date: str | None = None) -> list[ActorMention]:
 DETERMINERS = frozenset(_WORDS["determiners"])
 BODY_WINDOW = 5  # sentences back for "the body", "the council"
 COUNTRY_WINDOW = 1  # sentences back for "the country": this one and the one before
+
+
+def _of_body_before(doc, span, record: Record, mentions: list[ActorMention]) -> ActorMention | None:
+    """A person introduced by an office of the organisation named right before it ("NATO Secretary
+    General <name>", "World Bank President <name>") is that organisation's, as "Kenyan President
+    <name>" is Kenya's: one mention over both, so that "he" and "him" later refer to it."""
+    if not mentions:
+        return None
+    body = mentions[-1]
+    if body.kind != "org" or body.token_end != span.start or not body.actor.code:
+        return None
+    words = doc[body.token_start:span.end]
+    actor = Actor(words.text, body.actor.code, body.actor.country, body.actor.sector, record.ids[0][len("local:"):])
+    return ActorMention(words.start_char, words.end_char, words.start, words.end, words.text, actor, "name")
 
 
 def _country_name(dictionary, code: str) -> str:

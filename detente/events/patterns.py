@@ -199,6 +199,13 @@ class Patterns:
             return []
         if verb.dep_ == "relcl":
             return self.conjuncts(head)
+        if verb.dep_ == "ccomp" and head.pos_ in VERB_POS and self.lex.governor_of(head) == "speech":
+            # "a source said Ankara in recent years imposed …": the parser took the clause's
+            # subject, a name between the speech verb and the clause, for the speech verb's object
+            named = [c for c in head.children if c.dep_ == "dobj" and head.i < c.i < verb.i
+                     and (c.pos_ == "PROPN" or c.ent_type_ in ACTOR_ENTITY_TYPES)]
+            if named:
+                return self.conjuncts(named[0])
         if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and head.pos_ in VERB_POS:
             if verb.dep_ == "xcomp":
                 # object control: "urged Colombia to cut", "encouraged troops to withdraw"

@@ -73,6 +73,17 @@ def test_role_without_country_blocks_pronouns(nlp):
     assert [(m.text, m.actor.code) for m in found] == [("Petro", "COLGOV"), ("Lula", "BRAGOV")]
 
 
+def test_an_officer_of_the_body_named_before_the_office_is_that_body(nlp):
+    found = mentions(nlp, "NATO Secretary General Tom Smith said Iran had barred him from the talks. "
+                          "He called the ban a mistake.")
+    got = [(m.text, m.kind, m.actor.code, m.actor.name) for m in found if m.kind in ("name", "pronoun", "org")]
+    assert got == [("NATO Secretary General Tom Smith", "name", "IGONAT", "Tom Smith"),
+                   ("him", "pronoun", "IGONAT", "Tom Smith"), ("He", "pronoun", "IGONAT", "Tom Smith")]
+    # a body that is not right before the office is no one's employer
+    found = mentions(nlp, "NATO met on Monday. Secretary General Tom Smith said the talks failed. He left.")
+    assert [(m.text, m.actor.code) for m in found] == [("NATO", "IGONAT")]
+
+
 def test_introduced_role_is_not_another_office(nlp):
     found = mentions(nlp, "Spokeswoman Anna Kowalska of Poland's foreign ministry said she met the ambassador.")
     assert [m.text for m in found if m.kind == "description"] == []

@@ -166,6 +166,13 @@ CASES = {
         ("Japan will resume talks when North Korea releases the abductees.", []),
         ("Japan will not resume talks until the Japanese parliament approves them.", []),
     ],
+    "the subject of a reported clause that the parser took for the speech verb's object": [
+        # "said Nairobi in … imposed": the name between the speech verb and its clause does the act
+        ("An envoy said Nairobi in the last few months imposed curbs on Somali flights from the airport.",
+         [("KENGOV", "SANCTION", "SOM")]),
+        # the one told is not the one who acted
+        ("The minister told Kenya that Somalia had closed the border with Ethiopia.", [("SOM", "COERCE", "ETH")]),
+    ],
 }
 
 
