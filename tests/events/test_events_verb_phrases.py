@@ -150,6 +150,8 @@ CASES = {
         ("Chad took in refugees from Sudan.", [("TCD", "AID", "SDN")]),
         ("Chad took in thousands of Sudanese refugees.", [("TCD", "AID", "SDNCVL")]),
         ("Germany resettled 500 Syrian refugees last year.", [("DEU", "AID", "SYRCVL")]),
+        ("Sweden accepted 800 refugees from Eritrea.", [("SWE", "AID", "ERI")]),
+        ("Uganda received thousands of Congolese refugees.", [("UGA", "AID", "CODCVL")]),
         # refugees deported are coerced; a visitor taken in is no refugee
         ("Pakistan deported thousands of Afghan refugees.", [("PAK", "COERCE", "AFGCVL")]),
         ("Chad took in the Sudanese president's envoy.", []),
@@ -165,6 +167,12 @@ CASES = {
         ("Japan did not resume talks until North Korea released the abductees.", []),
         ("Japan will resume talks when North Korea releases the abductees.", []),
         ("Japan will not resume talks until the Japanese parliament approves them.", []),
+    ],
+    "supplies handed over are aid, a suspect handed over is judicial cooperation": [
+        # what is handed over decides the act: relief goods are aid (CAMEO 07)
+        ("Japan handed over medical supplies to Peru.", [("JPN", "AID", "PER")]),
+        ("Norway handed over tents and blankets to the Turkish government.", [("NOR", "AID", "TURGOV")]),
+        ("Pakistan handed over the suspect to Iran.", [("PAK", "COOPERATE", "IRN")]),
     ],
     "the subject of a reported clause that the parser took for the speech verb's object": [
         # "said Nairobi in … imposed": the name between the speech verb and its clause does the act
