@@ -97,6 +97,8 @@ def _has_cue(words: str, cue: str) -> bool:
     return re.search(" " + "(?:e?s)? ".join(map(re.escape, parts)), words) is not None
 MULTILATERAL = frozenset(_WORDS["multilateral"])
 GROUP_NOUNS = frozenset(_WORDS["group_nouns"])
+SAID_NOUNS = frozenset(_WORDS["said_nouns"])  # "rejected the allegations": aimed at who made them
+AUTHOR_PREPS = frozenset(_WORDS["author_preps"])  # "claims by Kabul", "accusations from Delhi"
 PARTY_PREPS = frozenset(_WORDS["party_preps"])  # "officials from X and Y" name both parties
 FIRST_PERSON = frozenset(_WORDS["first_person"])  # "we condemn": the quoted speaker acts
 UNDERGOER_VERBS = frozenset(_WORDS["undergoer_verbs"])  # "two soldiers died": the subject suffered it
@@ -115,6 +117,20 @@ def _described(path: list, by_head: dict, trigger) -> Any | None:
                 token.i == trigger.i or token.is_ancestor(trigger)):
             described = by_head[token.head.i]
     return described
+
+
+def _author_of(said, cands: list, sent) -> Any | None:
+    """"rejected the allegations", "dismissed claims by Kabul", "denied Pakistan's accusation": a
+    stance aimed at something said (`said`, a phrase whose head is in SAID_NOUNS) is aimed at who
+    said it: the candidate phrase that owns it (possessor, compound, "by"/"from"/"of" phrase), or
+    None when the sentence does not name the author."""
+    head = sent.doc[said.head]
+    owners = [c.i for c in head.children if c.dep_ in ("poss", "compound", "nmod")]
+    owners += [g.i for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ in AUTHOR_PREPS
+               for g in c.children if g.dep_ == "pobj"]
+    owners += [g.i for c in head.children if c.dep_ == "acl" for p in c.children if p.dep_ == "agent"
+               for g in p.children if g.dep_ == "pobj"]  # "claims made by rights groups"
+    return next((c for c in cands if c.head in owners and c.can_act), None)
 
 
 def _same_side(event: Event, actor: Actor, recipient: Actor) -> bool:
@@ -320,6 +336,10 @@ class Coder:
             a, b = _described(up_a[1:], by_head, cand.trigger) or a, _described(steps[1:], by_head, cand.trigger) or b
             if not a.can_act:
                 continue
+            if b.mention is None and not b.can_act and sent.doc[b.head].lemma_.lower() in SAID_NOUNS:
+                b = _author_of(b, cands, sent)  # "rejected the allegations": aimed at who made them
+                if b is None:
+                    continue
             actor, recipient = phrase_actor(a), phrase_actor(b)
             if any(e.actor is not None and e.recipient is not None and e.actor.text in actor.text
                    and e.recipient.text in recipient.text for e in found):
