@@ -97,8 +97,12 @@ def _has_cue(words: str, cue: str) -> bool:
     return re.search(" " + "(?:e?s)? ".join(map(re.escape, parts)), words) is not None
 MULTILATERAL = frozenset(_WORDS["multilateral"])
 GROUP_NOUNS = frozenset(_WORDS["group_nouns"])
-SAID_NOUNS = frozenset(_WORDS["said_nouns"])  # "rejected the allegations": aimed at who made them
+# A rejection of something said ("denied the accusations") is aimed at who said it, not at a party
+# named in what was said; a condemnation or a welcome of it ("condemned reports that X shelled …")
+# judges what it tells, so that party may be its target
+SAID_NOUNS = frozenset(_WORDS["said_nouns"])
 AUTHOR_PREPS = frozenset(_WORDS["author_preps"])  # "claims by Kabul", "accusations from Delhi"
+STANCE_TYPES = frozenset({"REJECT"})
 PARTY_PREPS = frozenset(_WORDS["party_preps"])  # "officials from X and Y" name both parties
 FIRST_PERSON = frozenset(_WORDS["first_person"])  # "we condemn": the quoted speaker acts
 UNDERGOER_VERBS = frozenset(_WORDS["undergoer_verbs"])  # "two soldiers died": the subject suffered it
@@ -119,18 +123,15 @@ def _described(path: list, by_head: dict, trigger) -> Any | None:
     return described
 
 
-def _author_of(said, cands: list, sent) -> Any | None:
-    """"rejected the allegations", "dismissed claims by Kabul", "denied Pakistan's accusation": a
-    stance aimed at something said (`said`, a phrase whose head is in SAID_NOUNS) is aimed at who
-    said it: the candidate phrase that owns it (possessor, compound, "by"/"from"/"of" phrase), or
-    None when the sentence does not name the author."""
-    head = sent.doc[said.head]
-    owners = [c.i for c in head.children if c.dep_ in ("poss", "compound", "nmod")]
-    owners += [g.i for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ in AUTHOR_PREPS
+def _author_words(said) -> list:
+    """The words that may name who said `said` (a noun of SAID_NOUNS): its possessor and
+    compounds, the object of its "by"/"from"/"of", the agent of a participle ("made by")."""
+    owners = [c for c in said.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
+    owners += [g for c in said.children if c.dep_ in ("prep", "agent") and c.lower_ in AUTHOR_PREPS
                for g in c.children if g.dep_ == "pobj"]
-    owners += [g.i for c in head.children if c.dep_ == "acl" for p in c.children if p.dep_ == "agent"
+    owners += [g for c in said.children if c.dep_ == "acl" for p in c.children if p.dep_ == "agent"
                for g in p.children if g.dep_ == "pobj"]  # "claims made by rights groups"
-    return next((c for c in cands if c.head in owners and c.can_act), None)
+    return owners
 
 
 def _same_side(event: Event, actor: Actor, recipient: Actor) -> bool:
@@ -336,10 +337,6 @@ class Coder:
             a, b = _described(up_a[1:], by_head, cand.trigger) or a, _described(steps[1:], by_head, cand.trigger) or b
             if not a.can_act:
                 continue
-            if b.mention is None and not b.can_act and sent.doc[b.head].lemma_.lower() in SAID_NOUNS:
-                b = _author_of(b, cands, sent)  # "rejected the allegations": aimed at who made them
-                if b is None:
-                    continue
             actor, recipient = phrase_actor(a), phrase_actor(b)
             if any(e.actor is not None and e.recipient is not None and e.actor.text in actor.text
                    and e.recipient.text in recipient.text for e in found):
@@ -607,8 +604,14 @@ class Coder:
         if cand.actor is not None:
             actor_mentions += self._conjoined(cand.actor, index)
         recipient_mentions = [cand.recipient] if cand.recipient is not None else []
-        if cand.recipient is not None:
-            recipient_mentions += self._conjoined(cand.recipient, index)
+        said = self._said_object(cand, sense)
+        if said is not None:
+            # "dismissed accusations it is getting weapons from North Korea": a stance on something
+            # said is aimed at its author, not at a party named in what was said
+            author = next((m for t in [said] + _author_words(said) if (m := index.of_phrase(t)) is not None), None)
+            recipient_mentions = [author] if author is not None else []
+        if recipient_mentions:
+            recipient_mentions += self._conjoined(recipient_mentions[0], index)
         actors = [actor_of(m, index.doc) for m in actor_mentions] or [None]
         recipients = [actor_of(m, index.doc) for m in recipient_mentions] or [None]
         inferred = False
@@ -617,7 +620,7 @@ class Coder:
             parties = self._joint_parties(cand.actor, actor_mentions, index)
             if len(parties) >= 2:
                 actors, recipients = parties[:1], parties[1:]
-        if self.infer_counterpart and sense.type in DYADIC and not self._explicit_other(cand, index):
+        if self.infer_counterpart and sense.type in DYADIC and said is None and not self._explicit_other(cand, index):
             if recipients == [None] and actors[0] is not None and actors[0].country:
                 country = index.dominant_country(actors[0].country, sent)
                 if country:
@@ -693,6 +696,13 @@ class Coder:
         start = min(t.idx for t in tokens) - sent.start_char
         end = max(t.idx + len(t) for t in tokens) - sent.start_char
         return start, end
+
+    def _said_object(self, cand: Candidate, sense: Sense):
+        """The object of a rejection (rejected, denied, dismissed) that is something said ("the
+        accusations", "Kabul's claims"), else None."""
+        if sense.type not in STANCE_TYPES:
+            return None
+        return next((o for o in self.patterns.objects(cand.trigger) if o.lemma_.lower() in SAID_NOUNS), None)
 
     @staticmethod
     def _explicit_other(cand: Candidate, index: MentionIndex) -> bool:

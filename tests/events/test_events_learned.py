@@ -254,13 +254,3 @@ def test_a_side_inside_a_relative_clause_is_no_side_of_the_act_above_it(text, cl
     assert coded and not any(clause_word in (actor, target) for actor, _, target in coded), coded
     assert any(side in (actor, target) for actor, _, target in coded), coded
 
-
-def test_a_stance_on_something_said_is_aimed_at_who_said_it():
-    # what is rejected is a claim: its author is the other side, and with no author named, none
-    for text in ("Both Kenya and Uganda reject the claims that their joint projects harm local farmers.",
-                 "Kenyan authorities have rejected those claims.",
-                 "The minister rejected the allegation that Somali militants have bases in Kenya."):
-        assert [t for t in _coded(text) if t[1] == "REJECT"] == [], text
-    assert ("Kenyan authorities", "REJECT", "Uganda") in _coded("Kenyan authorities have rejected those claims by Uganda.")
-    # a thing that is no one's statement stays the target
-    assert ("Rebels", "ASSAULT", "a hospital") in _coded("Rebels stormed a hospital in the north on Monday.")

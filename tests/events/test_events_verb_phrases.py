@@ -174,6 +174,15 @@ CASES = {
         ("Norway handed over tents and blankets to the Turkish government.", [("NOR", "AID", "TURGOV")]),
         ("Pakistan handed over the suspect to Iran.", [("PAK", "COOPERATE", "IRN")]),
     ],
+    "a rejection of something said is aimed at who said it": [
+        # the accused named in the rejected claim is not whom the rejection answers
+        ("Russia's envoy dismissed accusations that it is getting weapons from North Korea.", []),
+        ("Kenya denied claims that it had sent troops to Somalia.", []),
+        # the author named as owner, after "by", or as the agent of "made by"
+        ("India rejected the accusations by Pakistan.", [("IND", "REJECT", "PAK")]),
+        ("China rejected the claims made by Japanese officials.", [("CHN", "REJECT", "JPNGOV")]),
+        ("India rejected Pakistan's accusation.", [("IND", "REJECT", "PAK")]),
+    ],
     "the subject of a reported clause that the parser took for the speech verb's object": [
         # "said Nairobi in … imposed": the name between the speech verb and its clause does the act
         ("An envoy said Nairobi in the last few months imposed curbs on Somali flights from the airport.",
