@@ -406,6 +406,17 @@ def test_banning_someone_is_coerce_banning_goods_is_sanction():
     assert ("SANCTION", "ban") in types("Russia banned imports of Polish apples.")
 
 
+def test_sanctions_on_a_person_or_an_organisation_are_coerce_on_a_country_sanction():
+    # PLOVER manual: COERCE "ban individuals or organizations", "confiscate property" (asset freezes,
+    # travel bans on named people); SANCTION "impose embargo, boycott, or sanctions" on a state
+    def coded(text):
+        return [(e.actor.code, e.event_type, e.recipient.code) for e in detente.extract(text, published="2025-06-02")]
+
+    assert coded("China imposed sanctions on three American senators.") == [("CHN", "COERCE", "USALEG")]
+    assert coded("Britain imposed sanctions against the Wagner Group.") == [("GBR", "COERCE", "RUSMIL")]
+    assert coded("Kenya imposed sanctions on Eritrea.") == [("KEN", "SANCTION", "ERI")]
+
+
 def test_a_ban_on_someone_is_coerce_a_ban_on_goods_sanction():
     lexicon, nlp = load_lexicon(), nlp_for_tests()
 
