@@ -39,6 +39,7 @@ SPOKEN_MEDIA = frozenset(_WORDS["spoken_media"])  # "attacked the EU in a speech
 SPOKEN_ADVERBS = frozenset(_WORDS["spoken_adverbs"])  # "verbally attacked"
 SPOKEN_PREPS = frozenset(_WORDS["spoken_preps"])  # "in a speech", "on television"
 CRITICISM = Sense("ACCUSE", "111", "criticize")  # an attack in words (CAMEO 111)
+RALLY_OPPOSITION = Sense("ACCUSE", "113", "rally_opposition")  # measures called for against a party (CAMEO 113)
 DOCUMENT_NOUNS = frozenset(_WORDS["document_nouns"])  # "legislation targeting Turkey": no force
 FORCE_TYPES = frozenset({"ASSAULT"})  # physical force: never told in words or done by a text
 ORDERING_VERBS = frozenset(_WORDS["ordering_verbs"])  # "ordered the ambassador to leave"
@@ -911,12 +912,22 @@ class Patterns:
             recipient = self.recipient(index, verb, objs, actors[0] if actors else None, sense=sense)
         if recipient is None and helped and not act.conflict:  # "… to help Kenya": whom the act is for
             recipient = self.recipient(index, helped[0], self.objects(helped[0]), actors[0] if actors else None)
+        if kind == "request" and act.conflict and recipient is not None and self._inside(
+                verb.doc[recipient.token_start], [verb.doc[i] for i in act_tokens] + ([act_verb] if act_verb is not None else [])):
+            # "called for sanctions against Iran", "demanded tougher action on Moscow": the one named
+            # is the measure's target, not whom the call asks; opposition is rallied against it (CAMEO 113)
+            sense = RALLY_OPPOSITION
         if recipient is None and kind == "reject":  # "refuses to approve the package until X unfreezes …"
             recipient = next(filter(None, (self.awaited_party(index, v, actors[0] if actors else None)
                                            for v in (verb, act_verb) if v is not None)), None)
         return Candidate(sense=sense, trigger=verb, actor=actors[0] if actors else None, recipient=recipient,
                          family="governor", tokens={verb.i, *act_tokens},
                          passive=self.is_passive(verb))
+
+    @staticmethod
+    def _inside(token, heads: list) -> bool:
+        """Is `token` one of `heads` or in the phrase of one of them?"""
+        return any(token.i == h.i or h.is_ancestor(token) for h in heads)
 
     @staticmethod
     def _may_lack_actor(verb, subjects: list) -> bool:

@@ -44,7 +44,7 @@ CASES = {
     "a group or number of people is the people it counts": [
         # a head that only gathers or counts people is those people
         ("A delegation of Chinese officials visited Nepal.", [("CHNGOV", "CONSULT", "NPL")]),
-        ("A group of British lawmakers called for sanctions against China.", [("GBRLEG", "REQUEST", "CHN")]),
+        ("A group of British lawmakers called for sanctions against China.", [("GBRLEG", "ACCUSE", "CHN")]),  # (sanctions called for: CAMEO 113)
         ("Members of Hamas met Egyptian mediators in Cairo.", [("PSEREB", "CONSULT", "EGY")]),
         # a group no one's stays no one's
         ("A group of countries criticized Iran.", [(None, "ACCUSE", "IRN")]),
@@ -182,6 +182,14 @@ CASES = {
         ("India rejected the accusations by Pakistan.", [("IND", "REJECT", "PAK")]),
         ("China rejected the claims made by Japanese officials.", [("CHN", "REJECT", "JPNGOV")]),
         ("India rejected Pakistan's accusation.", [("IND", "REJECT", "PAK")]),
+    ],
+    "measures called for against a party rally opposition to it": [
+        # no one is asked: the party named is the measure's target (CAMEO 113, PLOVER ACCUSE)
+        ("Britain demanded sanctions on Iran.", [("GBR", "ACCUSE", "IRN")]),
+        ("British lawmakers called for sanctions against Chinese officials.", [("GBRLEG", "ACCUSE", "CHNGOV")]),
+        # one asked to act is asked, whatever the act
+        ("Britain urged the EU to impose sanctions on Iran.", [("GBR", "REQUEST", "IGOEEC")]),
+        ("Britain urged Iran to stop attacks on ships.", [("GBR", "REQUEST", "IRN")]),
     ],
     "the subject of a reported clause that the parser took for the speech verb's object": [
         # "said Nairobi in … imposed": the name between the speech verb and its clause does the act
