@@ -46,6 +46,7 @@ ORDERING_VERBS = frozenset(_WORDS["ordering_verbs"])  # "ordered the ambassador 
 LEAVING_VERBS = frozenset(_WORDS["leaving_verbs"])
 EXPEL = "expel"  # what an order to leave is (its sense from the lexicon)
 FAILING_VERBS = frozenset(_WORDS["failing_verbs"])  # "failed to reach an agreement"
+MATERIAL_WORDS = frozenset(_WORDS["material_words"])  # "military support": a thing given, not praise
 OFFERING_VERBS = frozenset(_WORDS["offering_verbs"])  # "offered to send troops": an offer, never a threat
 REFUSAL_CONDITION_MARKS = frozenset(_WORDS["refusal_condition_marks"])  # "will not resume talks until X …"
 NO_AGREEMENT = "no_agreement"  # the mode of such a failure (data/plover.yaml)
@@ -886,6 +887,11 @@ class Patterns:
         if helped and act.type in HELP_PURPOSE_SENSES:  # "offered to send troops to help Kenya": military aid
             act = HELP_PURPOSE_SENSES[act.type]
         sense = self.combine(kind, own, act, verb)
+        if kind == "promise" and act.type == "SUPPORT" and act.mode == "praise" \
+                and not any(self.material_support(verb.doc[i]) for i in act_tokens):
+            # "pledged its support for Ukraine", "vowed to back Kyiv": support pledged is support
+            # expressed (PLOVER SUPPORT, "express support for"), not a promise of a later act
+            sense = act
         if sense is None:
             return None
         subjects = self.subject_tokens(verb)
@@ -923,6 +929,17 @@ class Patterns:
         return Candidate(sense=sense, trigger=verb, actor=actors[0] if actors else None, recipient=recipient,
                          family="governor", tokens={verb.i, *act_tokens},
                          passive=self.is_passive(verb))
+
+    def material_support(self, token) -> bool:
+        """"military support", "$10 million in support": support that is a thing given (aid), not
+        support expressed."""
+        if token.pos_ != "NOUN":
+            return False
+        if any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in MATERIAL_WORDS for c in token.children):
+            return True
+        head = token.head  # "$10 million in support": support counted as an amount
+        return token.dep_ == "pobj" and head.dep_ == "prep" and (head.head.like_num or head.head.pos_ in ("NUM", "SYM")
+                                                                 or head.head.lemma_.lower() in QUANTITY_WORDS)
 
     @staticmethod
     def _inside(token, heads: list) -> bool:

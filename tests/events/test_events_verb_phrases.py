@@ -191,6 +191,14 @@ CASES = {
         ("Britain urged the EU to impose sanctions on Iran.", [("GBR", "REQUEST", "IGOEEC")]),
         ("Britain urged Iran to stop attacks on ships.", [("GBR", "REQUEST", "IRN")]),
     ],
+    "support pledged is support expressed; material support pledged is a promise": [
+        # PLOVER SUPPORT: "express support for" a policy, action or actor
+        ("Germany pledged its support for Ukraine.", [("DEU", "SUPPORT", "UKR")]),
+        ("India vowed to support Mauritius.", [("IND", "SUPPORT", "MUS")]),
+        # support that is a thing given is aid promised (AGREE), as is a future act of support
+        ("Japan pledged military support for the Philippines.", [("JPN", "AGREE", "PHL")]),
+        ("Germany will support Ukraine.", [("DEU", "AGREE", "UKR")]),
+    ],
     "the subject of a reported clause that the parser took for the speech verb's object": [
         # "said Nairobi in … imposed": the name between the speech verb and its clause does the act
         ("An envoy said Nairobi in the last few months imposed curbs on Somali flights from the airport.",
