@@ -199,6 +199,14 @@ CASES = {
         ("Japan pledged military support for the Philippines.", [("JPN", "AGREE", "PHL")]),
         ("Germany will support Ukraine.", [("DEU", "AGREE", "UKR")]),
     ],
+    "peacekeepers and observers sent are aid; withdrawn or expelled, relations are reduced": [
+        # CAMEO 074 / PLOVER AID ("military and police assistance including … personnel")
+        ("Kenya deployed 500 peacekeepers to Haiti.", [("KEN", "AID", "HTI")]),
+        ("The EU deployed election observers to Zimbabwe.", [("IGOEEC", "AID", "ZWE")]),
+        ("Japan withdrew its peacekeepers from South Sudan.", [("JPN", "SANCTION", "SSD")]),
+        # troops massed at a border are a show of force
+        ("Russia deployed troops to the border with Ukraine.", [("RUS", "MOBILIZE", "UKR")]),
+    ],
     "the subject of a reported clause that the parser took for the speech verb's object": [
         # "said Nairobi in … imposed": the name between the speech verb and its clause does the act
         ("An envoy said Nairobi in the last few months imposed curbs on Somali flights from the airport.",
