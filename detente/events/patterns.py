@@ -918,8 +918,8 @@ class Patterns:
             recipient = self.recipient(index, verb, objs, actors[0] if actors else None, sense=sense)
         if recipient is None and helped and not act.conflict:  # "… to help Kenya": whom the act is for
             recipient = self.recipient(index, helped[0], self.objects(helped[0]), actors[0] if actors else None)
-        if kind == "request" and act.conflict and recipient is not None and self._inside(
-                verb.doc[recipient.token_start], [verb.doc[i] for i in act_tokens] + ([act_verb] if act_verb is not None else [])):
+        if kind == "request" and act.conflict and recipient is not None and self._aimed_by(
+                verb.doc[recipient.token_start], [verb.doc[i] for i in act_tokens], act_verb):
             # "called for sanctions against Iran", "demanded tougher action on Moscow": the one named
             # is the measure's target, not whom the call asks; opposition is rallied against it (CAMEO 113)
             sense = RALLY_OPPOSITION
@@ -942,8 +942,14 @@ class Patterns:
                                                                  or head.head.lemma_.lower() in QUANTITY_WORDS)
 
     @staticmethod
-    def _inside(token, heads: list) -> bool:
-        """Is `token` one of `heads` or in the phrase of one of them?"""
+    def _aimed_by(token, act_words: list, act_verb) -> bool:
+        """Is `token` in the phrase of the requested act (`act_words`, `act_verb`) — the one it is
+        aimed at — rather than the one asked to do it ("demanding the administration cut off aid
+        to X": the administration, the clause's subject, is asked)?"""
+        if act_verb is not None and any(s.i == token.i or s.is_ancestor(token)
+                                        for s in act_verb.children if s.dep_ in SUBJECT_DEPS):
+            return False
+        heads = act_words + ([act_verb] if act_verb is not None else [])
         return any(token.i == h.i or h.is_ancestor(token) for h in heads)
 
     @staticmethod

@@ -190,6 +190,10 @@ CASES = {
         # one asked to act is asked, whatever the act
         ("Britain urged the EU to impose sanctions on Iran.", [("GBR", "REQUEST", "IGOEEC")]),
         ("Britain urged Iran to stop attacks on ships.", [("GBR", "REQUEST", "IRN")]),
+        # the subject of the demanded clause is the one asked, not the measure's target
+        ("Germany demanded that Poland impose sanctions on Belarus.", [("DEU", "REQUEST", "POL")]),
+        ("The US Senate demanded that the Trump administration cut off military aid to Saudi Arabia.",
+         [("USALEG", "REQUEST", "USAGOV")]),
     ],
     "support pledged is support expressed; material support pledged is a promise": [
         # PLOVER SUPPORT: "express support for" a policy, action or actor
