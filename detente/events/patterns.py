@@ -46,7 +46,8 @@ ORDERING_VERBS = frozenset(_WORDS["ordering_verbs"])  # "ordered the ambassador 
 LEAVING_VERBS = frozenset(_WORDS["leaving_verbs"])
 EXPEL = "expel"  # what an order to leave is (its sense from the lexicon)
 FAILING_VERBS = frozenset(_WORDS["failing_verbs"])  # "failed to reach an agreement"
-MATERIAL_WORDS = frozenset(_WORDS["material_words"])  # "military support": a thing given, not praise
+MATERIAL_WORDS = frozenset(_WORDS["material_words"])
+RECEIVER_PREPS = frozenset(_WORDS["receiver_preps"])  # "returned the boats to Beijing": whom a thing goes to  # "military support": a thing given, not praise
 OFFERING_VERBS = frozenset(_WORDS["offering_verbs"])  # "offered to send troops": an offer, never a threat
 REFUSAL_CONDITION_MARKS = frozenset(_WORDS["refusal_condition_marks"])  # "will not resume talks until X …"
 NO_AGREEMENT = "no_agreement"  # the mode of such a failure (data/plover.yaml)
@@ -429,6 +430,14 @@ class Patterns:
         candidates: list = []
         if sense is not None and sense.type in PARTNER_TYPES:  # "discussed Libya with Trump": the partner
             candidates.extend(t for child in verb.children if child.dep_ == "prep" and child.lower_ == "with"
+                              for g in child.children if g.dep_ == "pobj" for t in self.conjuncts(g))
+        if objects and all(index.at(o) is None for o in objects):
+            # "returned two Chinese fishing boats to Beijing", "sold Turkish drones to Ukraine": when the
+            # object is a thing, the one it goes to is whom the act is aimed at, not a country word
+            # inside the thing
+            candidates.extend(t for child in verb.children
+                              if (child.dep_ == "prep" or child.dep_ == "dative") and child.lower_ in RECEIVER_PREPS
+                              and child.lower_ in preps  # not where deportees were sent
                               for g in child.children if g.dep_ == "pobj" for t in self.conjuncts(g))
         for obj in objects:
             # "condemned the annexation of Crimea by Russia", "spurned an offer of talks by Kabul": an

@@ -211,6 +211,12 @@ CASES = {
         # troops massed at a border are a show of force
         ("Russia deployed troops to the border with Ukraine.", [("RUS", "MOBILIZE", "UKR")]),
     ],
+    "a thing handed to someone is aimed at whom it goes to": [
+        # the receiver named after "to", not the country word inside the thing handed over
+        ("France returned three Malian manuscripts to the government of Mali.", [("FRA", "CONCEDE", "MLIGOV")]),
+        # with no receiver, the country word inside the thing stays the other side
+        ("Washington imposed tariffs on Chinese goods.", [("USAGOV", "SANCTION", "CHN")]),
+    ],
     "the subject of a reported clause that the parser took for the speech verb's object": [
         # "said Nairobi in … imposed": the name between the speech verb and its clause does the act
         ("An envoy said Nairobi in the last few months imposed curbs on Somali flights from the airport.",
