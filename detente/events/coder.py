@@ -581,8 +581,10 @@ class Coder:
             return None
         if family == "governor" and modality.intended(cand.trigger):
             return None  # "plans to urge", "is expected to demand": nothing asked, threatened or promised yet
-        if status == modality.FUTURE and family != "governor":
-            # a stated future act is a statement of intent: a threat or a promise (CAMEO 13 / 03)
+        if status == modality.FUTURE and family != "governor" and sense is not None and sense.type != "REQUEST":
+            # a stated future act is a statement of intent: a threat or a promise (CAMEO 13 / 03);
+            # a demand stated for later ("will press Uganda", "will increase pressure on Iran") is
+            # still a demand, never a promise of cooperation
             kind = "threaten" if sense.conflict else "promise"
             sense = Patterns.combine(kind, None, sense, cand.trigger)
             family = "intent"

@@ -217,6 +217,11 @@ CASES = {
         # with no receiver, the country word inside the thing stays the other side
         ("Washington imposed tariffs on Chinese goods.", [("USAGOV", "SANCTION", "CHN")]),
     ],
+    "a demand stated for later is still a demand": [
+        # a future act is a threat or a promise, but pressing someone later promises them nothing
+        ("Kenya will increase pressure on Uganda.", [("KEN", "REQUEST", "UGA")]),
+        ("Kenya will send aid to Uganda.", [("KEN", "AGREE", "UGA")]),
+    ],
     "the subject of a reported clause that the parser took for the speech verb's object": [
         # "said Nairobi in … imposed": the name between the speech verb and its clause does the act
         ("An envoy said Nairobi in the last few months imposed curbs on Somali flights from the airport.",
