@@ -221,6 +221,9 @@ CASES = {
         # a future act is a threat or a promise, but pressing someone later promises them nothing
         ("Kenya will increase pressure on Uganda.", [("KEN", "REQUEST", "UGA")]),
         ("Kenya will send aid to Uganda.", [("KEN", "AGREE", "UGA")]),
+        # pressure put on someone is a demand of them
+        ("Kenya put pressure on Uganda to release the prisoners.", [("KEN", "REQUEST", "UGA")]),
+        ("The pressure on Kenya's economy grew.", []),
     ],
     "the subject of a reported clause that the parser took for the speech verb's object": [
         # "said Nairobi in … imposed": the name between the speech verb and its clause does the act
