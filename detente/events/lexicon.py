@@ -22,12 +22,15 @@ from typing import Any
 
 import yaml
 
+from detente import resources
 from detente.config import PACKAGE_DATA
 
 # the ontology (types, CAMEO roots, quad classes, Goldstein) has one home, spaCy-free; re-exported
 from detente.ontology import CONFLICT_TYPES, GOLDSTEIN, PLOVER_TYPES, goldstein, quad_class  # noqa: F401
 
 LEXICON_DIR = PACKAGE_DATA / "lexicon"
+# "withdrew from the alliance": the names of bodies of members (a bloc, a court, a union)
+BODY_NOUNS = frozenset(resources.words("patterns")["body_nouns"])
 # Breadth under detente's own lexicon: PETRARCH2's CAMEO verbs and verb-object patterns,
 # converted by scripts/convert_petrarch2.py (MIT). Loaded as a base: a word detente's own files
 # (or a user's) define keeps their meaning.
@@ -53,6 +56,9 @@ class Sense:
     # the sense when what the verb acts on is a thing agreed, an agreement or a proposal ("agreed to
     # a trade deal"): PLOVER codes accepting one as SUPPORT, agreeing to do something as AGREE
     on_thing: Sense | None = None
+    # the sense when what the verb leaves is an organisation ("withdrew from ECOWAS"): PLOVER codes
+    # leaving a group or an organisation as SANCTION (mode withdraw), a military withdrawal as RETREAT
+    on_body: Sense | None = None
 
     @property
     def root(self) -> str:
@@ -89,13 +95,20 @@ class Sense:
         return cls(type=kind, cameo=cameo, mode=data.get("mode"), goldstein=data.get("goldstein"),
                    strength=float(data.get("strength", 1.0)), needs_recipient=bool(data.get("needs_recipient", False)),
                    future_only=bool(data.get("future_only", False)), not_naming=bool(data.get("not_naming", False)),
-                   on_someone=alternative("on_someone"), on_thing=alternative("on_thing"))
+                   on_someone=alternative("on_someone"), on_thing=alternative("on_thing"),
+                   on_body=alternative("on_body"))
 
 
 def _on_object(sense: Sense, token) -> Sense:
     """The sense for what a verb or noun acts on: `on_someone` when its object (a passive's
     subject, a noun's "on"/"against" phrase) is a person or an organisation — a named one or an
     agent word ("the party")."""
+    if sense.on_body is not None and token.pos_ != "NOUN":
+        left = [c for c in token.children if c.dep_ == "dobj"]
+        left += [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
+                 for o in p.children if o.dep_ == "pobj"]
+        if left and all(o.ent_type_ == "ORG" or o.lemma_.lower() in BODY_NOUNS for o in left):
+            return sense.on_body  # "withdrew from ECOWAS", "pulled out of the alliance"
     if sense.on_someone is None:
         return sense
     from detente.events.actors import role_test
@@ -225,7 +238,7 @@ class VerbView:
 
 # the keys of a noun entry that are not verbs or verb classes
 NOUN_ENTRY_KEYS = frozenset({"words", "type", "cameo", "mode", "goldstein", "strength", "needs_recipient", "future_only",
-                             "not_naming", "do", "modifiers", "on_someone", "on_thing", "nominal",
+                             "not_naming", "do", "modifiers", "on_someone", "on_thing", "on_body", "nominal",
                              "nominal_requires_modifier", "requires_modifier", "nominal_needs_both"})
 
 
@@ -387,7 +400,7 @@ class Lexicon:
             do = None if entry["do"] is None else Sense.from_dict(entry["do"], where)
         by_class: dict[str, Sense | None] = {
             key: Sense.from_dict(value, where) for key, value in entry.items()
-            if isinstance(value, dict) and key not in ("do", "modifiers", "on_someone", "on_thing")}
+            if isinstance(value, dict) and key not in ("do", "modifiers", "on_someone", "on_thing", "on_body")}
         # a verb given `null` is no event under that verb ("declare: null": a declared war is no attack)
         by_class.update({key: None for key, value in entry.items() if value is None and key not in NOUN_ENTRY_KEYS})
         return NounEntry(sense=sense, do=do, by_class=by_class,

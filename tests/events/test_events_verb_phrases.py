@@ -225,6 +225,12 @@ CASES = {
         ("Kenya put pressure on Uganda to release the prisoners.", [("KEN", "REQUEST", "UGA")]),
         ("The pressure on Kenya's economy grew.", []),
     ],
+    "withdrawing from an organisation reduces relations; withdrawing troops is a retreat": [
+        # PLOVER SANCTION: "withdraw oneself … from a group, mediation activity, organization"
+        ("Mali withdrew from ECOWAS in January.", [("MLI", "SANCTION", "IGOECW")]),
+        ("Nicaragua withdrew from the Organization of American States.", [("NIC", "SANCTION", "IGOOAS")]),
+        ("Russia withdrew its troops from Ukraine.", [("RUS", "RETREAT", "UKR")]),
+    ],
     "the subject of a reported clause that the parser took for the speech verb's object": [
         # "said Nairobi in … imposed": the name between the speech verb and its clause does the act
         ("An envoy said Nairobi in the last few months imposed curbs on Somali flights from the airport.",
