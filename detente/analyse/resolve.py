@@ -103,12 +103,13 @@ def actor_mentions(doc: Doc, date: str | None = None) -> list[ActorMention]:
         if _attributive(span, record, spans):
             continue
         mention = _code_span(doc, span, record, date, dictionary, people)
-        if mention is None and record.kind == "name" and record.ids and record.ids[0].startswith("local:"):
+        introduced = record.kind == "name" and bool(record.ids) and record.ids[0].startswith("local:")
+        if mention is None and introduced:
             mention = _of_body_before(doc, span, record, mentions)
             if mention is not None:
                 mentions.pop()  # the body's own mention is now part of its officer's
         if mention is None:
-            if record.kind == "name" and record.ids and record.ids[0].startswith("local:"):
+            if introduced:
                 # a person introduced by role whose country is not written ("Foreign ministry spokesman
                 # Liu Heng"): no actor, but "he"/"she" after it must not skip back to someone else
                 people.append((_mention(span, Actor(span.text, None, None, None, record.ids[0][6:]), "name"),

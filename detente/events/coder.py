@@ -97,12 +97,8 @@ def _has_cue(words: str, cue: str) -> bool:
     return re.search(" " + "(?:e?s)? ".join(map(re.escape, parts)), words) is not None
 MULTILATERAL = frozenset(_WORDS["multilateral"])
 GROUP_NOUNS = frozenset(_WORDS["group_nouns"])
-# A rejection of something said ("denied the accusations") is aimed at who said it, not at a party
-# named in what was said; a condemnation or a welcome of it ("condemned reports that X shelled …")
-# judges what it tells, so that party may be its target
-SAID_NOUNS = frozenset(_WORDS["said_nouns"])
+SAID_NOUNS = frozenset(_WORDS["said_nouns"])  # "rejected the accusations": aimed at who made them
 AUTHOR_PREPS = frozenset(_WORDS["author_preps"])  # "claims by Kabul", "accusations from Delhi"
-STANCE_TYPES = frozenset({"REJECT"})
 PARTY_PREPS = frozenset(_WORDS["party_preps"])  # "officials from X and Y" name both parties
 FIRST_PERSON = frozenset(_WORDS["first_person"])  # "we condemn": the quoted speaker acts
 UNDERGOER_VERBS = frozenset(_WORDS["undergoer_verbs"])  # "two soldiers died": the subject suffered it
@@ -124,11 +120,11 @@ def _described(path: list, by_head: dict, trigger) -> Any | None:
 
 
 def _author_words(said) -> list:
-    """The words that may name who said `said` (a noun of SAID_NOUNS): its possessor and
-    compounds, the object of its "by"/"from"/"of", the agent of a participle ("made by")."""
-    owners = [c for c in said.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
-    owners += [g for c in said.children if c.dep_ in ("prep", "agent") and c.lower_ in AUTHOR_PREPS
-               for g in c.children if g.dep_ == "pobj"]
+    """The words after `said` (a noun of SAID_NOUNS) that may name who said it: the object of its
+    "by"/"from"/"of", the agent of a participle ("made by"). (Its possessor or country word,
+    "Pakistan's accusation", is the phrase's own actor: `MentionIndex.of_phrase`.)"""
+    owners = [g for c in said.children if c.dep_ in ("prep", "agent") and c.lower_ in AUTHOR_PREPS
+              for g in c.children if g.dep_ == "pobj"]
     owners += [g for c in said.children if c.dep_ == "acl" for p in c.children if p.dep_ == "agent"
                for g in p.children if g.dep_ == "pobj"]  # "claims made by rights groups"
     return owners
@@ -606,10 +602,11 @@ class Coder:
         if cand.actor is not None:
             actor_mentions += self._conjoined(cand.actor, index)
         recipient_mentions = [cand.recipient] if cand.recipient is not None else []
-        said = self._said_object(cand, sense)
+        said = self._rejected_statement(cand, sense)
         if said is not None:
-            # "dismissed accusations it is getting weapons from North Korea": a stance on something
-            # said is aimed at its author, not at a party named in what was said
+            # "dismissed accusations it is getting weapons from North Korea": a rejection of something
+            # said is aimed at its author, not at a party named in what was said (a condemnation or
+            # a welcome of it judges what it tells: that party may be its target)
             author = next((m for t in [said] + _author_words(said) if (m := index.of_phrase(t)) is not None), None)
             recipient_mentions = [author] if author is not None else []
         if recipient_mentions:
@@ -699,10 +696,10 @@ class Coder:
         end = max(t.idx + len(t) for t in tokens) - sent.start_char
         return start, end
 
-    def _said_object(self, cand: Candidate, sense: Sense):
+    def _rejected_statement(self, cand: Candidate, sense: Sense):
         """The object of a rejection (rejected, denied, dismissed) that is something said ("the
         accusations", "Kabul's claims"), else None."""
-        if sense.type not in STANCE_TYPES:
+        if sense.type != "REJECT":
             return None
         return next((o for o in self.patterns.objects(cand.trigger) if o.lemma_.lower() in SAID_NOUNS), None)
 

@@ -29,8 +29,10 @@ from detente.config import PACKAGE_DATA
 from detente.ontology import CONFLICT_TYPES, GOLDSTEIN, PLOVER_TYPES, goldstein, quad_class  # noqa: F401
 
 LEXICON_DIR = PACKAGE_DATA / "lexicon"
-# "withdrew from the alliance": the names of bodies of members (a bloc, a court, a union)
+# "withdrew from the alliance": the names of bodies of members (a bloc, a court, a union), and the
+# prepositions of what a verb leaves ("withdrew from", "pulled out of")
 BODY_NOUNS = frozenset(resources.words("patterns")["body_nouns"])
+LEFT_PREPS = frozenset(resources.words("patterns")["left_preps"])
 # Breadth under detente's own lexicon: PETRARCH2's CAMEO verbs and verb-object patterns,
 # converted by scripts/convert_petrarch2.py (MIT). Loaded as a base: a word detente's own files
 # (or a user's) define keeps their meaning.
@@ -100,12 +102,13 @@ class Sense:
 
 
 def _on_object(sense: Sense, token) -> Sense:
-    """The sense for what a verb or noun acts on: `on_someone` when its object (a passive's
-    subject, a noun's "on"/"against" phrase) is a person or an organisation — a named one or an
-    agent word ("the party")."""
+    """The sense for what a verb or noun acts on: `on_body` when what a verb leaves is an
+    organisation ("withdrew from ECOWAS"); `on_someone` when its object (a passive's subject, a
+    noun's "on"/"against" phrase) is a person or an organisation — a named one or an agent word
+    ("the party")."""
     if sense.on_body is not None and token.pos_ != "NOUN":
         left = [c for c in token.children if c.dep_ == "dobj"]
-        left += [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
+        left += [o for p in token.children if p.dep_ == "prep" and p.lower_ in LEFT_PREPS
                  for o in p.children if o.dep_ == "pobj"]
         if left and all(o.ent_type_ == "ORG" or o.lemma_.lower() in BODY_NOUNS for o in left):
             return sense.on_body  # "withdrew from ECOWAS", "pulled out of the alliance"

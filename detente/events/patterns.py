@@ -46,8 +46,8 @@ ORDERING_VERBS = frozenset(_WORDS["ordering_verbs"])  # "ordered the ambassador 
 LEAVING_VERBS = frozenset(_WORDS["leaving_verbs"])
 EXPEL = "expel"  # what an order to leave is (its sense from the lexicon)
 FAILING_VERBS = frozenset(_WORDS["failing_verbs"])  # "failed to reach an agreement"
-MATERIAL_WORDS = frozenset(_WORDS["material_words"])
-RECEIVER_PREPS = frozenset(_WORDS["receiver_preps"])  # "returned the boats to Beijing": whom a thing goes to  # "military support": a thing given, not praise
+MATERIAL_WORDS = frozenset(_WORDS["material_words"])  # "military support": a thing given, not praise
+RECEIVER_PREPS = frozenset(_WORDS["receiver_preps"])  # "returned the boats to Beijing": whom a thing goes to
 OFFERING_VERBS = frozenset(_WORDS["offering_verbs"])  # "offered to send troops": an offer, never a threat
 REFUSAL_CONDITION_MARKS = frozenset(_WORDS["refusal_condition_marks"])  # "will not resume talks until X …"
 NO_AGREEMENT = "no_agreement"  # the mode of such a failure (data/plover.yaml)
@@ -304,8 +304,13 @@ class Patterns:
                     objs.extend(g for g in child.children if g.dep_ == "pobj")
         return [self.unwrap(o) for o in objs]
 
+    @staticmethod
+    def quantity(token) -> bool:
+        """A word that counts or measures ("millions", "$590", "a 25% …"), not a thing of its own."""
+        return token.lemma_.lower() in QUANTITY_WORDS or token.pos_ in ("NUM", "SYM") or token.like_num
+
     def unwrap(self, noun):
-        if noun.lemma_.lower() in QUANTITY_WORDS or noun.pos_ in ("NUM", "SYM") or noun.like_num:
+        if self.quantity(noun):
             for child in noun.children:
                 if child.dep_ == "prep" and child.lower_ in ("in", "of", "worth"):
                     for g in child.children:
@@ -436,7 +441,7 @@ class Patterns:
             # object is a thing, the one it goes to is whom the act is aimed at, not a country word
             # inside the thing
             candidates.extend(t for child in verb.children
-                              if (child.dep_ == "prep" or child.dep_ == "dative") and child.lower_ in RECEIVER_PREPS
+                              if child.dep_ in ("prep", "dative") and child.lower_ in RECEIVER_PREPS
                               and child.lower_ in preps  # not where deportees were sent
                               for g in child.children if g.dep_ == "pobj" for t in self.conjuncts(g))
         for obj in objects:
@@ -947,8 +952,7 @@ class Patterns:
         if any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in MATERIAL_WORDS for c in token.children):
             return True
         head = token.head  # "$10 million in support": support counted as an amount
-        return token.dep_ == "pobj" and head.dep_ == "prep" and (head.head.like_num or head.head.pos_ in ("NUM", "SYM")
-                                                                 or head.head.lemma_.lower() in QUANTITY_WORDS)
+        return token.dep_ == "pobj" and head.dep_ == "prep" and self.quantity(head.head)
 
     @staticmethod
     def _aimed_by(token, act_words: list, act_verb) -> bool:
