@@ -609,6 +609,9 @@ class Coder:
             # a welcome of it judges what it tells: that party may be its target)
             author = next((m for t in [said] + _author_words(said) if (m := index.of_phrase(t)) is not None), None)
             recipient_mentions = [author] if author is not None else []
+        if not recipient_mentions and said is None and cand.actor is not None and sense.type in DYADIC:
+            other = self.patterns.clause_party(index, cand, sense, actor_mentions)
+            recipient_mentions = [other] if other is not None else []
         if recipient_mentions:
             recipient_mentions += self._conjoined(recipient_mentions[0], index)
         actors = [actor_of(m, index.doc) for m in actor_mentions] or [None]

@@ -68,10 +68,12 @@ HELP_PURPOSE_SENSES = {kind: Sense.from_dict(value, "words/patterns.yaml")
                        for kind, value in _WORDS["help_purpose_senses"].items()}
 RELATIVE_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
 SUBJECT_DEPS = ("nsubj", "csubj")
+CLAUSE_SUBJECT_DEPS = (*SUBJECT_DEPS, "nsubjpass")
 VERB_POS = ("VERB", "AUX")
 DIRECTION_PARTICLES = tuple(_WORDS["direction_particles"])
 # "complaint about X", "dispute over X": X is a topic, not an event
 TOPIC_PREPS = frozenset(_WORDS["topic_preps"])
+NOT_PARTY_PREPS = frozenset(_WORDS["not_party_preps"])
 TOPIC_NOUNS = frozenset(_WORDS["topic_nouns"])
 VENUE_TYPES = frozenset(_WORDS["venue_types"])
 VENUE_CODES = frozenset(_WORDS["venue_codes"])  # "signed a deal in Doha" (SUPPORT 057)
@@ -428,9 +430,7 @@ class Patterns:
         were held (VENUE_TYPES: "held a summit in Russia"), where deportees were sent
         (DESTINATION_MODES: "deported 173 Uyghurs to Turkey"). An act done with someone looks for
         its partner first (PARTNER_TYPES: "discussed Libya with Trump")."""
-        places = VENUE_PREPS if sense is not None and (sense.type in VENUE_TYPES or sense.cameo in VENUE_CODES) else frozenset()
-        if sense is not None and sense.mode in DESTINATION_MODES:  # "deported 173 Uyghurs to Turkey"
-            places = places | DESTINATION_PREPS
+        places = self.places(sense)
         preps = tuple(p for p in preps if p not in places)
         candidates: list = []
         if sense is not None and sense.type in PARTNER_TYPES:  # "discussed Libya with Trump": the partner
@@ -487,6 +487,56 @@ class Patterns:
             deeper.extend(t for t in _core_subtree(token) if t.i != token.i and not _under_prep(t, token, places)
                           and not self._under_other_act(t, token, own))
         return self._first_other(index, deeper, actor, skip_own_possessor=True, direct=True)
+
+    def clause_party(self, index: MentionIndex, cand: Candidate, sense: Sense, sides: list) -> Any | None:
+        """The one other party named in the act's own clause when the patterns found no recipient:
+        "dispatched police to help Libya secure the border", "helped Niger build a runway".
+        Not the act's own side (`sides`: its actor and those coordinated with it, its subject),
+        not a party told in a clause with a subject of its own ("said Russia had …") or in a
+        description of a noun, nor where the act is about, took place, sent someone or when
+        (`TOPIC_PREPS`, `places`, `NOT_PARTY_PREPS`). None when the act is aimed at someone the
+        dictionaries do not know ("accused YChina of …") or when two parties qualify."""
+        trigger = cand.trigger
+        if any(c.dep_ in ("dobj", "dative") and c.i not in cand.tokens and index.at(c) is None
+               and (c.pos_ == "PROPN" or c.ent_type_ in ACTOR_ENTITY_TYPES) for c in trigger.children):
+            return None
+        places = self.places(sense)
+        own = {t.i for c in trigger.children if c.dep_ in (*CLAUSE_SUBJECT_DEPS, "agent") for t in c.subtree}
+        own.update(i for m in sides for i in range(m.token_start, m.token_end))
+        found: list = []
+        for token in _core_subtree(trigger):
+            if token.i == trigger.i or token.i in cand.tokens or token.i in own:
+                continue
+            if _under_prep(token, trigger, TOPIC_PREPS | NOT_PARTY_PREPS | places) or self._own_clause(token, trigger):
+                continue
+            mention = self._first_other(index, [token], cand.actor, skip_own_possessor=True, direct=True)
+            if mention is not None and all(m.actor.code != mention.actor.code for m in found):
+                found.append(mention)
+        return found[0] if len(found) == 1 else None
+
+    @staticmethod
+    def _own_clause(token, root) -> bool:
+        """Whether a verb with a subject of its own lies between `token` and `root` (its ancestor).
+        The subject of a clause right under `root` is a side of it ("helped Libya secure …",
+        "warned Iran would face …"); what that clause tells of others is not."""
+        node = token.head
+        if token.dep_ in CLAUSE_SUBJECT_DEPS and node.head.i == root.i:
+            return False
+        while node.i != root.i and node.head.i != node.i:
+            if node.pos_ in VERB_POS and any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in node.children):
+                return True
+            node = node.head
+        return False
+
+    @staticmethod
+    def places(sense: Sense | None) -> frozenset[str]:
+        """The prepositions that tell where an act of this sense happened or sent someone, not
+        whom it was aimed at: venues of talks and agreements ("held a summit in Russia"), where
+        deportees went ("deported 173 Uyghurs to Turkey")."""
+        if sense is None:
+            return frozenset()
+        places = VENUE_PREPS if sense.type in VENUE_TYPES or sense.cameo in VENUE_CODES else frozenset()
+        return places | DESTINATION_PREPS if sense.mode in DESTINATION_MODES else places
 
     def _under_other_act(self, token, root, own: int | None) -> bool:
         """Whether `token` is told inside another event noun below `root` ("rejected the deal on

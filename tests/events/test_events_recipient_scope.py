@@ -158,3 +158,23 @@ def test_a_side_of_an_act_told_inside_the_object_is_no_side_of_the_verb():
     assert rejected.recipient is None or "Union" not in rejected.recipient.text
     # an actor inside the measure's own phrase still is its target
     assert _pairs("The United States imposed tariffs on steel imports from China.") == [("USA", "CHN", "SANCTION")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the other party is named only deeper in the act's own clause: a purpose, a complement
+    ("Egypt dispatched police officers to help Libya secure the border.", [("EGY", "LBY", "AID")]),
+    ("Japan helped Niger build a runway near the capital.", [("JPN", "NER", "AID")]),
+    # the subject of the warned clause is warned; what the clause says of others is not
+    ("Egypt warned Libya would face sanctions from the EU.", [("EGY", "LBY", "THREATEN")]),
+])
+def test_the_one_other_party_of_the_acts_own_clause_is_its_recipient(text, expected):
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Greece, Panama and Norway also backed the call.",  # the actor's own conjuncts
+    "Kenyan officials accused Tamaro of spreading Russian propaganda.",  # aimed at someone unknown
+])
+def test_the_acts_own_side_and_whom_else_it_names_are_not_a_clause_party(text):
+    pairs = _pairs(text)
+    assert ("GRC", "PAN", "SUPPORT") not in pairs and ("KEN", "RUS", "ACCUSE") not in pairs
