@@ -609,19 +609,23 @@ class Coder:
             # a welcome of it judges what it tells: that party may be its target)
             author = next((m for t in [said] + _author_words(said) if (m := index.of_phrase(t)) is not None), None)
             recipient_mentions = [author] if author is not None else []
-        if not recipient_mentions and said is None and cand.actor is not None and sense.type in DYADIC:
-            other = self.patterns.clause_party(index, cand, sense, actor_mentions)
-            recipient_mentions = [other] if other is not None else []
         if recipient_mentions:
             recipient_mentions += self._conjoined(recipient_mentions[0], index)
         actors = [actor_of(m, index.doc) for m in actor_mentions] or [None]
         recipients = [actor_of(m, index.doc) for m in recipient_mentions] or [None]
         inferred = False
-        if recipients == [None] and cand.actor is not None and self._mutual(sense, cand, joint) \
+        # a coordinated subject of a mutual act names both sides, before a party it is only about
+        # ("Egypt and Sudan agreed to share data on Ethiopia")
+        topical = bool(recipient_mentions) and said is None and self.patterns.told_as_topic(recipient_mentions[0], cand.trigger)
+        if (recipients == [None] or topical) and cand.actor is not None and self._mutual(sense, cand, joint) \
                 and not self._explicit_other(cand, index) and not self._with_others(cand, index):
             parties = self._joint_parties(cand.actor, actor_mentions, index)
             if len(parties) >= 2:
                 actors, recipients = parties[:1], parties[1:]
+        if recipients == [None] and said is None and cand.actor is not None and sense.type in DYADIC:
+            other = self.patterns.clause_party(index, cand, sense, actor_mentions)
+            if other is not None:
+                recipients = [actor_of(m, index.doc) for m in [other, *self._conjoined(other, index)]]
         if self.infer_counterpart and sense.type in DYADIC and said is None and not self._explicit_other(cand, index):
             if recipients == [None] and actors[0] is not None and actors[0].country:
                 country = index.dominant_country(actors[0].country, sent)
@@ -649,7 +653,7 @@ class Coder:
                 if open_sides:
                     if actor is None or recipient is None:
                         continue
-                elif not ((actor and actor.country) or (recipient and recipient.country)):
+                elif not (actor and (actor.country or actor.code) or recipient and (recipient.country or recipient.code)):
                     continue
                 elif not self.one_sided and not (actor and (actor.country or actor.code)
                                                and recipient and (recipient.country or recipient.code)):
@@ -812,8 +816,9 @@ class Coder:
                                         code=f"{other.actor.country}{actor.sector}", sector=actor.sector)
                     parties.append((other.token_start, found))
         out: list[Actor] = []
-        for _, party in sorted(parties, key=lambda p: p[0]):
-            if party is not None and party.country and all(p.country != party.country for p in out):
+        for _, party in sorted(parties, key=lambda p: p[0]):  # a bloc is a party too ("India and Mercosur")
+            if party is not None and (party.country or party.code) \
+                    and all((p.country or p.code) != (party.country or party.code) for p in out):
                 out.append(party)
         return out
 

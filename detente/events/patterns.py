@@ -514,6 +514,18 @@ class Patterns:
                 found.append(mention)
         return found[0] if len(found) == 1 else None
 
+    def told_as_topic(self, mention, root) -> bool:
+        """Whether `mention` is only what something below `root` is about: "agreed to share data on
+        Ethiopia", "held talks on Iran" (a topic preposition of a noun that tells no act, or of
+        talks; after another event noun it names a side: "sanctions on Iran")."""
+        node = root.doc[mention.token_start:mention.token_end].root
+        while node.i != root.i and node.head.i != node.i:
+            if node.dep_ == "prep" and node.lower_ in TOPIC_PREPS and node.head.pos_ == "NOUN":
+                told = self.nominal_sense(node.head)
+                return told is None or told[0].type in PARTNER_TYPES
+            node = node.head
+        return False
+
     @staticmethod
     def _own_clause(token, root) -> bool:
         """Whether a verb with a subject of its own lies between `token` and `root` (its ancestor).

@@ -32,6 +32,9 @@ def _coded(text: str) -> list[tuple]:
     ("Armenian and Azerbaijani forces clashed along the border on Tuesday.", [("ARMMIL", "ASSAULT", "AZEMIL")]),
     ("Chinese and Indian troops fought along the border on Monday.", [("CHNMIL", "ASSAULT", "INDMIL")]),
     ("Indian and Pakistani troops exchanged fire on Monday.", [("INDMIL", "ASSAULT", "PAKMIL")]),
+    # a bloc is a party of its own, with another bloc too
+    ("The EU and Mercosur agreed to cut tariffs on cars.", [("IGOEEC", "AGREE", "IGOMRC")]),
+    ("Kenya and the African Union agreed to cooperate on security.", [("KEN", "AGREE", "IGOAFU")]),
 ])
 def test_joint_act_is_coded_first_named_to_other(text, expected):
     assert _coded(text) == expected
@@ -237,3 +240,19 @@ def test_two_subjects_that_agreed_to_act_agreed_with_each_other(text, expected):
 ])
 def test_what_two_subjects_exchanged_went_between_them(text, expected):
     assert coded(text) == expected
+
+
+def test_an_act_between_two_organisations_is_coded():
+    # no country on either side: two blocs are still two parties
+    assert _coded("The African Union suspended ECOWAS observers.") == [("IGOAFU", "SANCTION", "IGOECW")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what the shared thing or the talks are about is no party: the co-subject is
+    ("Egypt and Sudan agreed to share water data on Ethiopia.", [("EGY", "AGREE", "SDN")]),
+    ("Chile and Peru held talks on Bolivia.", [("CHL", "CONSULT", "PER")]),
+    # after a measure, "on" names whom it hits
+    ("Chile and Peru agreed to impose sanctions on Bolivia.", [("CHL", "THREATEN", "BOL"), ("PER", "THREATEN", "BOL")]),
+])
+def test_a_party_a_joint_act_is_only_about_is_not_its_other_side(text, expected):
+    assert _coded(text) == expected
