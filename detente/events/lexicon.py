@@ -450,6 +450,16 @@ class Lexicon:
             return entry.sense if entry is not None else None
         return None
 
+    def _other_phrasal(self, token) -> bool:
+        """Whether a particle makes the verb a phrasal verb the lexicon lists as a verb class or a
+        governor ("called off the strike": ending it, not a phone call): then the bare verb's own
+        sense does not apply."""
+        particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+        if not particles:
+            return False
+        return any(rest and rest[0] in particles for key in self.keys(token)
+                   for table in (self.class_phrases, self.governor_phrases) for rest, _ in table.get(key, ()))
+
     def verb_sense(self, token) -> tuple[Sense | None, int]:
         """The sense of a verb token, and how many words matched (a phrase beats a single word;
         a pattern of what follows the verb is the last resort)."""
@@ -457,6 +467,8 @@ class Lexicon:
             for rest, sense in self.verb_phrases.get(key, ()):
                 if self._phrase_match(token, rest):
                     return _on_object(sense, token), 1 + len(rest)
+        if self._other_phrasal(token):
+            return None, 0
         for key in self.keys(token):
             if key in self.verbs:
                 return _on_object(self.verbs[key], token), 1

@@ -20,6 +20,11 @@ CASES = {
         # regretting another's act is disapproval of it (CAMEO 110); regretting a loss names no one
         ("Japan regretted South Korea's decision to end the pact.", [("JPN", "ACCUSE", "KOR")]),
         ("Japan regretted the loss of life.", []),
+        # a particle that makes a phrasal verb of another class drops the bare verb's sense:
+        # calling off talks ends them, it is no phone call
+        ("Chile called off the talks with Peru.", [("CHL", "SANCTION", "PER")]),
+        ("Chilean truck drivers called off their strike against Peru.", []),
+        ("Chile called Peru on Monday.", [("CHL", "CONSULT", "PER")]),
     ],
     "a border closed, sealed or reopened": [
         # a border shut to a neighbour restricts movement (CAMEO 172), however it is shut
