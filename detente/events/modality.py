@@ -17,6 +17,7 @@ _WORDS = resources.words("modality")
 MODALS = frozenset(_WORDS["modals"])
 FUTURES = frozenset(_WORDS["futures"])
 CONDITIONAL_MARKS = frozenset(_WORDS["conditional_marks"])
+REFUSAL_CONDITION_MARKS = frozenset(_WORDS["refusal_condition_marks"])
 # "before/until ... " under a negated, modal or future main verb states a condition, not an act.
 TEMPORAL_CONDITION_MARKS = frozenset(_WORDS["temporal_condition_marks"])
 DEMAND_VERBS = frozenset(_WORDS["demand_verbs"])
@@ -102,9 +103,9 @@ def stated_refusal(verb) -> bool:
     children = list(verb.children)
     if not any(c.dep_ == "neg" for c in children):
         return False
-    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
-           for c in children):
-        return False  # "if this happens, Turkey will not buy …": a condition, not a refusal
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS - REFUSAL_CONDITION_MARKS
+                                     for m in c.children) for c in children):
+        return False  # "if this happens, Turkey will not buy …": a condition, not a refusal ("unless": one)
     return any(c.dep_ == "aux" and (c.lower_ in FUTURES or (c.lower_ in ("would", "'d") and backshifted(verb)))
                for c in children)
 

@@ -74,6 +74,7 @@ DIRECTION_PARTICLES = tuple(_WORDS["direction_particles"])
 # "complaint about X", "dispute over X": X is a topic, not an event
 TOPIC_PREPS = frozenset(_WORDS["topic_preps"])
 NOT_PARTY_PREPS = frozenset(_WORDS["not_party_preps"])
+PARTY_CLAUSE_MARKS = frozenset(_WORDS["party_clause_marks"])
 TOPIC_NOUNS = frozenset(_WORDS["topic_nouns"])
 VENUE_TYPES = frozenset(_WORDS["venue_types"])
 VENUE_CODES = frozenset(_WORDS["venue_codes"])  # "signed a deal in Doha" (SUPPORT 057)
@@ -492,10 +493,12 @@ class Patterns:
         """The one other party named in the act's own clause when the patterns found no recipient:
         "dispatched police to help Libya secure the border", "helped Niger build a runway".
         Not the act's own side (`sides`: its actor and those coordinated with it, its subject),
-        not a party told in a clause with a subject of its own ("said Russia had …") or in a
-        description of a noun, nor where the act is about, took place, sent someone or when
-        (`TOPIC_PREPS`, `places`, `NOT_PARTY_PREPS`). None when the act is aimed at someone the
-        dictionaries do not know ("accused YChina of …") or when two parties qualify."""
+        not a party told in a clause with a subject of its own ("said Russia had …"), in a
+        description of a noun or in an adverbial clause other than a purpose or a condition set
+        to another party ("unless Turkey frees …", `PARTY_CLAUSE_MARKS`), nor where the act is
+        about, took place, sent someone or when (`TOPIC_PREPS`, `places`, `NOT_PARTY_PREPS`).
+        None when the act is aimed at someone the dictionaries do not know ("accused YChina of …")
+        or when two parties qualify."""
         trigger = cand.trigger
         if any(c.dep_ in ("dobj", "dative") and c.i not in cand.tokens and index.at(c) is None
                and (c.pos_ == "PROPN" or c.ent_type_ in ACTOR_ENTITY_TYPES) for c in trigger.children):
@@ -504,7 +507,9 @@ class Patterns:
         own = {t.i for c in trigger.children if c.dep_ in (*CLAUSE_SUBJECT_DEPS, "agent") for t in c.subtree}
         own.update(i for m in sides for i in range(m.token_start, m.token_end))
         found: list = []
-        for token in _core_subtree(trigger):
+        clauses = [c for c in trigger.children if c.dep_ == "advcl" and (
+            _infinitive(c) or any(m.dep_ == "mark" and m.lower_ in PARTY_CLAUSE_MARKS for m in c.children))]
+        for token in _core_subtree(trigger) + [t for c in clauses for t in _core_subtree(c)]:
             if token.i == trigger.i or token.i in cand.tokens or token.i in own:
                 continue
             if _under_prep(token, trigger, TOPIC_PREPS | NOT_PARTY_PREPS | places) or self._own_clause(token, trigger):

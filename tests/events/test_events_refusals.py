@@ -5,7 +5,7 @@ the test stand-in."""
 from __future__ import annotations
 
 import pytest
-from builders import run, triples
+from builders import coded, run, triples
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -15,6 +15,15 @@ from builders import run, triples
 ])
 def test_a_negated_future_act_is_a_refusal(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a refusal until the other side acts is aimed at that side: it refuses now
+    ("The EU will not resume talks unless Turkey frees the journalists.", [("IGOEEC", "REJECT", "TUR")]),
+    ("Chile will not sign the deal unless Peru lowers its tariffs.", [("CHL", "REJECT", "PER")]),
+])
+def test_a_refusal_on_a_condition_set_to_another_party_is_aimed_at_it(text, expected):
+    assert coded(text) == expected
 
 
 def test_refusing_to_ease_a_measure_is_cameo_124():
