@@ -41,6 +41,21 @@ def test_kurds_are_a_group_not_a_country(actors):
     assert kurds.code == "KUR" and kurds.country is None
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("Western countries", "WST"), ("European leaders", "EUR"), ("Gulf states", "PGS"),
+    ("Southeast Asian nations", "SEA"), ("African governments", "AFR"),
+])
+def test_several_countries_of_a_region_are_its_regional_actor(actors, text, code):
+    region = actors.lookup(text)
+    assert region is not None and region.code == code and region.country is None
+
+
+def test_a_regions_adjective_alone_or_a_countrys_demonym_is_no_region(actors):
+    assert actors.lookup("Western") is None
+    # "Central African" is the Central African Republic's
+    assert actors.lookup("Central African leaders") is None or actors.lookup("Central African leaders").country == "CAF"
+
+
 def test_demonyms_and_capitals_for_most_countries(actors):
     countries = [e for e in actors.entries.values() if e.kind == "country"]
     sovereign = [e for e in countries if e.capitals]
