@@ -35,10 +35,11 @@ def detect_language(text: str) -> str | None:
 
 # On a short text (up to SHORT_WORDS words) English is kept when langid gives it at least this
 # normalised probability: a one-line headline about West Africa comes out as Nigerian Pidgin
-# ("pcm": 0.78, English 0.20), one about the Philippines as Bikol, while a sentence in another
-# language leaves English near 0 (Spanish, French, German, Portuguese, Indonesian: < 0.001).
+# ("pcm": 0.78, English 0.20; "Nigerian troops killed Boko Haram fighters.": pcm 0.85, English
+# 0.046), one about the Philippines as Bikol, while a sentence in another language leaves English
+# near 0 (Spanish, French, German, Portuguese, Indonesian, Swahili: < 0.003, names included).
 SHORT_WORDS = 60
-ENGLISH_PLAUSIBLE = 0.05
+ENGLISH_PLAUSIBLE = 0.01
 
 
 def _english_plausible(sample: str) -> bool:

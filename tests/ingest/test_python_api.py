@@ -48,6 +48,9 @@ def test_a_headline_with_few_function_words_is_english_where_english_is_plausibl
 
     assert detect_language("Nigerian police arrested opposition leaders in Lagos.") == "en"
     assert detect_language("Kenyan police teargassed protesters in Nairobi on Tuesday.") == "en"
+    # no function word at all: English is still far likelier than in any other language's sentence
+    assert detect_language("Nigerian troops killed Boko Haram fighters.") == "en"
+    assert detect_language("Wanajeshi wa Nigeria waliwaua wapiganaji wa Boko Haram.") != "en"
     events = detente.extract("Nigerian police arrested opposition leaders in Lagos.", published="2025-03-01")
     assert [(e.actor.code, e.event_type, e.recipient.code) for e in events] == [("NGACOP", "COERCE", "NGAOPP")]
 
