@@ -42,6 +42,16 @@ def test_metrics_and_per_document():
     assert len(data["misses"]) == 1 and len(data["false_positives"]) == 1 and len(data["type_errors"]) == 1
 
 
+def test_only_sides_the_gold_codes_are_judged():
+    """The gold codes countries and international organisations; a region or a group with a code of
+    its own ("Latin American nations", LAM) is outside what it can judge, counted apart."""
+    gold = [ev("USA", "COL", 4, "SANCTION")]
+    region = {**ev("USA", None, 3, "THREATEN"), "recipient": {"code": "LAM", "country": None}}
+    bloc = {**ev("USA", None, 3, "ACCUSE"), "recipient": {"code": "IGOEEC", "country": None}}
+    report = evaluate(gold, [ev("USA", "COL", 4, "SANCTION"), region, bloc])
+    assert (report.n_pred, report.out_of_scope, report.matched) == (2, 1, 1)
+
+
 def test_eval_cli_json(tmp_path):
     gold = tmp_path / "gold.jsonl"
     pred = tmp_path / "pred.jsonl"
