@@ -58,6 +58,14 @@ NAME_TITLES = frozenset(_WORDS["name_titles"])
 ENT_LABELS = {PERSON: "PERSON", COUNTRY: "GPE", CAPITAL: "GPE", PLACE: "GPE", DEMONYM: "NORP", PEOPLE: "NORP",
               AGENCY: "ORG", ORG: "ORG", GROUP: "ORG"}
 POSSESSIVE = frozenset(_WORDS["possessive"])
+MONTHS = frozenset(resources.load("dating_words.yaml")["months"])
+
+
+def date_shaped(spelling: str) -> bool:
+    """A name written like a date ("May 15", "17 November": groups named after one): matched, it
+    would make every such date of a story an actor, so it is not matched."""
+    words = spelling.lower().split()
+    return len(words) == 2 and any(w in MONTHS for w in words) and any(w.rstrip("stndrh").isdigit() for w in words)
 # A one-person role's own word tells the holder's gender ("spokeswoman", "queen"): for "he"/"she".
 FEMALE_ROLE_WORDS = frozenset(_WORDS["female_role_words"])
 MALE_ROLE_WORDS = frozenset(_WORDS["male_role_words"])
@@ -120,6 +128,8 @@ class ActorComponent:
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         by_key: dict[tuple[str, bool], list] = {}
         for key, spelling in dictionary.patterns():
+            if date_shaped(spelling):
+                continue
             bare = spelling.replace(".", "")
             acronym = spelling.isupper() and " " not in spelling and len(bare) <= 5
             by_key.setdefault((key, acronym), []).append(spelling)

@@ -8,6 +8,7 @@ import time
 import pytest
 from builders import SHARED
 
+import detente
 from detente.analyse import actor_at, actor_mentions, load_nlp
 from detente.config import Settings
 
@@ -262,3 +263,12 @@ def test_a_hyphen_after_a_dotted_abbreviation_is_split_as_between_letters(nlp, t
 
 def test_the_country_before_a_hyphen_after_an_abbreviation_is_found(nlp):
     assert ("U.S.", "USA") in codes(nlp, "The U.S.-Vietnam talks resumed.")
+
+
+def test_a_name_written_like_a_date_is_no_actor():
+    """Groups named after a date ("May 15", "17 November") would make every such date an actor."""
+    from detente.analyse.component import date_shaped
+
+    assert date_shaped("May 15") and date_shaped("17 November") and not date_shaped("May Day Movement")
+    events = detente.extract("Peru gave Chile a May 15 deadline to withdraw its troops.", published="2025-03-01")
+    assert [(e.actor.code, e.event_type, e.recipient.code) for e in events] == [("PER", "THREATEN", "CHL")]
