@@ -56,6 +56,7 @@ PAIR_NOUNS = frozenset(_WORDS["pair_nouns"])
 # verbs that are no act in the passive ("was met with criticism": received, not a meeting)
 PASSIVE_NOT_EVENT = frozenset(_WORDS["passive_not_event"])
 ALLEGATION_VERBS = frozenset(_WORDS["allegation_verbs"])
+CLAIM_VERBS = frozenset(_WORDS["claim_verbs"])
 ALLEGATION_PREPS = frozenset(_WORDS["allegation_preps"])
 OBJECT_CONTROL_PREPS = frozenset(_WORDS["object_control_preps"])
 ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # an object that can act ("took credit for" cannot)
@@ -75,6 +76,7 @@ DIRECTION_PARTICLES = tuple(_WORDS["direction_particles"])
 TOPIC_PREPS = frozenset(_WORDS["topic_preps"])
 NOT_PARTY_PREPS = frozenset(_WORDS["not_party_preps"])
 PARTY_CLAUSE_MARKS = frozenset(_WORDS["party_clause_marks"])
+SEAT_PARTICIPLES = frozenset(_WORDS["seat_participles"])
 TOPIC_NOUNS = frozenset(_WORDS["topic_nouns"])
 VENUE_TYPES = frozenset(_WORDS["venue_types"])
 VENUE_CODES = frozenset(_WORDS["venue_codes"])  # "signed a deal in Doha" (SUPPORT 057)
@@ -239,8 +241,15 @@ class Patterns:
 
     def alleged(self, token) -> bool:
         """Is `token` (a verb or an event noun) inside the complement of an allegation ("accused
-        Iran of arming Hezbollah", "blamed Moscow for the attack on the grid")? Then the act is the
-        allegation's content, not an event of its own."""
+        Iran of arming Hezbollah", "blamed Moscow for the attack on the grid"), or in the clause of
+        a claim ("alleged that Russia had blocked the ships")? Then the act is the allegation's
+        content, not an event of its own."""
+        clause = token
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ == "ccomp" and (clause.head.lemma_.lower() in CLAIM_VERBS | ALLEGATION_VERBS
+                                       or clause.head.lower_ in CLAIM_VERBS):
+            return True
         tok = token
         for _ in range(6):
             if tok.dep_ == "prep" and tok.lower_ in ALLEGATION_PREPS and tok.head.i != tok.i:
@@ -432,6 +441,7 @@ class Patterns:
         (DESTINATION_MODES: "deported 173 Uyghurs to Turkey"). An act done with someone looks for
         its partner first (PARTNER_TYPES: "discussed Libya with Trump")."""
         places = self.places(sense)
+        seats = sense is None or sense.type not in FORCE_TYPES  # "a group based in Denmark"
         preps = tuple(p for p in preps if p not in places)
         candidates: list = []
         if sense is not None and sense.type in PARTNER_TYPES:  # "discussed Libya with Trump": the partner
@@ -486,7 +496,7 @@ class Patterns:
             target = self.class_target(token)  # "a halt to loans for Pakistan": the loans are the act itself
             own = target[0].i if target is not None else None
             deeper.extend(t for t in _core_subtree(token) if t.i != token.i and not _under_prep(t, token, places)
-                          and not self._under_other_act(t, token, own))
+                          and not self._under_other_act(t, token, own) and not (seats and _under_seat(t, token)))
         return self._first_other(index, deeper, actor, skip_own_possessor=True, direct=True)
 
     def clause_party(self, index: MentionIndex, cand: Candidate, sense: Sense, sides: list) -> Any | None:
@@ -512,7 +522,8 @@ class Patterns:
         for token in _core_subtree(trigger) + [t for c in clauses for t in _core_subtree(c)]:
             if token.i == trigger.i or token.i in cand.tokens or token.i in own:
                 continue
-            if _under_prep(token, trigger, TOPIC_PREPS | NOT_PARTY_PREPS | places) or self._own_clause(token, trigger):
+            if _under_prep(token, trigger, TOPIC_PREPS | NOT_PARTY_PREPS | places) or self._own_clause(token, trigger) \
+                    or (sense.type not in FORCE_TYPES and _under_seat(token, trigger)):
                 continue
             mention = self._first_other(index, [token], cand.actor, skip_own_possessor=True, direct=True)
             if mention is not None and all(m.actor.code != mention.actor.code for m in found):
@@ -535,14 +546,12 @@ class Patterns:
     def _own_clause(token, root) -> bool:
         """Whether a verb with a subject of its own lies between `token` and `root` (its ancestor).
         The subject of a clause right under `root` is a side of it ("helped Libya secure …",
-        "warned Iran would face …"); what that clause tells of others is not."""
-        node = token.head
-        if token.dep_ in CLAUSE_SUBJECT_DEPS and node.head.i == root.i:
-            return False
+        "did not allow the Turkish convoy to enter …"); what that clause tells of others is not."""
+        below, node = token, token.head
         while node.i != root.i and node.head.i != node.i:
             if node.pos_ in VERB_POS and any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in node.children):
-                return True
-            node = node.head
+                return not (node.head.i == root.i and below.dep_ in CLAUSE_SUBJECT_DEPS)
+            below, node = node, node.head
         return False
 
     @staticmethod
@@ -1490,6 +1499,16 @@ def _under_prep(token, root, preps: frozenset[str]) -> bool:
         return False
     while token.i != root.i and token.head.i != token.i:
         if token.dep_ == "prep" and token.lower_ in preps:
+            return True
+        token = token.head
+    return False
+
+
+def _under_seat(token, root) -> bool:
+    """Whether `token` lies in a participle below `root` that says where something is based
+    ("a group headquartered in Copenhagen")."""
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ == "acl" and token.lemma_.lower() in SEAT_PARTICIPLES:
             return True
         token = token.head
     return False

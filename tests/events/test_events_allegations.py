@@ -18,6 +18,11 @@ def _triples(text: str):
     ("Israel accused Iran of arming Hezbollah.", [("ISR", "ACCUSE", "IRN")]),
     ("Washington blamed Moscow for attacking the Ukrainian grid.", [("USA", "ACCUSE", "RUS")]),
     ("Turkey accused Greece of harbouring Kurdish militants.", [("TUR", "ACCUSE", "GRC")]),
+    # the clause of a claim is its content too; what someone said was done is reported as done
+    ("Kenya alleged that Uganda had blocked Ukrainian ships.", [("KEN", "ACCUSE", "UGA")]),
+    ("A lawsuit alleged that Russia had blocked Ukrainian ships.", []),
+    ("A report claimed that Russia had blocked Ukrainian ships.", []),
+    ("Kenya said that Uganda had blocked Ukrainian ships.", [("UGA", "SANCTION", "UKR")]),
 ])
 def test_only_the_allegation_is_coded_not_the_act_alleged(text, expected):
     assert _triples(text) == expected

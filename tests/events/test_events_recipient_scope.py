@@ -178,3 +178,11 @@ def test_the_one_other_party_of_the_acts_own_clause_is_its_recipient(text, expec
 def test_the_acts_own_side_and_whom_else_it_names_are_not_a_clause_party(text):
     pairs = _pairs(text)
     assert ("GRC", "PAN", "SUPPORT") not in pairs and ("KEN", "RUS", "ACCUSE") not in pairs
+
+
+def test_where_someone_is_based_is_no_party_unless_force_is_used():
+    # a group's seat is no side of the sanctions on the group; a factory's country is attacked with it
+    assert [p for p in _pairs("China sanctioned a group based in Denmark.") if p[1] == "DNK"] == []
+    assert [p for p in _pairs("The Norwegian Alliance, headquartered in Oslo, was sanctioned by Beijing.")
+            if p[1] == "NOR" and p[0] == "CHN"] == []
+    assert _pairs("Russia attacked a factory located in eastern Ukraine.") == [("RUS", "UKR", "ASSAULT")]

@@ -26,6 +26,16 @@ def test_a_refusal_on_a_condition_set_to_another_party_is_aimed_at_it(text, expe
     assert coded(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # not letting someone do something is refusing them, past or not; the one not let is its recipient,
+    # a modifier of the clause's subject included
+    ("Israel did not allow the Turkish aid convoy to enter Gaza.", [("ISR", "REJECT", "TUR")]),
+    ("Egypt did not permit Iranian ships to cross the canal.", [("EGY", "REJECT", "IRN")]),
+])
+def test_not_letting_someone_do_something_is_a_refusal(text, expected):
+    assert coded(text) == expected
+
+
 def test_refusing_to_ease_a_measure_is_cameo_124():
     assert [e.event_code for e in run("The United States will not lift the embargo on Iran.").events] == ["124"]
 
