@@ -72,7 +72,7 @@ WEAK_ACTS = True
 # Event types that need a counterpart: a one-sided mention is completed from the document's
 # dominant other country (at lower confidence) when the other side is not in the sentence.
 # verbal acts that stay what they are when stated for later (Coder._act)
-SAID_LATER_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT"})
+SAID_LATER_TYPES = frozenset({"REQUEST", "REJECT"})
 DYADIC = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "REQUEST", "ACCUSE",
                     "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "RETREAT", "MOBILIZE"})
 
@@ -581,9 +581,10 @@ class Coder:
             return None  # "plans to urge", "is expected to demand": nothing asked, threatened or promised yet
         if status == modality.FUTURE and family != "governor" and sense is not None and sense.type not in SAID_LATER_TYPES:
             # a stated future act is a statement of intent: a threat or a promise (CAMEO 13 / 03);
-            # a demand, an accusation or a rejection stated for later ("will press Uganda", "will
-            # investigate the ministry", "will veto the resolution") is still one: PLOVER's threats
-            # are of material acts, and its ACCUSE covers "all investigations"
+            # a demand or a rejection stated for later ("will press Uganda", "will veto the
+            # resolution") is still one: PLOVER's threats are of material acts. (An accusation or an
+            # investigation stated for later stays a threat: kept as ACCUSE, "will examine India's
+            # complaint about Pakistani subsidies" became an investigation of one of the two.)
             kind = "threaten" if sense.conflict else "promise"
             sense = Patterns.combine(kind, None, sense, cand.trigger)
             family = "intent"

@@ -222,16 +222,15 @@ CASES = {
         # with no receiver, the country word inside the thing stays the other side
         ("Washington imposed tariffs on Chinese goods.", [("USAGOV", "SANCTION", "CHN")]),
     ],
-    "a demand, an accusation or a rejection stated for later is still one": [
+    "a demand or a rejection stated for later is still one": [
         # a future act is a threat or a promise, but pressing someone later promises them nothing
         ("Kenya will increase pressure on Uganda.", [("KEN", "REQUEST", "UGA")]),
         ("Kenya will send aid to Uganda.", [("KEN", "AGREE", "UGA")]),
         # pressure put on someone is a demand of them
         ("Kenya put pressure on Uganda to release the prisoners.", [("KEN", "REQUEST", "UGA")]),
         ("The pressure on Kenya's economy grew.", []),
-        # so is an accusation or a rejection: an investigation or a suit announced is ACCUSE (PLOVER:
-        # "all investigations"), a veto announced REJECT; a measure announced is still a threat
-        ("Brazil will sue Argentina at the WTO.", [("BRA", "ACCUSE", "ARG")]),
+        # so is a rejection (a veto announced is REJECT); a measure announced is still a threat
+        ("Russia will veto the British resolution.", [("RUS", "REJECT", "GBR")]),
         ("China will impose sanctions on Lithuania.", [("CHN", "THREATEN", "LTU")]),
     ],
     "withdrawing from an organisation reduces relations; withdrawing troops is a retreat": [
