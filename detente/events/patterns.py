@@ -57,6 +57,7 @@ PAIR_NOUNS = frozenset(_WORDS["pair_nouns"])
 PASSIVE_NOT_EVENT = frozenset(_WORDS["passive_not_event"])
 ALLEGATION_VERBS = frozenset(_WORDS["allegation_verbs"])
 CLAIM_VERBS = frozenset(_WORDS["claim_verbs"])
+CLAIMING_VERBS = CLAIM_VERBS | ALLEGATION_VERBS  # whose clause is claimed, not reported as done
 ALLEGATION_PREPS = frozenset(_WORDS["allegation_preps"])
 OBJECT_CONTROL_PREPS = frozenset(_WORDS["object_control_preps"])
 ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # an object that can act ("took credit for" cannot)
@@ -247,8 +248,7 @@ class Patterns:
         clause = token
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head
-        if clause.dep_ == "ccomp" and (clause.head.lemma_.lower() in CLAIM_VERBS | ALLEGATION_VERBS
-                                       or clause.head.lower_ in CLAIM_VERBS):
+        if clause.dep_ == "ccomp" and (clause.head.lemma_.lower() in CLAIMING_VERBS or clause.head.lower_ in CLAIM_VERBS):
             return True
         tok = token
         for _ in range(6):
