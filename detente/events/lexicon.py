@@ -61,6 +61,10 @@ class Sense:
     # the sense when what the verb leaves is an organisation ("withdrew from ECOWAS"): PLOVER codes
     # leaving a group or an organisation as SANCTION (mode withdraw), a military withdrawal as RETREAT
     on_body: Sense | None = None
+    # the sense when whom the act is aimed at is people (civilians, refugees: a CVL actor) rather
+    # than a state: a border opened to a country eases a restriction, opened to refugees it gives
+    # them asylum (PLOVER AID: "asylum … to persons in its territories")
+    to_people: Sense | None = None
 
     @property
     def root(self) -> str:
@@ -98,7 +102,7 @@ class Sense:
                    strength=float(data.get("strength", 1.0)), needs_recipient=bool(data.get("needs_recipient", False)),
                    future_only=bool(data.get("future_only", False)), not_naming=bool(data.get("not_naming", False)),
                    on_someone=alternative("on_someone"), on_thing=alternative("on_thing"),
-                   on_body=alternative("on_body"))
+                   on_body=alternative("on_body"), to_people=alternative("to_people"))
 
 
 def _on_object(sense: Sense, token) -> Sense:

@@ -41,6 +41,7 @@ SPOKEN_PREPS = frozenset(_WORDS["spoken_preps"])  # "in a speech", "on televisio
 CRITICISM = Sense("ACCUSE", "111", "criticize")  # an attack in words (CAMEO 111)
 RALLY_OPPOSITION = Sense("ACCUSE", "113", "rally_opposition")  # measures called for against a party (CAMEO 113)
 DOCUMENT_NOUNS = frozenset(_WORDS["document_nouns"])  # "legislation targeting Turkey": no force
+PEOPLE_SECTOR = "CVL"  # CAMEO's civilians: people, refugees, a country's citizens (Sense.to_people)
 FORCE_TYPES = frozenset({"ASSAULT"})  # physical force: never told in words or done by a text
 ORDERING_VERBS = frozenset(_WORDS["ordering_verbs"])  # "ordered the ambassador to leave"
 LEAVING_VERBS = frozenset(_WORDS["leaving_verbs"])
@@ -1126,6 +1127,8 @@ class Patterns:
             or self.purpose_object(index, verb, objs, actor)
         if recipient is None and any(c.dep_ == "neg" for c in verb.children):
             recipient = self.awaited_party(index, verb, actor)  # "will not resume talks until X frees …"
+        if recipient is not None and sense.to_people is not None and recipient.actor.sector == PEOPLE_SECTOR:
+            sense = sense.to_people  # "opened its borders to Syrian refugees": asylum
         helped = [c for c in verb.children if self.help_purpose(c)]
         if helped and sense.type in HELP_PURPOSE_SENSES:
             # "sent troops to Iraq to support its government": personnel sent to help are military aid

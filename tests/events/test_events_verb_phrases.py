@@ -32,6 +32,9 @@ CASES = {
         ("Nepal tightened its border with India on Friday.", [("NPL", "COERCE", "IND")]),
         # reopened, the restriction is eased (CAMEO 081)
         ("Peru reopened its border with Ecuador.", [("PER", "CONCEDE", "ECU")]),
+        # opened to refugees or a people, they are given asylum (CAMEO 075, PLOVER AID)
+        ("Chad opened its borders to Sudanese refugees.", [("TCD", "AID", "SDNCVL")]),
+        ("Moldova reopened its border to Ukrainians fleeing the war.", [("MDA", "AID", "UKRCVL")]),
         # a deal sealed is still an agreement, not a closed border
         ("Greece and Turkey sealed a deal on migration.", [("GRC", "SUPPORT", "TUR")]),
     ],
