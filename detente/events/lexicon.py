@@ -38,6 +38,10 @@ LEFT_PREPS = frozenset(resources.words("patterns")["left_preps"])
 # (or a user's) define keeps their meaning.
 BASE_FILES = (PACKAGE_DATA / "petrarch2" / "verbs.json",)
 
+# a sense's alternatives by what its act is aimed at (fields of Sense, keys of a lexicon entry)
+SENSE_ALTERNATIVES = ("on_someone", "on_thing", "on_body", "to_people")
+
+
 @dataclass(frozen=True)
 class Sense:
     """One meaning of a trigger word: what event it codes."""
@@ -101,8 +105,7 @@ class Sense:
         return cls(type=kind, cameo=cameo, mode=data.get("mode"), goldstein=data.get("goldstein"),
                    strength=float(data.get("strength", 1.0)), needs_recipient=bool(data.get("needs_recipient", False)),
                    future_only=bool(data.get("future_only", False)), not_naming=bool(data.get("not_naming", False)),
-                   on_someone=alternative("on_someone"), on_thing=alternative("on_thing"),
-                   on_body=alternative("on_body"), to_people=alternative("to_people"))
+                   **{key: alternative(key) for key in SENSE_ALTERNATIVES})
 
 
 def _on_object(sense: Sense, token) -> Sense:
@@ -245,8 +248,8 @@ class VerbView:
 
 # the keys of a noun entry that are not verbs or verb classes
 NOUN_ENTRY_KEYS = frozenset({"words", "type", "cameo", "mode", "goldstein", "strength", "needs_recipient", "future_only",
-                             "not_naming", "do", "modifiers", "on_someone", "on_thing", "on_body", "nominal",
-                             "nominal_requires_modifier", "requires_modifier", "nominal_needs_both"})
+                             "not_naming", "do", "modifiers", "nominal", "nominal_requires_modifier", "requires_modifier",
+                             "nominal_needs_both", *SENSE_ALTERNATIVES})
 
 
 @dataclass
@@ -407,7 +410,7 @@ class Lexicon:
             do = None if entry["do"] is None else Sense.from_dict(entry["do"], where)
         by_class: dict[str, Sense | None] = {
             key: Sense.from_dict(value, where) for key, value in entry.items()
-            if isinstance(value, dict) and key not in ("do", "modifiers", "on_someone", "on_thing", "on_body")}
+            if isinstance(value, dict) and key not in ("do", "modifiers", *SENSE_ALTERNATIVES)}
         # a verb given `null` is no event under that verb ("declare: null": a declared war is no attack)
         by_class.update({key: None for key, value in entry.items() if value is None and key not in NOUN_ENTRY_KEYS})
         return NounEntry(sense=sense, do=do, by_class=by_class,
