@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from detente.config import Settings
+from detente.ontology import is_organisation
 
 
 class GoldError(ValueError):
@@ -173,15 +174,12 @@ def _brief(record: dict[str, Any]) -> dict[str, Any]:
             "evidence": ((record.get("evidence") or {}).get("text") or "")[:240]}
 
 
-ORGANISATION_PREFIXES = ("IGO", "NGO")  # CAMEO: intergovernmental, non-governmental
-
-
 def _known(record: dict[str, Any], role: str) -> bool:
     """A side the gold can judge: a country, or an international organisation's code (the gold's
     coding rules, tests/fixtures/gold/README.md); a region ("Latin American nations", LAM), an
     ethnic or transnational group has a code but is outside them."""
     side = record.get(role)
-    return isinstance(side, dict) and bool(side.get("country") or str(side.get("code") or "")[:3] in ORGANISATION_PREFIXES)
+    return isinstance(side, dict) and bool(side.get("country") or is_organisation(side.get("code")))
 
 
 def evaluate(gold: Iterable[dict[str, Any]], pred: Iterable[dict[str, Any]]) -> Report:

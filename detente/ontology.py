@@ -19,6 +19,15 @@ PLOVER_TYPES: tuple[str, ...] = (
 CONFLICT_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
                             "ASSAULT"})
 
+# CAMEO's actor codes of organisations: intergovernmental and non-governmental ("IGOUNO", "NGOICRC")
+ORGANISATION_PREFIXES = ("IGO", "NGO")
+
+
+def is_organisation(code: str | None) -> bool:
+    """Whether an actor code names an international organisation (no country of its own)."""
+    return (code or "")[:3] in ORGANISATION_PREFIXES
+
+
 # CAMEO's twenty root codes.
 CAMEO_ROOTS: dict[str, str] = {
     "01": "make public statement", "02": "appeal", "03": "express intent to cooperate",

@@ -25,6 +25,7 @@ from detente import resources
 from detente.analyse.actors import FORMER_SECTOR, ActorDictionary, _term_at, normalise, point_date
 from detente.analyse.component import SPANS_KEY, Record, record_of
 from detente.models import Actor
+from detente.ontology import is_organisation
 
 _WORDS = resources.words("resolve")
 PERSON_HEADS = frozenset(_WORDS["person_heads"])
@@ -118,7 +119,7 @@ def actor_mentions(doc: Doc, date: str | None = None) -> list[ActorMention]:
         mentions.append(mention)
         if mention.kind == "org":
             entry = _first_entry(dictionary, record.ids)
-            if entry is not None and entry.kind == "org" and (mention.actor.code or "")[:3] in ("IGO", "NGO"):
+            if entry is not None and entry.kind == "org" and is_organisation(mention.actor.code):
                 bodies.append((mention, entry))
         if "person" in record.flags and mention.kind in ("name", "role", "description"):
             if mention.antecedent is not None:  # carries the antecedent's gender and entries on
