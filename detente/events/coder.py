@@ -39,6 +39,7 @@ from detente.events.patterns import (
     FORCE_TYPES,
     JOINT_RETYPE,
     PASSIVE_NOT_EVENT,
+    VENUE_PREPS,
     VERB_ACT_FAMILIES,
     Candidate,
     Patterns,
@@ -137,6 +138,18 @@ def _same_side(event: Event, actor: Actor, recipient: Actor) -> bool:
     def same(x: Actor | None, y: Actor) -> bool:
         return x is not None and ((x.code is not None and x.code == y.code) or x.text in y.text or y.text in x.text)
     return same(event.actor, actor) or same(event.recipient, recipient)
+
+
+def _where_other_is(token, act: Candidate, by_head: dict) -> bool:
+    """"an attack on a Kenyan base in Lamu County", "opposes Chinese investment in the province":
+    a place named as where a party other than the act is (the object of a place preposition
+    hanging off a phrase that names a party) is not the act's target; that party is."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in VENUE_PREPS:
+        return False
+    thing = prep.head
+    phrase = by_head.get(thing.i)
+    return thing.i not in act.tokens | {act.trigger.i} and phrase is not None and phrase.mention is not None
 
 
 def _two_of_one_code(actor: Actor, recipient: Actor) -> bool:
@@ -324,6 +337,7 @@ class Coder:
                 and not any(self.patterns.does(told[t.i].trigger, sent.doc[b.head]) for t in steps if t.i in told) \
                 and not self._inside_other_act(sent.doc[a.head], up_a, lca, told) \
                 and not self._audience(sent.doc[b.head], act.trigger) \
+                and not _where_other_is(sent.doc[b.head], act, by_head) \
                 and not self._reported_of_another(sent.doc[a.head], act.trigger)
 
         cands = phrases(sent, index, role_test(sent.doc))

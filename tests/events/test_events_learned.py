@@ -254,3 +254,13 @@ def test_a_side_inside_a_relative_clause_is_no_side_of_the_act_above_it(text, cl
     assert coded and not any(clause_word in (actor, target) for actor, _, target in coded), coded
     assert any(side in (actor, target) for actor, _, target in coded), coded
 
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The rebels shelled a Nigerian army post in Borno State.", "Borno State", "Nigerian army"),
+    ("The separatists oppose Turkish investment in the Kurdish region.", "the Kurdish region", "Turkish investment"),
+])
+def test_a_place_where_a_named_party_is_is_not_the_target_that_party_is(text, place, side):
+    coded = _coded(text)
+    assert not any(target == place for _, _, target in coded), coded
+    assert any(target and side in target for _, _, target in coded), coded
