@@ -40,3 +40,24 @@ def test_word_tables_are_lists_or_mappings_of_words():
             assert isinstance(table, (list, dict)), (file.name, name)
             words = table if isinstance(table, list) else list(table)
             assert all(isinstance(w, str) and w for w in words), (file.name, name)
+
+
+def test_no_hand_written_data_file_names_a_key_twice():
+    # YAML keeps the last of two equal keys without a word: a new table named like an old one
+    # would silently replace it (and every rule reading the old one)
+    import yaml
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader, node, deep=False):
+        keys = [loader.construct_object(k, deep=deep) for k, _ in node.value]
+        twice = sorted({str(k) for k in keys if keys.count(k) > 1})
+        assert not twice, f"{node.start_mark.name}:{node.start_mark.line + 1}: keys given twice: {twice}"
+        return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    for folder in ("words", "lexicon", "actors"):
+        for file in sorted((resources.PACKAGE_DATA / folder).glob("*.yaml")):
+            if file.stat().st_size < 2_000_000:
+                yaml.load(file.read_text(encoding="utf-8"), Loader=Strict)
