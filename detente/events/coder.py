@@ -39,6 +39,7 @@ from detente.events.patterns import (
     FORCE_TYPES,
     JOINT_RETYPE,
     PASSIVE_NOT_EVENT,
+    SAID_NOUNS,
     VENUE_PREPS,
     VERB_ACT_FAMILIES,
     Candidate,
@@ -100,7 +101,6 @@ def _has_cue(words: str, cue: str) -> bool:
     return re.search(" " + "(?:e?s)? ".join(map(re.escape, parts)), words) is not None
 MULTILATERAL = frozenset(_WORDS["multilateral"])
 GROUP_NOUNS = frozenset(_WORDS["group_nouns"])
-SAID_NOUNS = frozenset(_WORDS["said_nouns"])  # "rejected the accusations": aimed at who made them
 AUTHOR_PREPS = frozenset(_WORDS["author_preps"])  # "claims by Kabul", "accusations from Delhi"
 PARTY_PREPS = frozenset(_WORDS["party_preps"])  # "officials from X and Y" name both parties
 FIRST_PERSON = frozenset(_WORDS["first_person"])  # "we condemn": the quoted speaker acts
@@ -356,6 +356,7 @@ class Coder:
             dist = dict(self.learned.type_distribution(type_features(a, b, sent, self.lexicon, rule_types)))
             event_type = max(dist, key=dist.get)
             sense = cand.sense
+            vouched = cand.family == "aimed"  # the model vouches only that there is an act, not for its type
             if event_type != sense.type and cand.family not in ("intent", "governor", "aimed") and (
                     cand.family == "weak" or dist.get(sense.type, 0.0) < TYPE_OVERRIDE * dist[event_type]):
                 # (a stated future act keeps its threat or promise, an act asked, threatened, promised or
@@ -363,11 +364,14 @@ class Coder:
                 # aimed at someone keeps the noun's act: the model reads "target" as an attack)
                 if event_type in FORCE_TYPES and not sense.conflict:
                     continue  # the model reads force where the lexicon's act is none ("passed legislation targeting X")
-                sense = Sense(event_type, default_cameo(event_type), None)
+                if event_type in FORCE_TYPES and self._force_told_as_words(cand):
+                    vouched = True  # "attacked the EU in a speech": the model reads the verb, the grammar its use
+                else:
+                    sense = Sense(event_type, default_cameo(event_type), None)
             if any(e.event_type == sense.type and _same_side(e, actor, recipient) for e in found):
                 continue  # the patterns told this act already, with one side the dictionaries know
             # an aimed act's type is its noun's, not the model's: the model vouches only for an act
-            type_p = dist[event_type] if cand.family == "aimed" else dist.get(sense.type, 0.0)
+            type_p = dist[event_type] if vouched else dist.get(sense.type, 0.0)
             confidence = round(0.9 * p_pair * type_p ** 0.5, 3)
             if confidence < (LEARNED_MIN_CONFIDENCE if b.names_someone else LEARNED_MIN_CONFIDENCE_THING):
                 continue
@@ -380,6 +384,13 @@ class Coder:
             out += self._build(cand, sent, article, quotes, resolver, actors, recipients, False,
                                open_sides=True, confidence=confidence)
         return out
+
+    def _force_told_as_words(self, cand: Candidate) -> bool:
+        """A verb of force the grammar found used in words ("attacked the EU in a speech",
+        "attacked Berlin for its stance"): criticism, whatever the model reads in the verb."""
+        told = cand.sense
+        own = self.lexicon.verb_sense(cand.trigger)[0] if cand.trigger.pos_ in ("VERB", "AUX") else None
+        return told.type not in FORCE_TYPES and own is not None and own.type in FORCE_TYPES
 
     def sentence_acts(self, sent, index: MentionIndex, every: list[Candidate] | None = None,
                       bare: list[Candidate] | None = None) -> dict[int, Candidate]:

@@ -38,6 +38,9 @@ BLAME = Sense("ACCUSE", "112", "accuse")  # laying an act at another's door (CAM
 SPOKEN_MEDIA = frozenset(_WORDS["spoken_media"])  # "attacked the EU in a speech": words, not force
 SPOKEN_ADVERBS = frozenset(_WORDS["spoken_adverbs"])  # "verbally attacked"
 SPOKEN_PREPS = frozenset(_WORDS["spoken_preps"])  # "in a speech", "on television"
+REASON_PREPS = frozenset(_WORDS["reason_preps"])  # "attacked Berlin for …": the reason it is blamed
+SAID_NOUNS = frozenset(resources.words("coder")["said_nouns"])  # "rejected the accusations": what was said
+STANCE_NOUNS = frozenset(_WORDS["stance_nouns"])  # "… for its position": a stance, blamed in words
 CRITICISM = Sense("ACCUSE", "111", "criticize")  # an attack in words (CAMEO 111)
 RALLY_OPPOSITION = Sense("ACCUSE", "113", "rally_opposition")  # measures called for against a party (CAMEO 113)
 DOCUMENT_NOUNS = frozenset(_WORDS["document_nouns"])  # "legislation targeting Turkey": no force
@@ -1174,7 +1177,7 @@ class Patterns:
         ("attacked the EU in a speech"), done by a text it is none ("legislation targeting Turkey")."""
         if sense is None or sense.type not in FORCE_TYPES:
             return sense
-        if self.spoken(verb):
+        if self.spoken(verb) or self.blamed_for_words(verb):
             return CRITICISM
         return None if self.done_by_document(verb) else sense
 
@@ -1193,6 +1196,21 @@ class Patterns:
         text — a law, a bill, a resolution — is figurative."""
         doers = [verb.head] if verb.dep_ in ("acl", "relcl") else [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         return any(d.lemma_.lower() in DOCUMENT_NOUNS for d in doers)
+
+    def blamed_for_words(self, verb) -> bool:
+        """"attacked the newspaper for its editorial", "hit out at Berlin over its stance",
+        "attacked Germany for refusing to back the plan": force told with a reason that is something
+        said, a stance or a decision in words is criticism; a reason of any other kind ("attacked
+        the village for sheltering rebels") leaves it force."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in REASON_PREPS:
+                continue
+            for reason in prep.children:
+                if reason.dep_ == "pobj" and reason.lemma_.lower() in SAID_NOUNS | STANCE_NOUNS | SPOKEN_MEDIA:
+                    return True
+                if reason.dep_ == "pcomp" and reason.tag_ == "VBG" and self.lex.governor_of(reason) is not None:
+                    return True
+        return False
 
     @staticmethod
     def spoken(verb) -> bool:

@@ -264,3 +264,12 @@ def test_a_place_where_a_named_party_is_is_not_the_target_that_party_is(text, pl
     coded = _coded(text)
     assert not any(target == place for _, _, target in coded), coded
     assert any(target and side in target for _, _, target in coded), coded
+
+
+@pytest.mark.parametrize("text", [
+    "The president attacked the newspaper in an interview.",
+    "The president attacked the newspaper for refusing to back his plan.",
+])
+def test_force_the_grammar_tells_as_words_stays_criticism_whatever_the_model_reads(text):
+    # the model reads "attack" as force; the grammar has told it is done in words
+    assert _coded(text) == [("The president", "ACCUSE", "the newspaper")]

@@ -119,12 +119,16 @@ CASES = {
         # an attack made in a speech, a post or "verbally" is criticism (CAMEO 111) ...
         ("Modi attacked Pakistan in a speech.", [("INDGOV", "ACCUSE", "PAK")]),
         ("Erdogan verbally attacked the Greek prime minister.", [("TURGOV", "ACCUSE", "GRCGOV")]),
+        # ... and so is one blamed on something said, a stance or a decision in words
+        ("Erdogan attacked Greece for its stance on migration.", [("TURGOV", "ACCUSE", "GRC")]),
+        ("Modi attacked Pakistan for refusing to hand over the suspects.", [("INDGOV", "ACCUSE", "PAK")]),
         # ... and a law or a bill "targeting" someone is no attack
         ("Washington's new law targets Chinese firms.", []),
         ("A Kenyan bill targets Somali traders.", []),
         ("The Senate committee passed legislation targeting Turkey.", []),
         # force stays force
         ("Russian troops attacked Ukrainian positions on Friday.", [("RUSMIL", "ASSAULT", "UKR")]),
+        ("Russian troops attacked a Ukrainian village for sheltering soldiers.", [("RUSMIL", "ASSAULT", "UKRCVL")]),
     ],
     "a country that leads an act does it": [
         # "US-led", "Kenyan-led": the leader's act; the hyphened word tells no act of its own
