@@ -25,6 +25,7 @@ NEGATING_PREPS = frozenset(_WORDS["negating_preps"])
 MEANS_PREPS = frozenset(_WORDS["means_preps"])
 NEGATING_ADVERBS = frozenset(_WORDS["negating_adverbs"])  # "never", "seldom criticised": no act told
 DEONTIC_ADJECTIVES = frozenset(_WORDS["deontic_adjectives"])
+EPISTEMIC_ADJECTIVES = frozenset(_WORDS["epistemic_adjectives"])  # "it is unlikely that …": a guess
 HEDGE_ADJECTIVES = frozenset(_WORDS["hedge_adjectives"])
 # Nouns under which an event noun is only talked about ("the risk of sanctions").
 HEDGE_NOUNS = frozenset(_WORDS["hedge_nouns"])
@@ -85,10 +86,16 @@ def _clause_status(verb) -> str:
 
 
 def as_a_rule(verb) -> bool:
-    """"The Taliban routinely deny …", "Japan usually sends …": a simple present with an adverb
-    of habit says what someone does as a rule, no act that happened."""
-    return verb.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS
-                                               for c in verb.children)
+    """"The Taliban routinely deny …", "migrants are usually deported", "if a visa expires, its
+    holder is deported": a simple present (active or passive) with an adverb of habit or under
+    a condition says what happens as a rule, no act that happened."""
+    children = list(verb.children)
+    present = verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in children))
+    return present and any(
+        (c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS)
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children))
+        for c in children)
 
 
 def intended(verb) -> bool:
@@ -157,8 +164,8 @@ def verb_status(verb) -> str:
             # condition of a negated, modal or future main act, not an event
             return HYPOTHETICAL
         elif node.dep_ in ("advcl", "ccomp", "xcomp", "csubj") and any(
-                c.dep_ == "acomp" and c.lower_ in DEONTIC_ADJECTIVES for c in head.children):
-            return HYPOTHETICAL  # "it is necessary for India to engage Mauritius": advice
+                c.dep_ == "acomp" and c.lower_ in DEONTIC_ADJECTIVES | EPISTEMIC_ADJECTIVES for c in head.children):
+            return HYPOTHETICAL  # "it is necessary for India to engage Mauritius": advice; "it is unlikely that …": a guess
         elif indirect_question(node):
             return HYPOTHETICAL  # "did not say who attacked the convoy"
         elif node.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in NON_OCCURRENCE_NOUNS:

@@ -88,6 +88,10 @@ def test_a_quoted_material_act_in_the_simple_present_characterises_and_reports_n
 @pytest.mark.parametrize(("text", "expected"), [
     ("The Taliban routinely deny giving shelter to fighters from Pakistan.", []),
     ("Japan usually sends aid to the Philippines after typhoons.", []),
+    # a simple present passive with one, or any simple present under a condition, is a rule too
+    ("Kenyan migrants are usually deported by Saudi Arabia.", []),
+    ("If their visas expire, Kenya deports Somali migrants.", []),
+    ("Somali migrants were deported by Kenya on Monday.", [("KEN", "COERCE", "SOMCVL")]),
     ("Japan sent aid to the Philippines on Monday.", [("JPN", "AID", "PHL")]),
 ])
 def test_an_act_in_the_simple_present_with_an_adverb_of_habit_is_no_event(text, expected):

@@ -73,6 +73,15 @@ def test_a_clause_under_it_is_necessary_is_advice_not_an_act():
     assert triples("It is important for China to impose sanctions on Japan.") == []
 
 
+def test_a_clause_under_it_is_unlikely_or_possible_is_a_guess_not_an_act():
+    from builders import triples
+
+    assert triples("It is unlikely that North Korea will return to talks with the United States.") == []
+    assert triples("It is possible that Russia attacked Ukraine.") == []
+    # a fact said to be clear is still told
+    assert triples("It is clear that Russia attacked Ukraine.") == [("RUS", "UKR", "ASSAULT")]
+
+
 @pytest.mark.parametrize("text", [
     "Trump's failure to sell missiles to Colombia angered Bogota.",
     "India's inability to stop the attacks on Pakistan worried Washington.",
