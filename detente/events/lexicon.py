@@ -56,6 +56,10 @@ class Sense:
     # no event when the verb's object has a predicate of its own: "called the expulsion an
     # escalation", "calling the detentions disproportionate" name something, they phone no one
     not_naming: bool = False
+    # only an event when the verb acts on something (an object, a passive subject, a complement,
+    # the noun its participle describes): used alone it means something else ("the population
+    # continued to decline", "he returned to Kabul")
+    transitive: bool = False
     # the sense when what the verb acts on is someone, a person or an organisation rather than a
     # state or a thing: PLOVER codes banning goods as SANCTION, banning a party or a person as COERCE
     on_someone: Sense | None = None
@@ -105,6 +109,7 @@ class Sense:
         return cls(type=kind, cameo=cameo, mode=data.get("mode"), goldstein=data.get("goldstein"),
                    strength=float(data.get("strength", 1.0)), needs_recipient=bool(data.get("needs_recipient", False)),
                    future_only=bool(data.get("future_only", False)), not_naming=bool(data.get("not_naming", False)),
+                   transitive=bool(data.get("transitive", False)),
                    **{key: alternative(key) for key in SENSE_ALTERNATIVES})
 
 
@@ -275,6 +280,16 @@ class NounEntry:
         return None
 
 
+def plural(noun: str) -> str:
+    """A noun's regular English plural ("strikes", "sanctions", "talks", "boundaries"): never
+    "aides" for "aid", which is another word (the lemmatizer gives irregular plurals their lemma)."""
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and len(noun) > 2 and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
 def inflections(word: str) -> set[str]:
     """Regular English verb/noun forms of a lemma, so lemmatizer slips ("decertifie") still match."""
     forms = {word}
@@ -358,19 +373,19 @@ class Lexicon:
             for word in entry.get("words") or []:
                 parts = tuple(str(word).lower().split())
                 if len(parts) == 1:
-                    for form in (parts[0], parts[0] + "s", parts[0] + "es"):
+                    for form in (parts[0], plural(parts[0])):
                         if form == parts[0] or form not in self.nouns:
                             self.nouns[form] = noun
                 else:  # "air strike": keyed by the head (last word), preceded by the others
                     self.noun_phrases.setdefault(parts[-1], []).append((parts[:-1], noun))
-                    self.noun_phrases.setdefault(parts[-1] + "s", []).append((parts[:-1], noun))
+                    self.noun_phrases.setdefault(plural(parts[-1]), []).append((parts[:-1], noun))
         for name, words in (data.get("verb_classes") or {}).items():
             for word in words or []:
                 self._add_verb(self.verb_class, self.class_phrases, word, name)
         for name, words in (data.get("noun_classes") or {}).items():
             for word in words or []:
                 self.noun_classes[str(word).lower()] = name
-                self.noun_classes.setdefault(str(word).lower() + "s", name)
+                self.noun_classes.setdefault(plural(str(word).lower()), name)
         for kind, words in (data.get("governors") or {}).items():
             for word in words or []:
                 self._add_verb(self.governors, self.governor_phrases, word, kind)

@@ -38,6 +38,7 @@ BLAME = Sense("ACCUSE", "112", "accuse")  # laying an act at another's door (CAM
 SPOKEN_MEDIA = frozenset(_WORDS["spoken_media"])  # "attacked the EU in a speech": words, not force
 SPOKEN_ADVERBS = frozenset(_WORDS["spoken_adverbs"])  # "verbally attacked"
 SPOKEN_PREPS = frozenset(_WORDS["spoken_preps"])  # "in a speech", "on television"
+TRANSITIVE_DEPS = frozenset({"dobj", "nsubjpass", "xcomp", "ccomp", "dative"})  # what a verb acts on
 REASON_PREPS = frozenset(_WORDS["reason_preps"])  # "attacked Berlin for …": the reason it is blamed
 SAID_NOUNS = frozenset(resources.words("coder")["said_nouns"])  # "rejected the accusations": what was said
 STANCE_NOUNS = frozenset(_WORDS["stance_nouns"])  # "… for its position": a stance, blamed in words
@@ -704,6 +705,9 @@ class Patterns:
             sense = replace(sense, needs_recipient=True)  # "praised France's efforts"
         if sense.not_naming and any(c.dep_ == "oprd" for c in verb.children):
             return None
+        if sense.transitive and verb.dep_ != "acl" and not any(
+                c.dep_ in TRANSITIVE_DEPS for c in verb.children):
+            return None  # "the population continued to decline", "he returned to Kabul"
         return sense
 
     def non_event_object(self, verb) -> bool:

@@ -39,6 +39,30 @@ def test_user_lexicon_file_extends(tmp_path):
         Lexicon.load([str(bad)])
 
 
+def test_an_event_noun_matches_its_regular_plural_and_no_other_word():
+    lex = load_lexicon()
+    assert lex.nouns["sanctions"] is lex.nouns["sanction"] and lex.nouns["talks"] is lex.nouns["talk"]
+    assert "aides" not in lex.nouns  # an aide is a person, not aid
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # used alone, "decline" is falling: no refusal of anything
+    ("Kenyan imports from China declined sharply.", "declined", None),
+    ("Kenya's population continues to decline.", "decline", None),
+    # refusing something or to do something is a rejection
+    ("Iran declined the invitation from Saudi Arabia.", "declined", "REJECT"),
+    ("The invitation was declined by Iran.", "declined", "REJECT"),
+])
+def test_a_verb_that_acts_on_something_is_no_act_used_alone(text, word, expected):
+    from detente.events.patterns import Patterns
+
+    patterns = Patterns(Coder(learned=False).lexicon)
+    verb = next(t for t in nlp_for_tests()(text) if t.lower_ == word)
+    sense = patterns.verb_act_sense(verb)
+    assert (sense.type if sense else None) == expected
+
+
+
 # ---- verbs and objects ----------------------------------------------------------------------------
 def test_subject_verb_object():
     events = run("Russia attacked Ukraine on Tuesday.").events
