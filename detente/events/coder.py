@@ -258,7 +258,8 @@ class Coder:
                     events.append(event)
             mine = events[before:]
             if self.learned is not None:
-                events.extend(self._learned_events(sent, article, index, quotes, resolver, mine, unlinked, candidates))
+                events.extend(self._learned_events(sent, article, index, quotes, resolver, mine, unlinked, candidates,
+                                                   recent))
                 mine = events[before:]
             extra = self._rebuttals(sent, article, index, quotes, resolver, recent + mine)
             if not mine and not extra:
@@ -304,7 +305,8 @@ class Coder:
         return out
 
     def _learned_events(self, sent, article: Article, index: MentionIndex, quotes, resolver,
-                        found: list[Event], candidates: list[Candidate], every: list[Candidate]) -> list[Event]:
+                        found: list[Event], candidates: list[Candidate], every: list[Candidate],
+                        earlier: list[Event] | None = None) -> list[Event]:
         """Sides for the acts the patterns found but could not link: the lexicon and the
         patterns decide that there is an act (a trigger that is not negated or hypothetical);
         the learned model picks its source and target among the sentence's phrases (the path
@@ -350,6 +352,8 @@ class Coder:
             if not a.can_act:
                 continue
             actor, recipient = phrase_actor(a), phrase_actor(b)
+            if cand.sense.type == "REJECT" and sent.doc[b.head].lemma_.lower() in SAID_NOUNS:
+                recipient = self._author_of(sent.doc[b.head], index, actor, earlier or []) or recipient
             if any(e.actor is not None and e.recipient is not None and e.actor.text in actor.text
                    and e.recipient.text in recipient.text for e in found):
                 continue
@@ -384,6 +388,18 @@ class Coder:
             out += self._build(cand, sent, article, quotes, resolver, actors, recipients, False,
                                open_sides=True, confidence=confidence)
         return out
+
+    @staticmethod
+    def _author_of(said, index: MentionIndex, actor: Actor, earlier: list[Event]) -> Actor | None:
+        """Who made the accusations, claims or charges a side rejects: named with them ("the
+        claims by rights groups"), else the one who accused that side in the sentence before
+        ("Rights groups accused the police of torture. The police rejected those claims")."""
+        author = next((m for t in _author_words(said) if (m := index.of_phrase(t)) is not None), None)
+        if author is not None:
+            return actor_of(author, index.doc)
+        side = actor.country or actor.code
+        return next((e.actor for e in reversed(earlier) if e.event_type == "ACCUSE" and e.actor is not None
+                     and e.recipient is not None and side and side in (e.recipient.country, e.recipient.code)), None)
 
     def _force_told_as_words(self, cand: Candidate) -> bool:
         """A verb of force the grammar found used in words ("attacked the EU in a speech",

@@ -273,3 +273,16 @@ def test_a_place_where_a_named_party_is_is_not_the_target_that_party_is(text, pl
 def test_force_the_grammar_tells_as_words_stays_criticism_whatever_the_model_reads(text):
     # the model reads "attack" as force; the grammar has told it is done in words
     assert _coded(text) == [("The president", "ACCUSE", "the newspaper")]
+
+
+def test_a_rejection_of_claims_is_aimed_at_who_made_them():
+    import detente
+
+    def sides(text):
+        return [(e.actor.text, e.event_type, e.recipient.text) for e in detente.extract(text) if e.event_type == "REJECT"]
+
+    # named with the claims, or the accuser of the sentence before
+    assert sides("Kenyan authorities have rejected the claims made by Human Rights Watch.") == [
+        ("Kenyan authorities", "REJECT", "Human Rights Watch")]
+    assert sides("Rights groups accused the Kenyan police of torturing Somali refugees. "
+                 "The Kenyan police rejected those claims.") == [("The Kenyan police", "REJECT", "Rights groups")]
