@@ -319,11 +319,13 @@ def _claim_groups(claims: list[Claim]) -> list[list[Claim]]:
 
 
 def _number_positions(group: list[Claim], articles: dict[str, Article], tolerance: float) -> list[Position]:
-    """The group's values, those within `tolerance` of their neighbour counted as one answer."""
+    """The group's values, those within `tolerance` of the smallest value of their answer counted
+    as one answer (not of their neighbour: a chain of close values would join two values the
+    contradiction holds apart into one answer)."""
     ordered = sorted(group, key=lambda c: (float(c.value), c.doc_id, c.claim_id))
     clusters: list[list[Claim]] = []
     for c in ordered:
-        if clusters and not _values_differ(float(clusters[-1][-1].value), float(c.value), tolerance):
+        if clusters and not _values_differ(float(clusters[-1][0].value), float(c.value), tolerance):
             clusters[-1].append(c)
         else:
             clusters.append([c])

@@ -141,6 +141,15 @@ def test_claim_corroboration_is_that_of_every_pair(drawn):
     assert got == _corroboration_of_every_pair(drawn)
 
 
+def test_values_close_only_through_a_chain_of_others_are_two_answers():
+    # 100 ~ 120 ~ 144 (20 % apart at each step) but 100 and 144 are not: one answer each end
+    evidence = Evidence("Tariffs of 25% cover $320 million of trade.", 0, 43)
+    drawn = [Claim(claim_id=f"c{i}", doc_id=doc, value=value, unit="USD", measure="aid", text=str(value),
+                   evidence=evidence) for i, (doc, value) in enumerate([("d0", 100.0), ("d0", 120.0), ("d1", 144.0)])]
+    (found,) = number_contradictions(drawn, ARTICLES, 0.2)
+    assert [[s.value for s in p.sources] for p in found.positions] == [["100.0", "120.0"], ["144.0"]]
+
+
 @settings(max_examples=150, deadline=None)
 @given(claims(), st.floats(0, 0.5))
 def test_number_contradictions_need_two_articles_apart(drawn, tolerance):
