@@ -105,6 +105,7 @@ AUTHOR_PREPS = frozenset(_WORDS["author_preps"])  # "claims by Kabul", "accusati
 PARTY_PREPS = frozenset(_WORDS["party_preps"])  # "officials from X and Y" name both parties
 FIRST_PERSON = frozenset(_WORDS["first_person"])  # "we condemn": the quoted speaker acts
 UNDERGOER_VERBS = frozenset(_WORDS["undergoer_verbs"])  # "two soldiers died": the subject suffered it
+FORCE_SECTORS = frozenset(_WORDS["force_sectors"])  # "backed by Djiboutian soldiers": military cooperation
 CIVILIAN_NON_ACTS = frozenset(_WORDS["civilian_non_acts"])  # "Chinese tourists visited Vietnam"
 
 
@@ -710,16 +711,18 @@ class Coder:
                     continue
                 if sense.mode in CIVILIAN_NON_ACTS and actor is not None and actor.sector == "CVL":
                     continue  # "Chinese tourists visited Vietnam": travel, not diplomacy
+                told = sense.by_force if sense.by_force is not None and actor is not None \
+                    and actor.sector in FORCE_SECTORS else sense
                 evidence = self._evidence(sent, cand.trigger.idx)
                 score = confidence if confidence is not None else \
                     self._confidence(cand, sense, family, actor, recipient, inferred, date.method)
                 out.append(Event(
-                    event_id=event_id(article.doc_id, evidence.start, evidence.end, sense.type,
+                    event_id=event_id(article.doc_id, evidence.start, evidence.end, told.type,
                                       _side_key(actor, open_sides), _side_key(recipient, open_sides),
-                                      sense.mode),
-                    doc_id=article.doc_id, actor=actor, recipient=recipient, event_type=sense.type,
-                    cameo_root=sense.root, event_code=sense.cameo, quad_class=sense.quad_class, intensity=sense.intensity,
-                    evidence=evidence, mode=sense.mode, date=date.date, date_precision=date.precision,
+                                      told.mode),
+                    doc_id=article.doc_id, actor=actor, recipient=recipient, event_type=told.type,
+                    cameo_root=told.root, event_code=told.cameo, quad_class=told.quad_class, intensity=told.intensity,
+                    evidence=evidence, mode=told.mode, date=date.date, date_precision=date.precision,
                     date_method=date.method, date_earliest=date.earliest, date_latest=date.latest,
                     date_anchor_start=date.anchor_start if date.anchor_start >= 0 else None,
                     date_anchor_end=date.anchor_end if date.anchor_end >= 0 else None,

@@ -39,7 +39,7 @@ LEFT_PREPS = frozenset(resources.words("patterns")["left_preps"])
 BASE_FILES = (PACKAGE_DATA / "petrarch2" / "verbs.json",)
 
 # a sense's alternatives by what its act is aimed at (fields of Sense, keys of a lexicon entry)
-SENSE_ALTERNATIVES = ("on_someone", "on_thing", "on_body", "to_people")
+SENSE_ALTERNATIVES = ("on_someone", "on_thing", "on_body", "to_people", "by_force")
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,9 @@ class Sense:
     # than a state: a border opened to a country eases a restriction, opened to refugees it gives
     # them asylum (PLOVER AID: "asylum … to persons in its territories")
     to_people: Sense | None = None
+    # the sense when who does it is an armed force (a military or an armed group): backing by
+    # soldiers is military cooperation (CAMEO 062), not the praise or endorsement a government gives
+    by_force: Sense | None = None
 
     @property
     def root(self) -> str:

@@ -130,6 +130,13 @@ CASES = {
         ("Russian troops attacked Ukrainian positions on Friday.", [("RUSMIL", "ASSAULT", "UKR")]),
         ("Russian troops attacked a Ukrainian village for sheltering soldiers.", [("RUSMIL", "ASSAULT", "UKRCVL")]),
     ],
+    "backing by an armed force is military cooperation": [
+        # soldiers or fighters backing someone fight beside them (COOPERATE, CAMEO 062) ...
+        ("Kenyan soldiers backed Somali troops in the offensive.", [("KENMIL", "COOPERATE", "SOMMIL")]),
+        ("Djiboutian soldiers support Somali forces.", [("DJIMIL", "COOPERATE", "SOMMIL")]),
+        # ... a state or a government backing someone endorses them
+        ("Kenya backed Somalia's bid to join the East African Community.", [("KEN", "SUPPORT", "SOM")]),
+    ],
     "a country that leads an act does it": [
         # "US-led", "Kenyan-led": the leader's act; the hyphened word tells no act of its own
         ("A US-led operation killed Iraqi civilians.", [("USA", "ASSAULT", "IRQCVL")]),
