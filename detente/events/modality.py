@@ -26,6 +26,7 @@ MEANS_PREPS = frozenset(_WORDS["means_preps"])
 NEGATING_ADVERBS = frozenset(_WORDS["negating_adverbs"])  # "never", "seldom criticised": no act told
 DEONTIC_ADJECTIVES = frozenset(_WORDS["deontic_adjectives"])
 EPISTEMIC_ADJECTIVES = frozenset(_WORDS["epistemic_adjectives"])  # "it is unlikely that …": a guess
+NOT_TOLD_ADJECTIVES = DEONTIC_ADJECTIVES | EPISTEMIC_ADJECTIVES  # "it is vital / unlikely that …": no act told
 HEDGE_ADJECTIVES = frozenset(_WORDS["hedge_adjectives"])
 # Nouns under which an event noun is only talked about ("the risk of sanctions").
 HEDGE_NOUNS = frozenset(_WORDS["hedge_nouns"])
@@ -164,7 +165,7 @@ def verb_status(verb) -> str:
             # condition of a negated, modal or future main act, not an event
             return HYPOTHETICAL
         elif node.dep_ in ("advcl", "ccomp", "xcomp", "csubj") and any(
-                c.dep_ == "acomp" and c.lower_ in DEONTIC_ADJECTIVES | EPISTEMIC_ADJECTIVES for c in head.children):
+                c.dep_ == "acomp" and c.lower_ in NOT_TOLD_ADJECTIVES for c in head.children):
             return HYPOTHETICAL  # "it is necessary for India to engage Mauritius": advice; "it is unlikely that …": a guess
         elif indirect_question(node):
             return HYPOTHETICAL  # "did not say who attacked the convoy"

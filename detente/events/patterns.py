@@ -42,6 +42,7 @@ TRANSITIVE_DEPS = frozenset({"dobj", "nsubjpass", "xcomp", "ccomp", "dative"})  
 REASON_PREPS = frozenset(_WORDS["reason_preps"])  # "attacked Berlin for …": the reason it is blamed
 SAID_NOUNS = frozenset(resources.words("coder")["said_nouns"])  # "rejected the accusations": what was said
 STANCE_NOUNS = frozenset(_WORDS["stance_nouns"])  # "… for its position": a stance, blamed in words
+BLAMED_IN_WORDS = SAID_NOUNS | STANCE_NOUNS | SPOKEN_MEDIA  # a reason for blame that is words, not deeds
 CRITICISM = Sense("ACCUSE", "111", "criticize")  # an attack in words (CAMEO 111)
 RALLY_OPPOSITION = Sense("ACCUSE", "113", "rally_opposition")  # measures called for against a party (CAMEO 113)
 DOCUMENT_NOUNS = frozenset(_WORDS["document_nouns"])  # "legislation targeting Turkey": no force
@@ -1210,7 +1211,7 @@ class Patterns:
             if prep.dep_ != "prep" or prep.lower_ not in REASON_PREPS:
                 continue
             for reason in prep.children:
-                if reason.dep_ == "pobj" and reason.lemma_.lower() in SAID_NOUNS | STANCE_NOUNS | SPOKEN_MEDIA:
+                if reason.dep_ == "pobj" and reason.lemma_.lower() in BLAMED_IN_WORDS:
                     return True
                 if reason.dep_ == "pcomp" and reason.tag_ == "VBG" and self.lex.governor_of(reason) is not None:
                     return True
