@@ -134,6 +134,12 @@ def _author_words(said) -> list:
     return owners
 
 
+def _said_by(said, index: MentionIndex):
+    """The mention of who said `said` (a noun of SAID_NOUNS), named in its phrase ("Kabul's
+    claims") or after it (`_author_words`), else None."""
+    return next((m for t in [said] + _author_words(said) if (m := index.of_phrase(t)) is not None), None)
+
+
 def _same_side(event: Event, actor: Actor, recipient: Actor) -> bool:
     """An event shares a side with the pair: the same known actor, or overlapping words."""
     def same(x: Actor | None, y: Actor) -> bool:
@@ -307,7 +313,7 @@ class Coder:
 
     def _learned_events(self, sent, article: Article, index: MentionIndex, quotes, resolver,
                         found: list[Event], candidates: list[Candidate], every: list[Candidate],
-                        earlier: list[Event] | None = None) -> list[Event]:
+                        earlier: list[Event]) -> list[Event]:
         """Sides for the acts the patterns found but could not link: the lexicon and the
         patterns decide that there is an act (a trigger that is not negated or hypothetical);
         the learned model picks its source and target among the sentence's phrases (the path
@@ -354,7 +360,7 @@ class Coder:
                 continue
             actor, recipient = phrase_actor(a), phrase_actor(b)
             if cand.sense.type == "REJECT" and sent.doc[b.head].lemma_.lower() in SAID_NOUNS:
-                recipient = self._author_of(sent.doc[b.head], index, actor, earlier or []) or recipient
+                recipient = self._author_of(sent.doc[b.head], index, actor, earlier) or recipient
             if any(e.actor is not None and e.recipient is not None and e.actor.text in actor.text
                    and e.recipient.text in recipient.text for e in found):
                 continue
@@ -395,7 +401,7 @@ class Coder:
         """Who made the accusations, claims or charges a side rejects: named with them ("the
         claims by rights groups"), else the one who accused that side in the sentence before
         ("Rights groups accused the police of torture. The police rejected those claims")."""
-        author = next((m for t in _author_words(said) if (m := index.of_phrase(t)) is not None), None)
+        author = _said_by(said, index)
         if author is not None:
             return actor_of(author, index.doc)
         side = actor.country or actor.code
@@ -653,7 +659,7 @@ class Coder:
             # "dismissed accusations it is getting weapons from North Korea": a rejection of something
             # said is aimed at its author, not at a party named in what was said (a condemnation or
             # a welcome of it judges what it tells: that party may be its target)
-            author = next((m for t in [said] + _author_words(said) if (m := index.of_phrase(t)) is not None), None)
+            author = _said_by(said, index)
             recipient_mentions = [author] if author is not None else []
         if recipient_mentions:
             recipient_mentions += self._conjoined(recipient_mentions[0], index)
