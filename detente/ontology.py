@@ -19,6 +19,9 @@ PLOVER_TYPES: tuple[str, ...] = (
 CONFLICT_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
                             "ASSAULT"})
 
+# CAMEO's sector of civilians: people, refugees, a country's citizens ("Syrian refugees" SYRCVL)
+CIVILIAN_SECTOR = "CVL"
+
 # CAMEO's actor codes of organisations: intergovernmental and non-governmental ("IGOUNO", "NGOICRC")
 ORGANISATION_PREFIXES = ("IGO", "NGO")
 

@@ -28,6 +28,7 @@ import yaml
 
 from detente.config import PACKAGE_DATA
 from detente.models import Actor
+from detente.ontology import CIVILIAN_SECTOR
 
 ACTORS_DIR = PACKAGE_DATA / "actors"
 PACKAGE_FILES = ("countries.yaml", "roles.yaml", "leaders.yaml", "organisations.yaml")
@@ -355,7 +356,7 @@ class ActorDictionary:
         if surface.kind in (COUNTRY, DEMONYM, PLACE):
             return Actor(text=text, code=entry.country, country=entry.country, sector=None, name=entry.name)
         if surface.kind == PEOPLE:
-            return Actor(text=text, code=entry.country + "CVL", country=entry.country, sector="CVL", name=entry.name)
+            return Actor(text=text, code=entry.country + CIVILIAN_SECTOR, country=entry.country, sector=CIVILIAN_SECTOR, name=entry.name)
         if surface.kind == CAPITAL:
             code = entry.capital_code or entry.country + "GOV"
             return Actor(text=text, code=code, country=entry.country, sector="GOV", name=entry.name)

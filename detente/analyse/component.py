@@ -47,6 +47,7 @@ from detente.analyse.actors import (
 )
 from detente.analyse.doctext import text_of
 from detente.clean.dateline import datelines
+from detente.ontology import CIVILIAN_SECTOR
 
 SPANS_KEY = "detente_actors"
 COMPONENT = "detente_actors"
@@ -245,7 +246,7 @@ class ActorComponent:
             kind = "description"
         elif len(group) == 1 and kinds[0] == PEOPLE:
             kind = "demonym"
-            country, sector = self.dictionary.entries[group[0].meanings[0].entry_id].country, "CVL"
+            country, sector = self.dictionary.entries[group[0].meanings[0].entry_id].country, CIVILIAN_SECTOR
         elif len(group) == 1 and kinds[0] == CAPITAL:
             kind = "capital"
             ids = [group[0].meanings[0].entry_id]

@@ -47,7 +47,7 @@ from detente.events.patterns import (
 )
 from detente.events.quotes import find_quotes
 from detente.models import Actor, Article, Coded, Event, Evidence
-from detente.ontology import default_cameo, quad_class
+from detente.ontology import CIVILIAN_SECTOR, default_cameo, quad_class
 
 __all__ = ["code", "Coder", "event_id"]
 
@@ -715,7 +715,7 @@ class Coder:
                 if actor is not None and recipient is not None and actor.code and actor.code == recipient.code \
                         and not (open_sides and _two_of_one_code(actor, recipient)):
                     continue
-                if sense.mode in CIVILIAN_NON_ACTS and actor is not None and actor.sector == "CVL":
+                if sense.mode in CIVILIAN_NON_ACTS and actor is not None and actor.sector == CIVILIAN_SECTOR:
                     continue  # "Chinese tourists visited Vietnam": travel, not diplomacy
                 told = sense.by_force if sense.by_force is not None and actor is not None \
                     and actor.sector in FORCE_SECTORS else sense

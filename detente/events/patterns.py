@@ -23,6 +23,7 @@ from detente import resources
 from detente.events import modality
 from detente.events.actors import MentionIndex, names_no_party, role_test
 from detente.events.lexicon import Lexicon, NounEntry, Sense
+from detente.ontology import CIVILIAN_SECTOR
 
 _WORDS = resources.words("patterns")
 RECIPIENT_PREPS = tuple(_WORDS["recipient_preps"])
@@ -46,7 +47,6 @@ BLAMED_IN_WORDS = SAID_NOUNS | STANCE_NOUNS | SPOKEN_MEDIA  # a reason for blame
 CRITICISM = Sense("ACCUSE", "111", "criticize")  # an attack in words (CAMEO 111)
 RALLY_OPPOSITION = Sense("ACCUSE", "113", "rally_opposition")  # measures called for against a party (CAMEO 113)
 DOCUMENT_NOUNS = frozenset(_WORDS["document_nouns"])  # "legislation targeting Turkey": no force
-PEOPLE_SECTOR = "CVL"  # CAMEO's civilians: people, refugees, a country's citizens (Sense.to_people)
 FORCE_TYPES = frozenset({"ASSAULT"})  # physical force: never told in words or done by a text
 ORDERING_VERBS = frozenset(_WORDS["ordering_verbs"])  # "ordered the ambassador to leave"
 LEAVING_VERBS = frozenset(_WORDS["leaving_verbs"])
@@ -1135,7 +1135,7 @@ class Patterns:
             or self.purpose_object(index, verb, objs, actor)
         if recipient is None and any(c.dep_ == "neg" for c in verb.children):
             recipient = self.awaited_party(index, verb, actor)  # "will not resume talks until X frees …"
-        if recipient is not None and sense.to_people is not None and recipient.actor.sector == PEOPLE_SECTOR:
+        if recipient is not None and sense.to_people is not None and recipient.actor.sector == CIVILIAN_SECTOR:
             sense = sense.to_people  # "opened its borders to Syrian refugees": asylum
         helped = [c for c in verb.children if self.help_purpose(c)]
         if helped and sense.type in HELP_PURPOSE_SENSES:
