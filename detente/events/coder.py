@@ -105,7 +105,7 @@ AUTHOR_PREPS = frozenset(_WORDS["author_preps"])  # "claims by Kabul", "accusati
 PARTY_PREPS = frozenset(_WORDS["party_preps"])  # "officials from X and Y" name both parties
 FIRST_PERSON = frozenset(_WORDS["first_person"])  # "we condemn": the quoted speaker acts
 UNDERGOER_VERBS = frozenset(_WORDS["undergoer_verbs"])  # "two soldiers died": the subject suffered it
-FORCE_SECTORS = frozenset(_WORDS["force_sectors"])  # "backed by Djiboutian soldiers": military cooperation
+FORCE_SECTORS = frozenset(_WORDS["force_sectors"])  # "backed by Chadian soldiers": military cooperation
 CIVILIAN_NON_ACTS = frozenset(_WORDS["civilian_non_acts"])  # "Chinese tourists visited Vietnam"
 
 
@@ -148,7 +148,7 @@ def _same_side(event: Event, actor: Actor, recipient: Actor) -> bool:
 
 
 def _where_other_is(token, act: Candidate, by_head: dict) -> bool:
-    """"an attack on a Kenyan base in Lamu County", "opposes Chinese investment in the province":
+    """"shelled a Nigerian army post in Borno State", "oppose Turkish investment in the region":
     a place named as where a party other than the act is (the object of a place preposition
     hanging off a phrase that names a party) is not the act's target; that party is."""
     prep = token.head

@@ -1532,7 +1532,7 @@ def _under_prep(token, root, preps: frozenset[str]) -> bool:
 
 def _under_seat(token, root) -> bool:
     """Whether `token` lies in a participle below `root` that says where something is based
-    ("a group headquartered in Copenhagen")."""
+    ("a charity headquartered in Geneva")."""
     while token.i != root.i and token.head.i != token.i:
         if token.dep_ == "acl" and token.lemma_.lower() in SEAT_PARTICIPLES:
             return True

@@ -267,12 +267,12 @@ def test_a_place_where_a_named_party_is_is_not_the_target_that_party_is(text, pl
 
 
 @pytest.mark.parametrize("text", [
-    "The president attacked the newspaper in an interview.",
-    "The president attacked the newspaper for refusing to back his plan.",
+    "The minister attacked the broadcaster in an interview.",
+    "The minister attacked the broadcaster for refusing to air his speech.",
 ])
 def test_force_the_grammar_tells_as_words_stays_criticism_whatever_the_model_reads(text):
     # the model reads "attack" as force; the grammar has told it is done in words
-    assert _coded(text) == [("The president", "ACCUSE", "the newspaper")]
+    assert _coded(text) == [("The minister", "ACCUSE", "the broadcaster")]
 
 
 def test_a_rejection_of_claims_is_aimed_at_who_made_them():

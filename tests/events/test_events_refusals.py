@@ -76,7 +76,7 @@ def test_a_clause_under_it_is_necessary_is_advice_not_an_act():
 def test_a_clause_under_it_is_unlikely_or_possible_is_a_guess_not_an_act():
     from builders import triples
 
-    assert triples("It is unlikely that North Korea will return to talks with the United States.") == []
+    assert triples("It is unlikely that Venezuela will return to talks with Guyana.") == []
     assert triples("It is possible that Russia attacked Ukraine.") == []
     # a fact said to be clear is still told
     assert triples("It is clear that Russia attacked Ukraine.") == [("RUS", "UKR", "ASSAULT")]

@@ -132,8 +132,8 @@ CASES = {
     ],
     "backing by an armed force is military cooperation": [
         # soldiers or fighters backing someone fight beside them (COOPERATE, CAMEO 062) ...
-        ("Kenyan soldiers backed Somali troops in the offensive.", [("KENMIL", "COOPERATE", "SOMMIL")]),
-        ("Djiboutian soldiers support Somali forces.", [("DJIMIL", "COOPERATE", "SOMMIL")]),
+        ("Chadian soldiers backed Nigerian troops in the offensive.", [("TCDMIL", "COOPERATE", "NGAMIL")]),
+        ("Rwandan soldiers support Mozambican forces.", [("RWAMIL", "COOPERATE", "MOZMIL")]),
         # ... a state or a government backing someone endorses them
         ("Kenya backed Somalia's bid to join the East African Community.", [("KEN", "SUPPORT", "SOM")]),
     ],
