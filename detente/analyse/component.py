@@ -162,7 +162,9 @@ class ActorComponent:
         return [p for p in chosen if p.kind != IGNORE]
 
     # ---- composition ------------------------------------------------------------------------
-    def _joins(self, group: list[_Prim], nxt: _Prim, gap: list[str]) -> bool:
+    def _joins(self, group: list[_Prim], nxt: _Prim, gap: list[str], after: str = "") -> bool:
+        """Whether `nxt` continues the actor phrase `group` across the words `gap` (`after`: the
+        word right after `nxt`)."""
         last = group[-1]
         kinds = {p.kind for p in group}
         if PERSON in kinds and nxt.kind == PERSON:
@@ -187,6 +189,8 @@ class ActorComponent:
         if gap in (["of"], ["of", "the"], ["for"], ["for", "the"]) and last.kind in (ROLE, AGENCY) \
                 and PERSON not in kinds and (gap[0] == "of" or self._is_person_role(last)):
             has_country = any(p.kind in COUNTRY_WORDS for p in group)
+            if after in POSSESSIVE:
+                return False  # "the leader of Yemen's Houthi rebels" leads the rebels, not Yemen
             # "spokesman for the Czech foreign ministry"
             return not has_country and (nxt.kind in (COUNTRY, ORG) or nxt.kind == DEMONYM and gap[0] == "for")
         return False
@@ -360,7 +364,8 @@ class ActorComponent:
         j = i + 1
         while j < len(prims):
             gap = [t.lower_ for t in doc[group[-1].end:prims[j].start]]
-            if not self._joins(group, prims[j], gap):
+            after = doc[prims[j].end].lower_ if prims[j].end < len(doc) else ""
+            if not self._joins(group, prims[j], gap, after):
                 break
             group.append(prims[j])
             j += 1

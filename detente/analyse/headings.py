@@ -23,6 +23,7 @@ SENTENCE_OPENERS = frozenset(_WORDS["sentence_openers"])
 MAX_HEADING_WORDS = 5  # the most words a subheading has
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")"})
+OPENING_QUOTES = frozenset({'"', "“", "'", "‘"})
 
 
 def glued_heading_starts(doc: Doc) -> list[int]:
@@ -31,10 +32,14 @@ def glued_heading_starts(doc: Doc) -> list[int]:
     for tok in doc[2:]:
         if tok.text not in SENTENCE_OPENERS:
             continue
-        j, words_before = tok.i - 1, 0
-        while j >= 0 and doc[j].is_alpha and words_before <= MAX_HEADING_WORDS:
+        start = tok.i  # the new sentence opens here, or at the quote mark that opens it
+        while start > 0 and doc[start - 1].text in OPENING_QUOTES:
+            start -= 1
+        j, words_before = start - 1, 0
+        # a heading's words, numbers among them ("Airstrikes kill 20 fighters")
+        while j >= 0 and (doc[j].is_alpha or doc[j].like_num) and words_before <= MAX_HEADING_WORDS:
             j, words_before = j - 1, words_before + 1
-        if not 1 <= words_before <= MAX_HEADING_WORDS or not doc[j + 1].is_title:
+        if not 1 <= words_before <= MAX_HEADING_WORDS or not doc[j + 1].text[:1].isupper():
             continue
         if doc[j + 1].text in SENTENCE_OPENERS:
             continue  # "In Kenya The …": no heading opens with a function word
@@ -44,7 +49,7 @@ def glued_heading_starts(doc: Doc) -> list[int]:
                 k -= 1
             if k < 0 or not (doc[k].text in SENTENCE_ENDS or (doc[k].is_space and "\n" in doc[k].text)):
                 continue
-        out.append(tok.i)
+        out.append(start)
     return out
 
 
@@ -53,6 +58,10 @@ def mark_glued_headings(doc: Doc) -> Doc:
     starts = glued_heading_starts(doc)
     for i in starts:
         doc[i].is_sent_start = True
+        k = i + 1
+        while k < len(doc) and doc[k - 1].text in OPENING_QUOTES:
+            doc[k].is_sent_start = False  # the quotation mark opens the sentence with its first word
+            k += 1
     doc.user_data[HEADINGS] = starts
     return doc
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from detente import resources
+from detente.analyse.resolve import PERSON_HEADS
 from detente.models import Actor
 
 MentionFn = Callable[..., list[Any]]
@@ -97,8 +98,9 @@ class MentionIndex:
                 found = self.at(child)
                 if found is not None:
                     return found
-        if head.lemma_.lower() in COLLECTIVE_HEADS or head.like_num:
-            # "a delegation of Chinese officials", "dozens of Kenyan police": the people counted
+        if head.lemma_.lower() in COLLECTIVE_HEADS or head.lemma_.lower() in PERSON_HEADS or head.like_num:
+            # "a delegation of Chinese officials", "dozens of Kenyan police": the people counted;
+            # "the leader of Yemen's Houthi rebels", "a spokesman of the militia": whom they speak for
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     found = next((self.of_phrase(g) for g in child.children if g.dep_ == "pobj"), None)

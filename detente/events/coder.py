@@ -147,6 +147,16 @@ def _same_side(event: Event, actor: Actor, recipient: Actor) -> bool:
     return same(event.actor, actor) or same(event.recipient, recipient)
 
 
+def _clause_subject(verb):
+    """The subject of a verb's clause, also where the parse hangs it on the clause's auxiliary
+    ("said Iran is defying …" parsed with "Iran" under "is"), else None."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    return next((g for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i
+                 for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _where_other_is(token, act: Candidate, by_head: dict) -> bool:
     """"shelled a Nigerian army post in Borno State", "oppose Turkish investment in the region":
     a place named as where a party other than the act is (the object of a place preposition
@@ -358,9 +368,12 @@ class Coder:
             a, b = _described(up_a[1:], by_head, cand.trigger) or a, _described(steps[1:], by_head, cand.trigger) or b
             if not a.can_act:
                 continue
-            actor, recipient = phrase_actor(a), phrase_actor(b)
+            actor, recipient = phrase_actor(a, index, sent.doc), phrase_actor(b, index, sent.doc)
             if cand.sense.type == "REJECT" and sent.doc[b.head].lemma_.lower() in SAID_NOUNS:
-                recipient = self._author_of(sent.doc[b.head], index, actor, earlier) or recipient
+                author = self._author_of(sent.doc[b.head], index, actor, earlier)
+                if author is None:
+                    continue  # "rejected the claims", made by no one named: no other side to code
+                recipient = author
             if any(e.actor is not None and e.recipient is not None and e.actor.text in actor.text
                    and e.recipient.text in recipient.text for e in found):
                 continue
@@ -389,8 +402,9 @@ class Coder:
             cand = replace(cand, sense=sense, family="learned")
             # "Japan and South Korea condemned …", "… supported by Greece, Panama and Chile": every
             # conjunct of a side is that side too
-            actors = [actor] + [phrase_actor(c) for c in conjuncts(a, cands, sent) if c.can_act and not nested(c, b)]
-            recipients = [recipient] + [phrase_actor(c) for c in conjuncts(b, cands, sent)
+            actors = [actor] + [phrase_actor(c, index, sent.doc) for c in conjuncts(a, cands, sent)
+                                if c.can_act and not nested(c, b)]
+            recipients = [recipient] + [phrase_actor(c, index, sent.doc) for c in conjuncts(b, cands, sent)
                                         if c.names_someone and not nested(c, a)]
             out += self._build(cand, sent, article, quotes, resolver, actors, recipients, False,
                                open_sides=True, confidence=confidence)
@@ -441,10 +455,12 @@ class Coder:
             if self.patterns.governing(token) is not None:
                 continue  # "wants to attack", "threatened to strike": the governing verb says what it is
             governs = self.lexicon.governor_of(token)
-            comps = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+            comps = self.patterns.complements(token)
             if governs == "request" and (self.patterns.asked_of_unknown(token, comps, index) or (
                     comps and all(modality.indirect_question(c) for c in comps))):
                 continue  # "urged member states to impose sanctions on X": not asked of X; "asked whether": a question
+            if governs == "reject" and self.patterns.refused_to_speak(comps):
+                continue  # "declined to comment": no refusal of anyone
             requests = [cand for _, cand in self.patterns.obligations(token, comps)] if governs == "speech" else []
             if requests:  # "said the government must ensure …": a request of the clause's subject
                 out += requests
@@ -476,13 +492,12 @@ class Coder:
         one who tells an act whose clause has a subject of its own is not its source (a pronoun
         subject may be the speaker: "X said it would …")."""
         clause = trigger
-        while not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        while (subject := _clause_subject(clause)) is None:
             if clause.head.i == clause.i or clause.dep_ in ("ccomp", "ROOT"):
                 return False
             clause = clause.head
         if clause.dep_ != "ccomp" or self.lexicon.governor_of(clause.head) != "speech":
             return False
-        subject = next(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
         return subject.pos_ != "PRON" and subject.i != token.i and not (
             clause.left_edge.i <= token.i <= clause.right_edge.i)
 

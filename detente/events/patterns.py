@@ -32,6 +32,7 @@ CLASS_NOUN_PREPS = frozenset(_WORDS["class_noun_preps"])  # "an end to", "a free
 QUANTITY_WORDS = frozenset(_WORDS["quantity_words"])
 TREND_VERBS = frozenset(_WORDS["trend_verbs"])  # "demand soared": a quantity, no act
 OFFICE_NOUNS = frozenset(_WORDS["office_nouns"])
+SPEAKING_VERBS = frozenset(_WORDS["speaking_verbs"])  # "declined to comment"
 BLAME_WORDS = frozenset(_WORDS["blame_words"])  # "responsible for the attack"
 BLAME_PREPS = frozenset(_WORDS["blame_preps"])  # "behind the bombing"
 HOLDING_VERBS = frozenset(_WORDS["holding_verbs"])  # "held Somalia responsible"
@@ -166,7 +167,7 @@ class Patterns:
         for _ in range(8):
             while verb.dep_ == "conj" and verb.head.i != verb.i:
                 verb = verb.head
-            if verb.dep_ in ("xcomp", "ccomp"):
+            if verb.dep_ in ("xcomp", "ccomp") or _for_to(verb):
                 kind = self.lex.governor_of(verb.head)
                 if kind not in (None, "transparent", "speech"):
                     return kind
@@ -727,7 +728,7 @@ class Patterns:
             kind = self.lex.governor_of(verb)
             if kind is None and verb.lemma_.lower() not in ORDERING_VERBS:
                 continue
-            comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and (c.pos_ in VERB_POS or c.tag_.startswith("VB"))]
+            comps = self.complements(verb)
             cand = self.ordered_out(verb, comps, index)
             if cand is not None:  # "ordered the French ambassador to leave": an expulsion
                 out.append(cand)
@@ -758,9 +759,11 @@ class Patterns:
                 continue
             if kind == "transparent":
                 continue
-            if kind == "request" and (self.asked_of_unknown(verb, comps, index)
-                                      or (comps and all(modality.indirect_question(c) for c in comps))):
-                # "urged supporters to march", "asked whether China would retaliate": no request of X
+            if (kind == "request" and (self.asked_of_unknown(verb, comps, index)
+                                       or (comps and all(modality.indirect_question(c) for c in comps)))) \
+                    or (kind == "reject" and self.refused_to_speak(comps)):
+                # "urged supporters to march", "asked whether China would retaliate": no request of X;
+                # "declined to comment", "refused to be named": no refusal of anyone
                 blocked.add(verb.i)
                 for comp in comps:
                     blocked.update(t.i for t in comp.subtree)
@@ -938,6 +941,19 @@ class Patterns:
                 if cand is not None:
                     return replace(cand, sense=replace(cand.sense, mode=NO_AGREEMENT))
         return None
+
+    @staticmethod
+    def complements(verb) -> list:
+        """The clauses a verb governs: its xcomp and ccomp verbs, and a for-to clause ("called for
+        Moscow to withdraw")."""
+        return [c for c in verb.children if (c.dep_ in ("xcomp", "ccomp") or _for_to(c))
+                and (c.pos_ in VERB_POS or c.tag_.startswith("VB"))]
+
+    def refused_to_speak(self, comps: list) -> bool:
+        """"declined to comment", "refused to say", "declined to be named": what is refused is
+        speaking (a verb of speech or of naming, `speaking_verbs`), not an act towards anyone."""
+        return bool(comps) and all(c.lemma_.lower() in SPEAKING_VERBS or self.lex.governor_of(c) == "speech"
+                                   for c in comps)
 
     def asked_of_unknown(self, verb, comps: list, index: MentionIndex) -> bool:
         """"urged supporters to march against X", "urged member states to impose sanctions on X":
@@ -1542,3 +1558,11 @@ def _under_seat(token, root) -> bool:
 
 def _infinitive(verb) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _for_to(clause) -> bool:
+    """A for-to clause ("called for Moscow to withdraw", "appealed for both sides to halt"): the
+    parse hangs it as an adverbial clause with "for" as its complementizer, but it is the verb's
+    complement, as "urged Moscow to withdraw" is."""
+    return clause.dep_ == "advcl" and _infinitive(clause) and any(
+        c.dep_ == "mark" and c.lower_ == "for" and c.i < clause.i for c in clause.children)

@@ -20,6 +20,11 @@ def nlp():
      ["Kenya tightened its rules.", "Chinese demand", "The changes in policy have come with costs."]),
     ("Rebels deny it. Recent attacks Since January, the rebels have attacked convoys.",
      ["Rebels deny it.", "Recent attacks", "Since January, the rebels have attacked convoys."]),
+    # a heading with a number in it, or in capitals, and a sentence that opens with a quotation
+    ("The talks stalled. Army kills 20 fighters In the north, the army took two towns.",
+     ["The talks stalled.", "Army kills 20 fighters", "In the north, the army took two towns."]),
+    ('The talks stalled. UN aid cuts "It will take months," the envoy said.',
+     ["The talks stalled.", "UN aid cuts", '"It will take months," the envoy said.']),
 ])
 def test_a_subheading_glued_to_the_next_sentence_is_a_sentence_of_its_own(nlp, text, sentences):
     assert [s.text for s in nlp(text).sents] == sentences

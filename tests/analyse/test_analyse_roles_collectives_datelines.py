@@ -39,6 +39,12 @@ def test_role_then_name_then_body_of_a_country(nlp):
         ("Moscow", "capital", "RUSGOV", "Russia")]
 
 
+def test_a_role_of_a_countrys_group_is_no_role_of_the_country(nlp):
+    # "of" governs "Yemen's Houthi rebels": the leader leads the rebels, not Yemen
+    assert codes(nlp, "The leader of Yemen's Houthi rebels spoke on Sunday.") == [("Yemen", "YEM"), ("Houthi rebels", "YEMREB")]
+    assert codes(nlp, "The president of Yemen spoke on Sunday.") == [("president of Yemen", "YEMGOV")]
+
+
 def test_family_name_first_and_pronoun_of_a_spokesman(nlp):
     found = mentions(nlp, "Chinese commerce ministry spokesman Liu Heng criticised the Indian tariffs. "
                           "Liu said New Delhi had broken its promises. He called the tariffs unfair.")

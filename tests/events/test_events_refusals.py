@@ -112,3 +112,20 @@ def test_an_act_said_to_be_rare_is_no_act(text):
     import detente
 
     assert [e.event_type for e in detente.extract(text, published="2025-06-06")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Indian ministry declined to comment on the Pakistani claims.",
+    "The Indian ministry declined to be named in the Pakistani report.",
+    "The Indian ministry refused to discuss the Pakistani proposal.",
+])
+def test_refusing_to_speak_is_no_refusal_of_anyone(text):
+    assert triples(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("India refused to extradite the Pakistani suspects.", [("IND", "PAK", "REJECT")]),
+    ("India declined the Pakistani request.", [("IND", "PAK", "REJECT")]),
+])
+def test_refusing_an_act_or_a_request_is_still_a_refusal(text, expected):
+    assert triples(text) == expected

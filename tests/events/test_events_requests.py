@@ -28,6 +28,15 @@ def test_a_request_to_a_known_actor_is_still_coded(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Germany called for Russia to withdraw its troops.", [("DEU", "RUS", "REQUEST")]),
+    ("France appealed for Iran to free the detained tourists.", [("FRA", "IRN", "REQUEST")]),
+])
+def test_a_call_for_someone_to_act_is_a_request_not_a_phone_call(text, expected):
+    # the parse makes "for" the complementizer of the for-to clause, not the verb's preposition
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("The Indian foreign minister said Pakistan must close the militant camps.", [("IND", "PAK", "REQUEST")]),
     ("France said Iran should reopen the embassy.", [("FRA", "IRN", "REQUEST")]),
     ("Japan said China needs to return the seized vessels.", [("JPN", "CHN", "REQUEST")]),
