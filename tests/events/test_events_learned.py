@@ -270,8 +270,13 @@ def test_a_place_where_a_named_party_is_is_not_the_target_that_party_is(text, pl
     "The minister attacked the broadcaster in an interview.",
     "The minister attacked the broadcaster for refusing to air his speech.",
 ])
-def test_force_the_grammar_tells_as_words_stays_criticism_whatever_the_model_reads(text):
-    # the model reads "attack" as force; the grammar has told it is done in words
+def test_force_the_grammar_tells_as_words_stays_criticism_whatever_the_model_reads(text, monkeypatch):
+    # the model reads "attack" as force; the grammar has told it is done in words. (Whether a
+    # broadcaster, a thing to the model, clears the floor for things is the floor's test's
+    # concern: a retrained model moves this pair around it, 0.698 against 0.7 in b86e1bd.)
+    import detente.events.coder as coder_module
+
+    monkeypatch.setattr(coder_module, "LEARNED_MIN_CONFIDENCE_THING", coder_module.LEARNED_MIN_CONFIDENCE)
     assert _coded(text) == [("The minister", "ACCUSE", "the broadcaster")]
 
 
