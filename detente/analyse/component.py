@@ -59,6 +59,7 @@ NAME_TITLES = frozenset(_WORDS["name_titles"])
 ENT_LABELS = {PERSON: "PERSON", COUNTRY: "GPE", CAPITAL: "GPE", PLACE: "GPE", DEMONYM: "NORP", PEOPLE: "NORP",
               AGENCY: "ORG", ORG: "ORG", GROUP: "ORG"}
 POSSESSIVE = frozenset(_WORDS["possessive"])
+HOSTED_ROLES = frozenset(_WORDS["hosted_roles"])  # "the Washington embassy" is in Washington
 MONTHS = frozenset(resources.load("dating_words.yaml")["months"])
 
 
@@ -162,9 +163,9 @@ class ActorComponent:
         return [p for p in chosen if p.kind != IGNORE]
 
     # ---- composition ------------------------------------------------------------------------
-    def _joins(self, group: list[_Prim], nxt: _Prim, gap: list[str], after: str = "") -> bool:
-        """Whether `nxt` continues the actor phrase `group` across the words `gap` (`after`: the
-        word right after `nxt`)."""
+    def _joins(self, group: list[_Prim], nxt: _Prim, gap: list[str], after: str = "", words: str = "") -> bool:
+        """Whether `nxt` continues the actor phrase `group` across the words `gap` (`words`: its
+        own words, lower case; `after`: the word right after it)."""
         last = group[-1]
         kinds = {p.kind for p in group}
         if PERSON in kinds and nxt.kind == PERSON:
@@ -173,7 +174,9 @@ class ActorComponent:
             if last.kind in COUNTRY_WORDS:
                 return nxt.kind in (ROLE, AGENCY, PERSON, GROUP, DESCRIPTION)
             if last.kind == CAPITAL and len(group) == 1:
-                return nxt.kind == ROLE  # "a Nairobi court", "Moscow police": the country's court, police
+                # "a Nairobi court", "Moscow police": the country's court, police; but "the
+                # Washington embassy" is another country's, in Washington
+                return nxt.kind == ROLE and words not in HOSTED_ROLES
             if last.kind in (ROLE, AGENCY):
                 return nxt.kind in (ROLE, PERSON) or (nxt.kind == DESCRIPTION and last.kind == ROLE)
             if last.kind == PERSON:
@@ -365,7 +368,7 @@ class ActorComponent:
         while j < len(prims):
             gap = [t.lower_ for t in doc[group[-1].end:prims[j].start]]
             after = doc[prims[j].end].lower_ if prims[j].end < len(doc) else ""
-            if not self._joins(group, prims[j], gap, after):
+            if not self._joins(group, prims[j], gap, after, doc[prims[j].start:prims[j].end].text.lower()):
                 break
             group.append(prims[j])
             j += 1

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from detente import resources
+from detente.analyse.component import HOSTED_ROLES
 from detente.analyse.resolve import PERSON_HEADS
 from detente.models import Actor
 
@@ -142,10 +143,12 @@ def names_no_party(modifier, mention) -> bool:
     """A modifier whose mention does not name the party its noun phrase stands for: the possessor
     of a rival or critic ("China's rivals" are not China) and a city in the name of an agreement
     or a process ("the Doha agreement", "the Jeddah talks"; a country still names a party: "the
-    US-China agreement")."""
+    US-China agreement") or of an office one country keeps in another's capital ("the Washington
+    embassy" is someone's embassy in Washington)."""
     head = modifier.head.lemma_.lower()
     return (modifier.dep_ == "poss" and head in OPPOSED_NOUNS) or (
-        modifier.dep_ == "compound" and (head in NAMED_EVENT_NOUNS or modifier.head.lower_ in NAMED_EVENT_NOUNS)
+        modifier.dep_ == "compound" and (head in NAMED_EVENT_NOUNS or modifier.head.lower_ in NAMED_EVENT_NOUNS
+                                         or head in HOSTED_ROLES)
         and (getattr(mention, "kind", None) == "capital" or getattr(mention, "place", False)))
 
 

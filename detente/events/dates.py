@@ -64,7 +64,7 @@ PATTERNS = [
     ("after", re.compile(rf"\b(?:{_NUM}\s+{_UNIT}|{_VAGUE})\s+(?P<dir>after|before)\s+(?:the\s+|his\s+|her\s+)?(?P<known>{_KNOWN})", re.I)),
     ("later", re.compile(rf"\b(?:{_NUM}\s+{_UNIT}|{_VAGUE})\s+(?P<dir>later|earlier|afterwards?)\b", re.I)),
     ("narr", re.compile(rf"\bthe\s+(?P<shift>{_alt(WORDS['narrative_shift'])})\s+(?P<unit>{_alt(WORDS['narrative_units'])})\b", re.I)),
-    ("rel", re.compile(rf"\b(?P<rel>{_alt(WORDS['today'])}|{_alt(WORDS['yesterday'])}"
+    ("rel", re.compile(rf"\b(?P<rel>{_alt(WORDS['today'])}|{_alt(WORDS['yesterday'])}|{_alt(WORDS['recently'])}"
                        rf"|(?P<dshift>{_alt(WORDS['deictic_shift'])})\s+(?P<dunit>{_alt(WORDS['deictic_units'])})"
                        rf"|(?:on\s+)?(?:last\s+)?(?P<wd>{_alt(WEEKDAYS)})"
                        rf"|{_NUM}\s+{_UNIT}\s+ago)\b", re.I)),
@@ -438,6 +438,9 @@ def _relative(rel: str, g: dict, anchor: date | None, start: int) -> DateValue |
         return _point(anchor, "day", method, start)
     if rel in WORDS["yesterday"]:
         return _point(anchor - timedelta(days=1), "day", method, start)
+    if rel.lower() in WORDS["recently"]:
+        most, fewest = WORDS["recently"][rel.lower()]
+        return value_of(anchor - timedelta(days=most), anchor - timedelta(days=fewest), method, start)
     weekday = (g.get("wd") or "").lower()
     if weekday:
         delta = (anchor.weekday() - WEEKDAYS[weekday]) % 7 or (7 if "last" in rel else 0)
@@ -627,6 +630,15 @@ def _inside_other(trigger, triggers: dict[int, int], group: set[int]) -> bool:
     return False
 
 
+def _part_of_act(clause) -> bool:
+    """An adverbial clause that is part of the act it hangs on: an infinitive of purpose ("to
+    flush out militants") or a participle with no subordinator ("killing two"), not a clause of
+    its own time ("after …", "when …")."""
+    if any(c.dep_ in ("mark", "advmod") and c.i < clause.i and c.lower_ != "to" for c in clause.children):
+        return False
+    return clause.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
 def _when_head(trigger):
     """"…, when Peru imposed a tariff": the clause a when-clause holding the event hangs on."""
     clause = trigger.doc[min(_group(trigger))]
@@ -684,6 +696,12 @@ def attached_dates(sent, dates: list[DateValue], trigger, triggers: dict[int, in
     shared = [d for d, _, owners, _ in info if owners & (group - {me.i})]
     if shared:
         return shared
+    # "launched an operation to flush out militants … in 2015", "struck the town, killing two
+    # on Monday": a purpose or participle clause of the act is part of it and shares its time
+    part = [d for d, _, owners, clause in info if not owners and clause is not None and clause.dep_ == "advcl"
+            and clause.head.i == me.i and me.pos_ in ("VERB", "AUX") and _part_of_act(clause)]
+    if part:
+        return part
     anchor = _when_head(me)
     if anchor is not None:
         when = [d for d, head, owners, clause in info

@@ -236,3 +236,15 @@ def test_a_domestic_actor_in_an_unparsed_sentence_is_not_a_hang(nlp):
         signal.signal(signal.SIGALRM, previous)
     assert ("Kharkiv", "UKR") in found
     assert ("Police", "UKRCOP") not in found  # no clause to read the place from
+
+
+def test_a_capital_before_an_embassy_says_where_it_is_not_whose(nlp):
+    # "a Nairobi court" is Kenya's; "the Washington embassy" is another country's, in Washington
+    assert codes(nlp, "A Nairobi court jailed the suspects.") == [("Nairobi court", "KENJUD")]
+    assert ("Nairobi embassy", "KENGOV") not in codes(nlp, "The Nairobi embassy issued a statement.")
+    assert ("embassy of Kenya", "KENGOV") in codes(nlp, "The Moscow embassy of Kenya issued a statement.")
+
+
+def test_a_region_named_by_a_common_word_is_no_place_inside_another_name(nlp):
+    # Togo's "Maritime" region: the word is English before it is a place
+    assert codes(nlp, "Japan held the Joint Maritime Exercise with India.") == [("Japan", "JPN"), ("India", "IND")]

@@ -34,3 +34,16 @@ def test_a_year_written_before_an_event_noun_dates_that_event(text, date):
 def test_a_bare_number_before_a_noun_that_is_no_event_is_no_year():
     events = extract("Kenya sent 2000 troops to Somalia on Monday.", published="2025-05-20")
     assert [e.to_dict()["date"] for e in events] == ["2025-05-19"]
+
+
+def test_a_date_in_the_purpose_clause_of_an_act_dates_the_act():
+    events = extract("Kenya launched an operation to flush out militants from the forest, on the border "
+                     "with Somalia, in 2015.", published="2020-02-17")
+    assert [(e.event_type, e.to_dict()["date"]) for e in events] == [("ASSAULT", "2015")]
+
+
+def test_a_date_in_a_clause_of_its_own_time_does_not_date_the_act():
+    # "after they attacked a base in 2015": the date is the earlier attack's, not the offensive's
+    events = extract("Kenya launched an offensive against Somali militants after they attacked a base in 2015.",
+                     published="2020-02-17")
+    assert all(e.to_dict()["date"] != "2015" or e.event_type != "ASSAULT" or e.actor.code != "KEN" for e in events)

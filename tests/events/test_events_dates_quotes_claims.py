@@ -35,6 +35,13 @@ def test_relative_dates_are_honest_about_precision():
     assert one("It happened this week.") == ("2025-10", "month", "relative-to-publication")
 
 
+def test_recently_is_a_range_of_weeks_before_the_writing():
+    (value,) = find_dates("It happened recently.", ANCHOR)
+    assert (value.earliest, value.latest, value.method) == ("2025-08-29", "2025-10-28", "relative-to-publication")
+    (value,) = find_dates("In recent days, it happened.", ANCHOR)
+    assert (value.earliest, value.latest) == ("2025-10-14", "2025-10-28")
+
+
 def test_may_the_modal_is_not_a_month():
     assert find_dates("Petro may be calculating that it helps.", ANCHOR) == []
 

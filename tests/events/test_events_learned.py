@@ -323,3 +323,12 @@ def test_who_tells_an_act_is_not_its_source_when_the_parse_hangs_the_subject_on_
     coder = Coder(learned=False)
     assert coder._reported_of_another(doc[0], doc[4])
     assert not coder._reported_of_another(doc[2], doc[4])
+
+
+def test_an_embassy_named_by_its_host_capital_is_nobody_known():
+    # "the Nairobi embassy" is some country's embassy in Nairobi, not Kenya's
+    events = detente.extract("The Nairobi embassy condemned the Ugandan police raid.", published="2025-06-02")
+    assert all(e.actor.code is None for e in events)
+    events = detente.extract("Guatemala's Washington embassy rejected the Mexican claims made by the ministry.",
+                             published="2025-06-02")
+    assert {e.actor.code for e in events} == {"GTM"}

@@ -299,7 +299,7 @@ STOP_PLACES = {
     "atlantico", "atlantic", "pacific", "oriental", "occidental", "norte", "sur", "este", "oeste",
     "amazonas", "punjab", "luxembourg", "limburg", "kosovo", "gaza", "jerusalem", "nord", "sud",
     "est", "ouest", "centre-est", "centre-nord", "centre-sud", "hauts-bassins", "mid", "midlands",
-    "orange", "garden", "phoenix", "trinity", "western area", "northern province",
+    "orange", "garden", "phoenix", "trinity", "western area", "northern province", "maritime", "centrale",
     "southern province", "eastern province", "central province", "western province", "jordan",
     "alexandria", "kingston", "pool", "gulf", "unity", "meta", "cesar", "magdalena", "caldas", "bali", "moscow", "bogota", "lima", "quito", "buenos aires", "santiago",
 }
