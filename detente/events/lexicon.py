@@ -453,13 +453,15 @@ class Lexicon:
                     # "called Petro on Sunday": a preposition of time makes no phrasal verb
                     and not (c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME")
                                                       for g in c.children))]
-        # "called for Moscow to withdraw": the preposition of a for-to clause is the clause's
-        # complementizer in the parse (its `mark`), still the verb's phrase
-        children += [g for c in token.children if c.dep_ in ("advcl", "ccomp", "xcomp")
-                     for g in c.children if g.dep_ == "mark" and g.i < c.i]
         lemmas = [c.lemma_.lower() for c in children] + [c.lower_ for c in children]
         if rest[0] not in lemmas:
-            return False
+            # "called for Moscow to withdraw": the preposition of a for-to clause is the clause's
+            # complementizer in the parse (its `mark`), still the verb's phrase
+            marks = [g for c in token.children if c.dep_ in ("advcl", "ccomp", "xcomp")
+                     for g in c.children if g.dep_ == "mark" and g.i < c.i and rest[0] in (g.lemma_.lower(), g.lower_)]
+            if not marks:
+                return False
+            children += marks
         if len(rest) == 1:
             return True
         # a second word: the preposition after the particle ("pull out of") or its object
