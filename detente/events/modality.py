@@ -24,6 +24,7 @@ DEMAND_VERBS = frozenset(_WORDS["demand_verbs"])
 NEGATING_PREPS = frozenset(_WORDS["negating_preps"])
 MEANS_PREPS = frozenset(_WORDS["means_preps"])
 NEGATING_ADVERBS = frozenset(_WORDS["negating_adverbs"])  # "never", "seldom criticised": no act told
+NEAR_MISS_ADVERBS = frozenset(_WORDS["near_miss_adverbs"])  # "was almost gunned down": it did not happen
 DEONTIC_ADJECTIVES = frozenset(_WORDS["deontic_adjectives"])
 EPISTEMIC_ADJECTIVES = frozenset(_WORDS["epistemic_adjectives"])  # "it is unlikely that …": a guess
 NOT_TOLD_ADJECTIVES = DEONTIC_ADJECTIVES | EPISTEMIC_ADJECTIVES  # "it is vital / unlikely that …": no act told
@@ -69,6 +70,7 @@ def _clause_status(verb) -> str:
     for child in verb.children:
         low = child.lower_
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "preconj") and low in NEGATING_ADVERBS) or (
+                child.dep_ == "advmod" and low in NEAR_MISS_ADVERBS and child.i < verb.i) or (
                 child.dep_ == "advmod" and any(g.dep_ == "advmod" and g.lower_ in NEGATING_ADVERBS for g in child.children)):
             return NEGATED
         if child.dep_ in ("aux", "auxpass"):

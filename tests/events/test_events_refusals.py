@@ -129,3 +129,15 @@ def test_refusing_to_speak_is_no_refusal_of_anyone(text):
 ])
 def test_refusing_an_act_or_a_request_is_still_a_refusal(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Indian envoy was almost gunned down in Karachi by Pakistani militants.",
+    "Pakistani militants nearly killed the Indian envoy.",
+])
+def test_a_near_miss_is_no_act(text):
+    assert triples(text) == []
+
+
+def test_nearly_before_a_number_is_no_near_miss():
+    assert triples("Pakistani militants killed nearly 40 Indian soldiers.") == [("PAK", "IND", "ASSAULT")]
