@@ -128,7 +128,10 @@ def decode(data: bytes) -> str:
 # Characters a reader never sees that split words for a machine: zero-width space, word
 # joiner, byte-order mark (also inside a text), soft hyphen, and the bidi controls (marks,
 # embeddings, overrides, isolates). "Pe\u200btro" is "Petro" on screen and must be in the data.
-_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+# Zero-width spaces, the word joiner, byte order marks, soft hyphens and the bidirectional
+# marks, embeddings, overrides and isolates (the Arabic letter mark among them): never visible.
+INVISIBLE_CHARACTERS = "\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
 # Zero-width (non-)joiners shape Persian, Arabic and Indic words; between Latin letters they
 # only break a name.
 _LATIN_JOINER = re.compile("(?<=[A-Za-z\u00c0-\u024f])[\u200c\u200d]+(?=[A-Za-z\u00c0-\u024f])")
