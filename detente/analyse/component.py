@@ -59,7 +59,7 @@ NAME_TITLES = frozenset(_WORDS["name_titles"])
 ENT_LABELS = {PERSON: "PERSON", COUNTRY: "GPE", CAPITAL: "GPE", PLACE: "GPE", DEMONYM: "NORP", PEOPLE: "NORP",
               AGENCY: "ORG", ORG: "ORG", GROUP: "ORG"}
 POSSESSIVE = frozenset(_WORDS["possessive"])
-HOSTED_ROLES = frozenset(_WORDS["hosted_roles"])  # "the Washington embassy" is in Washington
+HOSTED_ROLES = frozenset(_WORDS["hosted_roles"])  # "the Ottawa embassy" is in Ottawa
 MONTHS = frozenset(resources.load("dating_words.yaml")["months"])
 
 
@@ -175,7 +175,7 @@ class ActorComponent:
                 return nxt.kind in (ROLE, AGENCY, PERSON, GROUP, DESCRIPTION)
             if last.kind == CAPITAL and len(group) == 1:
                 # "a Nairobi court", "Moscow police": the country's court, police; but "the
-                # Washington embassy" is another country's, in Washington
+                # Ottawa embassy" is another country's, in Ottawa
                 return nxt.kind == ROLE and words not in HOSTED_ROLES
             if last.kind in (ROLE, AGENCY):
                 return nxt.kind in (ROLE, PERSON) or (nxt.kind == DESCRIPTION and last.kind == ROLE)

@@ -368,7 +368,7 @@ class Coder:
             a, b = _described(up_a[1:], by_head, cand.trigger) or a, _described(steps[1:], by_head, cand.trigger) or b
             if not a.can_act:
                 continue
-            actor, recipient = phrase_actor(a, index, sent.doc), phrase_actor(b, index, sent.doc)
+            actor, recipient = phrase_actor(a, index), phrase_actor(b, index)
             if cand.sense.type == "REJECT" and sent.doc[b.head].lemma_.lower() in SAID_NOUNS:
                 author = self._author_of(sent.doc[b.head], index, actor, earlier)
                 if author is None:
@@ -402,9 +402,9 @@ class Coder:
             cand = replace(cand, sense=sense, family="learned")
             # "Japan and South Korea condemned …", "… supported by Greece, Panama and Chile": every
             # conjunct of a side is that side too
-            actors = [actor] + [phrase_actor(c, index, sent.doc) for c in conjuncts(a, cands, sent)
+            actors = [actor] + [phrase_actor(c, index) for c in conjuncts(a, cands, sent)
                                 if c.can_act and not nested(c, b)]
-            recipients = [recipient] + [phrase_actor(c, index, sent.doc) for c in conjuncts(b, cands, sent)
+            recipients = [recipient] + [phrase_actor(c, index) for c in conjuncts(b, cands, sent)
                                         if c.names_someone and not nested(c, a)]
             out += self._build(cand, sent, article, quotes, resolver, actors, recipients, False,
                                open_sides=True, confidence=confidence)

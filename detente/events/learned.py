@@ -369,14 +369,14 @@ def _load(path: str) -> LearnedCoder | None:
     return LearnedCoder(json.loads(p.read_text(encoding="utf-8")))
 
 
-def phrase_actor(phrase: Phrase, index=None, doc=None) -> Actor:
+def phrase_actor(phrase: Phrase, index=None) -> Actor:
     """The actor a phrase names: the dictionary actor inside it (with the whole phrase as the
-    mention's words), else, given the sentence's `index` and `doc`, the one the phrase speaks for
+    mention's words), else, given the document's `index`, the one the phrase speaks for
     as the patterns read it ("the leader of the rebels": `MentionIndex.of_phrase`), else the
     phrase itself with no code."""
     m = phrase.mention
-    if m is None and index is not None and doc is not None:
-        m = index.of_phrase(doc[phrase.head])
+    if m is None and index is not None:
+        m = index.of_phrase(index.doc[phrase.head])
     if m is not None:
         actor = m.actor
         return Actor(text=phrase.text, code=actor.code, country=actor.country, sector=actor.sector, name=actor.name)

@@ -239,7 +239,7 @@ def test_a_domestic_actor_in_an_unparsed_sentence_is_not_a_hang(nlp):
 
 
 def test_a_capital_before_an_embassy_says_where_it_is_not_whose(nlp):
-    # "a Nairobi court" is Kenya's; "the Washington embassy" is another country's, in Washington
+    # "a Nairobi court" is Kenya's; "the Ottawa embassy" is another country's, in Ottawa
     assert codes(nlp, "A Nairobi court jailed the suspects.") == [("Nairobi court", "KENJUD")]
     assert ("Nairobi embassy", "KENGOV") not in codes(nlp, "The Nairobi embassy issued a statement.")
     assert ("embassy of Kenya", "KENGOV") in codes(nlp, "The Moscow embassy of Kenya issued a statement.")

@@ -329,6 +329,6 @@ def test_an_embassy_named_by_its_host_capital_is_nobody_known():
     # "the Nairobi embassy" is some country's embassy in Nairobi, not Kenya's
     events = detente.extract("The Nairobi embassy condemned the Ugandan police raid.", published="2025-06-02")
     assert all(e.actor.code is None for e in events)
-    events = detente.extract("Guatemala's Washington embassy rejected the Mexican claims made by the ministry.",
+    events = detente.extract("Peru's Ottawa embassy rejected the Chilean claims made by the ministry.",
                              published="2025-06-02")
-    assert {e.actor.code for e in events} == {"GTM"}
+    assert {e.actor.code for e in events} == {"PER"}

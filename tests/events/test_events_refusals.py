@@ -132,7 +132,7 @@ def test_refusing_an_act_or_a_request_is_still_a_refusal(text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "The Indian envoy was almost gunned down in Karachi by Pakistani militants.",
+    "The Indian envoy was almost shot in Karachi by Pakistani militants.",
     "Pakistani militants nearly killed the Indian envoy.",
 ])
 def test_a_near_miss_is_no_act(text):
