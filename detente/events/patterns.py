@@ -72,6 +72,7 @@ SPEAKER_PRONOUNS = frozenset(_WORDS["speaker_pronouns"])
 OBJECT_PRONOUNS = frozenset(_WORDS["object_pronouns"])  # "… to congratulate him": Patterns.purpose_object
 HELP_PURPOSE_VERBS = frozenset(_WORDS["help_purpose_verbs"])  # "… to support refugees": Patterns.help_purpose
 AGREED_PREPS = frozenset(_WORDS["agreed_preps"])  # "agreed to/on a deal": Patterns.agreed_to_a_thing
+ADDRESSEE_PREPS = frozenset(_WORDS["addressee_preps"])  # "called on exporters to …": Patterns.asked_of_unknown
 # an act's type → its sense when a purpose clause says whom it helps ("sent troops to support …")
 HELP_PURPOSE_SENSES = {kind: Sense.from_dict(value, "words/patterns.yaml")
                        for kind, value in _WORDS["help_purpose_senses"].items()}
@@ -956,13 +957,17 @@ class Patterns:
                                    for c in comps)
 
     def asked_of_unknown(self, verb, comps: list, index: MentionIndex) -> bool:
-        """"urged supporters to march against X", "urged member states to impose sanctions on X":
-        the one asked to act is a group no dictionary knows, so the request is not addressed to X
-        and the act is not the speaker's. (An event noun as the object is what is asked for.)"""
+        """"urged supporters to march against X", "called on exporters to avoid X's ports", "urged
+        them to impose sanctions on X": the one asked to act is a group no dictionary knows, or a
+        pronoun the coder does not resolve, so the request is not addressed to X and the act is not
+        the speaker's. (An event noun as the object is what is asked for.)"""
         to_act = comps or [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
         if not to_act:
             return False
-        asked = [o for o in verb.children if o.dep_ == "dobj" and o.pos_ in ("NOUN", "PROPN")]
+        asked = [o for o in verb.children if o.dep_ == "dobj"]
+        asked += [o for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ in ADDRESSEE_PREPS
+                  for o in p.children if o.dep_ == "pobj"]
+        asked = [o for o in asked if o.pos_ in ("NOUN", "PROPN", "PRON")]
         return bool(asked) and all(index.of_phrase(o) is None and self.lex.noun_entry(o) is None for o in asked)
 
     def governed(self, verb, kind: str, comps: list, index: MentionIndex) -> Candidate | None:

@@ -14,6 +14,13 @@ import detente
     "Venezuela urged supporters to march against Colombia.",
     "The European Union urged member states to impose sanctions on Russia.",
     "Brazil asked farmers to stop selling beef to China.",
+    # the one asked named after "call on" / "call upon", and a pronoun the coder does not resolve
+    "Venezuela called on its supporters to march against Colombia.",
+    "The European Union called upon the member states to impose sanctions on Russia.",
+    "Brazil called on exporters to stop shipping beef through Chinese ports.",
+    "Brazil urged them to stop selling beef to China.",
+    "Brazil's president met farmers on Monday, calling on them to show their skill in overcoming "
+    "problems such as Chinese duties on Brazilian beef.",
 ])
 def test_a_request_to_a_group_no_dictionary_knows_is_not_addressed_to_the_acts_target(text):
     assert [t for t in triples(text) if t[1] in ("COL", "RUS", "CHN")] == []
@@ -22,6 +29,8 @@ def test_a_request_to_a_group_no_dictionary_knows_is_not_addressed_to_the_acts_t
 @pytest.mark.parametrize(("text", "expected"), [
     ("Germany urged Russia to withdraw its troops.", [("DEU", "RUS", "REQUEST")]),
     ("France pressed Iran to release the detained tourists.", [("FRA", "IRN", "REQUEST")]),
+    ("Germany called on Russia to withdraw its troops.", [("DEU", "RUS", "REQUEST")]),
+    ("Germany called upon Russia to withdraw its troops.", [("DEU", "RUS", "REQUEST")]),
 ])
 def test_a_request_to_a_known_actor_is_still_coded(text, expected):
     assert [(a, r, t) for a, r, t in triples(text)] == expected
