@@ -19,8 +19,7 @@ import detente
     "The European Union called upon the member states to impose sanctions on Russia.",
     "Brazil called on exporters to stop shipping beef through Chinese ports.",
     "Brazil urged them to stop selling beef to China.",
-    "Brazil's president met farmers on Monday, calling on them to show their skill in overcoming "
-    "problems such as Chinese duties on Brazilian beef.",
+    "Brazil called on them to overcome problems such as Chinese duties on Brazilian beef.",
 ])
 def test_a_request_to_a_group_no_dictionary_knows_is_not_addressed_to_the_acts_target(text):
     assert [t for t in triples(text) if t[1] in ("COL", "RUS", "CHN")] == []
