@@ -524,6 +524,10 @@ class Patterns:
         places = self.places(sense)
         own = {t.i for c in trigger.children if c.dep_ in (*CLAUSE_SUBJECT_DEPS, "agent") for t in c.subtree}
         own.update(i for m in sides for i in range(m.token_start, m.token_end))
+        if any(c.dep_ == "dobj" for c in trigger.children):
+            # "met ranchers and criticised Chinese duties": a verb with an object of its own shares
+            # nothing with the act coordinated after it ("met and held talks with Xi" still does)
+            own.update(t.i for c in trigger.children if c.dep_ == "conj" and c.pos_ in VERB_POS for t in c.subtree)
         found: list = []
         clauses = [c for c in trigger.children if c.dep_ == "advcl" and (
             _infinitive(c) or any(m.dep_ == "mark" and m.lower_ in PARTY_CLAUSE_MARKS for m in c.children))]

@@ -180,6 +180,19 @@ def test_the_acts_own_side_and_whom_else_it_names_are_not_a_clause_party(text):
     assert ("GRC", "PAN", "SUPPORT") not in pairs and ("KEN", "RUS", "ACCUSE") not in pairs
 
 
+@pytest.mark.parametrize(("text", "meeting_with"), [
+    # the meeting was with farmers, whatever the next verb does to China
+    ("Brazil's president met farmers and criticised Chinese duties on Brazilian beef.", []),
+    ("Brazil's president met farmers and held talks with Xi.", []),
+    # no object of its own: the two verbs share what follows
+    ("Brazil's president met and held talks with Xi.", ["CHN"]),
+    ("Brazil's president met Xi and criticised Chinese duties.", ["CHN"]),
+])
+def test_an_act_with_an_object_of_its_own_takes_no_party_from_the_act_coordinated_after_it(text, meeting_with):
+    events = detente.extract(text, published="2025-06-06")
+    assert [e.recipient.country for e in events if e.mode == "meet" and e.recipient is not None] == meeting_with
+
+
 def test_where_someone_is_based_is_no_party_unless_force_is_used():
     # a group's seat is no side of the sanctions on the group; a factory's country is attacked with it
     assert [p for p in _pairs("China sanctioned a group based in Denmark.") if p[1] == "DNK"] == []
