@@ -969,8 +969,10 @@ class Patterns:
         if not to_act:
             return False
         asked = [o for o in verb.children if o.dep_ == "dobj"]
+        # right after the verb ("called on them", "called again upon them"), not a phrase that
+        # opens the sentence ("On the right, two former presidents demanded that …")
         asked += [o for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ in ADDRESSEE_PREPS
-                  for o in p.children if o.dep_ == "pobj"]
+                  and verb.i < p.i <= verb.i + 2 for o in p.children if o.dep_ == "pobj"]
         asked = [o for o in asked if o.pos_ in ("NOUN", "PROPN", "PRON")]
         return bool(asked) and all(index.of_phrase(o) is None and self.lex.noun_entry(o) is None for o in asked)
 

@@ -30,6 +30,8 @@ def test_a_request_to_a_group_no_dictionary_knows_is_not_addressed_to_the_acts_t
     ("France pressed Iran to release the detained tourists.", [("FRA", "IRN", "REQUEST")]),
     ("Germany called on Russia to withdraw its troops.", [("DEU", "RUS", "REQUEST")]),
     ("Germany called upon Russia to withdraw its troops.", [("DEU", "RUS", "REQUEST")]),
+    # a phrase opening the sentence with "on" names no one asked
+    ("On the diplomatic front, Germany demanded that Russia withdraw its troops.", [("DEU", "RUS", "REQUEST")]),
 ])
 def test_a_request_to_a_known_actor_is_still_coded(text, expected):
     assert [(a, r, t) for a, r, t in triples(text)] == expected
