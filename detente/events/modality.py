@@ -22,6 +22,8 @@ REFUSAL_CONDITION_MARKS = frozenset(_WORDS["refusal_condition_marks"])
 TEMPORAL_CONDITION_MARKS = frozenset(_WORDS["temporal_condition_marks"])
 DEMAND_VERBS = frozenset(_WORDS["demand_verbs"])
 NEGATING_PREPS = frozenset(_WORDS["negating_preps"])
+PREVENTING_VERBS = frozenset(_WORDS["preventing_verbs"])  # "stopped Peru from attacking Chile"
+PREVENTING_PREPS = frozenset(_WORDS["preventing_preps"])
 MEANS_PREPS = frozenset(_WORDS["means_preps"])
 NEGATING_ADVERBS = frozenset(_WORDS["negating_adverbs"])  # "never", "seldom criticised": no act told
 NEAR_MISS_ADVERBS = frozenset(_WORDS["near_miss_adverbs"])  # "was almost shot": it did not happen
@@ -179,6 +181,9 @@ def verb_status(verb) -> str:
             return FUTURE  # "expressed willingness to send troops", "voiced interest in sending aid"
         elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in NEGATING_PREPS:
             return NEGATED
+        elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in PREVENTING_PREPS \
+                and head.head.lemma_.lower() in PREVENTING_VERBS and head.head.i != head.i:
+            return NEGATED  # "stopped Peru from attacking Chile": kept from happening
         elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "with") \
                 and (head.head.lemma_.lower() in DUTY_WORDS or head.head.lower_ in DUTY_WORDS):
             return HYPOTHETICAL  # "is responsible for scrutinizing", "tasked with monitoring": a duty

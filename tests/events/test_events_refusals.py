@@ -1,11 +1,14 @@
 """A negated future act is a refusal stated now (PLOVER REJECT, CAMEO 12): "will not lift the
-embargo", "said it would not meet". A negated past act is no event. Own sentences; actors from
-the test stand-in."""
+embargo", "said it would not meet". A negated past act is no event, and so is an act kept from
+happening ("stopped X from attacking"). Own sentences; actors from the test stand-in, or from the
+real dictionaries where `_countries` is used."""
 
 from __future__ import annotations
 
 import pytest
 from builders import coded, run, triples
+
+import detente
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -141,3 +144,28 @@ def test_a_near_miss_is_no_act(text):
 
 def test_nearly_before_a_number_is_no_near_miss():
     assert triples("Pakistani militants killed nearly 40 Indian soldiers.") == [("PAK", "IND", "ASSAULT")]
+
+
+
+def _countries(text: str) -> list[tuple]:
+    return [(e.actor.country if e.actor else None, e.recipient.country if e.recipient else None, e.event_type)
+            for e in detente.extract(text, published="2025-06-06")]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile stopped Argentina from attacking Peru.",
+    "The Chilean navy kept Argentina from shelling the Peruvian port.",
+    "Argentina refrained from attacking Peru.",
+    "Brazil vowed to prevent Argentina from acquiring Peruvian missiles.",
+])
+def test_an_act_kept_from_happening_is_no_act(text):
+    assert [t for t in _countries(text) if t[:2] in (("ARG", "PER"), ("PER", "ARG"))] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "keep" with a complement of its own goes on doing; barring someone is an act of its own
+    ("Argentina kept attacking Peru.", [("ARG", "PER", "ASSAULT")]),
+    ("Chile barred Argentina from entering its ports.", [("CHL", "ARG", "SANCTION")]),
+])
+def test_going_on_with_an_act_or_barring_someone_is_still_an_act(text, expected):
+    assert _countries(text) == expected
