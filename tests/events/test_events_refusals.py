@@ -157,8 +157,11 @@ def _countries(text: str) -> list[tuple]:
     "The Chilean navy kept Argentina from shelling the Peruvian port.",
     "Argentina refrained from attacking Peru.",
     "Brazil vowed to prevent Argentina from acquiring Peruvian missiles.",
+    # warned or voted against: opposed, not done
+    "Brazil warned Argentina against attacking Peru.",
+    "Brazil argued against Argentina sending troops to Peru.",
 ])
-def test_an_act_kept_from_happening_is_no_act(text):
+def test_an_act_kept_from_happening_or_opposed_is_no_act(text):
     assert [t for t in _countries(text) if t[:2] in (("ARG", "PER"), ("PER", "ARG"))] == []
 
 
