@@ -53,6 +53,7 @@ UNDOING_VERBS = frozenset(_WORDS["undoing_verbs"])
 HABITUAL_ADVERBS = frozenset(_WORDS["habitual_adverbs"])
 DUTY_WORDS = frozenset(_WORDS["duty_words"])
 INTENTION_NOUNS = frozenset(_WORDS["intention_nouns"])
+ATTEMPT_NOUNS = frozenset(_WORDS["attempt_nouns"])  # "a bid to oust the envoy": tried, not done
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 CONVERSATION_WORDS = frozenset(_WORDS["conversation_words"])
 
@@ -175,6 +176,8 @@ def verb_status(verb) -> str:
             return HYPOTHETICAL  # "did not say who attacked the convoy"
         elif node.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in NON_OCCURRENCE_NOUNS:
             return NEGATED  # "Obama's failure to sell missiles to Turkey"
+        elif node.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in ATTEMPT_NOUNS:
+            return HYPOTHETICAL  # "Argentina's bid to isolate Peru": tried, not told as done
         elif (node.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in INTENTION_NOUNS) or (
                 node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("in", "of")
                 and _after_intention_noun(head)):

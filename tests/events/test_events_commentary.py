@@ -66,9 +66,22 @@ def test_the_one_told_is_the_audience_not_the_other_side_of_the_act():
     ("Trump has voiced interest in sending more military aid to Colombia.", [("USA", "COL", "AGREE")]),
     ("China showed readiness to impose sanctions on Japan.", [("CHN", "JPN", "THREATEN")]),
     ("Germany sent more military aid to Ukraine.", [("DEU", "UKR", "AID")]),
+    # a plan or a proposal announced is an intent stated, not the act
+    ("China announced a plan to impose sanctions on Japan.", [("CHN", "JPN", "THREATEN")]),
+    ("Germany unveiled a proposal to send more military aid to Ukraine.", [("DEU", "UKR", "AGREE")]),
 ])
 def test_an_act_under_an_intention_noun_is_a_stated_intent(text, expected):
     """"interest in sending aid" promises aid, "readiness to impose sanctions" threatens them."""
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("China's bid to isolate Japan failed.", []),
+    ("China made an attempt to impose sanctions on Japan.", []),
+    # an act done as part of an effort is still done
+    ("Germany sent military aid to Ukraine in an effort to end the war.", [("DEU", "UKR", "AID")]),
+])
+def test_an_act_under_an_attempt_noun_is_tried_not_done(text, expected):
     assert triples(text) == expected
 
 
