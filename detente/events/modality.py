@@ -50,6 +50,8 @@ SETTING_VERBS = frozenset(_WORDS["setting_verbs"])
 QUESTION_PREDICATES = frozenset(_WORDS["question_predicates"])
 NON_OCCURRENCE_NOUNS = frozenset(_WORDS["non_occurrence_nouns"])
 UNDOING_VERBS = frozenset(_WORDS["undoing_verbs"])
+DEFERRING_PHRASES = frozenset(_WORDS["deferring_phrases"])  # "held off on sanctioning X"
+DEFERRING_PREPS = frozenset(_WORDS["deferring_preps"])
 HABITUAL_ADVERBS = frozenset(_WORDS["habitual_adverbs"])
 DUTY_WORDS = frozenset(_WORDS["duty_words"])
 INTENTION_NOUNS = frozenset(_WORDS["intention_nouns"])
@@ -153,6 +155,9 @@ def verb_status(verb) -> str:
         seen += 1
         if head.i == node.i:
             break
+        if node.dep_ in ("xcomp", "advcl") and node.tag_ == "VBG" and node.i == head.i + 1 \
+                and head.lemma_.lower() in UNDOING_VERBS and not any(c.dep_ == "dobj" for c in head.children):
+            return NEGATED  # "delayed imposing tariffs": put off (not "postponed the talks, accusing …")
         if node.dep_ in ("xcomp", "conj") and head.pos_ in ("VERB", "AUX"):
             up = _clause_status(head)
             if up == NEGATED and node.dep_ == "conj":
@@ -187,6 +192,9 @@ def verb_status(verb) -> str:
         elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in PREVENTING_PREPS \
                 and head.head.lemma_.lower() in PREVENTING_VERBS and head.head.i != head.i:
             return NEGATED  # "stopped Peru from attacking Chile": kept from happening
+        elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in DEFERRING_PREPS \
+                and head.head.i != head.i and _phrasal(head.head) in DEFERRING_PHRASES:
+            return NEGATED  # "held off on sanctioning Peru": put off
         elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "with") \
                 and (head.head.lemma_.lower() in DUTY_WORDS or head.head.lower_ in DUTY_WORDS):
             return HYPOTHETICAL  # "is responsible for scrutinizing", "tasked with monitoring": a duty
@@ -208,6 +216,15 @@ def verb_status(verb) -> str:
             break
         node = head
     return status
+
+
+def _phrasal(word) -> str:
+    """The phrasal verb a preposition hangs from, as a phrase: "held off on" ("off" a particle of
+    the verb) and "held back from" (the preposition under the adverb "back") are "hold off" and
+    "hold back"."""
+    if word.dep_ in ("advmod", "prt") and word.head.i != word.i and word.head.pos_ in ("VERB", "AUX"):
+        return f"{word.head.lemma_.lower()} {word.lower_}"
+    return " ".join([word.lemma_.lower(), *(c.lower_ for c in word.children if c.dep_ == "prt")])
 
 
 def noun_status(noun) -> str:

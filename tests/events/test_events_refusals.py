@@ -160,8 +160,13 @@ def _countries(text: str) -> list[tuple]:
     # warned or voted against: opposed, not done
     "Brazil warned Argentina against attacking Peru.",
     "Brazil argued against Argentina sending troops to Peru.",
+    # put off
+    "Argentina held off on sanctioning Peru.",
+    "Argentina held back from striking Peru.",
+    "Argentina delayed imposing tariffs on Peru.",
+    "Argentina postponed expelling Peru's ambassador.",
 ])
-def test_an_act_kept_from_happening_or_opposed_is_no_act(text):
+def test_an_act_kept_from_happening_opposed_or_put_off_is_no_act(text):
     assert [t for t in _countries(text) if t[:2] in (("ARG", "PER"), ("PER", "ARG"))] == []
 
 
@@ -169,6 +174,8 @@ def test_an_act_kept_from_happening_or_opposed_is_no_act(text):
     # "keep" with a complement of its own goes on doing; barring someone is an act of its own
     ("Argentina kept attacking Peru.", [("ARG", "PER", "ASSAULT")]),
     ("Chile barred Argentina from entering its ports.", [("CHL", "ARG", "SANCTION")]),
+    # an act told beside a postponement is still told
+    ("Argentina postponed the talks, accusing Peru of bad faith.", [("ARG", "PER", "ACCUSE")]),
 ])
 def test_going_on_with_an_act_or_barring_someone_is_still_an_act(text, expected):
     assert _countries(text) == expected
