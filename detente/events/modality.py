@@ -155,9 +155,14 @@ def verb_status(verb) -> str:
         seen += 1
         if head.i == node.i:
             break
-        if node.dep_ in ("xcomp", "advcl") and node.tag_ == "VBG" and node.i == head.i + 1 \
-                and head.lemma_.lower() in UNDOING_VERBS and not any(c.dep_ == "dobj" for c in head.children):
-            return NEGATED  # "delayed imposing tariffs": put off (not "postponed the talks, accusing …")
+        if node.dep_ in ("xcomp", "advcl", "dobj") and node.tag_ == "VBG" and _right_after(node, head) \
+                and (head.lemma_.lower() in UNDOING_VERBS or _phrasal(head) in DEFERRING_PHRASES) \
+                and not any(c.dep_ == "dobj" and c.i != node.i for c in head.children):
+            return NEGATED  # "delayed imposing tariffs", "ruled out sending troops": put off (not
+            # "postponed the talks, accusing …")
+        if node.dep_ == "acl" and head.lemma_.lower() in INTENTION_NOUNS and head.dep_ == "dobj" \
+                and head.head.lemma_.lower() in UNDOING_VERBS:
+            return NEGATED  # "dropped plans to sanction Peru"
         if node.dep_ in ("xcomp", "conj") and head.pos_ in ("VERB", "AUX"):
             up = _clause_status(head)
             if up == NEGATED and node.dep_ == "conj":
@@ -216,6 +221,13 @@ def verb_status(verb) -> str:
             break
         node = head
     return status
+
+
+def _right_after(node, head) -> bool:
+    """Whether `node` follows `head` with nothing between but the head's particles ("ruled out
+    sending")."""
+    between = node.doc[head.i + 1:node.i]
+    return node.i > head.i and all(t.dep_ == "prt" and t.head.i == head.i for t in between)
 
 
 def _phrasal(word) -> str:

@@ -165,9 +165,16 @@ def _countries(text: str) -> list[tuple]:
     "Argentina held back from striking Peru.",
     "Argentina delayed imposing tariffs on Peru.",
     "Argentina postponed expelling Peru's ambassador.",
+    "Argentina ruled out sanctioning Peru.",
+    "Argentina's refusal to meet Peru angered Lima.",
 ])
 def test_an_act_kept_from_happening_opposed_or_put_off_is_no_act(text):
     assert [t for t in _countries(text) if t[:2] in (("ARG", "PER"), ("PER", "ARG"))] == []
+
+
+def test_a_plan_dropped_is_no_intent_and_no_act():
+    assert [t for t in _countries("Argentina dropped plans to sanction Peru.")
+            if t[2] in ("SANCTION", "THREATEN")] == []
 
 
 @pytest.mark.parametrize(("text", "expected"), [
