@@ -234,6 +234,15 @@ def triples(text: str, **kw):
             for e in run(text, **kw).events]
 
 
+def extracted_triples(text: str, published: str | None = None) -> list[tuple]:
+    """Like `triples`, but through `detente.extract` with the real dictionaries (the stand-in
+    knows only a few countries)."""
+    import detente
+
+    return [(e.actor.country if e.actor else None, e.recipient.country if e.recipient else None, e.event_type)
+            for e in detente.extract(text, published=published)]
+
+
 # ---- crafted events, claims and quotes (aggregate, briefing and contradiction tests) -----------
 _ids = itertools.count(1)
 

@@ -5,7 +5,7 @@ infinitives and apposed descriptions that only describe it. Own sentences, real 
 from __future__ import annotations
 
 import pytest
-from builders import triples
+from builders import extracted_triples, triples
 
 import detente
 
@@ -98,11 +98,6 @@ def test_a_countrys_rivals_are_not_that_country():
     assert triples("Both Colombian rivals accused the United States of meddling.") == [("COL", "USA", "ACCUSE")]
 
 
-def _pairs(text: str):
-    return [(e.actor.country if e.actor else None, e.recipient.country if e.recipient else None, e.event_type)
-            for e in detente.extract(text)]
-
-
 @pytest.mark.parametrize(("text", "expected"), [
     # a city in the name of an agreement names the event, not a party
     ("The Taliban urged that the Doha agreement be implemented.", []),
@@ -114,7 +109,7 @@ def _pairs(text: str):
     ("The Chinese foreign minister visited Japan last week.", [("CHN", "JPN", "CONSULT")]),
 ])
 def test_names_destinations_and_travellers_are_not_parties(text, expected):
-    assert _pairs(text) == expected
+    assert extracted_triples(text) == expected
 
 
 def test_the_object_pronoun_of_a_purpose_clause_is_the_one_the_main_act_reached():
@@ -142,7 +137,7 @@ def test_a_purpose_of_help_is_the_acts_aim_not_an_act_of_its_own(text, expected)
 
 def test_talks_with_someone_about_a_country_are_with_that_someone():
     # "discussed Libya with Trump": the object is the topic, the "with" phrase the other side
-    assert _pairs("Erdogan discussed Libya with Trump in a phone call.") == [("TUR", "USA", "CONSULT")]
+    assert extracted_triples("Erdogan discussed Libya with Trump in a phone call.") == [("TUR", "USA", "CONSULT")]
 
 
 def test_a_side_of_an_act_told_inside_the_object_is_no_side_of_the_verb():
@@ -157,7 +152,7 @@ def test_a_side_of_an_act_told_inside_the_object_is_no_side_of_the_verb():
     rejected = next(c for c in coder.patterns.sentence(next(doc.sents), index) if c.trigger.lower_ == "rejected")
     assert rejected.recipient is None or "Union" not in rejected.recipient.text
     # an actor inside the measure's own phrase still is its target
-    assert _pairs("The United States imposed tariffs on steel imports from China.") == [("USA", "CHN", "SANCTION")]
+    assert extracted_triples("The United States imposed tariffs on steel imports from China.") == [("USA", "CHN", "SANCTION")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -168,7 +163,7 @@ def test_a_side_of_an_act_told_inside_the_object_is_no_side_of_the_verb():
     ("Egypt warned Libya would face sanctions from the EU.", [("EGY", "LBY", "THREATEN")]),
 ])
 def test_the_one_other_party_of_the_acts_own_clause_is_its_recipient(text, expected):
-    assert _pairs(text) == expected
+    assert extracted_triples(text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -176,7 +171,7 @@ def test_the_one_other_party_of_the_acts_own_clause_is_its_recipient(text, expec
     "Kenyan officials accused Tamaro of spreading Russian propaganda.",  # aimed at someone unknown
 ])
 def test_the_acts_own_side_and_whom_else_it_names_are_not_a_clause_party(text):
-    pairs = _pairs(text)
+    pairs = extracted_triples(text)
     assert ("GRC", "PAN", "SUPPORT") not in pairs and ("KEN", "RUS", "ACCUSE") not in pairs
 
 
@@ -195,7 +190,7 @@ def test_an_act_with_an_object_of_its_own_takes_no_party_from_the_act_coordinate
 
 def test_where_someone_is_based_is_no_party_unless_force_is_used():
     # a group's seat is no side of the sanctions on the group; a factory's country is attacked with it
-    assert [p for p in _pairs("China sanctioned a group based in Denmark.") if p[1] == "DNK"] == []
-    assert [p for p in _pairs("The Norwegian Alliance, headquartered in Oslo, was sanctioned by Beijing.")
+    assert [p for p in extracted_triples("China sanctioned a group based in Denmark.") if p[1] == "DNK"] == []
+    assert [p for p in extracted_triples("The Norwegian Alliance, headquartered in Oslo, was sanctioned by Beijing.")
             if p[1] == "NOR" and p[0] == "CHN"] == []
-    assert _pairs("Russia attacked a factory located in eastern Ukraine.") == [("RUS", "UKR", "ASSAULT")]
+    assert extracted_triples("Russia attacked a factory located in eastern Ukraine.") == [("RUS", "UKR", "ASSAULT")]

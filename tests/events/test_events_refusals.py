@@ -1,14 +1,12 @@
 """A negated future act is a refusal stated now (PLOVER REJECT, CAMEO 12): "will not lift the
 embargo", "said it would not meet". A negated past act is no event, and so is an act kept from
 happening ("stopped X from attacking"). Own sentences; actors from the test stand-in, or from the
-real dictionaries where `_countries` is used."""
+real dictionaries where `extracted_triples` is used."""
 
 from __future__ import annotations
 
 import pytest
-from builders import coded, run, triples
-
-import detente
+from builders import coded, extracted_triples, run, triples
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -147,11 +145,6 @@ def test_nearly_before_a_number_is_no_near_miss():
 
 
 
-def _countries(text: str) -> list[tuple]:
-    return [(e.actor.country if e.actor else None, e.recipient.country if e.recipient else None, e.event_type)
-            for e in detente.extract(text, published="2025-06-06")]
-
-
 @pytest.mark.parametrize("text", [
     "Chile stopped Argentina from attacking Peru.",
     "The Chilean navy kept Argentina from shelling the Peruvian port.",
@@ -169,11 +162,11 @@ def _countries(text: str) -> list[tuple]:
     "Argentina's refusal to meet Peru angered Lima.",
 ])
 def test_an_act_kept_from_happening_opposed_or_put_off_is_no_act(text):
-    assert [t for t in _countries(text) if t[:2] in (("ARG", "PER"), ("PER", "ARG"))] == []
+    assert [t for t in extracted_triples(text) if t[:2] in (("ARG", "PER"), ("PER", "ARG"))] == []
 
 
 def test_a_plan_dropped_is_no_intent_and_no_act():
-    assert [t for t in _countries("Argentina dropped plans to sanction Peru.")
+    assert [t for t in extracted_triples("Argentina dropped plans to sanction Peru.")
             if t[2] in ("SANCTION", "THREATEN")] == []
 
 
@@ -185,4 +178,4 @@ def test_a_plan_dropped_is_no_intent_and_no_act():
     ("Argentina postponed the talks, accusing Peru of bad faith.", [("ARG", "PER", "ACCUSE")]),
 ])
 def test_going_on_with_an_act_or_barring_someone_is_still_an_act(text, expected):
-    assert _countries(text) == expected
+    assert extracted_triples(text) == expected
