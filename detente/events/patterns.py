@@ -1013,6 +1013,11 @@ class Patterns:
         if helped and act.type in HELP_PURPOSE_SENSES:  # "offered to send troops to help Kenya": military aid
             act = HELP_PURPOSE_SENSES[act.type]
         sense = self.combine(kind, own, act, verb)
+        if kind == "promise" and act.conflict and act_verb is not None \
+                and modality.verb_status(act_verb) == modality.NEGATED:
+            # "vowed never to attack Peru", "promised not to impose tariffs": a pledge to refrain
+            # from force or pressure is an intent to yield (CAMEO 035, AGREE), not a threat
+            sense = Sense("AGREE", "035", None)
         if kind == "promise" and act.type == "SUPPORT" and act.mode == "praise" \
                 and not any(self.material_support(verb.doc[i]) for i in act_tokens):
             # "pledged its support for Ukraine", "vowed to back Kyiv": support pledged is support

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from builders import coded, extracted_triples, run, triples
 
+import detente
+
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Russia will not withdraw its troops from Ukraine.", [("RUS", "UKR", "REJECT")]),
@@ -179,3 +181,17 @@ def test_a_plan_dropped_is_no_intent_and_no_act():
 ])
 def test_going_on_with_an_act_or_barring_someone_is_still_an_act(text, expected):
     assert extracted_triples(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Argentina vowed never to attack Peru.",
+    "Argentina promised not to impose tariffs on Peru.",
+    "Argentina pledged not to send troops to Peru.",
+])
+def test_a_pledge_to_refrain_from_force_or_pressure_is_an_intent_to_yield_not_a_threat(text):
+    assert [(e.actor.country, e.recipient.country if e.recipient else None, e.event_type, e.event_code)
+            for e in detente.extract(text)] == [("ARG", "PER", "AGREE", "035")]
+
+
+def test_a_pledge_to_use_force_is_still_a_threat():
+    assert extracted_triples("Argentina vowed to attack Peru.") == [("ARG", "PER", "THREATEN")]
