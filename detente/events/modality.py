@@ -194,12 +194,8 @@ def verb_status(verb) -> str:
             return FUTURE  # "expressed willingness to send troops", "voiced interest in sending aid"
         elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in NEGATING_PREPS:
             return NEGATED
-        elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in PREVENTING_PREPS \
-                and head.head.lemma_.lower() in PREVENTING_VERBS and head.head.i != head.i:
-            return NEGATED  # "stopped Peru from attacking Chile": kept from happening
-        elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in DEFERRING_PREPS \
-                and head.head.i != head.i and _phrasal(head.head) in DEFERRING_PHRASES:
-            return NEGATED  # "held off on sanctioning Peru": put off
+        elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i and _kept_from(head):
+            return NEGATED  # "stopped Peru from attacking Chile", "held off on sanctioning Peru"
         elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "with") \
                 and (head.head.lemma_.lower() in DUTY_WORDS or head.head.lower_ in DUTY_WORDS):
             return HYPOTHETICAL  # "is responsible for scrutinizing", "tasked with monitoring": a duty
@@ -221,6 +217,14 @@ def verb_status(verb) -> str:
             break
         node = head
     return status
+
+
+def _kept_from(prep) -> bool:
+    """Whether the gerund under `prep` is an act kept from happening ("stopped X from attacking",
+    "refrained from striking") or put off ("held off on sanctioning", "held back from striking")."""
+    verb = prep.head
+    return (prep.lower_ in PREVENTING_PREPS and verb.lemma_.lower() in PREVENTING_VERBS) or (
+        prep.lower_ in DEFERRING_PREPS and _phrasal(verb) in DEFERRING_PHRASES)
 
 
 def _right_after(node, head) -> bool:
