@@ -56,6 +56,7 @@ HABITUAL_ADVERBS = frozenset(_WORDS["habitual_adverbs"])
 DUTY_WORDS = frozenset(_WORDS["duty_words"])
 INTENTION_NOUNS = frozenset(_WORDS["intention_nouns"])
 ATTEMPT_NOUNS = frozenset(_WORDS["attempt_nouns"])  # "a bid to oust the envoy": tried, not done
+NONSPECIFIC_DETERMINERS = frozenset(_WORDS["nonspecific_determiners"])  # "any sanctions": none in particular
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 CONVERSATION_WORDS = frozenset(_WORDS["conversation_words"])
 
@@ -188,6 +189,8 @@ def verb_status(verb) -> str:
             return NEGATED  # "Obama's failure to sell missiles to Turkey"
         elif node.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in ATTEMPT_NOUNS:
             return HYPOTHETICAL  # "Argentina's bid to isolate Peru": tried, not told as done
+        elif node.dep_ == "acl" and head.pos_ == "NOUN" and nonspecific(head):
+            return HYPOTHETICAL  # "any move to impose tariffs": no move in particular
         elif (node.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in INTENTION_NOUNS) or (
                 node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("in", "of")
                 and _after_intention_noun(head)):
@@ -250,6 +253,8 @@ def noun_status(noun) -> str:
             return NEGATED
         if child.dep_ == "amod" and child.lower_ in HEDGE_ADJECTIVES:
             return HYPOTHETICAL
+    if nonspecific(noun):
+        return HYPOTHETICAL
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in HEDGE_NOUNS:
         return HYPOTHETICAL
@@ -269,6 +274,11 @@ def noun_status(noun) -> str:
         if node.pos_ in ("VERB", "AUX"):
             return verb_status(node)
     return REAL
+
+
+def nonspecific(noun) -> bool:
+    """"any sanctions", "whatever steps": the noun names any act of its kind, none in particular."""
+    return any(c.dep_ == "det" and c.lower_ in NONSPECIFIC_DETERMINERS for c in noun.children)
 
 
 def is_question(sent) -> bool:

@@ -52,6 +52,11 @@ def test_an_event_noun_matches_its_regular_plural_and_no_other_word():
     # refusing something or to do something is a rejection
     ("Iran declined the invitation from Saudi Arabia.", "declined", "REJECT"),
     ("The invitation was declined by Iran.", "declined", "REJECT"),
+    # a person who returns somewhere travels; a state that returns something or someone yields it
+    ("Maria Lopez returned in 2019 to Lima, her Peruvian hometown.", "returned", None),
+    ("The Chilean soldiers returned to their base.", "returned", None),
+    ("Argentina returned the seized fishing boat to Chile.", "returned", "CONCEDE"),
+    ("The seized boats were returned to Chile.", "returned", "CONCEDE"),
 ])
 def test_a_verb_that_acts_on_something_is_no_act_used_alone(text, word, expected):
     from detente.events.patterns import Patterns

@@ -1,11 +1,12 @@
 """Class nouns: a noun that names what a verb class does ("an end to", "a freeze on", "the
 suspension of", "the lifting of") turns the event noun it governs into that act — an end to aid
-is an aid cut (SANCTION), never AID. Own sentences; actors from the test stand-in."""
+is an aid cut (SANCTION), never AID. Own sentences; actors from the test stand-in, or from the
+real dictionaries where `extracted_triples` is used."""
 
 from __future__ import annotations
 
 import pytest
-from builders import triples
+from builders import extracted_triples, triples
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -34,3 +35,22 @@ def test_a_class_noun_over_a_non_event_is_no_event():
 def test_strengthening_ties_is_diplomatic_cooperation_and_having_them_is_no_event():
     assert triples("Japan strengthened ties with India on Monday.") == [("JPN", "IND", "SUPPORT")]
     assert triples("Japan has close ties with India.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # forces, peacekeepers or observers a state has are no act; sent, they are
+    ("Chile has 300 peacekeepers in Haiti.", []),
+    ("Peru has election observers in Bolivia.", []),
+    ("Chile sent 300 peacekeepers to Haiti.", [("CHL", "HTI", "AID")]),
+    ("Chile deployed troops to its border with Peru.", [("CHL", "PER", "MOBILIZE")]),
+    # "have" is still the light verb of an event noun
+    ("Peru had talks with Chile on Monday.", [("PER", "CHL", "CONSULT")]),
+])
+def test_forces_a_state_has_are_no_act_and_forces_sent_are(text, expected):
+    assert extracted_triples(text) == expected
+
+
+def test_an_army_a_leader_boasts_of_is_no_mobilisation():
+    text = ('Chilean President Gabriel Boric spoke about Peru on Monday. He said Peru must stop its threats. '
+            'He said, "We have the strongest army we have ever had." He added that Chile wants talks with Peru.')
+    assert "MOBILIZE" not in [t for _, _, t in extracted_triples(text)]

@@ -2,12 +2,12 @@
 about states ("X should send aid, said Y, an analyst"; "according to experts, X will retaliate")
 is an opinion, while what an official or a ministry says an actor did stays an event. Acts still
 ahead ("is set to", "is due to") are not acts that happened. Own sentences; actors from the test
-stand-in."""
+stand-in, or from the real dictionaries where `extracted_triples` is used."""
 
 from __future__ import annotations
 
 import pytest
-from builders import coded, triples
+from builders import coded, extracted_triples, triples
 
 
 @pytest.mark.parametrize("text", [
@@ -83,6 +83,19 @@ def test_an_act_under_an_intention_noun_is_a_stated_intent(text, expected):
 ])
 def test_an_act_under_an_attempt_noun_is_tried_not_done(text, expected):
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Argentina will veto any resolution condemning Chile.", [("ARG", "CHL", "REJECT")]),
+    ("Brazil's senators hope to derail any plan to impose tariffs on Argentina.", []),
+    ("Peru promised to fight whatever steps Chile takes to expel its diplomats.", []),
+    # "any" on the one acted on leaves the act told
+    ("Peru imposed sanctions on any company that trades with Chile.", [("PER", None, "COERCE")]),
+])
+def test_any_act_of_a_kind_is_no_act_in_particular(text, expected):
+    """"any resolution condemning X", "any plan to impose tariffs": no condemnation or plan told;
+    a refusal of such acts is still a refusal."""
+    assert extracted_triples(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
