@@ -9,6 +9,9 @@ into THREATEN or AGREE (CAMEO 13 / 03), never into the act itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from detente import resources
 
 REAL, NEGATED, HYPOTHETICAL, FUTURE, QUESTION = "real", "negated", "hypothetical", "future", "question"
@@ -56,6 +59,7 @@ HABITUAL_ADVERBS = frozenset(_WORDS["habitual_adverbs"])
 DUTY_WORDS = frozenset(_WORDS["duty_words"])
 INTENTION_NOUNS = frozenset(_WORDS["intention_nouns"])
 ATTEMPT_NOUNS = frozenset(_WORDS["attempt_nouns"])  # "a bid to oust the envoy": tried, not done
+ATTEMPT_VERBS = frozenset(_WORDS["attempt_verbs"])  # "tried to impose tariffs": tried, not told as done
 NONSPECIFIC_DETERMINERS = frozenset(_WORDS["nonspecific_determiners"])  # "any sanctions": none in particular
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 CONVERSATION_WORDS = frozenset(_WORDS["conversation_words"])
@@ -141,8 +145,10 @@ def is_imperative(verb) -> bool:
     return verb.dep_ == "conj" and _bare(verb.head) and verb.head.dep_ in ("ROOT", "appos", "parataxis", "dep", "conj")
 
 
-def verb_status(verb) -> str:
-    """Status of a verbal trigger, looking up its xcomp/conj chain and enclosing conditionals."""
+def verb_status(verb, attempted_is_act: bool = False) -> str:
+    """Status of a verbal trigger, looking up its xcomp/conj chain and enclosing conditionals.
+    `attempted_is_act`: an act only tried ("tried to break the blockade") counts as told, for the
+    event noun it acts on, which the attempt presupposes."""
     if is_imperative(verb):
         return HYPOTHETICAL
     status = _clause_status(verb)
@@ -164,6 +170,8 @@ def verb_status(verb) -> str:
         if node.dep_ == "acl" and head.lemma_.lower() in INTENTION_NOUNS and head.dep_ == "dobj" \
                 and head.head.lemma_.lower() in UNDOING_VERBS:
             return NEGATED  # "dropped plans to sanction Peru"
+        if node.dep_ == "xcomp" and head.lemma_.lower() in ATTEMPT_VERBS and not attempted_is_act:
+            return HYPOTHETICAL  # "tried to establish a dialogue with Peru"
         if node.dep_ in ("xcomp", "conj") and head.pos_ in ("VERB", "AUX"):
             up = _clause_status(head)
             if up == NEGATED and node.dep_ == "conj":
@@ -246,8 +254,10 @@ def _phrasal(word) -> str:
     return " ".join([word.lemma_.lower(), *(c.lower_ for c in word.children if c.dep_ == "prt")])
 
 
-def noun_status(noun) -> str:
-    """Status of a nominal trigger ("no tariffs", "potential sanctions", "the risk of sanctions")."""
+def noun_status(noun, ends: Callable[[Any], bool] | None = None) -> str:
+    """Status of a nominal trigger ("no tariffs", "potential sanctions", "the risk of sanctions").
+    `ends`: whether a verb ends or eases the act its object names ("lift", "break"): an act only
+    tried with such a verb presupposes the noun's act ("trying to break the blockade")."""
     for child in noun.children:
         if child.dep_ in ("det", "neg") and child.lower_ in ("no", "neither"):
             return NEGATED
@@ -272,7 +282,7 @@ def noun_status(noun) -> str:
             break
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            return verb_status(node)
+            return verb_status(node, attempted_is_act=ends is not None and ends(node))
     return REAL
 
 

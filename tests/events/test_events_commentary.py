@@ -86,6 +86,18 @@ def test_an_act_under_an_attempt_noun_is_tried_not_done(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Former Peruvian president Pedro Castillo tried to establish a dialogue with Chile.", []),
+    ("Peru attempted to sanction Chile.", []),
+    ("Peru tried to impose sanctions on Chile, but Brazil blocked the move.", []),
+    # what the attempt would end is there ("tried to break the blockade"); an act beside it is done
+    ("Activists tried to break the Chilean blockade of Peru.", [("CHL", "PER", "COERCE")]),
+    ("Peru sanctioned Chile after trying to negotiate.", [("PER", "CHL", "SANCTION")]),
+])
+def test_an_act_under_an_attempt_verb_is_tried_not_done(text, expected):
+    assert extracted_triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Argentina will veto any resolution condemning Chile.", [("ARG", "CHL", "REJECT")]),
     ("Brazil's senators hope to derail any plan to impose tariffs on Argentina.", []),
     ("Peru promised to fight whatever steps Chile takes to expel its diplomats.", []),
