@@ -88,6 +88,9 @@ def test_an_act_under_an_attempt_noun_is_tried_not_done(text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     ("Former Peruvian president Pedro Castillo tried to establish a dialogue with Chile.", []),
     ("Peru attempted to sanction Chile.", []),
+    ("Britain is seeking to finalize a deal with Peru on fishing rights.", []),
+    # sought with an object is asked for
+    ("Peru sought talks with Chile.", [("PER", "CHL", "REQUEST")]),
     ("Peru tried to impose sanctions on Chile, but Brazil blocked the move.", []),
     # what the attempt would end is there ("tried to break the blockade"); an act beside it is done
     ("Activists tried to break the Chilean blockade of Peru.", [("CHL", "PER", "COERCE")]),
