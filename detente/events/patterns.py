@@ -92,6 +92,9 @@ VENUE_CODES = frozenset(_WORDS["venue_codes"])  # "signed a deal in Doha" (SUPPO
 DESTINATION_MODES = frozenset(_WORDS["destination_modes"])
 DESTINATION_PREPS = frozenset(_WORDS["destination_preps"])
 VENUE_PREPS = frozenset(_WORDS["venue_preps"])
+RECEIVING_VERBS = frozenset(_WORDS["receiving_verbs"])  # "faced criticism from Peru": the subject gets the act
+RECEIVING_PHRASES = frozenset(_WORDS["receiving_phrases"])  # "came under attack from"
+SOURCE_PREPS = frozenset(_WORDS["source_preps"])
 PARTNER_TYPES = frozenset(_WORDS["partner_types"])  # "discussed Libya with Trump": Trump first
 JOINT_WORDS = frozenset(_WORDS["joint_words"])
 JOINT_RETYPE = {kind: Sense(v["type"], v["cameo"], v["mode"]) for kind, v in _WORDS["joint_retype"].items()}
@@ -1467,7 +1470,41 @@ class Patterns:
             return None
         return self.lex.refine(entry.sense, entry, noun), noun, entry
 
+    @staticmethod
+    def receiving_verb(noun):
+        """The verb whose subject gets the act `noun` names ("faced criticism", "came under
+        attack"), or None."""
+        head = noun.head
+        if noun.dep_ == "dobj" and head.lemma_.lower() in RECEIVING_VERBS:
+            return head
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.i != head.i \
+                and f"{head.head.lemma_.lower()} {head.lower_}" in RECEIVING_PHRASES:
+            return head.head
+        return None
+
+    def received(self, noun, index: MentionIndex) -> Candidate | None:
+        """"Chile faced criticism from Peru", "received aid from Brazil", "came under attack from
+        the rebels": an act told as a noun that the receiving verb's subject gets. Its source is
+        the "from" phrase (on the noun or on the verb), its target the subject; with no source
+        named there is no pair ("Chile faced criticism"), and an act the target will get is no
+        threat or promise of its source ("warned Libya would face sanctions from the EU")."""
+        verb, entry = self.receiving_verb(noun), self.lex.noun_entry(noun)
+        if verb is None or entry is None or modality.verb_status(verb) != modality.REAL:
+            return None
+        sources = [g for holder in (noun, verb) for c in holder.children
+                   if c.dep_ == "prep" and c.lower_ in SOURCE_PREPS for g in c.children if g.dep_ == "pobj"]
+        actor = self._first_other(index, sources, None)
+        targets = self.mentions(index, self.subject_tokens(verb)) if actor is not None else []
+        recipient = next((m for m in targets if not _same_party(m, actor)), None)
+        if recipient is None:
+            return None
+        return Candidate(sense=self.lex.refine(entry.sense, entry, noun), trigger=noun, actor=actor,
+                         recipient=recipient, family="nominal", tokens={noun.i, verb.i})
+
     def nominal(self, noun, index: MentionIndex) -> Candidate | None:
+        got = self.received(noun, index)
+        if got is not None:
+            return got
         found = self.nominal_sense(noun)
         if found is None:
             return None

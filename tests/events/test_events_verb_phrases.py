@@ -1,12 +1,12 @@
 """Acts told by a verb with a word after it ("set free", "balk at"), disapproval of another's act
 ("regretted X's decision"), light verbs with a noun ("sealed its border", "extended a welcome"), and
-phrases whose head only counts its people ("a delegation of Chinese officials"). Own sentences,
-through the whole pipeline."""
+phrases whose head only counts its people ("a delegation of Chinese officials"), and acts a
+target receives ("faced criticism from X"). Own sentences, through the whole pipeline."""
 
 from __future__ import annotations
 
 import pytest
-from builders import coded
+from builders import coded, extracted_triples
 
 # behaviour: [(own sentence, (actor code, event type, recipient code) of each event), ...]
 CASES = {
@@ -267,3 +267,20 @@ CASES = {
     pytest.param(text, expected, id=f"{behaviour}: {text}") for behaviour, cases in CASES.items() for text, expected in cases])
 def test_an_act_told_by_a_verb_phrase_or_a_light_verb_is_coded_as_stated(text, expected):
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile faced criticism from Peru over the dam.", [("PER", "CHL", "ACCUSE")]),
+    ("Chile received aid from Peru.", [("PER", "CHL", "AID")]),
+    ("Chile won praise from Peru.", [("PER", "CHL", "SUPPORT")]),
+    ("Chile came under attack from Peruvian forces.", [("PER", "CHL", "ASSAULT")]),
+    ("Chile faced pressure from Peru to reopen the border.", [("PER", "CHL", "REQUEST")]),
+    # no source named, or only a chance of it: no pair
+    ("Chile faced criticism.", []),
+    ("Chile could face sanctions from Peru.", []),
+    ("Chile will face sanctions from Peru.", []),
+])
+def test_an_act_its_target_receives_comes_from_the_from_phrase(text, expected):
+    """"faced criticism from X", "received aid from X", "came under attack from X": the subject
+    gets the act the object names; the "from" phrase did it."""
+    assert extracted_triples(text) == expected
