@@ -171,7 +171,7 @@ class Patterns:
         for _ in range(8):
             while verb.dep_ == "conj" and verb.head.i != verb.i:
                 verb = verb.head
-            if verb.dep_ in ("xcomp", "ccomp") or _for_to(verb):
+            if any(c.i == verb.i for c in self.complements(verb.head)):
                 kind = self.lex.governor_of(verb.head)
                 if kind not in (None, "transparent", "speech"):
                     return kind
@@ -259,7 +259,8 @@ class Patterns:
         clause = token
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head
-        if clause.dep_ == "ccomp" and (clause.head.lemma_.lower() in CLAIMING_VERBS or clause.head.lower_ in CLAIM_VERBS):
+        if clause.dep_ == "ccomp" and (clause.head.lemma_.lower() in CLAIMING_VERBS or clause.head.lower_ in CLAIM_VERBS) \
+                and any(c.i == clause.i for c in self.complements(clause.head)):
             return True
         tok = token
         for _ in range(6):
@@ -953,9 +954,12 @@ class Patterns:
     @staticmethod
     def complements(verb) -> list:
         """The clauses a verb governs: its xcomp and ccomp verbs, and a for-to clause ("called for
-        Moscow to withdraw")."""
+        Moscow to withdraw"). Not a clause before a verb that has an object of its own: "X accused
+        Y of fraud, a charge Z denied" denies the charge; the accusation is told, not denied."""
+        own_object = any(c.dep_ == "dobj" for c in verb.children)
         return [c for c in verb.children if (c.dep_ in ("xcomp", "ccomp") or _for_to(c))
-                and (c.pos_ in VERB_POS or c.tag_.startswith("VB"))]
+                and (c.pos_ in VERB_POS or c.tag_.startswith("VB"))
+                and not (own_object and c.dep_ == "ccomp" and c.i < verb.i)]
 
     def refused_to_speak(self, comps: list) -> bool:
         """"declined to comment", "refused to say", "declined to be named": what is refused is

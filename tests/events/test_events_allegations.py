@@ -42,3 +42,17 @@ def test_the_object_does_the_act_of_a_for_complement():
 
 def test_after_a_thing_as_object_the_subject_still_acts():
     assert ("JPN", "CONSULT", "IND") in _triples("Japan signed the deal after meeting Indian officials in Tokyo.")
+
+
+@pytest.mark.parametrize("text", [
+    "Chile accused Peru of violating the treaty, a charge Lima denied.",
+    "Chile accused Peru of spying, an allegation Lima rejected.",
+])
+def test_a_charge_another_denies_is_still_told(text):
+    """"X accused Y, a charge Z denied": the parser hangs the accusation under the denial as its
+    clause, but the denial has an object of its own (the charge): the accusation is told."""
+    assert ("CHL", "ACCUSE", "PER") in _triples(text)
+
+
+def test_what_a_denial_governs_is_still_denied():
+    assert all(kind != "ASSAULT" for _, kind, _ in _triples("Lima denied that Peru attacked Chile."))
