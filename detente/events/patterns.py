@@ -95,6 +95,7 @@ VENUE_PREPS = frozenset(_WORDS["venue_preps"])
 RECEIVING_VERBS = frozenset(_WORDS["receiving_verbs"])  # "faced criticism from Peru": the subject gets the act
 RECEIVING_PHRASES = frozenset(_WORDS["receiving_phrases"])  # "came under attack from"
 SOURCE_PREPS = frozenset(_WORDS["source_preps"])
+EVENT_SETTING_PREPS = frozenset(_WORDS["event_setting_preps"])  # "killed in a Peruvian airstrike"
 PARTNER_TYPES = frozenset(_WORDS["partner_types"])  # "discussed Libya with Trump": Trump first
 JOINT_WORDS = frozenset(_WORDS["joint_words"])
 JOINT_RETYPE = {kind: Sense(v["type"], v["cameo"], v["mode"]) for kind, v in _WORDS["joint_retype"].items()}
@@ -1151,6 +1152,9 @@ class Patterns:
             actors = self.mentions(index, self.agent_tokens(verb))
             if not actors and not any(c.dep_ == "nsubjpass" for c in verb.children) and verb.dep_ == "conj":
                 actors = self.mentions(index, self.agent_tokens(verb.head))
+            if not actors and sense.conflict:
+                actors, setting = self.setting_agents(verb, index)
+                tokens |= setting  # the airstrike is this act's setting, not an act of its own
             rec_tokens = [o for o in objs if entry_token is None or o.i != entry_token.i]
             if entry_token is not None:  # "visas were revoked": the visa holder is the recipient
                 rec_tokens = [entry_token] + rec_tokens
@@ -1430,6 +1434,26 @@ class Patterns:
         return [pobj for holder in holders for child in holder.children
                 if child.dep_ in ("prep", "agent") and child.lower_ == "by"
                 for pobj in child.children if pobj.dep_ == "pobj"]
+
+    def setting_agents(self, verb, index: MentionIndex) -> tuple[list, set[int]]:
+        """(who, the setting noun's index) for an agentless passive hostile act told as part of
+        another ("were killed in a Peruvian airstrike", "were detained during a raid by Chilean
+        police"): the author of the hostile act the "in" / "during" phrase names, as its owner
+        word or its "by" phrase; a place before the noun is where it was ("the Lima attack")."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in EVENT_SETTING_PREPS:
+                continue
+            for noun in prep.children:
+                entry = self.lex.noun_entry(noun) if noun.dep_ == "pobj" else None
+                if entry is None or not entry.sense.conflict:
+                    continue
+                owners = [m for c in noun.children if c.dep_ in OWNER_DEPS and c.i < noun.i
+                          for m in self.mentions(index, [c]) if not names_no_party(c, m)
+                          and not (c.dep_ == "compound" and (m.kind == "capital" or m.place))]
+                agent = owners[0] if owners else self._nominal_agent(noun, index)
+                if agent is not None:
+                    return [agent], {noun.i}
+        return [], set()
 
     def _nominal_agent(self, noun, index: MentionIndex):
         for pobj in self.nominal_agent_tokens(noun):

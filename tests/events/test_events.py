@@ -1,12 +1,13 @@
 """Event coder, one test family per pattern: verbs, light verbs + nouns, nominal events, passives,
 conjunctions, governors (threats, demands), reported speech, and what is NOT an event
 (negation, modals, conditionals, questions). Actors come from a small stand-in for the analyse
-stage (builders.fake_actor_mentions) so these tests pin the patterns, not the dictionaries."""
+stage (builders.fake_actor_mentions) so these tests pin the patterns, not the dictionaries
+(`extracted_triples` cases go through the real dictionaries, for countries the stand-in lacks)."""
 
 from __future__ import annotations
 
 import pytest
-from builders import coded, coder_for_tests, nlp_for_tests, run, triples
+from builders import coded, coder_for_tests, extracted_triples, nlp_for_tests, run, triples
 
 import detente
 from detente.events import Coder, event_id
@@ -124,6 +125,17 @@ def test_who_a_bare_passive_participle_is_said_of_suffered_it(text, expected):
     the described noun or a passive's subject (or a word of its noun phrase: "one of the army's
     commanders") is the recipient, never the actor; dying is no act of the one who died."""
     assert triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Two Chilean soldiers were killed in a Peruvian airstrike.", [("PER", "CHL", "ASSAULT")]),
+    ("Three Chilean activists were detained during a raid by Peruvian police.", [("PER", "CHL", "COERCE")]),
+    # a place before the noun says where it was, not who did it; a setting that is no hostile act names no one
+    ("Two Chilean soldiers were killed in the Lima attack.", []),
+    ("Two Chilean soldiers were honored in a Peruvian ceremony.", []),
+])
+def test_who_did_an_agentless_passive_is_the_author_of_the_attack_it_happened_in(text, expected):
+    assert extracted_triples(text) == expected
 
 
 def test_nominal_events():
