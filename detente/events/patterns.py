@@ -1472,7 +1472,8 @@ class Patterns:
         verb, the "by" phrase of a passive or of an event noun ("the attack by the rebels",
         "charges Washington has dismissed"): it is the act's source, never its target."""
         if trigger.pos_ == "NOUN":
-            doers = [t for agent in self.nominal_agent_tokens(trigger) for t in self.conjuncts(agent)]
+            doers = [t for agent in self.nominal_agent_tokens(trigger) + self.received_from_tokens(trigger)
+                     for t in self.conjuncts(agent)]
         elif self.is_passive(trigger):
             doers = self.agent_tokens(trigger)
         else:
@@ -1510,6 +1511,15 @@ class Patterns:
             return head.head
         return None
 
+    def received_from_tokens(self, noun) -> list:
+        """The "from" phrase of an act a receiving verb's subject gets ("drew condemnation from
+        Chile"), on the noun or on the verb: who did it. Empty for any other noun."""
+        verb = self.receiving_verb(noun)
+        if verb is None:
+            return []
+        return [g for holder in (noun, verb) for c in holder.children
+                if c.dep_ == "prep" and c.lower_ in SOURCE_PREPS for g in c.children if g.dep_ == "pobj"]
+
     def received(self, noun, index: MentionIndex) -> Candidate | None:
         """"Chile faced criticism from Peru", "received aid from Brazil", "came under attack from
         the rebels": an act told as a noun that the receiving verb's subject gets. Its source is
@@ -1519,9 +1529,7 @@ class Patterns:
         verb, entry = self.receiving_verb(noun), self.lex.noun_entry(noun)
         if verb is None or entry is None or modality.verb_status(verb) != modality.REAL:
             return None
-        sources = [g for holder in (noun, verb) for c in holder.children
-                   if c.dep_ == "prep" and c.lower_ in SOURCE_PREPS for g in c.children if g.dep_ == "pobj"]
-        actor = self._first_other(index, sources, None)
+        actor = self._first_other(index, self.received_from_tokens(noun), None)
         targets = self.mentions(index, self.subject_tokens(verb)) if actor is not None else []
         recipient = next((m for m in targets if not _same_party(m, actor)), None)
         if recipient is None:

@@ -275,6 +275,8 @@ def test_an_act_told_by_a_verb_phrase_or_a_light_verb_is_coded_as_stated(text, e
     ("Chile won praise from Peru.", [("PER", "CHL", "SUPPORT")]),
     ("Chile came under attack from Peruvian forces.", [("PER", "CHL", "ASSAULT")]),
     ("Chile faced pressure from Peru to reopen the border.", [("PER", "CHL", "REQUEST")]),
+    # the one it came from is no target of another act on the way ("test-fired")
+    ("Peru test-fired a missile, drawing condemnation from Chile.", [("CHL", "PER", "ACCUSE")]),
     # no source named, or only a chance of it: no pair
     ("Chile faced criticism.", []),
     ("Chile could face sanctions from Peru.", []),
