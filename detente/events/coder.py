@@ -159,22 +159,16 @@ def _clause_subject(verb):
                  for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-def _where_other_is(token, act: Candidate, by_head: dict, steps: list) -> bool:
+def _where_other_is(token, act: Candidate, by_head: dict) -> bool:
     """"shelled a Nigerian army post in Borno State", "oppose Turkish investment in the region":
     a place named as where a party other than the act is (the object of a place preposition
-    hanging off a phrase that names a party) is not the act's target; that party is. Nor is a
-    place reached through a clause that describes something (`steps`, the target's side of the
-    path, holds a participle or infinitive modifying a noun: "freed the schoolgirls kidnapped in
-    Zamfara", "ambushed a bus carrying troops in Kalat"): it is where that happened."""
+    hanging off a phrase that names a party) is not the act's target; that party is."""
     prep = token.head
     if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in VENUE_PREPS:
         return False
-    own = act.tokens | {act.trigger.i}
-    if any(t.dep_ == "acl" and t.pos_ == "VERB" and t.i not in own for t in steps):
-        return True
     thing = prep.head
     phrase = by_head.get(thing.i)
-    return thing.i not in own and phrase is not None and phrase.mention is not None
+    return thing.i not in act.tokens | {act.trigger.i} and phrase is not None and phrase.mention is not None
 
 
 def _two_of_one_code(actor: Actor, recipient: Actor) -> bool:
@@ -364,7 +358,7 @@ class Coder:
                 and not any(self.patterns.does(told[t.i].trigger, sent.doc[b.head]) for t in steps if t.i in told) \
                 and not self._inside_other_act(sent.doc[a.head], up_a, lca, told) \
                 and not self._audience(sent.doc[b.head], act.trigger) \
-                and not _where_other_is(sent.doc[b.head], act, by_head, steps) \
+                and not _where_other_is(sent.doc[b.head], act, by_head) \
                 and not self._reported_of_another(sent.doc[a.head], act.trigger)
 
         cands = phrases(sent, index, role_test(sent.doc))
