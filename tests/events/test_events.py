@@ -144,6 +144,17 @@ def test_nominal_events():
     assert (e.actor.country, e.recipient.country, e.mode) == ("USA", "COL", "decertification")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The kidnapping of two Peruvian engineers by Chilean rebels angered Lima.", [("CHL", "PER", "ASSAULT")]),
+    ("The indictment of the former Peruvian minister by a Chilean court surprised Lima.", [("CHL", "PER", "COERCE")]),
+    ("Chilean rebels carried out the kidnapping of two Peruvian engineers.", [("CHL", "PER", "ASSAULT")]),
+    # a noun that is also another word needs both sides to be an act
+    ("His conviction that Peru would win was strong.", []),
+])
+def test_the_nouns_of_the_lexicons_verbs_are_acts_too(text, expected):
+    assert extracted_triples(text) == expected
+
+
 def test_conjoined_actors_give_one_event_each():
     assert sorted(triples("Russia and China attacked Ukraine.")) == [("CHN", "UKR", "ASSAULT"), ("RUS", "UKR", "ASSAULT")]
 
