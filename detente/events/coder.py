@@ -358,6 +358,7 @@ class Coder:
                 and not any(self.patterns.does(told[t.i].trigger, sent.doc[b.head]) for t in steps if t.i in told) \
                 and not self._inside_other_act(sent.doc[a.head], up_a, lca, told) \
                 and not self._audience(sent.doc[b.head], act.trigger) \
+                and not self._accused_other(act, sent.doc[b.head], index) \
                 and not _where_other_is(sent.doc[b.head], act, by_head) \
                 and not self._reported_of_another(sent.doc[a.head], act.trigger)
 
@@ -423,6 +424,15 @@ class Coder:
         side = actor.country or actor.code
         return next((e.actor for e in reversed(earlier) if e.event_type == "ACCUSE" and e.actor is not None
                      and e.recipient is not None and side and side in (e.recipient.country, e.recipient.code)), None)
+
+    def _accused_other(self, act: Candidate, target, index: MentionIndex) -> bool:
+        """"blamed the militants for the attack on Peruvian soldiers": an accusation whose object
+        names someone the dictionaries do not know is aimed at that one, not at a party of the
+        act it blames them for."""
+        if act.sense is None or act.sense.type != "ACCUSE" or act.trigger.pos_ != "VERB":
+            return False
+        objects = [c for c in act.trigger.children if c.dep_ == "dobj"]
+        return self.patterns.unknown_someone(index, objects) and all(o.i != target.i for o in objects)
 
     def _force_told_as_words(self, cand: Candidate) -> bool:
         """A verb of force the grammar found used in words ("attacked the EU in a speech",

@@ -453,6 +453,8 @@ class Patterns:
         were held (VENUE_TYPES: "held a summit in Russia"), where deportees were sent
         (DESTINATION_MODES: "deported 173 Uyghurs to Turkey"). An act done with someone looks for
         its partner first (PARTNER_TYPES: "discussed Libya with Trump")."""
+        if sense is not None and sense.type == "ACCUSE" and self.unknown_someone(index, objects):
+            return None  # "accused the rebel group of attacking Peruvian soldiers": the group is accused
         places = self.places(sense)
         seats = sense is None or sense.type not in FORCE_TYPES  # "a group based in Denmark"
         preps = tuple(p for p in preps if p not in places)
@@ -511,6 +513,16 @@ class Patterns:
             deeper.extend(t for t in _core_subtree(token) if t.i != token.i and not _under_prep(t, token, places)
                           and not self._under_other_act(t, token, own) and not (seats and _under_seat(t, token)))
         return self._first_other(index, deeper, actor, skip_own_possessor=True, direct=True)
+
+    @staticmethod
+    def unknown_someone(index: MentionIndex, objects: list) -> bool:
+        """Whether a direct object names someone the dictionaries do not know: a name, a person or
+        a group the tagger marks, or a generic agent with no country ("the rebel group")."""
+        someone = [o for o in objects if o.dep_ == "dobj" and index.of_phrase(o) is None]
+        if not someone:
+            return False
+        is_role = role_test(someone[0].doc)
+        return any(o.pos_ == "PROPN" or o.ent_type_ in ACTOR_ENTITY_TYPES or is_role(o) for o in someone)
 
     def clause_party(self, index: MentionIndex, cand: Candidate, sense: Sense, sides: list) -> Any | None:
         """The one other party named in the act's own clause when the patterns found no recipient:

@@ -56,3 +56,19 @@ def test_a_charge_another_denies_is_still_told(text):
 
 def test_what_a_denial_governs_is_still_denied():
     assert all(kind != "ASSAULT" for _, kind, _ in _triples("Lima denied that Peru attacked Chile."))
+
+
+@pytest.mark.parametrize("text", [
+    "Chile accused the rebel group of attacking Peruvian soldiers.",
+    "Chile accused the militants of attacking Peruvian soldiers.",
+    "Chile blamed the militants for the attack on Peruvian soldiers.",
+])
+def test_an_accusation_of_someone_unknown_is_not_aimed_at_the_victims(text):
+    """The accused are named (no country the dictionaries know); the soldiers are who the
+    accused act was done to, not who is accused."""
+    assert ("CHL", "ACCUSE", "PER") not in _triples(text)
+    assert any(actor == "CHL" and kind == "ACCUSE" for actor, kind, _ in _triples(text))
+
+
+def test_an_accusation_of_a_known_party_is_aimed_at_it():
+    assert _triples("Chile accused Peruvian rebels of attacking its soldiers.") == [("CHL", "ACCUSE", "PER")]
