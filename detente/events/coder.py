@@ -426,12 +426,14 @@ class Coder:
                      and e.recipient is not None and side and side in (e.recipient.country, e.recipient.code)), None)
 
     def _accused_other(self, act: Candidate, target, index: MentionIndex) -> bool:
-        """"blamed the militants for the attack on Peruvian soldiers": an accusation whose object
+        """"blamed the militants for the attack on Peruvian soldiers", "alleged that the militants
+        had attacked Peruvian soldiers": an accusation whose object (or whose clause's subject)
         names someone the dictionaries do not know is aimed at that one, not at a party of the
         act it blames them for."""
         if act.sense is None or act.sense.type != "ACCUSE" or act.trigger.pos_ != "VERB":
             return False
-        objects = [c for c in act.trigger.children if c.dep_ == "dobj"]
+        objects = [c for c in act.trigger.children if c.dep_ == "dobj"] or [
+            s for c in act.trigger.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
         return self.patterns.unknown_someone(index, objects) and all(o.i != target.i for o in objects)
 
     def _force_told_as_words(self, cand: Candidate) -> bool:

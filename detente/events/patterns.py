@@ -516,9 +516,10 @@ class Patterns:
 
     @staticmethod
     def unknown_someone(index: MentionIndex, objects: list) -> bool:
-        """Whether a direct object names someone the dictionaries do not know: a name, a person or
-        a group the tagger marks, or a generic agent with no country ("the rebel group")."""
-        someone = [o for o in objects if o.dep_ == "dobj" and index.of_phrase(o) is None]
+        """Whether a direct object (or a clause's subject, among `objects`) names someone the
+        dictionaries do not know: a name, a person or a group the tagger marks, or a generic agent
+        with no country ("the rebel group")."""
+        someone = [o for o in objects if o.dep_ in ("dobj", "nsubj") and index.of_phrase(o) is None]
         if not someone:
             return False
         is_role = role_test(someone[0].doc)

@@ -62,6 +62,7 @@ def test_what_a_denial_governs_is_still_denied():
     "Chile accused the rebel group of attacking Peruvian soldiers.",
     "Chile accused the militants of attacking Peruvian soldiers.",
     "Chile blamed the militants for the attack on Peruvian soldiers.",
+    "Chile alleged that the militants had attacked Peruvian soldiers.",
 ])
 def test_an_accusation_of_someone_unknown_is_not_aimed_at_the_victims(text):
     """The accused are named (no country the dictionaries know); the soldiers are who the
