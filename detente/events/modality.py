@@ -348,6 +348,9 @@ def scene_setting(trigger) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
         return False  # "with Sullivan speaking by phone to …": a clause with its own subject
     head = trigger.head
+    if head.dep_ == "advcl" and head.i > trigger.i and head.head.i != head.i \
+            and head.lemma_.lower() not in REPORTING_VERBS:
+        head = head.head  # "Speaking to officers gathered in Lima, X stressed …": "gathered" misparsed as the clause's verb
     if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in REPORTING_VERBS:
         return False
     return not any(t.lower_ in CONVERSATION_WORDS or t.lemma_.lower() in CONVERSATION_WORDS

@@ -47,6 +47,13 @@ def test_speaking_to_an_audience_before_a_statement_is_no_meeting(text):
     assert [t for t in triples(text) if t[2] == "CONSULT"] == []
 
 
+def test_speaking_to_an_audience_is_no_meeting_when_a_participle_in_it_is_parsed_as_the_verb():
+    # the parser takes "gathered" for the verb the speaking clause belongs to
+    text = ("Speaking to top Chilean military officers gathered in Lima on Tuesday, Peruvian Defense Minister "
+            "Walter Astudillo stressed the urgency of boosting defense.")
+    assert [t for t in extracted_triples(text) if t[2] == "CONSULT"] == []
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Speaking with Chinese officials by phone, Trump said trade ties were strong.", [("USA", "CHN", "CONSULT")]),
     ("Speaking to Petro by phone on Friday, Trump said the United States wanted a deal.", [("USA", "COL", "CONSULT")]),
