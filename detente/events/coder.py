@@ -54,8 +54,6 @@ __all__ = ["code", "Coder", "event_id"]
 # The learned model's type replaces the lexicon's only when the lexicon's type is this much less
 # probable under the model (the lexicon's sense is right more often where both have a say).
 TYPE_OVERRIDE = 0.25
-# the verb classes (lexicon `verb_classes`) that end or ease the act their object names
-ENDING_CLASSES = frozenset({"stop", "cut", "lift"})
 # A learned event below this confidence (0.9 × pair probability × √type probability) is not coded:
 # chosen on the development quarter of the training sentences, the dev articles' precision and
 # learned events read on VOA stories (PLOVER dev-quarter e2e 0.516 at 0.45, 0.502 at 0.6; at 0.6
@@ -432,9 +430,8 @@ class Coder:
         act it blames them for."""
         if act.sense is None or act.sense.type != "ACCUSE" or act.trigger.pos_ != "VERB":
             return False
-        objects = [c for c in act.trigger.children if c.dep_ == "dobj"] or [
-            s for c in act.trigger.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
-        return self.patterns.unknown_someone(index, objects) and all(o.i != target.i for o in objects)
+        accused = self.patterns.unknown_accused(act.trigger, index)
+        return bool(accused) and all(o.i != target.i for o in accused)
 
     def _force_told_as_words(self, cand: Candidate) -> bool:
         """A verb of force the grammar found used in words ("attacked the EU in a speech",
@@ -629,7 +626,7 @@ class Coder:
                 return modality.HYPOTHETICAL
             return modality.REAL
         if cand.family == "nominal":
-            return modality.noun_status(cand.trigger, ends=lambda verb: self.lexicon.class_of(verb) in ENDING_CLASSES)
+            return modality.noun_status(cand.trigger, ends=self.lexicon.ends)
         doc = cand.trigger.doc
         for i in cand.tokens:  # "no tariffs were imposed", "imposed no new sanctions"
             if i != cand.trigger.i and any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "neither") for c in doc[i].children):

@@ -254,6 +254,9 @@ class VerbView:
         self.subjects = [VerbPattern._names(c) for c in children if c.dep_ == "nsubj"]
 
 
+# the verb classes that end or ease the act their object names (an attempt to do so presupposes it)
+ENDING_CLASSES = frozenset({"stop", "cut", "lift"})
+
 # the keys of a noun entry that are not verbs or verb classes
 NOUN_ENTRY_KEYS = frozenset({"words", "type", "cameo", "mode", "goldstein", "strength", "needs_recipient", "future_only",
                              "not_naming", "do", "modifiers", "nominal", "nominal_requires_modifier", "requires_modifier",
@@ -547,6 +550,10 @@ class Lexicon:
 
     def class_of(self, token) -> str | None:
         return self._phrase_value(self.class_phrases, self.verb_class, token)
+
+    def ends(self, token) -> bool:
+        """Whether a verb ends, cuts or lifts the act its object names ("lift", "break", "halt")."""
+        return self.class_of(token) in ENDING_CLASSES
 
     def noun_class_of(self, token) -> str | None:
         """The verb class a noun names ("an end to …": stop), or None."""

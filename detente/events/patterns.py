@@ -172,7 +172,7 @@ class Patterns:
         for _ in range(8):
             while verb.dep_ == "conj" and verb.head.i != verb.i:
                 verb = verb.head
-            if any(c.i == verb.i for c in self.complements(verb.head)):
+            if self.is_complement(verb):
                 kind = self.lex.governor_of(verb.head)
                 if kind not in (None, "transparent", "speech"):
                     return kind
@@ -261,7 +261,7 @@ class Patterns:
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ == "ccomp" and (clause.head.lemma_.lower() in CLAIMING_VERBS or clause.head.lower_ in CLAIM_VERBS) \
-                and any(c.i == clause.i for c in self.complements(clause.head)):
+                and self.is_complement(clause):
             return True
         tok = token
         for _ in range(6):
@@ -453,7 +453,7 @@ class Patterns:
         were held (VENUE_TYPES: "held a summit in Russia"), where deportees were sent
         (DESTINATION_MODES: "deported 173 Uyghurs to Turkey"). An act done with someone looks for
         its partner first (PARTNER_TYPES: "discussed Libya with Trump")."""
-        if sense is not None and sense.type == "ACCUSE" and self.unknown_someone(index, objects):
+        if sense is not None and sense.type == "ACCUSE" and self.unknown_accused(verb, index):
             return None  # "accused the rebel group of attacking Peruvian soldiers": the group is accused
         places = self.places(sense)
         seats = sense is None or sense.type not in FORCE_TYPES  # "a group based in Denmark"
@@ -515,15 +515,19 @@ class Patterns:
         return self._first_other(index, deeper, actor, skip_own_possessor=True, direct=True)
 
     @staticmethod
-    def unknown_someone(index: MentionIndex, objects: list) -> bool:
-        """Whether a direct object (or a clause's subject, among `objects`) names someone the
-        dictionaries do not know: a name, a person or a group the tagger marks, or a generic agent
-        with no country ("the rebel group")."""
-        someone = [o for o in objects if o.dep_ in ("dobj", "nsubj") and index.of_phrase(o) is None]
-        if not someone:
-            return False
-        is_role = role_test(someone[0].doc)
-        return any(o.pos_ == "PROPN" or o.ent_type_ in ACTOR_ENTITY_TYPES or is_role(o) for o in someone)
+    def unknown_accused(verb, index: MentionIndex) -> list:
+        """Whom an accusing verb names as accused, when the dictionaries do not know them: its
+        direct object, else its clause's subject ("accused the rebel group of …", "alleged that
+        the militants had …"), if a name, a person or a group the tagger marks, or a generic
+        agent with no country. Empty otherwise."""
+        accused = [c for c in verb.children if c.dep_ == "dobj"] or [
+            s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
+        accused = [o for o in accused if index.of_phrase(o) is None]
+        if not accused:
+            return []
+        is_role = role_test(verb.doc)
+        return accused if any(o.pos_ == "PROPN" or o.ent_type_ in ACTOR_ENTITY_TYPES or is_role(o)
+                              for o in accused) else []
 
     def clause_party(self, index: MentionIndex, cand: Candidate, sense: Sense, sides: list) -> Any | None:
         """The one other party named in the act's own clause when the patterns found no recipient:
@@ -974,6 +978,11 @@ class Patterns:
         return [c for c in verb.children if (c.dep_ in ("xcomp", "ccomp") or _for_to(c))
                 and (c.pos_ in VERB_POS or c.tag_.startswith("VB"))
                 and not (own_object and c.dep_ == "ccomp" and c.i < verb.i)]
+
+    @classmethod
+    def is_complement(cls, clause) -> bool:
+        """Whether a clause is one its head governs (`complements`)."""
+        return any(c.i == clause.i for c in cls.complements(clause.head))
 
     def refused_to_speak(self, comps: list) -> bool:
         """"declined to comment", "refused to say", "declined to be named": what is refused is
@@ -1524,10 +1533,11 @@ class Patterns:
             return head.head
         return None
 
-    def received_from_tokens(self, noun) -> list:
+    def received_from_tokens(self, noun, verb=None) -> list:
         """The "from" phrase of an act a receiving verb's subject gets ("drew condemnation from
-        Chile"), on the noun or on the verb: who did it. Empty for any other noun."""
-        verb = self.receiving_verb(noun)
+        Chile"), on the noun or on the verb (`verb`, when the caller has it): who did it. Empty
+        for any other noun."""
+        verb = verb or self.receiving_verb(noun)
         if verb is None:
             return []
         return [g for holder in (noun, verb) for c in holder.children
@@ -1542,7 +1552,7 @@ class Patterns:
         verb, entry = self.receiving_verb(noun), self.lex.noun_entry(noun)
         if verb is None or entry is None or modality.verb_status(verb) != modality.REAL:
             return None
-        actor = self._first_other(index, self.received_from_tokens(noun), None)
+        actor = self._first_other(index, self.received_from_tokens(noun, verb), None)
         targets = self.mentions(index, self.subject_tokens(verb)) if actor is not None else []
         recipient = next((m for m in targets if not _same_party(m, actor)), None)
         if recipient is None:
