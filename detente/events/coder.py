@@ -88,6 +88,7 @@ MUTUAL_MODES = {k: frozenset(v) for k, v in _WORDS["mutual_modes"].items()}
 LEARNED_JOINT_TYPES = frozenset(_WORDS["learned_joint_types"])
 MUTUAL_ASSAULT_LEMMAS = frozenset(_WORDS["mutual_assault_lemmas"])
 MUTUAL_GOVERNORS = frozenset(_WORDS["mutual_governors"])  # "X and Y agreed to …": with each other
+RECIPROCAL_WORDS = frozenset(_WORDS["reciprocal_words"])  # "fought each other", "fought one another"
 MUTUAL_VERBS = frozenset(_WORDS["mutual_verbs"])  # "X and Y exchanged ambassadors"
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my)\b")
@@ -824,8 +825,7 @@ class Coder:
     def _joint(cand: Candidate) -> bool:
         return Patterns.joint(cand.trigger.doc, cand.tokens | {cand.trigger.i})
 
-    @staticmethod
-    def _mutual(sense: Sense, cand: Candidate, joint: bool) -> bool:
+    def _mutual(self, sense: Sense, cand: Candidate, joint: bool) -> bool:
         """An act two parties do with each other (talks, agreements, cooperation, a ceasefire, a
         clash, any cooperative act marked "joint"), so that a coordinated subject names both sides."""
         if joint:  # a joint attack is allies against a third party, not each other
@@ -834,7 +834,9 @@ class Coder:
             return True
         if sense.type == "ASSAULT":
             doc = cand.trigger.doc
-            return any(doc[i].lemma_.lower() in MUTUAL_ASSAULT_LEMMAS for i in cand.tokens | {cand.trigger.i})
+            # "fought drug gangs", "battled the rebels": the two fought someone else, not each other
+            return any(doc[i].lemma_.lower() in MUTUAL_ASSAULT_LEMMAS and not self._fights_someone(doc[i])
+                       for i in cand.tokens | {cand.trigger.i})
         if sense.type not in MUTUAL_MODES:
             return False
         if sense.type == "AGREE" and cand.family == "governor" and cand.trigger.lemma_.lower() in MUTUAL_GOVERNORS:
@@ -843,6 +845,13 @@ class Coder:
         if sense.type in ("AGREE", "SUPPORT"):
             return mode.endswith("agreement") or any(mode in modes for modes in MUTUAL_MODES.values())
         return mode in MUTUAL_MODES[sense.type]
+
+    def _fights_someone(self, verb) -> bool:
+        """A verb of fighting with an object that is neither "each other" nor the fight itself
+        ("fought a war", "exchanged fire"): whom the subjects fought."""
+        return verb.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() not in RECIPROCAL_WORDS and self.lexicon.noun_entry(c) is None
+            for c in verb.children)
 
     @staticmethod
     def _with_others(cand: Candidate, index: MentionIndex) -> bool:

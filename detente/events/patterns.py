@@ -27,6 +27,7 @@ from detente.ontology import CIVILIAN_SECTOR
 
 _WORDS = resources.words("patterns")
 RECIPIENT_PREPS = tuple(_WORDS["recipient_preps"])
+LEAD_PREPS = frozenset(_WORDS["lead_preps"])  # "out of Chile", "away from Peru": two-word prepositions
 NOMINAL_RECIPIENT_PREPS = tuple(_WORDS["nominal_recipient_preps"])
 CLASS_NOUN_PREPS = frozenset(_WORDS["class_noun_preps"])  # "an end to", "a freeze on", "suspension of"
 QUANTITY_WORDS = frozenset(_WORDS["quantity_words"])
@@ -327,6 +328,9 @@ class Patterns:
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "from", "out"):
                     objs.extend(g for g in child.children if g.dep_ == "pobj")
+                if child.dep_ in ("prep", "prt", "advmod") and child.lower_ in LEAD_PREPS:  # "backed out of the deal"
+                    objs.extend(g for p in child.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                                for g in p.children if g.dep_ == "pobj")
         return [self.unwrap(o) for o in objs]
 
     @staticmethod
@@ -486,6 +490,9 @@ class Patterns:
                 for g in child.children:
                     if g.dep_ in ("pobj", "pcomp"):
                         candidates.extend(self.conjuncts(g))
+            elif child.dep_ in ("prep", "prt", "advmod") and child.lower_ in LEAD_PREPS:  # "out of Chile"
+                candidates.extend(t for p in child.children if p.dep_ == "prep" and p.lower_ in preps
+                                  for g in p.children if g.dep_ == "pobj" for t in self.conjuncts(g))
         for obj in objects:
             for child in obj.children:
                 if child.dep_ == "prep" and child.lower_ in preps:
@@ -953,9 +960,21 @@ class Patterns:
         actors = self.mentions(index, self.subject_tokens(verb))
         if sense is None or not recipients or not actors or _same_party(actors[0], recipients[0]):
             return None
+        if self.others_forces(sense, told[0], recipients[0]):  # "ordered French troops to leave"
+            sense = self.lex.verbs.get(EXPEL)
+            if sense is None:
+                return None
         leave = next(c for c in comps if c.lemma_.lower() in LEAVING_VERBS)
         return Candidate(sense=sense, trigger=verb, actor=actors[0], recipient=recipients[0], family="verb",
                          tokens={verb.i, leave.i, told[0].i})
+
+    @staticmethod
+    def others_forces(sense: Sense | None, noun, recipient) -> bool:
+        """Whether a withdrawal of forces (RETREAT) is of forces the recipient mention itself names
+        ("expelled Chilean troops", "ordered French troops to leave"): another's forces, which
+        the subject makes leave; its own ("withdrew its troops from Chile") are not named so."""
+        return sense is not None and sense.type == "RETREAT" and noun is not None and recipient is not None \
+            and recipient.token_start <= noun.i < recipient.token_end
 
     def failed_agreement(self, verb, comps: list, index: MentionIndex) -> Candidate | None:
         """"Peru and Ecuador failed to reach an agreement", "failed to agree on a deal with X": the
@@ -1200,6 +1219,11 @@ class Patterns:
             or self.purpose_object(index, verb, objs, actor)
         if recipient is None and any(c.dep_ == "neg" for c in verb.children):
             recipient = self.awaited_party(index, verb, actor)  # "will not resume talks until X frees …"
+        if self.others_forces(sense, entry_token, recipient):
+            # "expelled Chilean troops": another's forces made to leave, no withdrawal of the subject's own
+            sense = self.verb_act_sense(verb)
+            if sense is None or sense.type == "RETREAT":
+                return None
         if recipient is not None and sense.to_people is not None and recipient.actor.sector == CIVILIAN_SECTOR:
             sense = sense.to_people  # "opened its borders to Syrian refugees": asylum
         helped = [c for c in verb.children if self.help_purpose(c)]
@@ -1469,13 +1493,28 @@ class Patterns:
                 entry = self.lex.noun_entry(noun) if noun.dep_ == "pobj" else None
                 if entry is None or not entry.sense.conflict:
                     continue
-                owners = [m for c in noun.children if c.dep_ in OWNER_DEPS and c.i < noun.i
-                          for m in self.mentions(index, [c]) if not names_no_party(c, m)
-                          and not (c.dep_ == "compound" and (m.kind == "capital" or m.place))]
-                agent = owners[0] if owners else self._nominal_agent(noun, index)
+                agent = self.act_owner(noun, index)
                 if agent is not None:
                     return [agent], {noun.i}
         return [], set()
+
+    def _names_act(self, noun) -> bool:
+        """Whether a noun names something a party did: an act of the lexicon, a stance, a thing put
+        forward or said ("the strikes", "the decision", "the remarks")."""
+        if noun.pos_ != "NOUN":
+            return False
+        lemma = noun.lemma_.lower()
+        return self.lex.noun_entry(noun) is not None or lemma in STANCE_NOUNS or lemma in AUTHORED_NOUNS \
+            or lemma in SAID_NOUNS
+
+    def act_owner(self, noun, index: MentionIndex):
+        """Who does the act a noun names: its owner word ("Peru's strikes", "a Peruvian
+        airstrike") or its "by" phrase ("the decision by Chile"); a place before the noun is
+        where it was ("the Lima attack"), no owner."""
+        owners = [m for c in noun.children if c.dep_ in OWNER_DEPS and c.i < noun.i
+                  for m in self.mentions(index, [c]) if not names_no_party(c, m)
+                  and not (c.dep_ == "compound" and (m.kind == "capital" or m.place))]
+        return owners[0] if owners else self._nominal_agent(noun, index)
 
     def _nominal_agent(self, noun, index: MentionIndex):
         for pobj in self.nominal_agent_tokens(noun):
@@ -1553,7 +1592,11 @@ class Patterns:
         if verb is None or entry is None or modality.verb_status(verb) != modality.REAL:
             return None
         actor = self._first_other(index, self.received_from_tokens(noun, verb), None)
-        targets = self.mentions(index, self.subject_tokens(verb)) if actor is not None else []
+        subjects = self.subject_tokens(verb) if actor is not None else []
+        targets = self.mentions(index, subjects)
+        if not targets:  # "Peru's strikes drew condemnation from Chile": aimed at who did what drew it
+            targets = [owner for s in subjects if self._names_act(s)
+                       for owner in [self.act_owner(s, index)] if owner is not None]
         recipient = next((m for m in targets if not _same_party(m, actor)), None)
         if recipient is None:
             return None

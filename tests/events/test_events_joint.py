@@ -32,6 +32,11 @@ def _coded(text: str) -> list[tuple]:
     ("Armenian and Azerbaijani forces clashed along the border on Tuesday.", [("ARMMIL", "ASSAULT", "AZEMIL")]),
     ("Chinese and Indian troops fought along the border on Monday.", [("CHNMIL", "ASSAULT", "INDMIL")]),
     ("Indian and Pakistani troops exchanged fire on Monday.", [("INDMIL", "ASSAULT", "PAKMIL")]),
+    # they agreed with each other; the fight is against drug trafficking, not each other
+    ("Japan and South Korea agreed to cooperate on fighting drug trafficking.", [("JPN", "AGREE", "KOR")]),
+    # trading fire or accusations is exchanging them
+    ("Armenia and Azerbaijan traded fire along the border on Tuesday.", [("ARM", "ASSAULT", "AZE")]),
+    ("Ghana and Togo traded accusations over the killing of a trader.", [("GHA", "ACCUSE", "TGO")]),
     # a bloc is a party of its own, with another bloc too
     ("The EU and Mercosur agreed to cut tariffs on cars.", [("IGOEEC", "AGREE", "IGOMRC")]),
     ("Kenya and the African Union agreed to cooperate on security.", [("KEN", "AGREE", "IGOAFU")]),
@@ -51,6 +56,8 @@ def test_three_parties_first_named_to_each_other():
     "Japan and South Korea condemned the missile test on Monday.",
     "Japan and South Korea visited the region on Monday.",
     "Japan and South Korea did not hold talks on Monday.",
+    # they fought someone else, not each other
+    "Japan and South Korea fought pirates together in the strait.",
 ])
 def test_no_joint_event(text):
     # what they condemned may be coded (a thing, no counterpart), never one of them as the other's

@@ -26,6 +26,29 @@ CASES = {
         ("Chilean truck drivers called off their strike against Peru.", []),
         ("Chile called Peru on Monday.", [("CHL", "CONSULT", "PER")]),
     ],
+    "weapons launched, fired or dropped at someone": [
+        # an attack by aerial weapons (CAMEO 195) or artillery (194) on whom they were aimed at
+        ("Russia launched 80 drones at Georgia overnight.", [("RUS", "ASSAULT", "GEO")]),
+        ("Sudanese jets dropped bombs on Chadian villages.", [("SDN", "ASSAULT", "TCDCVL")]),
+        ("Eritrea lobbed mortars into Ethiopia on Sunday.", [("ERI", "ASSAULT", "ETH")]),
+        # aimed at no one, bought or sold: no attack
+        ("North Korea launched a ballistic missile into the sea.", []),
+        ("Pakistan fired a cruise missile during a test on Monday.", []),
+    ],
+    "another's forces made to leave": [
+        # expelling or ordering out another's troops is coercion of them (CAMEO 174), no withdrawal
+        ("Uganda expelled Kenyan troops from the border town.", [("UGA", "COERCE", "KENMIL")]),
+        ("Mali's junta ordered French troops to leave the country.", [("MLIMIL", "COERCE", "FRAMIL")]),
+        # its own troops withdrawn are a withdrawal from where they were
+        ("Uganda withdrew its troops from Kenya.", [("UGA", "RETREAT", "KEN")]),
+    ],
+    "a two-word preposition": [
+        # "out of", "away from": the second word's object is what the act is of or from
+        ("Uganda pulled its troops out of Kenya.", [("UGA", "RETREAT", "KEN")]),
+        ("Ghana backed out of the agreement with Togo.", [("GHA", "REJECT", "TGO")]),
+        ("Ghana walked away from the talks with Togo.", [("GHA", "SANCTION", "TGO")]),
+        ("Ghana backed Togo's bid.", [("GHA", "SUPPORT", "TGO")]),
+    ],
     "a border closed, sealed or reopened": [
         # a border shut to a neighbour restricts movement (CAMEO 172), however it is shut
         ("Turkey sealed its border with Syria on Monday.", [("TUR", "COERCE", "SYR")]),
@@ -277,6 +300,10 @@ def test_an_act_told_by_a_verb_phrase_or_a_light_verb_is_coded_as_stated(text, e
     ("Chile faced pressure from Peru to reopen the border.", [("PER", "CHL", "REQUEST")]),
     # the one it came from is no target of another act on the way ("test-fired")
     ("Peru test-fired a missile, drawing condemnation from Chile.", [("CHL", "PER", "ACCUSE")]),
+    # an act of a party that draws another's act: aimed at the party who did it
+    ("Peru's decision to close the border drew criticism from Chile.", [("CHL", "PER", "ACCUSE")]),
+    ("Chilean strikes on Bolivia drew condemnation from Peru.", [("CHL", "BOL", "ASSAULT"), ("PER", "CHL", "ACCUSE")]),
+    ("The strikes on Bolivia drew condemnation from Peru.", []),
     # no source named, or only a chance of it: no pair
     ("Chile faced criticism.", []),
     ("Chile could face sanctions from Peru.", []),
