@@ -188,6 +188,13 @@ def _code_collective(doc, span, entry, bodies, dictionary, mentions) -> ActorMen
     if entry.refers == "country":
         in_view = [m for m in mentions if m.actor.country and m.token_end <= span.start
                    and here - _sentence_index(sent_starts, m.token_start) <= COUNTRY_WINDOW]
+        if len({m.actor.country for m in in_view}) > 1:
+            # "X accused Y. The country closed its border with Y": the country is not one its own
+            # sentence names after it
+            sent_end = sent_starts[here + 1] if here + 1 < len(sent_starts) else len(doc)
+            places = _place_spans(doc)
+            named_after = {places[i][1] for i in range(span.end, sent_end) if i in places}
+            in_view = [m for m in in_view if m.actor.country not in named_after]
         if len({m.actor.country for m in in_view}) != 1:
             return None  # none named, or two: no guess
         country = in_view[-1].actor.country

@@ -1193,6 +1193,9 @@ class Patterns:
             actors = self.mentions(index, self.agent_tokens(verb))
             if not actors and not any(c.dep_ == "nsubjpass" for c in verb.children) and verb.dep_ == "conj":
                 actors = self.mentions(index, self.agent_tokens(verb.head))
+            if not actors and entry_token is not None and family == "light":
+                # "was hit with sanctions by the EU": the parser hangs the agent on the event noun
+                actors = self.mentions(index, self.nominal_agent_tokens(entry_token))
             if not actors and sense.conflict:
                 actors, setting = self.setting_agents(verb, index)
                 tokens |= setting  # the airstrike is this act's setting, not an act of its own

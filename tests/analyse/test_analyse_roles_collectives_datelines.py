@@ -177,6 +177,9 @@ def test_headings_and_titles_are_not_descriptions(nlp):
      [("Ghana", "GHA"), ("country", "GHA"), ("Mali", "MLI")]),
     ("Japan's economy grew. The nation signed a deal with India.", [("Japan", "JPN"), ("nation", "JPN"), ("India", "IND")]),
     ("Kenya criticised Somalia. The country also recalled its envoy.", [("Kenya", "KEN"), ("Somalia", "SOM")]),
+    # two in view, one named again after it in its own sentence: the country is the other
+    ("Kenya criticised Somalia. The country closed its border with Somalia.",
+     [("Kenya", "KEN"), ("Somalia", "SOM"), ("country", "KEN"), ("Somalia", "SOM")]),
     ("The country asked Japan for aid.", [("Japan", "JPN")]),
 ])
 def test_collective_descriptions(nlp, text, expected):

@@ -49,6 +49,12 @@ CASES = {
         ("Ghana walked away from the talks with Togo.", [("GHA", "SANCTION", "TGO")]),
         ("Ghana backed Togo's bid.", [("GHA", "SUPPORT", "TGO")]),
     ],
+    "a passive instrument verb whose agent the parser hangs on the noun": [
+        # "by X" after the event noun is who did the act, not a party the noun is about
+        ("Ghana was hit with fresh sanctions by the European Union.", [("IGOEEC", "SANCTION", "GHA")]),
+        ("Ghana was slapped with tariffs by Nigeria.", [("NGA", "SANCTION", "GHA")]),
+        ("Ghana was hit with sanctions.", []),
+    ],
     "a border closed, sealed or reopened": [
         # a border shut to a neighbour restricts movement (CAMEO 172), however it is shut
         ("Turkey sealed its border with Syria on Monday.", [("TUR", "COERCE", "SYR")]),
