@@ -27,7 +27,8 @@ from detente.ontology import CIVILIAN_SECTOR
 
 _WORDS = resources.words("patterns")
 RECIPIENT_PREPS = tuple(_WORDS["recipient_preps"])
-LEAD_PREPS = frozenset(_WORDS["lead_preps"])  # "out of Chile", "away from Peru": two-word prepositions
+LEAD_PREPS = frozenset(_WORDS["lead_preps"])
+OPPOSING_PREPS = frozenset(_WORDS["opposing_preps"])  # "a complaint against China": whom it opposes  # "out of Chile", "away from Peru": two-word prepositions
 NOMINAL_RECIPIENT_PREPS = tuple(_WORDS["nominal_recipient_preps"])
 CLASS_NOUN_PREPS = frozenset(_WORDS["class_noun_preps"])  # "an end to", "a freeze on", "suspension of"
 QUANTITY_WORDS = frozenset(_WORDS["quantity_words"])
@@ -463,6 +464,12 @@ class Patterns:
         seats = sense is None or sense.type not in FORCE_TYPES  # "a group based in Denmark"
         preps = tuple(p for p in preps if p not in places)
         candidates: list = []
+        if sense is not None and sense.quad_class >= 3:
+            # "filed a complaint with the WTO against China", "a case against Israel at the ICJ": whom
+            # a hostile act is against, before the forum it was taken to
+            candidates.extend(t for holder in (verb, *objects) for child in holder.children
+                              if child.dep_ == "prep" and child.lower_ in OPPOSING_PREPS
+                              for g in child.children if g.dep_ == "pobj" for t in self.conjuncts(g))
         if sense is not None and sense.type in PARTNER_TYPES:  # "discussed Libya with Trump": the partner
             candidates.extend(t for child in verb.children if child.dep_ == "prep" and child.lower_ == "with"
                               for g in child.children if g.dep_ == "pobj" for t in self.conjuncts(g))

@@ -55,6 +55,14 @@ CASES = {
         ("Ghana was slapped with tariffs by Nigeria.", [("NGA", "SANCTION", "GHA")]),
         ("Ghana was hit with sanctions.", []),
     ],
+    "whom a hostile act is against, before the forum": [
+        ("Ghana filed a complaint with the WTO against Togo.", [("GHA", "ACCUSE", "TGO")]),
+        ("Ghana filed a case against Togo at the International Court of Justice.", [("GHA", "ACCUSE", "TGO")]),
+        # with no "against", the one it is lodged with is whom it is aimed at
+        ("Ghana lodged a protest with Togo over the seizure.", [("GHA", "ACCUSE", "TGO")]),
+        # "against" a thing names no one: the target stays
+        ("Ghana imposed sanctions on Togo against the advice of Nigeria.", [("GHA", "SANCTION", "TGO")]),
+    ],
     "a border closed, sealed or reopened": [
         # a border shut to a neighbour restricts movement (CAMEO 172), however it is shut
         ("Turkey sealed its border with Syria on Monday.", [("TUR", "COERCE", "SYR")]),
