@@ -63,6 +63,15 @@ CASES = {
         # "against" a thing names no one: the target stays
         ("Ghana imposed sanctions on Togo against the advice of Nigeria.", [("GHA", "SANCTION", "TGO")]),
     ],
+    "a call by phone, a sit-down, a visitor welcomed to a place": [
+        ("Ghana and Togo spoke by phone on Friday.", [("GHA", "CONSULT", "TGO")]),
+        ("Ghana's president talked over the phone with Togo's president.", [("GHAGOV", "CONSULT", "TGOGOV")]),
+        ("Ghana's president spoke over the objections of Togo.", []),
+        ("Ghana's foreign minister sat down with his Togolese counterpart.", [("GHAGOV", "CONSULT", "TGO")]),
+        # welcoming a visitor to a place is hosting; welcoming a decision is praise
+        ("Ghana welcomed Togo's president to Accra on Tuesday.", [("GHA", "CONSULT", "TGOGOV")]),
+        ("Ghana welcomed Togo's decision to reopen the border.", [("GHA", "SUPPORT", "TGO")]),
+    ],
     "a border closed, sealed or reopened": [
         # a border shut to a neighbour restricts movement (CAMEO 172), however it is shut
         ("Turkey sealed its border with Syria on Monday.", [("TUR", "COERCE", "SYR")]),
