@@ -52,6 +52,7 @@ REPORTING_VERBS = frozenset(_WORDS["reporting_verbs"])
 SETTING_VERBS = frozenset(_WORDS["setting_verbs"])
 QUESTION_PREDICATES = frozenset(_WORDS["question_predicates"])
 NON_OCCURRENCE_NOUNS = frozenset(_WORDS["non_occurrence_nouns"])
+NON_OCCURRENCE_ADJECTIVES = frozenset(_WORDS["non_occurrence_adjectives"])
 UNDOING_VERBS = frozenset(_WORDS["undoing_verbs"])
 DEFERRING_PHRASES = frozenset(_WORDS["deferring_phrases"])  # "held off on sanctioning X"
 DEFERRING_PREPS = frozenset(_WORDS["deferring_preps"])
@@ -195,6 +196,8 @@ def verb_status(verb, attempted_is_act: bool = False) -> str:
             return HYPOTHETICAL  # "did not say who attacked the convoy"
         elif node.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in NON_OCCURRENCE_NOUNS:
             return NEGATED  # "Obama's failure to sell missiles to Turkey"
+        elif node.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in NON_OCCURRENCE_ADJECTIVES:
+            return NEGATED  # "is reluctant to impose sanctions", "was unable to send aid"
         elif node.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in ATTEMPT_NOUNS:
             return HYPOTHETICAL  # "Argentina's bid to isolate Peru": tried, not told as done
         elif node.dep_ == "acl" and head.pos_ == "NOUN" and nonspecific(head):

@@ -229,6 +229,11 @@ class Patterns:
                      and (c.pos_ == "PROPN" or c.ent_type_ in ACTOR_ENTITY_TYPES)]
             if named:
                 return self.conjuncts(named[0])
+        if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd") \
+                and head.head.pos_ in VERB_POS and modality.intended(verb):
+            # "Kenya is ready to send troops", "stands ready to help": the adjective's subject acts
+            # (an act still ahead, as its mood says)
+            return self.subject_tokens(head.head, depth + 1)
         if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and head.pos_ in VERB_POS:
             if verb.dep_ == "xcomp":
                 # object control: "urged Colombia to cut", "encouraged troops to withdraw"

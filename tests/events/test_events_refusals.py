@@ -85,6 +85,20 @@ def test_a_clause_under_it_is_unlikely_or_possible_is_a_guess_not_an_act():
     assert triples("It is clear that Russia attacked Ukraine.") == [("RUS", "UKR", "ASSAULT")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # readiness said of oneself is a stated intent: a promise, or a threat for a hostile act
+    ("Ghana is ready to send aid to Togo.", [("GHA", "TGO", "AGREE")]),
+    ("Ghana stands ready to help Togo.", [("GHA", "TGO", "AGREE")]),
+    ("Ghana is ready to impose sanctions on Togo.", [("GHA", "TGO", "THREATEN")]),
+    # reluctance or inability to act: no act
+    ("Ghana is reluctant to impose sanctions on Togo.", []),
+    ("Ghana was unable to send aid to Togo.", []),
+    ("Ghana is unwilling to meet Togo's president.", []),
+])
+def test_readiness_to_act_is_a_stated_intent_and_reluctance_no_act(text, expected):
+    assert extracted_triples(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "Trump's failure to sell missiles to Colombia angered Bogota.",
     "India's inability to stop the attacks on Pakistan worried Washington.",
