@@ -78,6 +78,9 @@ ADDRESSEE_PREPS = frozenset(_WORDS["addressee_preps"])  # "called on exporters t
 # an act's type → its sense when a purpose clause says whom it helps ("sent troops to support …")
 HELP_PURPOSE_SENSES = {kind: Sense.from_dict(value, "words/patterns.yaml")
                        for kind, value in _WORDS["help_purpose_senses"].items()}
+PEACEKEEPING_WORDS = frozenset(_WORDS["peacekeeping_words"])
+PEACEKEEPING_SENSES = {kind: Sense.from_dict(value, "words/patterns.yaml")
+                       for kind, value in _WORDS["peacekeeping_senses"].items()}
 RELATIVE_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
 SUBJECT_DEPS = ("nsubj", "csubj")
 CLAUSE_SUBJECT_DEPS = (*SUBJECT_DEPS, "nsubjpass")
@@ -1245,6 +1248,10 @@ class Patterns:
         if helped and sense.type in HELP_PURPOSE_SENSES:
             # "sent troops to Iraq to support its government": personnel sent to help are military aid
             sense = HELP_PURPOSE_SENSES[sense.type]
+        if sense.type in PEACEKEEPING_SENSES and self.peacekeeping(verb):
+            # "sent troops to the UN peacekeeping mission in Mali", "… to serve as peacekeepers":
+            # forces sent to keep the peace are aid to the country they serve (CAMEO 074)
+            sense = PEACEKEEPING_SENSES[sense.type]
         if helped and not sense.conflict:
             if recipient is None:  # "provided aid to support Syrian refugees": whom the aid is for
                 recipient = self.recipient(index, helped[0], self.objects(helped[0]), actor)
@@ -1365,6 +1372,15 @@ class Patterns:
         if entry is not None and entry.sense.cameo != agreed.cameo:
             return sense  # an act of its own ("agreed to a ceasefire")
         return agreed
+
+    @staticmethod
+    def peacekeeping(verb) -> bool:
+        """Whether a verb's prepositional phrases or purpose clause say its forces keep the peace
+        ("to the UN peacekeeping mission", "as part of a peacekeeping force", "to serve as
+        peacekeepers")."""
+        holders = [c for c in verb.children if c.dep_ == "prep" or (c.dep_ in ("advcl", "xcomp") and _infinitive(c))]
+        return any(t.lemma_.lower() in PEACEKEEPING_WORDS or t.lower_ in PEACEKEEPING_WORDS
+                   for h in holders for t in h.subtree)
 
     def help_purpose(self, verb) -> bool:
         """A purpose clause that says whom an act helps ("… to support refugees", "… to help the

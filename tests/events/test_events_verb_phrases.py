@@ -72,6 +72,14 @@ CASES = {
         ("Ghana welcomed Togo's president to Accra on Tuesday.", [("GHA", "CONSULT", "TGOGOV")]),
         ("Ghana welcomed Togo's decision to reopen the border.", [("GHA", "SUPPORT", "TGO")]),
     ],
+    "forces sent to keep the peace": [
+        # aid to the country they serve (CAMEO 074), however the peacekeeping is said
+        ("Ghana sent 200 troops to Mali to serve as peacekeepers.", [("GHA", "AID", "MLI")]),
+        ("Ghana sent troops to Mali as part of a peacekeeping force.", [("GHA", "AID", "MLI")]),
+        ("Ghana is sending troops to the United Nations peacekeeping mission in Mali.", [("GHA", "AID", "MLIMIL")]),
+        # troops sent to a border are a show of force
+        ("Ghana sent troops to its border with Togo.", [("GHA", "MOBILIZE", "TGO")]),
+    ],
     "a border closed, sealed or reopened": [
         # a border shut to a neighbour restricts movement (CAMEO 172), however it is shut
         ("Turkey sealed its border with Syria on Monday.", [("TUR", "COERCE", "SYR")]),
