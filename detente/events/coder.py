@@ -382,7 +382,11 @@ class Coder:
             dist = dict(self.learned.type_distribution(type_features(a, b, sent, self.lexicon, rule_types)))
             event_type = max(dist, key=dist.get)
             sense = cand.sense
-            vouched = cand.family == "aimed"  # the model vouches only that there is an act, not for its type
+            # the model vouches only that there is an act, not for its type: an event noun aimed at
+            # someone keeps the noun's act, a promise or a refusal stated for later the mood the
+            # grammar read (a threat stays gated by the model: "will examine X's complaint about
+            # Y's subsidies" threatens no one)
+            vouched = cand.family == "aimed" or (cand.family == "intent" and sense.type in ("AGREE", "REJECT"))
             if event_type != sense.type and cand.family not in ("intent", "governor", "aimed") and (
                     cand.family == "weak" or dist.get(sense.type, 0.0) < TYPE_OVERRIDE * dist[event_type]):
                 # (a stated future act keeps its threat or promise, an act asked, threatened, promised or

@@ -332,3 +332,9 @@ def test_an_embassy_named_by_its_host_capital_is_nobody_known():
     events = detente.extract("Peru's Ottawa embassy rejected the Chilean claims made by the ministry.",
                              published="2025-06-02")
     assert {e.actor.code for e in events} == {"PER"}
+
+
+def test_a_stated_intent_the_model_links_keeps_the_mood_the_grammar_read():
+    """"is ready to contribute to X": the model links the pair; the grammar says it is a promise,
+    which the model's type distribution does not gate (it types acts, not moods)."""
+    assert ("Ghana", "AGREE", "Mali") in _coded("Ghana is ready to contribute to the peacekeeping operation in Mali.")
