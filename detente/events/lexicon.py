@@ -562,6 +562,19 @@ class Lexicon:
     def governor_of(self, token) -> str | None:
         return self._phrase_value(self.governor_phrases, self.governors, token)
 
+    def phrase_noun_from(self, token):
+        """The last word of a lexicon noun phrase that `token` begins and whose other words hang
+        under it ("state" of "a state of emergency" → "emergency"), or None."""
+        doc = token.doc
+        for end in range(token.i + 2, min(token.i + 4, len(doc))):
+            last = doc[end]
+            if not token.is_ancestor(last) or self.noun_entry(last) is None:
+                continue
+            words = tuple(t.lower_ for t in doc[token.i:end])
+            if any(before == words for key in self.keys(last) for before, _ in self.noun_phrases.get(key, ())):
+                return last
+        return None
+
     def noun_entry(self, token) -> NounEntry | None:
         for key in self.keys(token):
             for before, entry in self.noun_phrases.get(key, ()):

@@ -348,6 +348,11 @@ class Patterns:
         return token.lemma_.lower() in QUANTITY_WORDS or token.pos_ in ("NUM", "SYM") or token.like_num
 
     def unwrap(self, noun):
+        """The noun that names what an object is: past a quantity ("millions in aid") and to the
+        last word of a lexicon phrase the object begins ("a state of emergency")."""
+        tail = self.lex.phrase_noun_from(noun)
+        if tail is not None:
+            return tail
         if self.quantity(noun):
             for child in noun.children:
                 if child.dep_ == "prep" and child.lower_ in ("in", "of", "worth"):
@@ -754,7 +759,7 @@ class Patterns:
             if sense.type not in EVALUATIVE_TYPES:
                 return None
             sense = replace(sense, needs_recipient=True)  # "praised France's efforts"
-        if sense.not_naming and any(c.dep_ == "oprd" for c in verb.children):
+        if sense.not_naming and _names_object(verb):
             return None
         if sense.transitive and verb.dep_ != "acl" and not any(
                 c.dep_ in TRANSITIVE_DEPS for c in verb.children):
@@ -1740,6 +1745,20 @@ def _under_seat(token, root) -> bool:
             return True
         token = token.head
     return False
+
+
+def _names_object(verb) -> bool:
+    """"called Petro a thug", "Petro was called a thug", "called the president a drug leader" (the
+    parser's apposition with no comma; or two "oprd", the object and what it is called: "called
+    Canada 'one of the highest tariffing nations'"). A lone "oprd" is the parser's object
+    ("called Togo President Faure Gnassingbe")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    predicates = [c for c in verb.children if c.dep_ == "oprd"]
+    if len(predicates) > 1 or (objects and predicates):
+        return True
+    doc = verb.doc
+    return any(a.dep_ == "appos" and a.left_edge.i > 0 and not doc[a.left_edge.i - 1].is_punct
+               for o in objects for a in o.children)
 
 
 def _infinitive(verb) -> bool:

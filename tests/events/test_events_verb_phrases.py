@@ -68,6 +68,13 @@ CASES = {
         ("Ghana's president talked over the phone with Togo's president.", [("GHAGOV", "CONSULT", "TGOGOV")]),
         ("Ghana's president spoke over the objections of Togo.", []),
         ("Ghana's foreign minister sat down with his Togolese counterpart.", [("GHAGOV", "CONSULT", "TGO")]),
+        # a call to a titled name the parser takes for what the callee is called
+        ("Ghana's President Mahama called Togo President Faure Gnassingbe on Friday.", [("GHAGOV", "CONSULT", "TGOGOV")]),
+        # calling someone something names them, with or without the parser's apposition
+        ("Ghana's president called the Togolese president a liar.", []),
+        ("Ghana's president called Togo “one of the most hostile neighbours in the region.”", []),
+        ("Ghana's foreign ministry called Togo's claims \"baseless,\" in a statement on Friday.", []),
+        ("Ghana's president called the Togolese president on Friday.", [("GHAGOV", "CONSULT", "TGOGOV")]),
         # welcoming a visitor to a place is hosting; welcoming a decision is praise
         ("Ghana welcomed Togo's president to Accra on Tuesday.", [("GHA", "CONSULT", "TGOGOV")]),
         ("Ghana welcomed Togo's decision to reopen the border.", [("GHA", "SUPPORT", "TGO")]),
@@ -81,6 +88,11 @@ CASES = {
         ("Ghana contributed 300 troops to the African Union force in Somalia.", [("GHA", "AID", "SOMMIL")]),
         # troops sent to a border are a show of force
         ("Ghana sent troops to its border with Togo.", [("GHA", "MOBILIZE", "TGO")]),
+    ],
+    "a lexicon phrase whose first word is the object": [
+        # "a state of emergency": the parser's object is "state", the phrase's last word the entry
+        ("Ghana imposed a state of emergency on Togolese border towns.", [("GHA", "COERCE", "TGO")]),
+        ("Ghana imposed martial law on Togolese border towns.", [("GHA", "COERCE", "TGO")]),
     ],
     "a border closed, sealed or reopened": [
         # a border shut to a neighbour restricts movement (CAMEO 172), however it is shut
