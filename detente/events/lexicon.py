@@ -132,7 +132,8 @@ def _on_object(sense: Sense, token) -> Sense:
     from detente.events.actors import role_test
 
     if token.pos_ == "NOUN":  # "a ban on the party", "the ban against the group"
-        objects = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
+        holders = [token] + ([token.head] if token.dep_ == "dobj" else [])  # "impose sanctions | on the minister"
+        objects = [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
                    for o in p.children if o.dep_ == "pobj"]
     else:
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -594,15 +595,17 @@ class Lexicon:
         return None
 
     def refine(self, sense: Sense, entry: NounEntry | None, token) -> Sense:
-        """Refine a noun's mode by its modifiers ("visa ban" → visa_ban, "military aid"), else
-        its sense by whom it is aimed at ("a ban on the party": `on_someone`)."""
+        """A noun's sense by whom it is aimed at ("a ban on the party": `on_someone`), its mode
+        by its modifiers ("visa ban" → visa_ban, "military aid"). Both apply: "financial
+        sanctions on the president" are sanctions on a person, of the financial kind."""
+        sense = _on_object(sense, token)
         if entry is not None and entry.modifiers:
             for child in token.children:
                 if child.dep_ in ("compound", "amod", "nmod", "npadvmod"):
                     for key in (child.lemma_.lower(), child.lower_):
                         if key in entry.modifiers:
                             return replace(sense, mode=entry.modifiers[key])
-        return _on_object(sense, token)
+        return sense
 
     def has_modifier(self, entry: NounEntry, token) -> bool:
         return any(c.dep_ in ("compound", "amod", "nmod") and (c.lemma_.lower() in entry.modifiers or c.lower_ in entry.modifiers)

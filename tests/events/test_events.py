@@ -484,3 +484,5 @@ def test_a_ban_on_someone_is_coerce_a_ban_on_goods_sanction():
     assert sense_of("Cairo imposed a ban on the opposition party.").type == "COERCE"
     assert sense_of("Cairo imposed a ban on imported apples.").type == "SANCTION"
     assert sense_of("Cairo imposed a visa ban on the opposition party.").mode == "visa_ban"  # the modifier decides
+    # ... the mode; whom it is aimed at still decides the type
+    assert sense_of("Cairo imposed a visa ban on the opposition party.").type == "COERCE"

@@ -94,6 +94,12 @@ CASES = {
         ("Ghana imposed a state of emergency on Togolese border towns.", [("GHA", "COERCE", "TGO")]),
         ("Ghana imposed martial law on Togolese border towns.", [("GHA", "COERCE", "TGO")]),
     ],
+    "sanctions on a person however they are ordered": [
+        # PLOVER COERCE, whether the noun has a modifier or a governor comes between
+        ("Ghana ordered financial sanctions on Togolese President Faure Gnassingbe.", [("GHA", "COERCE", "TGOGOV")]),
+        ("Ghana decided to impose sanctions on Togo's defence minister.", [("GHA", "COERCE", "TGOMIL")]),
+        ("Ghana imposed financial sanctions on Togo.", [("GHA", "SANCTION", "TGO")]),
+    ],
     "a border closed, sealed or reopened": [
         # a border shut to a neighbour restricts movement (CAMEO 172), however it is shut
         ("Turkey sealed its border with Syria on Monday.", [("TUR", "COERCE", "SYR")]),
