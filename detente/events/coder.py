@@ -359,7 +359,8 @@ class Coder:
                 and not self._audience(sent.doc[b.head], act.trigger) \
                 and not self._accused_other(act, sent.doc[b.head], index) \
                 and not _where_other_is(sent.doc[b.head], act, by_head) \
-                and not self._reported_of_another(sent.doc[a.head], act.trigger)
+                and not self._reported_of_another(sent.doc[a.head], act.trigger) \
+                and not self._victim_of_judged_act(act, steps, sent.doc[b.head])
 
         cands = phrases(sent, index, role_test(sent.doc))
         by_head = {c.head: c for c in cands}
@@ -427,6 +428,14 @@ class Coder:
         side = actor.country or actor.code
         return next((e.actor for e in reversed(earlier) if e.event_type == "ACCUSE" and e.actor is not None
                      and e.recipient is not None and side and side in (e.recipient.country, e.recipient.code)), None)
+
+    def _victim_of_judged_act(self, act: Candidate, steps: list, target) -> bool:
+        """"condemned the attack on the Chilean embassy": a stance on a hostile act is not aimed
+        at whom that act was aimed at (a word under the act's noun on the way to the stance), only
+        at who did it ("the attack … by Bolivian rebels")."""
+        if not self.patterns.judges(act.sense, act.trigger):
+            return False
+        return any(self.patterns.is_hostile_act(t) and not self.patterns.done_by(t, target) for t in steps[1:])
 
     def _accused_other(self, act: Candidate, target, index: MentionIndex) -> bool:
         """"blamed the militants for the attack on Peruvian soldiers", "alleged that the militants

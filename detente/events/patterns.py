@@ -28,7 +28,9 @@ from detente.ontology import CIVILIAN_SECTOR
 _WORDS = resources.words("patterns")
 RECIPIENT_PREPS = tuple(_WORDS["recipient_preps"])
 LEAD_PREPS = frozenset(_WORDS["lead_preps"])
-OPPOSING_PREPS = frozenset(_WORDS["opposing_preps"])  # "a complaint against China": whom it opposes  # "out of Chile", "away from Peru": two-word prepositions
+OPPOSING_PREPS = frozenset(_WORDS["opposing_preps"])
+AGENT_HOLDER_PREPS = frozenset(_WORDS["agent_holder_preps"])
+JUDGING_CAMEO = tuple(_WORDS["judging_cameo"])  # CAMEO codes of judging another's act  # "the attack on the embassy | by rebels"  # "a complaint against China": whom it opposes  # "out of Chile", "away from Peru": two-word prepositions
 NOMINAL_RECIPIENT_PREPS = tuple(_WORDS["nominal_recipient_preps"])
 CLASS_NOUN_PREPS = frozenset(_WORDS["class_noun_preps"])  # "an end to", "a freeze on", "suspension of"
 QUANTITY_WORDS = frozenset(_WORDS["quantity_words"])
@@ -499,6 +501,10 @@ class Patterns:
             # act's or a proposal's author is whom a stance on it is aimed at
             if self.lex.noun_entry(obj) is not None or obj.lemma_.lower() in AUTHORED_NOUNS:
                 candidates.extend(self.nominal_agent_tokens(obj))
+        # "condemned the attack on the Chilean embassy": a stance on a hostile act is aimed at who
+        # did it, never at whom the act itself was aimed at (its "on" phrase, its inside); "blamed
+        # the attacks on militants" names whom it blames there
+        judged = {o.i for o in objects if self.judges(sense, verb) and self.is_hostile_act(o)}
         for obj in objects:
             candidates.extend(self.conjuncts(obj) if obj.dep_ != "conj" else [obj])
         for child in verb.children:
@@ -514,7 +520,7 @@ class Patterns:
                 candidates.extend(t for p in child.children if p.dep_ == "prep" and p.lower_ in preps
                                   for g in p.children if g.dep_ == "pobj" for t in self.conjuncts(g))
         for obj in objects:
-            for child in obj.children:
+            for child in obj.children if obj.i not in judged else ():
                 if child.dep_ == "prep" and child.lower_ in preps:
                     candidates.extend(g for g in child.children if g.dep_ == "pobj")
         if not objects:  # "mediated between Russia and Ukraine": the parties the act is between
@@ -525,7 +531,7 @@ class Patterns:
             if child.dep_ == "prep" and child.lower_ == "in":
                 candidates.extend(g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
         for token in list(candidates):
-            for child in token.children:
+            for child in token.children if token.i not in judged else ():
                 if child.dep_ == "prep" and child.lower_ in ("between", "with", "against", "on", "of", "to"):
                     for g in child.children:
                         if g.dep_ == "pobj":
@@ -534,12 +540,25 @@ class Patterns:
         if found is not None:
             return found
         deeper = []
-        for token in objects:
+        for token in (o for o in objects if o.i not in judged):
             target = self.class_target(token)  # "a halt to loans for Pakistan": the loans are the act itself
             own = target[0].i if target is not None else None
             deeper.extend(t for t in _core_subtree(token) if t.i != token.i and not _under_prep(t, token, places)
                           and not self._under_other_act(t, token, own) and not (seats and _under_seat(t, token)))
         return self._first_other(index, deeper, actor, skip_own_possessor=True, direct=True)
+
+    @staticmethod
+    def judges(sense: Sense | None, verb) -> bool:
+        """Whether an act is a judgement of what its object names (condemning, criticising,
+        praising: `judging_cameo`), not an allegation that names whom it blames ("blamed the
+        attacks on militants") nor a refusal or an investigation of an act."""
+        return sense is not None and sense.cameo.startswith(JUDGING_CAMEO) and verb.lemma_.lower() not in ALLEGATION_VERBS
+
+    def is_hostile_act(self, noun) -> bool:
+        """Whether a noun names a hostile act of its own ("the attack", "the sanctions"), not a
+        stance ("the complaint", "the condemnation", which a light verb does)."""
+        entry = self.lex.noun_entry(noun) if noun.pos_ == "NOUN" else None
+        return entry is not None and entry.nominal and entry.sense.conflict and entry.sense.type not in EVALUATIVE_TYPES
 
     @staticmethod
     def unknown_accused(verb, index: MentionIndex) -> list:
@@ -1509,9 +1528,10 @@ class Patterns:
 
     @staticmethod
     def nominal_agent_tokens(noun) -> list:
-        """The "by" phrase of an event noun, also where the parser hung it on the noun's "of"
-        object ("the expulsion of two diplomats by Canada")."""
-        holders = [noun] + [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+        """The "by" phrase of an event noun, also where the parser hung it on the noun's "of",
+        "on" or "against" object ("the expulsion of two diplomats by Canada", "the attack on the
+        embassy by rebels")."""
+        holders = [noun] + [g for c in noun.children if c.dep_ == "prep" and c.lower_ in AGENT_HOLDER_PREPS
                             for g in c.children if g.dep_ == "pobj"]
         return [pobj for holder in holders for child in holder.children
                 if child.dep_ in ("prep", "agent") and child.lower_ == "by"

@@ -22,3 +22,20 @@ def test_a_verb_judging_an_actors_effort_or_role_is_an_event_with_that_actor(tex
 ])
 def test_a_non_event_object_still_stops_light_verbs_and_guessed_sides(text):
     assert triples(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # condemning an attack on a party is no accusation of that party
+    ("Ghana condemned the attack on the Togolese embassy.", []),
+    # ... but of who did it, however the parser hangs the "by" phrase
+    ("Ghana condemned the attack on the Togolese embassy by Beninese rebels.",
+     [("GHA", "BEN", "ACCUSE"), ("BEN", "TGO", "ASSAULT")]),
+    ("Ghana condemned Benin's attack on the Togolese embassy.", [("GHA", "BEN", "ACCUSE"), ("BEN", "TGO", "ASSAULT")]),
+    # blaming an act on someone names whom it blames; refusing to lift sanctions is aimed at their target
+    ("Ghana blamed the attacks on Togolese militants.", [("GHA", "TGO", "ACCUSE")]),
+    ("Ghana refused to lift sanctions on Togo.", [("GHA", "TGO", "REJECT")]),
+])
+def test_a_judgement_of_a_hostile_act_is_aimed_at_who_did_it_not_at_its_victim(text, expected):
+    from builders import extracted_triples
+
+    assert [t for t in extracted_triples(text) if t[1] is not None] == expected
