@@ -34,6 +34,9 @@ def _coded(text: str) -> list[tuple]:
     ("Indian and Pakistani troops exchanged fire on Monday.", [("INDMIL", "ASSAULT", "PAKMIL")]),
     # they agreed with each other; the fight is against drug trafficking, not each other
     ("Japan and South Korea agreed to cooperate on fighting drug trafficking.", [("JPN", "AGREE", "KOR")]),
+    # ambassadors withdrawn or diplomats expelled by two coordinated subjects: from each other
+    ("Ghana and Togo withdrew their ambassadors in 2013.", [("GHA", "SANCTION", "TGO")]),
+    ("Ghana and Togo expelled each other's diplomats.", [("GHA", "SANCTION", "TGO")]),
     # trading fire or accusations is exchanging them
     ("Armenia and Azerbaijan traded fire along the border on Tuesday.", [("ARM", "ASSAULT", "AZE")]),
     ("Ghana and Togo traded accusations over the killing of a trader.", [("GHA", "ACCUSE", "TGO")]),
@@ -56,6 +59,7 @@ def test_three_parties_first_named_to_each_other():
     "Japan and South Korea condemned the missile test on Monday.",
     "Japan and South Korea visited the region on Monday.",
     "Japan and South Korea did not hold talks on Monday.",
+    "Japan and South Korea recalled their ambassadors from Mali.",  # from a third party
     # they fought someone else, not each other
     "Japan and South Korea fought pirates together in the strait.",
 ])
