@@ -27,10 +27,10 @@ from detente.ontology import CIVILIAN_SECTOR
 
 _WORDS = resources.words("patterns")
 RECIPIENT_PREPS = tuple(_WORDS["recipient_preps"])
-LEAD_PREPS = frozenset(_WORDS["lead_preps"])
-OPPOSING_PREPS = frozenset(_WORDS["opposing_preps"])
-AGENT_HOLDER_PREPS = frozenset(_WORDS["agent_holder_preps"])
-JUDGING_CAMEO = tuple(_WORDS["judging_cameo"])  # CAMEO codes of judging another's act  # "the attack on the embassy | by rebels"  # "a complaint against China": whom it opposes  # "out of Chile", "away from Peru": two-word prepositions
+LEAD_PREPS = frozenset(_WORDS["lead_preps"])  # "out of Chile", "away from Peru": two-word prepositions
+OPPOSING_PREPS = frozenset(_WORDS["opposing_preps"])  # "a complaint against China": whom it opposes
+AGENT_HOLDER_PREPS = frozenset(_WORDS["agent_holder_preps"])  # "the attack on the embassy | by rebels"
+JUDGING_CAMEO = tuple(_WORDS["judging_cameo"])  # CAMEO codes of judging another's act
 NOMINAL_RECIPIENT_PREPS = tuple(_WORDS["nominal_recipient_preps"])
 CLASS_NOUN_PREPS = frozenset(_WORDS["class_noun_preps"])  # "an end to", "a freeze on", "suspension of"
 QUANTITY_WORDS = frozenset(_WORDS["quantity_words"])
@@ -339,9 +339,7 @@ class Patterns:
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "from", "out"):
                     objs.extend(g for g in child.children if g.dep_ == "pobj")
-                if child.dep_ in ("prep", "prt", "advmod") and child.lower_ in LEAD_PREPS:  # "backed out of the deal"
-                    objs.extend(g for p in child.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
-                                for g in p.children if g.dep_ == "pobj")
+            objs.extend(_two_word_objects(verb, ("of", "from")))  # "backed out of the deal"
         return [self.unwrap(o) for o in objs]
 
     @staticmethod
@@ -516,9 +514,7 @@ class Patterns:
                 for g in child.children:
                     if g.dep_ in ("pobj", "pcomp"):
                         candidates.extend(self.conjuncts(g))
-            elif child.dep_ in ("prep", "prt", "advmod") and child.lower_ in LEAD_PREPS:  # "out of Chile"
-                candidates.extend(t for p in child.children if p.dep_ == "prep" and p.lower_ in preps
-                                  for g in p.children if g.dep_ == "pobj" for t in self.conjuncts(g))
+        candidates.extend(t for g in _two_word_objects(verb, preps) for t in self.conjuncts(g))  # "out of Chile"
         for obj in objects:
             for child in obj.children if obj.i not in judged else ():
                 if child.dep_ == "prep" and child.lower_ in preps:
@@ -1767,11 +1763,19 @@ def _under_seat(token, root) -> bool:
     return False
 
 
+def _two_word_objects(verb, seconds) -> list:
+    """The objects of a verb's two-word prepositions whose second word is one of `seconds`
+    ("pulled its troops out of Kenya", "walked away from the talks")."""
+    return [g for lead in verb.children if lead.dep_ in ("prep", "prt", "advmod") and lead.lower_ in LEAD_PREPS
+            for p in lead.children if p.dep_ == "prep" and p.lower_ in seconds
+            for g in p.children if g.dep_ == "pobj"]
+
+
 def _names_object(verb) -> bool:
-    """"called Petro a thug", "Petro was called a thug", "called the president a drug leader" (the
+    """"called Petro a thug", "Petro was called a thug", "called the president a liar" (the
     parser's apposition with no comma; or two "oprd", the object and what it is called: "called
-    Canada 'one of the highest tariffing nations'"). A lone "oprd" is the parser's object
-    ("called Togo President Faure Gnassingbe")."""
+    Togo 'a hostile neighbour'"). A lone "oprd" is the parser's object ("called Togo President
+    Faure Gnassingbe")."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     predicates = [c for c in verb.children if c.dep_ == "oprd"]
     if len(predicates) > 1 or (objects and predicates):
