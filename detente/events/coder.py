@@ -904,7 +904,9 @@ class Coder:
                                     code=f"{other.actor.country}{actor.sector}", sector=actor.sector)
                 parties.append((other.token_start, found))
         # "officials from Mexico and Guatemala": the role's own phrase names each party's country
-        for child in head.children:
+        # (the phrase's head, which is not its last word when the phrase holds the first country)
+        root = doc[mention.token_start:mention.token_end].root
+        for child in [*head.children, *(root.children if root.i != head.i else ())]:
             if child.dep_ != "prep" or child.lower_ not in PARTY_PREPS:
                 continue
             for pobj in (g for g in child.children if g.dep_ == "pobj"):
@@ -914,11 +916,13 @@ class Coder:
                         continue
                     found = actor_of(other)
                     if actor.sector and other.actor.code == other.actor.country:
-                        found = replace(found, text=f"{head.text} from {found.text}",
+                        found = replace(found, text=f"{child.head.text} {child.lower_} {found.text}",
                                         code=f"{other.actor.country}{actor.sector}", sector=actor.sector)
                     parties.append((other.token_start, found))
         out: list[Actor] = []
-        for _, party in sorted(parties, key=lambda p: p[0]):  # a bloc is a party too ("India and Mercosur")
+        # a bloc is a party too ("India and Mercosur"); of two readings of one word, the role's
+        # holder ("the ministers of Peru and Chile": Chile's minister, not Chile)
+        for _, party in sorted(parties, key=lambda p: (p[0], not (p[1] is not None and p[1].sector))):
             if party is not None and (party.country or party.code) \
                     and all((p.country or p.code) != (party.country or party.code) for p in out):
                 out.append(party)
@@ -926,12 +930,14 @@ class Coder:
 
     @staticmethod
     def _conjoined(mention, index: MentionIndex) -> list:
-        """Other actors joined to this one by "and" ("the US and the EU imposed …")."""
-        head = index.doc[mention.token_end - 1]
-        out = []
-        for token in Patterns.conjuncts(head)[1:]:
+        """Other actors joined to this one by "and" ("the US and the EU imposed …"), on its last
+        word or on the phrase's own head ("the president of Peru and the premier of Chile")."""
+        last, root = index.doc[mention.token_end - 1], index.doc[mention.token_start:mention.token_end].root
+        out: list = []
+        heads = [last] if root.i == last.i else [last, root]
+        for token in (t for head in heads for t in Patterns.conjuncts(head)[1:]):
             other = index.of_phrase(token)
-            if other is not None and other != mention and other.actor.code != mention.actor.code:
+            if other is not None and other != mention and other.actor.code != mention.actor.code and other not in out:
                 out.append(other)
         return out
 

@@ -83,6 +83,7 @@ HELP_PURPOSE_SENSES = {kind: Sense.from_dict(value, "words/patterns.yaml")
 PEACEKEEPING_WORDS = frozenset(_WORDS["peacekeeping_words"])
 PEACEKEEPING_SENSES = {kind: Sense.from_dict(value, "words/patterns.yaml")
                        for kind, value in _WORDS["peacekeeping_senses"].items()}
+FORCES_AID_MODES = frozenset(_WORDS["forces_aid_modes"])
 RELATIVE_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
 SUBJECT_DEPS = ("nsubj", "csubj")
 CLAUSE_SUBJECT_DEPS = (*SUBJECT_DEPS, "nsubjpass")
@@ -1272,6 +1273,8 @@ class Patterns:
             # "sent troops to the UN peacekeeping mission in Mali", "… to serve as peacekeepers":
             # forces sent to keep the peace are aid to the country they serve (CAMEO 074)
             sense = PEACEKEEPING_SENSES[sense.type]
+        if sense.mode in FORCES_AID_MODES:
+            recipient = self.served_country(index, verb, recipient)
         if helped and not sense.conflict:
             if recipient is None:  # "provided aid to support Syrian refugees": whom the aid is for
                 recipient = self.recipient(index, helped[0], self.objects(helped[0]), actor)
@@ -1392,6 +1395,27 @@ class Patterns:
         if entry is not None and entry.sense.cameo != agreed.cameo:
             return sense  # an act of its own ("agreed to a ceasefire")
         return agreed
+
+    @staticmethod
+    def served_country(index, verb, recipient):
+        """The country a peace force serves in, for forces sent to a force or a mission that is
+        not a country's ("troops sent to the UN mission in Mali" are aid to Mali)."""
+        if recipient is not None and recipient.actor.country:
+            return recipient
+        heads = [verb]
+        if recipient is not None:
+            head = index.doc[recipient.token_start:recipient.token_end].root
+            while head.dep_ in ("compound", "nmod", "amod") and head.head.i != head.i:
+                head = head.head  # "the [UN] peacekeeping mission in Mali"
+            heads.append(head)
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    for pobj in prep.children:
+                        found = index.of_phrase(pobj) if pobj.dep_ == "pobj" else None
+                        if found is not None and found.actor.country:
+                            return found
+        return recipient
 
     @staticmethod
     def peacekeeping(verb) -> bool:

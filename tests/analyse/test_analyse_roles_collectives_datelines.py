@@ -211,6 +211,10 @@ def test_collective_descriptions(nlp, text, expected):
     ("Troops attacked Ukraine.", [("Ukraine", "UKR")]),
     ("Russia said its forces had hit Kharkiv.", [("Russia", "RUS"), ("Kharkiv", "UKR")]),
     ("Soldiers fired after talks in Geneva ended.", [("Geneva", "CHE")]),
+    # a group sent somewhere is not of the place it is sent to
+    ("Ghana sent troops to the UN force in Mali.", [("Ghana", "GHA"), ("UN", "IGOUNO"), ("Mali", "MLI")]),
+    ("Kenya deployed police officers to the border town in Somalia.",
+     [("Kenya", "KEN"), ("Somalia", "SOM")]),
 ])
 def test_domestic_actors_take_the_country_of_their_place(nlp, text, expected):
     assert codes(nlp, text) == expected

@@ -54,3 +54,26 @@ def test_an_army_a_leader_boasts_of_is_no_mobilisation():
     text = ('Chilean President Gabriel Boric spoke about Peru on Monday. He said Peru must stop its threats. '
             'He said, "We have the strongest army we have ever had." He added that Chile wants talks with Peru.')
     assert "MOBILIZE" not in [t for _, _, t in extracted_triples(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # flights or transport links cut or suspended reduce relations; restored, they are cooperation
+    ("Ghana announced a suspension of flights to Togo.", [("GHA", "TGO", "SANCTION")]),
+    ("Ghana cut air links with Togo on Monday.", [("GHA", "TGO", "SANCTION")]),
+    ("Peru suspended rail connections with Bolivia.", [("PER", "BOL", "SANCTION")]),
+    ("Peru restored rail links with Bolivia.", [("PER", "BOL", "COOPERATE")]),
+    # links a country has are no act
+    ("Ghana has close trade links with Togo.", []),
+])
+def test_flights_and_links_cut_are_a_sanction(text, expected):
+    assert extracted_triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # aid released to someone is aid given; captives released are a concession
+    ("Ghana released $20 million in aid to Togo.", [("GHA", "TGO", "AID")]),
+    ("Ghana released military assistance to Togo.", [("GHA", "TGO", "AID")]),
+    ("Ghana released two Togolese soldiers.", [("GHA", "TGO", "CONCEDE")]),
+])
+def test_aid_released_is_aid_and_captives_released_a_concession(text, expected):
+    assert extracted_triples(text) == expected

@@ -267,3 +267,17 @@ def test_an_act_between_two_organisations_is_coded():
 ])
 def test_a_party_a_joint_act_is_only_about_is_not_its_other_side(text, expected):
     assert _coded(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "and" hangs on the first phrase's head, not on the country that ends it
+    ("The president of Peru and the prime minister of Chile signed an agreement.", [("PERGOV", "SUPPORT", "CHLGOV")]),
+    ("The president of Ghana and the Togolese prime minister held talks.", [("GHAGOV", "CONSULT", "TGOGOV")]),
+    # one role of two countries: each country's holder of it
+    ("The foreign ministers of Peru and Chile met in Lima.", [("PERGOV", "CONSULT", "CHLGOV")]),
+    # and still on the last word of a name with its title before it
+    ("Mahama met Togo's President Faure Gnassingbe and Beninese President Patrice Talon.",
+     [("GHAGOV", "CONSULT", "TGOGOV"), ("GHAGOV", "CONSULT", "BENGOV")]),
+])
+def test_two_roles_of_two_countries_that_act_together_are_the_two_sides(text, expected):
+    assert _coded(text) == expected

@@ -83,9 +83,9 @@ CASES = {
         # aid to the country they serve (CAMEO 074), however the peacekeeping is said
         ("Ghana sent 200 troops to Mali to serve as peacekeepers.", [("GHA", "AID", "MLI")]),
         ("Ghana sent troops to Mali as part of a peacekeeping force.", [("GHA", "AID", "MLI")]),
-        ("Ghana is sending troops to the United Nations peacekeeping mission in Mali.", [("GHA", "AID", "MLIMIL")]),
-        # troops contributed to a force are given to it (CAMEO 072)
-        ("Ghana contributed 300 troops to the African Union force in Somalia.", [("GHA", "AID", "SOMMIL")]),
+        ("Ghana is sending troops to the United Nations peacekeeping mission in Mali.", [("GHA", "AID", "MLI")]),
+        # troops contributed to a force are given to the country it serves in (CAMEO 072)
+        ("Ghana contributed 300 troops to the African Union force in Somalia.", [("GHA", "AID", "SOM")]),
         # troops sent to a border are a show of force
         ("Ghana sent troops to its border with Togo.", [("GHA", "MOBILIZE", "TGO")]),
     ],
