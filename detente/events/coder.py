@@ -85,6 +85,12 @@ _WORDS = resources.words("coder")
 # the first-named is the actor and each other party a recipient (one event per pair with it).
 # One-sided acts ("Japan and South Korea imposed sanctions") get no recipient from their own subject.
 MUTUAL_MODES = {k: frozenset(v) for k, v in _WORDS["mutual_modes"].items()}
+ONE_SIDED_MODES = frozenset(_WORDS["one_sided_modes"])  # acts that are news with no recipient
+ONE_SIDED_FAMILIES = frozenset(_WORDS["one_sided_families"])
+ONE_SIDED_TYPES = frozenset(_WORDS["one_sided_types"])
+INTRANSITIVE_MODES = frozenset(_WORDS["intransitive_modes"])  # told by a verb only without an object
+NON_STATE_TYPES = frozenset(_WORDS["one_sided_non_state_types"])  # alone, only a non-state actor's
+STATE_SECTORS = frozenset(None if s == "none" else s for s in _WORDS["state_sectors"])
 LEARNED_JOINT_TYPES = frozenset(_WORDS["learned_joint_types"])
 MUTUAL_ASSAULT_LEMMAS = frozenset(_WORDS["mutual_assault_lemmas"])
 MUTUAL_GOVERNORS = frozenset(_WORDS["mutual_governors"])  # "X and Y agreed to …": with each other
@@ -258,8 +264,11 @@ class Coder:
             candidates = self.patterns.sentence(sent, index)
             resolver.set_triggers(sent, candidates, [t for t in sent if t.pos_ == "NOUN" and self.lexicon.noun_entry(t)])
             unlinked = []  # acts the patterns could not give both sides: the learned model's turn
+            alone: list[Event] = []  # acts told with no recipient: kept if the learned step links none
             for cand in candidates:
                 built = self._events(cand, sent, article, index, quotes, resolver)
+                alone += [e for e in built if e.recipient is None]
+                built = [e for e in built if e.recipient is not None]
                 if not built:
                     unlinked.append(cand)
                 for event in built:
@@ -279,6 +288,12 @@ class Coder:
                 events.extend(self._learned_events(sent, article, index, quotes, resolver, mine, unlinked, candidates,
                                                    recent))
                 mine = events[before:]
+            linked = {(e.evidence.start, e.actor.code if e.actor else None, e.event_type) for e in mine}
+            for event in alone:
+                if (event.evidence.start, event.actor.code if event.actor else None, event.event_type) not in linked:
+                    events.append(event)
+                    linked.add((event.evidence.start, event.actor.code if event.actor else None, event.event_type))
+            mine = events[before:]
             extra = self._rebuttals(sent, article, index, quotes, resolver, recent + mine)
             if not mine and not extra:
                 extra = self._intent_statement(sent, article, index, quotes, resolver)
@@ -748,7 +763,8 @@ class Coder:
                 elif not (actor and (actor.country or actor.code) or recipient and (recipient.country or recipient.code)):
                     continue
                 elif not self.one_sided and not (actor and (actor.country or actor.code)
-                                               and recipient and (recipient.country or recipient.code)):
+                                               and recipient and (recipient.country or recipient.code)) \
+                        and not self._told_alone(cand, actor, recipient, inferred):
                     continue  # IGOs (code, no country) count as a side
                 if actor is not None and recipient is not None and actor.code == recipient.code and actor.text == recipient.text:
                     continue
@@ -775,6 +791,23 @@ class Coder:
                     background=date.background, quote=quote, confidence=score,
                     external_id=article.external_id, source_path=article.source_path, url=article.url))
         return out
+
+    @staticmethod
+    def _told_alone(cand: Candidate, actor, recipient, inferred: bool) -> bool:
+        """An act that is news with no one at its other end ("Ghana declared a state of emergency",
+        "Peru mobilised its troops", "workers went on strike"): coded with no recipient, as PLOVER
+        and CAMEO code it, when the grammar found it and no other party is in view."""
+        if cand.sense.mode in INTRANSITIVE_MODES and any(c.dep_ == "dobj" for c in cand.trigger.children):
+            return False  # "demonstrated its strength" is no protest
+        if cand.sense.type in NON_STATE_TYPES and actor is not None and (actor.sector or None) in STATE_SECTORS:
+            return False  # "America protested": a state's protest is aimed at someone, unnamed here
+        trigger = cand.trigger
+        if any(t.pos_ in ("NOUN", "PROPN") for t in trigger.ancestors) or trigger.dep_ == "advcl" \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+            return False  # "rejected calls to declare …", "… to declare …" (a purpose): an act only named
+        return (recipient is None and not inferred and actor is not None and bool(actor.country or actor.code)
+                and cand.sense.mode in ONE_SIDED_MODES and cand.sense.type in ONE_SIDED_TYPES
+                and cand.family in ONE_SIDED_FAMILIES)
 
     @staticmethod
     def _consequence(trigger) -> bool:

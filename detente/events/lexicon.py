@@ -453,10 +453,14 @@ class Lexicon:
         """`rest` words are lemmas of the token's particle/preposition/object children, in order."""
         if not rest:
             return True
-        children = [c for c in token.children if c.dep_ in ("prt", "prep", "dobj", "agent", "dative", "pobj", "advmod", "compound")
+        children = [c for c in token.children if c.dep_ in ("prt", "prep", "dobj", "agent", "dative", "pobj", "advmod",
+                                                            "compound", "oprd")
                     # "called Petro on Sunday": a preposition of time makes no phrasal verb
                     and not (c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME")
                                                       for g in c.children))]
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if after is not None and after.dep_ == "amod" and after.head.dep_ == "dobj" and after.head.head.i == token.i:
+            children.append(after)  # "set free two prisoners": the parse hangs "free" on the object
         lemmas = [c.lemma_.lower() for c in children] + [c.lower_ for c in children]
         if rest[0] not in lemmas:
             # "called for Moscow to withdraw": the preposition of a for-to clause is the clause's

@@ -93,7 +93,7 @@ def test_an_event_noun_takes_its_by_phrase_as_actor():
 
 
 def test_a_countrys_rivals_are_not_that_country():
-    assert triples("The United States gives military support to China's rivals in Asia.") == [("USA", None, "SUPPORT")]
+    assert triples("The United States gives political support to China's rivals in Asia.") == [("USA", None, "SUPPORT")]
     # a demonym keeps its usual sense: the rivals' nationality
     assert triples("Both Colombian rivals accused the United States of meddling.") == [("COL", "USA", "ACCUSE")]
 

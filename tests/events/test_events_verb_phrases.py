@@ -14,6 +14,7 @@ CASES = {
         # releasing someone is a concession (CAMEO 084), however the verb says it
         ("Iran set free two British sailors on Friday.", [("IRN", "CONCEDE", "GBR")]),
         ("Yemen let free three Saudi prisoners on Monday.", [("YEM", "CONCEDE", "SAUCVL")]),
+        ("Ghana let free ten Togolese activists.", [("GHA", "CONCEDE", "TGOCVL")]),  # "free" parsed on the object
         # refusing to go along with a proposal (CAMEO 12)
         ("Poland baulked at Germany's proposal on Tuesday.", [("POL", "REJECT", "DEU")]),
         ("Hungary balked at Austria's migration plan.", [("HUN", "REJECT", "AUT")]),
@@ -346,6 +347,10 @@ def test_an_act_told_by_a_verb_phrase_or_a_light_verb_is_coded_as_stated(text, e
 @pytest.mark.parametrize(("text", "expected"), [
     ("Chile faced criticism from Peru over the dam.", [("PER", "CHL", "ACCUSE")]),
     ("Chile received aid from Peru.", [("PER", "CHL", "AID")]),
+    # support that is material is aid, support alone praise
+    ("Togo has received significant financial support from Ghana.", [("GHA", "TGO", "AID")]),
+    ("Ghana provided logistical support to Togo.", [("GHA", "TGO", "AID")]),
+    ("Ghana expressed support for Togo.", [("GHA", "TGO", "SUPPORT")]),
     ("Chile won praise from Peru.", [("PER", "CHL", "SUPPORT")]),
     ("Chile came under attack from Peruvian forces.", [("PER", "CHL", "ASSAULT")]),
     ("Chile faced pressure from Peru to reopen the border.", [("PER", "CHL", "REQUEST")]),

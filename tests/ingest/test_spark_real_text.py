@@ -71,7 +71,8 @@ def stores(voa_slice, tmp_path_factory):
 def _identity(event: dict) -> tuple:
     """What makes an event the same event: article, evidence span, dyad, type, date."""
     return (event["doc_id"], event["evidence"]["start"], event["evidence"]["end"],
-            event["actor"]["code"], event["recipient"]["code"], event["event_type"], event["mode"],
+            (event["actor"] or {}).get("code") or "", (event["recipient"] or {}).get("code") or "", event["event_type"],
+            event["mode"] or "",
             event["date"], event["date_earliest"], event["date_latest"])
 
 

@@ -1,0 +1,52 @@
+"""Acts that are news with no one at their other end ("declared a state of emergency", "mobilised
+its troops", "went on strike", "declared a unilateral ceasefire"): coded with an empty recipient,
+as PLOVER and CAMEO code them, only for those acts and only when no other party is in view. Other
+acts with one side stay uncoded. Own sentences."""
+
+from __future__ import annotations
+
+import pytest
+from builders import extracted_triples
+
+import detente
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ghana declared a state of emergency on Monday.", [("GHA", None, "COERCE")]),
+    ("The Togolese government imposed a nightly curfew on Monday.", [("TGO", None, "COERCE")]),
+    ("Peru mobilised its troops on Monday.", [("PER", None, "MOBILIZE")]),
+    ("Chile declared a unilateral ceasefire.", [("CHL", None, "CONCEDE")]),
+    ("Ghana decided to declare a state of emergency.", [("GHA", None, "COERCE")]),
+    ("Protesters marched in Lome on Friday.", [("TGO", None, "PROTEST")]),
+    ("Togolese workers went on strike for better pay.", [("TGO", None, "PROTEST")]),
+])
+def test_an_act_that_is_news_alone_is_coded_with_no_recipient(text, expected):
+    assert extracted_triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # another party in view is the recipient, as before
+    ("Peru declared a ceasefire with Chile.", [("PER", "CHL", "CONCEDE")]),
+    ("Peru mobilised its troops along the border with Chile.", [("PER", "CHL", "MOBILIZE")]),
+    # acts that need someone at the other end are not coded alone
+    ("Ghana imposed sanctions on Monday.", []),
+    ("Ghana's president visited the region.", []),
+    ("Ghana pledged aid on Monday.", []),
+    # an act only named, asked for, offered or aimed at is not done
+    ("Ghana rejected calls to declare a state of emergency.", []),
+    ("Ghana offered to mobilise its troops.", []),
+    ("Ghana sent envoys to Lome to declare a ceasefire.", [("GHA", "TGO", "CONSULT")]),
+    # a verb of protest with an object is another sense
+    ("Ghana demonstrated its military strength.", []),
+    # a state that protested protested to someone: a protest alone is a non-state actor's
+    ("Ghana protested on Monday.", []),
+])
+def test_other_acts_still_need_their_other_side(text, expected):
+    assert extracted_triples(text) == expected
+
+
+def test_an_event_with_no_recipient_has_a_null_recipient_in_its_record():
+    (event,) = detente.extract("Ghana declared a state of emergency on Monday.", published="2025-05-14")
+    record = event.to_dict()
+    assert record["recipient"] is None and record["actor"]["code"] == "GHA"
+    assert record["event_type"] == "COERCE" and record["evidence"]["text"].startswith("Ghana declared")
