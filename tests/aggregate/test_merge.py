@@ -171,3 +171,20 @@ def test_statements_in_the_same_month_need_the_same_day_or_similar_words():
               ev(a, "Trump accused Colombia of failing on coca in October 2025.", event_type="ACCUSE",
                  date="2025-10", intensity=-2.0)]
     assert len(merge_events(events, {"m": a})) == 2
+
+
+def test_an_act_with_no_recipient_told_twice_is_one_story_outside_every_dyad():
+    """A one-sided act ("declared a state of emergency") from two outlets is one story with no
+    recipient; a dyad's index never counts it, whichever of its countries is asked for."""
+    from dataclasses import replace
+
+    from detente.aggregate.index import dyad_index
+
+    a = art("o1", "Colombia declared a state of emergency on March 3, 2025.", outlet="One")
+    b = art("o2", "On March 3, 2025 Colombia declared a state of emergency in the north.", outlet="Two")
+    told = [replace(ev(doc, doc.text, actor="COL", event_type="COERCE", mode="restrictions", date="2025-03-03"),
+                    recipient=None) for doc in (a, b)]
+    stories = merge_events(told, {a.doc_id: a, b.doc_id: b})
+    assert [(s.actor.code, s.recipient, s.n_articles) for s in stories] == [("COL", None, 2)]
+    rows = dyad_index(stories, "COL-USA", "month")
+    assert all(r.n_events == 0 for r in rows)

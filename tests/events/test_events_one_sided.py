@@ -16,6 +16,12 @@ import detente
     ("The Togolese government imposed a nightly curfew on Monday.", [("TGO", None, "COERCE")]),
     ("Peru mobilised its troops on Monday.", [("PER", None, "MOBILIZE")]),
     ("Chile declared a unilateral ceasefire.", [("CHL", None, "CONCEDE")]),
+    ("Peru withdrew its troops on Monday.", [("PER", None, "RETREAT")]),
+    ("Ghana closed its borders on Monday.", [("GHA", None, "COERCE")]),
+    # a restriction lifted, eased or ended is a concession (CAMEO 081), as alone as imposing it
+    ("Ghana lifted the state of emergency on Monday.", [("GHA", None, "CONCEDE")]),
+    ("Ghana reopened its borders.", [("GHA", None, "CONCEDE")]),
+    ("The Togolese opposition boycotted the election.", [("TGO", None, "PROTEST")]),
     ("Ghana decided to declare a state of emergency.", [("GHA", None, "COERCE")]),
     ("Protesters marched in Lome on Friday.", [("TGO", None, "PROTEST")]),
     ("Togolese workers went on strike for better pay.", [("TGO", None, "PROTEST")]),
