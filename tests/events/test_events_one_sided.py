@@ -23,8 +23,14 @@ import detente
     ("Ghana reopened its borders.", [("GHA", None, "CONCEDE")]),
     ("The Togolese opposition boycotted the election.", [("TGO", None, "PROTEST")]),
     ("Ghana decided to declare a state of emergency.", [("GHA", None, "COERCE")]),
+    # a promise, a threat or a refusal of such an act is as alone as the act
+    ("Ghana offered to mobilise its troops.", [("GHA", None, "AGREE")]),
+    ("Ghana threatened to declare a state of emergency.", [("GHA", None, "THREATEN")]),
+    ("Ghana refused to lift the curfew.", [("GHA", None, "REJECT")]),
     ("Protesters marched in Lome on Friday.", [("TGO", None, "PROTEST")]),
     ("Togolese workers went on strike for better pay.", [("TGO", None, "PROTEST")]),
+    ("Togolese nurses walked out on Monday.", [("TGO", None, "PROTEST")]),
+    ("Ghana declared a cessation of hostilities.", [("GHA", None, "CONCEDE")]),
 ])
 def test_an_act_that_is_news_alone_is_coded_with_no_recipient(text, expected):
     assert extracted_triples(text) == expected
@@ -34,13 +40,14 @@ def test_an_act_that_is_news_alone_is_coded_with_no_recipient(text, expected):
     # another party in view is the recipient, as before
     ("Peru declared a ceasefire with Chile.", [("PER", "CHL", "CONCEDE")]),
     ("Peru mobilised its troops along the border with Chile.", [("PER", "CHL", "MOBILIZE")]),
+    ("Ghana walked out of the talks with Togo.", [("GHA", "TGO", "REJECT")]),
     # acts that need someone at the other end are not coded alone
     ("Ghana imposed sanctions on Monday.", []),
     ("Ghana's president visited the region.", []),
     ("Ghana pledged aid on Monday.", []),
-    # an act only named, asked for, offered or aimed at is not done
+    # an act only named by a noun, asked for, or a purpose is not done
     ("Ghana rejected calls to declare a state of emergency.", []),
-    ("Ghana offered to mobilise its troops.", []),
+    ("Ghana called for a ceasefire.", []),
     ("Ghana sent envoys to Lome to declare a ceasefire.", [("GHA", "TGO", "CONSULT")]),
     # a verb of protest with an object is another sense
     ("Ghana demonstrated its military strength.", []),
