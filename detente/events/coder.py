@@ -91,6 +91,7 @@ ONE_SIDED_TYPES = frozenset(_WORDS["one_sided_types"])
 INTRANSITIVE_MODES = frozenset(_WORDS["intransitive_modes"])  # told by a verb only without an object
 NON_STATE_TYPES = frozenset(_WORDS["one_sided_non_state_types"])  # alone, only a non-state actor's
 STATE_SECTORS = frozenset(None if s == "none" else s for s in _WORDS["state_sectors"])
+PARTNER_PREPS = frozenset(_WORDS["partner_preps"])  # "… with the other three countries": not alone
 LEARNED_JOINT_TYPES = frozenset(_WORDS["learned_joint_types"])
 MUTUAL_ASSAULT_LEMMAS = frozenset(_WORDS["mutual_assault_lemmas"])
 MUTUAL_GOVERNORS = frozenset(_WORDS["mutual_governors"])  # "X and Y agreed to …": with each other
@@ -802,6 +803,9 @@ class Coder:
         if cand.sense.type in NON_STATE_TYPES and actor is not None and (actor.sector or None) in STATE_SECTORS:
             return False  # "America protested": a state's protest is aimed at someone, unnamed here
         trigger = cand.trigger
+        doc = trigger.doc
+        if any(c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for i in cand.tokens | {trigger.i} for c in doc[i].children):
+            return False  # "held an exercise with the other three countries": a partner, unnamed
         if any(t.pos_ in ("NOUN", "PROPN") for t in trigger.ancestors) or trigger.dep_ == "advcl" \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
             return False  # "rejected calls to declare …", "… to declare …" (a purpose): an act only named

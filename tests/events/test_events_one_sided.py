@@ -49,6 +49,8 @@ def test_an_act_that_is_news_alone_is_coded_with_no_recipient(text, expected):
     ("Ghana rejected calls to declare a state of emergency.", []),
     ("Ghana called for a ceasefire.", []),
     ("Ghana sent envoys to Lome to declare a ceasefire.", [("GHA", "TGO", "CONSULT")]),
+    # a partner named, even one no dictionary knows, makes the act not alone
+    ("Peru held a naval exercise with three other countries.", []),
     # a verb of protest with an object is another sense
     ("Ghana demonstrated its military strength.", []),
     # a state that protested protested to someone: a protest alone is a non-state actor's
