@@ -449,6 +449,16 @@ class Lexicon:
         return (lemma, lower) if lemma != lower else (lemma,)
 
     @staticmethod
+    def hyphenated(token) -> str | None:
+        """The verb with the word hyphened before it ("test-fired" → "test-fire"): the tokenizer
+        splits the compound and the parser hangs its first word on the verb."""
+        doc, i = token.doc, token.i
+        if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and doc[i - 2].head.i == i \
+                and not doc[i - 2].whitespace_:
+            return f"{doc[i - 2].lower_}-{token.lemma_.lower()}"
+        return None
+
+    @staticmethod
     def _phrase_match(token, rest: tuple[str, ...]) -> bool:
         """`rest` words are lemmas of the token's particle/preposition/object children, in order."""
         if not rest:

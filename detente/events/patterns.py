@@ -729,7 +729,7 @@ class Patterns:
             if phrased is not None:
                 return self.lex.refine(phrased, entry, noun), entry
         # the verb's own key, even a null one ("declare: null"), under its lemma or its surface form
-        key = next((k for k in (lemma, verb.lower_) if k in entry.by_class), lemma)
+        key = next((k for k in (self.lex.hyphenated(verb), lemma, verb.lower_) if k in entry.by_class), lemma)
         sense = entry.under(key, verb_class)
         if sense is None:
             return None, entry

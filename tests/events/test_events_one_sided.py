@@ -17,6 +17,10 @@ import detente
     ("Peru mobilised its troops on Monday.", [("PER", None, "MOBILIZE")]),
     ("Chile declared a unilateral ceasefire.", [("CHL", None, "CONCEDE")]),
     ("Peru withdrew its troops on Monday.", [("PER", None, "RETREAT")]),
+    # a weapons test is a show of military power (CAMEO 150), however it is told
+    ("Peru test-fired a ballistic missile on Monday.", [("PER", None, "MOBILIZE")]),
+    ("Peru tested a new cruise missile.", [("PER", None, "MOBILIZE")]),
+    ("Peru conducted a nuclear test.", [("PER", None, "MOBILIZE")]),
     ("Ghana closed its borders on Monday.", [("GHA", None, "COERCE")]),
     # a restriction lifted, eased or ended is a concession (CAMEO 081), as alone as imposing it
     ("Ghana lifted the state of emergency on Monday.", [("GHA", None, "CONCEDE")]),
@@ -49,6 +53,9 @@ def test_an_act_that_is_news_alone_is_coded_with_no_recipient(text, expected):
     ("Ghana rejected calls to declare a state of emergency.", []),
     ("Ghana called for a ceasefire.", []),
     ("Ghana sent envoys to Lome to declare a ceasefire.", [("GHA", "TGO", "CONSULT")]),
+    # a weapon fired at someone is an attack on them; one bought is no test
+    ("Peru fired a missile at Chile.", [("PER", "CHL", "ASSAULT")]),
+    ("Peru bought ten drones.", []),
     # a partner named, even one no dictionary knows, makes the act not alone
     ("Peru held a naval exercise with three other countries.", []),
     # a verb of protest with an object is another sense

@@ -354,8 +354,9 @@ def test_an_act_told_by_a_verb_phrase_or_a_light_verb_is_coded_as_stated(text, e
     ("Chile won praise from Peru.", [("PER", "CHL", "SUPPORT")]),
     ("Chile came under attack from Peruvian forces.", [("PER", "CHL", "ASSAULT")]),
     ("Chile faced pressure from Peru to reopen the border.", [("PER", "CHL", "REQUEST")]),
-    # the one it came from is no target of another act on the way ("test-fired")
-    ("Peru test-fired a missile, drawing condemnation from Chile.", [("CHL", "PER", "ACCUSE")]),
+    # the one it came from is no target of another act on the way ("test-fired"); the test itself
+    # is a show of military power with no one at its other end
+    ("Peru test-fired a missile, drawing condemnation from Chile.", [("CHL", "PER", "ACCUSE"), ("PER", None, "MOBILIZE")]),
     # an act of a party that draws another's act: aimed at the party who did it
     ("Peru's decision to close the border drew criticism from Chile.", [("CHL", "PER", "ACCUSE")]),
     ("Chilean strikes on Bolivia drew condemnation from Peru.", [("CHL", "BOL", "ASSAULT"), ("PER", "CHL", "ACCUSE")]),
