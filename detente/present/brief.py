@@ -72,10 +72,10 @@ def _is_web_url(url: str | None) -> bool:
 def _actor_text(actor) -> str:
     """The canonical name and the code ("Gustavo Petro (COLGOV)"), never the pronoun that
     mentions the actor; the words of the mention only when nothing names it."""
-    from detente.present.formats import side_name
+    from detente.present.formats import NO_SIDE, side_name
 
     if actor is None:
-        return "?"
+        return NO_SIDE
     code = actor.code or actor.country or "?"
     name = actor.to_dict()["name"] or actor.text
     return f"{name} ({code})" if name else side_name(actor.to_dict())

@@ -66,10 +66,16 @@ def union_of_keys(rows: Iterable[dict[str, Any]]) -> list[str]:
     return list(dict.fromkeys(key for row in rows for key in row))
 
 
+# the side an event does not have (an act that is news alone has no recipient), as every view
+# shows it; "?" is a side that is there but unnamed
+NO_SIDE = "—"
+
+
 def side_name(actor: dict[str, Any] | None) -> str:
     """How a table names an event's side: its canonical name (never the pronoun that mentions
     it), else its code, else its words."""
-    actor = actor or {}
+    if not actor:
+        return NO_SIDE
     return actor.get("name") or actor.get("code") or actor.get("text") or "?"
 
 

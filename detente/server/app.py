@@ -656,7 +656,7 @@ def _web_url(url: str | None) -> str | None:
 
 def _actor_label(actor: dict[str, Any] | None) -> str:
     if not actor:
-        return "?"
+        return formats.NO_SIDE
     code = actor.get("code") or actor.get("country") or "?"
     return f"{actor.get('text') or code} ({code})" if actor.get("text") else code
 

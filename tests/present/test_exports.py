@@ -274,3 +274,15 @@ def test_python_extract_gives_the_same_record_as_the_store():
     assert (record["published"], record["outlet"], record["title"], record["language"]) == (
         "2025-01-26", "Pacific Ledger", "Recall", "en")
     assert all(side is None or side["name"] for side in (record["actor"], record["recipient"]))
+
+
+def test_a_side_an_event_does_not_have_is_shown_as_none_not_as_unknown():
+    """An act that is news alone has no recipient: the views show "—", not the "?" of a side that
+    is there but unnamed."""
+    from detente.present.formats import event_view
+
+    alone = {"actor": {"text": "Ghana", "name": "Ghana", "code": "GHA", "country": "GHA"}, "recipient": None,
+             "event_type": "COERCE", "mode": "restrictions"}
+    unnamed = {**alone, "recipient": {"text": None, "name": None, "code": None, "country": None}}
+    assert event_view(alone)["who"] == "Ghana > —"
+    assert event_view(unnamed)["who"] == "Ghana > ?"
