@@ -56,6 +56,12 @@ def test_an_act_that_is_news_alone_is_coded_with_no_recipient(text, expected):
     # a weapon fired at someone is an attack on them; one bought is no test
     ("Peru fired a missile at Chile.", [("PER", "CHL", "ASSAULT")]),
     ("Peru bought ten drones.", []),
+    # negated, possible, asked, conditional or only considered: no act
+    ("Ghana did not declare a state of emergency.", []),
+    ("Ghana may declare a state of emergency.", []),
+    ("Will Ghana declare a state of emergency?", []),
+    ("If protests spread, Ghana would declare a state of emergency.", []),
+    ("Ghana has never tested a missile.", []),
     # a partner named, even one no dictionary knows, makes the act not alone
     ("Peru held a naval exercise with three other countries.", []),
     # a verb of protest with an object is another sense
