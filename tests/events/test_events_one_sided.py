@@ -17,6 +17,9 @@ import detente
     ("Peru mobilised its troops on Monday.", [("PER", None, "MOBILIZE")]),
     ("Chile declared a unilateral ceasefire.", [("CHL", None, "CONCEDE")]),
     ("Peru withdrew its troops on Monday.", [("PER", None, "RETREAT")]),
+    # one's own arms laid down or given up: demobilising (CAMEO 0873)
+    ("The FARC laid down their weapons on Monday.", [("COL", None, "RETREAT")]),
+    ("Ghana gave up its nuclear weapons.", [("GHA", None, "RETREAT")]),
     # a weapons test is a show of military power (CAMEO 150), however it is told
     ("Peru test-fired a ballistic missile on Monday.", [("PER", None, "MOBILIZE")]),
     ("Peru tested a new cruise missile.", [("PER", None, "MOBILIZE")]),
@@ -31,6 +34,7 @@ import detente
     ("Ghana offered to mobilise its troops.", [("GHA", None, "AGREE")]),
     ("Ghana threatened to declare a state of emergency.", [("GHA", None, "THREATEN")]),
     ("Ghana refused to lift the curfew.", [("GHA", None, "REJECT")]),
+    ("The ELN agreed to lay down its weapons.", [("COL", None, "AGREE")]),
     ("Protesters marched in Lome on Friday.", [("TGO", None, "PROTEST")]),
     ("Togolese workers went on strike for better pay.", [("TGO", None, "PROTEST")]),
     ("Togolese nurses walked out on Monday.", [("TGO", None, "PROTEST")]),
@@ -56,6 +60,7 @@ def test_an_act_that_is_news_alone_is_coded_with_no_recipient(text, expected):
     # a weapon fired at someone is an attack on them; one bought is no test
     ("Peru fired a missile at Chile.", [("PER", "CHL", "ASSAULT")]),
     ("Peru bought ten drones.", []),
+    ("Ghana laid down conditions for talks with Togo.", []),
     # negated, possible, asked, conditional or only considered: no act
     ("Ghana did not declare a state of emergency.", []),
     ("Ghana may declare a state of emergency.", []),
