@@ -139,6 +139,24 @@ class MentionIndex:
         return ranked[0][0]
 
 
+def mention_root(mention, doc):
+    """The syntactic head of a mention's words ("president" in "the president of Peru"), which is
+    not its last word when the mention holds a phrase after its head."""
+    return doc[mention.token_start:mention.token_end].root
+
+
+def phrase_head(token, sent):
+    """The noun an adjective or compound actor word belongs to ("Iranian" → "minister", "UN" →
+    "mission")."""
+    for _ in range(2):
+        if token.dep_ in ("amod", "compound", "poss", "nmod") and token.head.i != token.i \
+                and sent.start <= token.head.i < sent.end:
+            token = token.head
+        else:
+            break
+    return token
+
+
 def names_no_party(modifier, mention) -> bool:
     """A modifier whose mention does not name the party its noun phrase stands for: the possessor
     of a rival or critic ("China's rivals" are not China) and a city in the name of an agreement

@@ -22,7 +22,7 @@ from detente.clean.dateline import dateline_end
 from detente.clean.outlets import names_outlet
 from detente.config import Settings
 from detente.events import modality
-from detente.events.actors import MentionIndex, actor_of, analyse_mentions, role_test
+from detente.events.actors import MentionIndex, actor_of, analyse_mentions, mention_root, role_test
 from detente.events.claims import find_claims
 from detente.events.dates import DateResolver
 from detente.events.learned import (
@@ -44,6 +44,7 @@ from detente.events.patterns import (
     VERB_ACT_FAMILIES,
     Candidate,
     Patterns,
+    infinitive,
 )
 from detente.events.quotes import find_quotes
 from detente.models import Actor, Article, Coded, Event, Evidence
@@ -90,7 +91,7 @@ ONE_SIDED_FAMILIES = frozenset(_WORDS["one_sided_families"])
 ONE_SIDED_TYPES = frozenset(_WORDS["one_sided_types"])
 INTRANSITIVE_MODES = frozenset(_WORDS["intransitive_modes"])  # told by a verb only without an object
 NON_STATE_TYPES = frozenset(_WORDS["one_sided_non_state_types"])  # alone, only a non-state actor's
-STATE_SECTORS = frozenset(None if s == "none" else s for s in _WORDS["state_sectors"])
+STATE_SECTORS = frozenset(_WORDS["state_sectors"])  # and the country named alone (no sector)
 PARTNER_PREPS = frozenset(_WORDS["partner_preps"])  # "… with the other three countries": not alone
 LEARNED_JOINT_TYPES = frozenset(_WORDS["learned_joint_types"])
 MUTUAL_ASSAULT_LEMMAS = frozenset(_WORDS["mutual_assault_lemmas"])
@@ -100,6 +101,11 @@ MUTUAL_VERBS = frozenset(_WORDS["mutual_verbs"])  # "X and Y exchanged ambassado
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my)\b")
 _NEGATION = re.compile(r"\b(?:not|never|no|cannot|won't|can't|n't)\b|n't\b")
+
+
+def _act_key(event: Event) -> tuple:
+    """One act of a sentence, whoever it is aimed at: where it is told, who did it, its type."""
+    return event.evidence.start, event.actor.code if event.actor else None, event.event_type
 
 
 def _has_cue(words: str, cue: str) -> bool:
@@ -289,11 +295,11 @@ class Coder:
                 events.extend(self._learned_events(sent, article, index, quotes, resolver, mine, unlinked, candidates,
                                                    recent))
                 mine = events[before:]
-            linked = {(e.evidence.start, e.actor.code if e.actor else None, e.event_type) for e in mine}
+            linked = {_act_key(e) for e in mine}
             for event in alone:
-                if (event.evidence.start, event.actor.code if event.actor else None, event.event_type) not in linked:
+                if _act_key(event) not in linked:
                     events.append(event)
-                    linked.add((event.evidence.start, event.actor.code if event.actor else None, event.event_type))
+                    linked.add(_act_key(event))
             mine = events[before:]
             extra = self._rebuttals(sent, article, index, quotes, resolver, recent + mine)
             if not mine and not extra:
@@ -800,14 +806,13 @@ class Coder:
         and CAMEO code it, when the grammar found it and no other party is in view."""
         if cand.sense.mode in INTRANSITIVE_MODES and any(c.dep_ == "dobj" for c in cand.trigger.children):
             return False  # "demonstrated its strength" is no protest
-        if cand.sense.type in NON_STATE_TYPES and actor is not None and (actor.sector or None) in STATE_SECTORS:
+        if cand.sense.type in NON_STATE_TYPES and actor is not None and (not actor.sector or actor.sector in STATE_SECTORS):
             return False  # "America protested": a state's protest is aimed at someone, unnamed here
         trigger = cand.trigger
         doc = trigger.doc
         if any(c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for i in cand.tokens | {trigger.i} for c in doc[i].children):
             return False  # "held an exercise with the other three countries": a partner, unnamed
-        if any(t.pos_ in ("NOUN", "PROPN") for t in trigger.ancestors) or trigger.dep_ == "advcl" \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        if any(t.pos_ in ("NOUN", "PROPN") for t in trigger.ancestors) or (trigger.dep_ == "advcl" and infinitive(trigger)):
             return False  # "rejected calls to declare …", "… to declare …" (a purpose): an act only named
         return (recipient is None and not inferred and actor is not None and bool(actor.country or actor.code)
                 and cand.sense.mode in ONE_SIDED_MODES and cand.sense.type in ONE_SIDED_TYPES
@@ -942,7 +947,7 @@ class Coder:
                 parties.append((other.token_start, found))
         # "officials from Mexico and Guatemala": the role's own phrase names each party's country
         # (the phrase's head, which is not its last word when the phrase holds the first country)
-        root = doc[mention.token_start:mention.token_end].root
+        root = mention_root(mention, doc)
         for child in [*head.children, *(root.children if root.i != head.i else ())]:
             if child.dep_ != "prep" or child.lower_ not in PARTY_PREPS:
                 continue
@@ -969,7 +974,7 @@ class Coder:
     def _conjoined(mention, index: MentionIndex) -> list:
         """Other actors joined to this one by "and" ("the US and the EU imposed …"), on its last
         word or on the phrase's own head ("the president of Peru and the premier of Chile")."""
-        last, root = index.doc[mention.token_end - 1], index.doc[mention.token_start:mention.token_end].root
+        last, root = index.doc[mention.token_end - 1], mention_root(mention, index.doc)
         out: list = []
         heads = [last] if root.i == last.i else [last, root]
         for token in (t for head in heads for t in Patterns.conjuncts(head)[1:]):

@@ -28,7 +28,7 @@ from typing import Any
 
 from detente.clean.dateline import datelines
 from detente.config import PACKAGE_DATA
-from detente.events.actors import names_no_party
+from detente.events.actors import names_no_party, phrase_head
 from detente.events.patterns import Patterns
 from detente.models import Actor
 
@@ -120,7 +120,7 @@ def phrases(sent, index, roles=None) -> list[Phrase]:
         if any(i in covered for i in range(mention.token_start, mention.token_end)):
             continue
         last = doc[mention.token_end - 1]
-        head = last if any(p.start <= last.head.i < p.end for p in out) else _phrase_head(last, sent)
+        head = last if any(p.start <= last.head.i < p.end for p in out) else phrase_head(last, sent)
         out.append(Phrase(mention.token_start, mention.token_end, head.i, mention.text, f"dict:{mention.kind}", mention))
     out.sort(key=lambda p: p.start)
     return out[:MAX_CANDIDATES]
@@ -145,17 +145,6 @@ def _mention_in(index, start: int, end: int):
         if mention is not None and mention.token_end <= end and (mention.actor.country or mention.actor.code):
             return mention
     return None
-
-
-def _phrase_head(token, sent):
-    """The noun an adjective or compound actor word belongs to ("Iranian" → "minister")."""
-    for _ in range(2):
-        if token.dep_ in ("amod", "compound", "poss", "nmod") and token.head.i != token.i \
-                and sent.start <= token.head.i < sent.end:
-            token = token.head
-        else:
-            break
-    return token
 
 
 def _up(token, sent) -> list:

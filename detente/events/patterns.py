@@ -21,7 +21,7 @@ from typing import Any
 
 from detente import resources
 from detente.events import modality
-from detente.events.actors import MentionIndex, names_no_party, role_test
+from detente.events.actors import MentionIndex, mention_root, names_no_party, phrase_head, role_test
 from detente.events.lexicon import Lexicon, NounEntry, Sense
 from detente.ontology import CIVILIAN_SECTOR
 
@@ -84,6 +84,7 @@ PEACEKEEPING_WORDS = frozenset(_WORDS["peacekeeping_words"])
 PEACEKEEPING_SENSES = {kind: Sense.from_dict(value, "words/patterns.yaml")
                        for kind, value in _WORDS["peacekeeping_senses"].items()}
 FORCES_AID_MODES = frozenset(_WORDS["forces_aid_modes"])
+SERVED_PREPS = frozenset(_WORDS["served_preps"])  # "the UN mission in Mali": where a force serves
 RELATIVE_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
 SUBJECT_DEPS = ("nsubj", "csubj")
 CLAUSE_SUBJECT_DEPS = (*SUBJECT_DEPS, "nsubjpass")
@@ -184,7 +185,7 @@ class Patterns:
                 kind = self.lex.governor_of(verb.head)
                 if kind not in (None, "transparent", "speech"):
                     return kind
-            elif not (verb.dep_ == "advcl" and _infinitive(verb)):
+            elif not (verb.dep_ == "advcl" and infinitive(verb)):
                 return None
             if verb.head.i == verb.i:
                 return None
@@ -595,7 +596,7 @@ class Patterns:
             own.update(t.i for c in trigger.children if c.dep_ == "conj" and c.pos_ in VERB_POS for t in c.subtree)
         found: list = []
         clauses = [c for c in trigger.children if c.dep_ == "advcl" and (
-            _infinitive(c) or any(m.dep_ == "mark" and m.lower_ in PARTY_CLAUSE_MARKS for m in c.children))]
+            infinitive(c) or any(m.dep_ == "mark" and m.lower_ in PARTY_CLAUSE_MARKS for m in c.children))]
         for token in _core_subtree(trigger) + [t for c in clauses for t in _core_subtree(c)]:
             if token.i == trigger.i or token.i in cand.tokens or token.i in own:
                 continue
@@ -611,7 +612,7 @@ class Patterns:
         """Whether `mention` is only what something below `root` is about: "agreed to share data on
         Ethiopia", "held talks on Iran" (a topic preposition of a noun that tells no act, or of
         talks; after another event noun it names a side: "sanctions on Iran")."""
-        node = root.doc[mention.token_start:mention.token_end].root
+        node = mention_root(mention, root.doc)
         while node.i != root.i and node.head.i != node.i:
             if node.dep_ == "prep" and node.lower_ in TOPIC_PREPS and node.head.pos_ == "NOUN":
                 told = self.nominal_sense(node.head)
@@ -1402,34 +1403,25 @@ class Patterns:
         not a country's ("troops sent to the UN mission in Mali" are aid to Mali)."""
         if recipient is not None and recipient.actor.country:
             return recipient
-        heads = [verb]
-        if recipient is not None:
-            head = index.doc[recipient.token_start:recipient.token_end].root
-            while head.dep_ in ("compound", "nmod", "amod") and head.head.i != head.i:
-                head = head.head  # "the [UN] peacekeeping mission in Mali"
-            heads.append(head)
-        for head in heads:
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ == "in":
-                    for pobj in prep.children:
-                        found = index.of_phrase(pobj) if pobj.dep_ == "pobj" else None
-                        if found is not None and found.actor.country:
-                            return found
-        return recipient
+        # where the verb sends them, or where the force it names is ("the [UN] peacekeeping mission in Mali")
+        heads = [verb] + ([phrase_head(mention_root(recipient, index.doc), verb.sent)] if recipient is not None else [])
+        places = (index.of_phrase(g) for head in heads for prep in head.children
+                  if prep.dep_ == "prep" and prep.lower_ in SERVED_PREPS for g in prep.children if g.dep_ == "pobj")
+        return next((m for m in places if m is not None and m.actor.country), recipient)
 
     @staticmethod
     def peacekeeping(verb) -> bool:
         """Whether a verb's prepositional phrases or purpose clause say its forces keep the peace
         ("to the UN peacekeeping mission", "as part of a peacekeeping force", "to serve as
         peacekeepers")."""
-        holders = [c for c in verb.children if c.dep_ == "prep" or (c.dep_ in ("advcl", "xcomp") and _infinitive(c))]
+        holders = [c for c in verb.children if c.dep_ == "prep" or (c.dep_ in ("advcl", "xcomp") and infinitive(c))]
         return any(t.lemma_.lower() in PEACEKEEPING_WORDS or t.lower_ in PEACEKEEPING_WORDS
                    for h in holders for t in h.subtree)
 
     def help_purpose(self, verb) -> bool:
         """A purpose clause that says whom an act helps ("… to support refugees", "… to help the
         government"): the act's aim, not an act of its own."""
-        return verb.dep_ == "advcl" and _infinitive(verb) and verb.lemma_.lower() in HELP_PURPOSE_VERBS \
+        return verb.dep_ == "advcl" and infinitive(verb) and verb.lemma_.lower() in HELP_PURPOSE_VERBS \
             and verb.head.pos_ in VERB_POS
 
     def awaited_party(self, index: MentionIndex, verb, actor) -> Any | None:
@@ -1448,7 +1440,7 @@ class Patterns:
     def purpose_object(self, index: MentionIndex, verb, objs: list, actor) -> Any | None:
         """"called Morrison to congratulate him", "phoned Erdogan to thank him": the object pronoun
         of a purpose clause is the one the main act reached, not someone named before."""
-        if verb.dep_ != "advcl" or not _infinitive(verb) or verb.head.pos_ not in VERB_POS:
+        if verb.dep_ != "advcl" or not infinitive(verb) or verb.head.pos_ not in VERB_POS:
             return None
         if not any(o.lower_ in OBJECT_PRONOUNS for o in objs):
             return None
@@ -1756,7 +1748,7 @@ def _core_subtree(token) -> list:
         tok = stack.pop()
         out.append(tok)
         for child in tok.children:
-            if child.dep_ in DESCRIBING_CLAUSES or (child.dep_ == "acl" and _infinitive(child)):
+            if child.dep_ in DESCRIBING_CLAUSES or (child.dep_ == "acl" and infinitive(child)):
                 continue
             if child.dep_ == "appos":
                 out.append(child)
@@ -1809,7 +1801,8 @@ def _names_object(verb) -> bool:
                for o in objects for a in o.children)
 
 
-def _infinitive(verb) -> bool:
+def infinitive(verb) -> bool:
+    """A verb with "to" before it ("… to declare a ceasefire")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
@@ -1817,5 +1810,5 @@ def _for_to(clause) -> bool:
     """A for-to clause ("called for Moscow to withdraw", "appealed for both sides to halt"): the
     parse hangs it as an adverbial clause with "for" as its complementizer, but it is the verb's
     complement, as "urged Moscow to withdraw" is."""
-    return clause.dep_ == "advcl" and _infinitive(clause) and any(
+    return clause.dep_ == "advcl" and infinitive(clause) and any(
         c.dep_ == "mark" and c.lower_ == "for" and c.i < clause.i for c in clause.children)
