@@ -187,8 +187,22 @@ def actor_of(mention, doc=None) -> Actor | None:
     if mention is None:
         return None
     actor = mention.actor
-    return Actor(text=phrase_text(mention, doc) if doc is not None else mention.text, code=actor.code, country=actor.country, sector=actor.sector,
-                 name=actor.name)
+    text = mention.text if doc is None else phrase_text(mention, doc)
+    if doc is not None and text == mention.text:  # "his forces" stay the forces, not "the army chief"
+        named = named_in_sentence(mention, doc)
+        text = phrase_text(named, doc) if named is not None else text
+    return Actor(text=text, code=actor.code, country=actor.country, sector=actor.sector, name=actor.name)
+
+
+def named_in_sentence(mention, doc):
+    """The mention that names a pronoun's antecedent when it stands in the pronoun's own sentence
+    ("Obama said he would not lift the embargo"): the event's words for its side are the name the
+    sentence gives, as a reader (and PLOVER's annotators) would mark them, not "he"."""
+    antecedent = getattr(mention, "antecedent", None)
+    if getattr(mention, "kind", None) != "pronoun" or antecedent is None or mention.token_start >= len(doc):
+        return None
+    sent = doc[mention.token_start].sent
+    return antecedent if sent.start <= antecedent.token_start and antecedent.token_end <= sent.end else None
 
 
 # how a country word modifies the noun that names the actor ("U.S. officials", "Colombia's envoy")

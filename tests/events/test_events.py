@@ -344,6 +344,21 @@ def test_pronoun_actor_keeps_the_words_and_the_antecedent_name():
     assert (e.actor.text, e.actor.name, e.actor.country) == ("He", "Gustavo Petro", "COL")
 
 
+@pytest.mark.parametrize(("text", "actor_words"), [
+    # the antecedent named in the pronoun's own sentence: its name is the side's words
+    ("However, the Ghanaian president Akufo-Addo has also said he will not lift the embargo until Togo "
+     "undertakes reforms.", "Ghanaian president Akufo-Addo"),
+    # named only in the sentence before: the sentence's own word stays the evidence
+    ("Akufo-Addo arrived in Lome on Monday. He met the president of Togo.", "He"),
+    # a pronoun that only says whose the actor is: the actor is what it names
+    ("The Ghanaian army chief said his forces had shelled Togo.", "his forces"),
+])
+def test_a_pronoun_side_is_told_by_the_name_its_own_sentence_gives(text, actor_words):
+    events = [e for e in detente.extract(text) if e.recipient and e.recipient.country == "TGO"]
+    assert events and {e.actor.text for e in events} == {actor_words}
+    assert {e.actor.country for e in events} == {"GHA"}
+
+
 def test_event_ids_are_unique_and_output_does_not_depend_on_the_hash_seed(tmp_path):
     """The store keys on event_id; set/dict iteration must not change what is coded."""
     import json
