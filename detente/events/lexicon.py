@@ -261,7 +261,7 @@ ENDING_CLASSES = frozenset({"stop", "cut", "lift"})
 # the keys of a noun entry that are not verbs or verb classes
 NOUN_ENTRY_KEYS = frozenset({"words", "type", "cameo", "mode", "goldstein", "strength", "needs_recipient", "future_only",
                              "not_naming", "do", "modifiers", "nominal", "nominal_requires_modifier", "requires_modifier",
-                             "nominal_needs_both", *SENSE_ALTERNATIVES})
+                             "nominal_needs_both", "not_with", *SENSE_ALTERNATIVES})
 
 
 @dataclass
@@ -274,6 +274,7 @@ class NounEntry:
     nominal_requires_modifier: bool = False
     requires_modifier: bool = False  # an event only with one of its modifiers, under a verb too
     nominal_needs_both: bool = False  # as a bare noun, only with both actor and recipient
+    not_with: frozenset[str] = frozenset()  # modifiers that make it another thing ("a rescue operation")
 
     def under(self, verb_lemma: str, verb_class: str | None) -> Sense | None:
         if verb_lemma in self.by_class:
@@ -440,7 +441,8 @@ class Lexicon:
                          nominal=bool(entry.get("nominal", True)),
                          nominal_requires_modifier=bool(entry.get("nominal_requires_modifier", False)),
                          requires_modifier=bool(entry.get("requires_modifier", False)),
-                         nominal_needs_both=bool(entry.get("nominal_needs_both", False)))
+                         nominal_needs_both=bool(entry.get("nominal_needs_both", False)),
+                         not_with=_word_set(entry.get("not_with")))
 
     # ---- lookups on spaCy tokens ------------------------------------------------------------
     @staticmethod
@@ -521,6 +523,7 @@ class Lexicon:
         for key in self.keys(token):
             if key in self.verbs:
                 return _on_object(self.verbs[key], token), 1
+        unmodified = self._unmodified_types(token)
         view: VerbView | None = None
         for key in self.keys(token):
             index = self._patterns_of(key)
@@ -530,8 +533,21 @@ class Lexicon:
                 view = VerbView(token)
             pattern = index.first_match(view)
             if pattern is not None:
-                return pattern.sense, pattern.size
+                return (None, 0) if pattern.sense.type in unmodified else (pattern.sense, pattern.size)
         return None, 0
+
+    def _unmodified_types(self, token) -> set[str]:
+        """The types of the verb's objects that this lexicon's modifiers say are not that event
+        ("launched a rescue operation" is no attack: `unmodified`): no base file's verb-object
+        pattern reads them as that type — detente's own meaning of a word wins. (Another type
+        stays: "joined the peacekeeping operation" is aid.)"""
+        out = set()
+        for obj in token.children:
+            if obj.dep_ == "dobj":
+                entry = self.noun_entry(obj)
+                if entry is not None and self.unmodified(entry, obj):
+                    out.add(entry.sense.type)
+        return out
 
     def _patterns_of(self, form: str) -> PatternIndex | None:
         """Built on first use: all 7,010 forms at load would cost every process 0.5 s."""
@@ -620,6 +636,15 @@ class Lexicon:
                         if key in entry.modifiers:
                             return replace(sense, mode=entry.modifiers[key])
         return sense
+
+    def unmodified(self, entry: NounEntry, token) -> bool:
+        """Whether a noun is not its entry's event for its modifiers: one it needs is missing
+        (`requires_modifier`), or one makes it another thing (`not_with`: "a rescue operation")."""
+        if entry.requires_modifier and not self.has_modifier(entry, token):
+            return True
+        return bool(entry.not_with) and any(
+            c.dep_ in ("compound", "amod", "nmod") and (c.lemma_.lower() in entry.not_with or c.lower_ in entry.not_with)
+            for c in token.children)
 
     def has_modifier(self, entry: NounEntry, token) -> bool:
         return any(c.dep_ in ("compound", "amod", "nmod") and (c.lemma_.lower() in entry.modifiers or c.lower_ in entry.modifiers)

@@ -720,7 +720,7 @@ class Patterns:
         entry = self.lex.noun_entry(noun)
         if entry is None:
             return None, None
-        if entry.requires_modifier and not self.lex.has_modifier(entry, noun):
+        if self.lex.unmodified(entry, noun):
             return None, entry
         verb_class = self.lex.class_of(verb)
         lemma = verb.lemma_.lower()
@@ -1624,7 +1624,7 @@ class Patterns:
             if under is None:
                 return None
             return self.lex.refine(under, entry, noun), governor, entry
-        if entry.nominal_requires_modifier and not self.lex.has_modifier(entry, noun):
+        if (entry.nominal_requires_modifier and not self.lex.has_modifier(entry, noun)) or self.lex.unmodified(entry, noun):
             return None
         return self.lex.refine(entry.sense, entry, noun), noun, entry
 

@@ -39,6 +39,16 @@ import detente
     ("Togolese workers went on strike for better pay.", [("TGO", None, "PROTEST")]),
     ("Togolese nurses walked out on Monday.", [("TGO", None, "PROTEST")]),
     ("Ghana declared a cessation of hostilities.", [("GHA", None, "CONCEDE")]),
+    # a blockade lifted; a ceasefire agreement broken is a ceasefire broken
+    ("The Togolese army lifted its blockade on fuel imports.", [("TGO", None, "CONCEDE")]),
+    ("Ghana is violating the ceasefire agreement by shelling the town.", [("GHA", None, "ASSAULT")]),
+    # a leader who resigns yields office (CAMEO 0831); agreeing to is a promise of it
+    ("Ghana's prime minister resigned on Monday after weeks of protests.", [("GHA", None, "CONCEDE")]),
+    ("The Togolese president stepped down in May.", [("TGO", None, "CONCEDE")]),
+    ("Ghana's prime minister agreed to resign on Monday.", [("GHA", None, "AGREE")]),
+    # humanitarian access allowed is a concession of access (CAMEO 0863), to whom it is given if named
+    ("Togo allowed humanitarian access to the northern region.", [("TGO", None, "RETREAT")]),
+    ("Togo granted humanitarian access to Ghana's aid agencies.", [("TGO", "GHA", "RETREAT")]),
 ])
 def test_an_act_that_is_news_alone_is_coded_with_no_recipient(text, expected):
     assert extracted_triples(text) == expected
@@ -71,6 +81,10 @@ def test_an_act_that_is_news_alone_is_coded_with_no_recipient(text, expected):
     ("Peru held a naval exercise with three other countries.", []),
     # a verb of protest with an object is another sense
     ("Ghana demonstrated its military strength.", []),
+    # a blockade imposed is aimed at someone, unnamed here
+    ("Togo imposed a blockade on fuel imports.", []),
+    # access of another kind is no event
+    ("Togo allowed access to journalists.", []),
     # a state that protested protested to someone: a protest alone is a non-state actor's
     ("Ghana protested on Monday.", []),
 ])

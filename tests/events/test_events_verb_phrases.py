@@ -328,6 +328,18 @@ CASES = {
         ("Nicaragua withdrew from the Organization of American States.", [("NIC", "SANCTION", "IGOOAS")]),
         ("Russia withdrew its troops from Ukraine.", [("RUS", "RETREAT", "UKR")]),
     ],
+    "an operation or a campaign is an attack unless a word makes it another thing": [
+        ("Ghana's army launched a military operation against Togo.", [("GHAMIL", "ASSAULT", "TGO")]),
+        ("Ghana began an air campaign against Togo.", [("GHA", "ASSAULT", "TGO")]),
+        # a rescue operation is none, whatever a base file's verb-object pattern says
+        ("Ghana launched a rescue operation in Togo.", []),
+        ("Ghana launched a peacekeeping operation in Togo.", []),
+        # another type the verb and the noun give stays ("joined the peacekeeping operation": aid)
+        ("Togo joined the peacekeeping operation in Ghana.", [("TGO", "AID", "GHA")]),
+        # a ceasefire agreement signed is an agreement; broken, a ceasefire broken
+        ("Ghana and Togo signed a ceasefire agreement.", [("GHA", "SUPPORT", "TGO")]),
+        ("Ghana violated the ceasefire agreement with Togo.", [("GHA", "ASSAULT", "TGO")]),
+    ],
     "the subject of a reported clause that the parser took for the speech verb's object": [
         # "said Nairobi in … imposed": the name between the speech verb and its clause does the act
         ("An envoy said Nairobi in the last few months imposed curbs on Somali flights from the airport.",
