@@ -586,6 +586,13 @@ def read_crosswalk() -> dict[str, dict]:
 
 
 AUXILIARIES = {"is", "are", "was", "were", "be", "been", "has", "have", "had"}
+# Verb blocks whose subject receives what the object names ("received military aid", "obtained
+# weapons"). Their patterns coded with the subject as the giver of aid ("RECEIVE {&MILITARY AID}
+# [072]", beside the block's own "[:072]" for the same act) run backwards: the giver is whoever
+# the aid came from. Such patterns are dropped (the nominal and learned steps code "received aid
+# from X" the right way round); "got food to X" gives it and stays.
+RECEIVING_BLOCKS = {"OBTAIN"}
+GIVING_TYPES = {"AID"}
 
 
 def lemma(raw: str) -> str | None:
@@ -701,6 +708,10 @@ def convert_verbs(source: Path) -> tuple[dict, Counter]:
                 stats["phrases: [---] or a code that maps to no PLOVER type"] += 1
                 continue
             pre, _, post = body.partition("*")
+            if first and block["name"] in RECEIVING_BLOCKS and mapped(code)["type"] in GIVING_TYPES \
+                    and not re.search(r"\(TO\b", post):  # "GET &FOOD (TO)": getting food to someone gives it
+                stats["phrases: a receiving verb coded as the giver (the act runs backwards)"] += 1
+                continue
             if "+" in pre.split() or "$" in post.split():
                 # "+ * TO $" ("X migrated to Y": Y grants X asylum): the subject is the target or an
                 # object the source; detente's phrases code subject → object, so such a pattern

@@ -302,6 +302,8 @@ CASES = {
         ("Kenya deployed 500 peacekeepers to Haiti.", [("KEN", "AID", "HTI")]),
         ("The EU deployed election observers to Zimbabwe.", [("IGOEEC", "AID", "ZWE")]),
         ("Japan withdrew its peacekeepers from South Sudan.", [("JPN", "SANCTION", "SSD")]),
+        # air support given to a force is military aid to the country it serves in
+        ("Ghana provided air support to the UN force in Togo.", [("GHA", "AID", "TGO")]),
         # troops massed at a border are a show of force
         ("Russia deployed troops to the border with Ukraine.", [("RUS", "MOBILIZE", "UKR")]),
     ],
@@ -359,6 +361,9 @@ def test_an_act_told_by_a_verb_phrase_or_a_light_verb_is_coded_as_stated(text, e
 @pytest.mark.parametrize(("text", "expected"), [
     ("Chile faced criticism from Peru over the dam.", [("PER", "CHL", "ACCUSE")]),
     ("Chile received aid from Peru.", [("PER", "CHL", "AID")]),
+    # received, military aid and weapons come from the giver only (no base pattern codes the receiver as giver)
+    ("Chile has received military aid from Peru.", [("PER", "CHL", "AID")]),
+    ("Chile received weapons from Peru in May.", [("PER", "CHL", "AID")]),
     # support that is material is aid, support alone praise
     ("Togo has received significant financial support from Ghana.", [("GHA", "TGO", "AID")]),
     ("Ghana provided logistical support to Togo.", [("GHA", "TGO", "AID")]),
