@@ -85,6 +85,7 @@ PEACEKEEPING_SENSES = {kind: Sense.from_dict(value, "words/patterns.yaml")
                        for kind, value in _WORDS["peacekeeping_senses"].items()}
 FORCES_AID_MODES = frozenset(_WORDS["forces_aid_modes"])
 SERVED_PREPS = frozenset(_WORDS["served_preps"])  # "the UN mission in Mali": where a force serves
+PARTICIPATION_VERBS = tuple((tuple(str(v).split()), str(p)) for v, p in _WORDS["participation_verbs"].items())
 RELATIVE_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
 SUBJECT_DEPS = ("nsubj", "csubj")
 CLAUSE_SUBJECT_DEPS = (*SUBJECT_DEPS, "nsubjpass")
@@ -329,8 +330,8 @@ class Patterns:
     def objects(self, verb) -> list:
         """Direct objects (the passive subject for a passive verb), unwrapping quantities
         ("millions in aid", "$590 million of aid", "a 25% tariff")."""
-        objs = []
-        for child in verb.children:
+        objs = [t for o in self.participated(verb) for t in self.conjuncts(o)]
+        for child in verb.children if not objs else ():
             if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
                 objs.extend(self.conjuncts(child))
         if not objs and verb.dep_ == "conj" and self.is_passive(verb):
@@ -343,6 +344,23 @@ class Patterns:
                     objs.extend(g for g in child.children if g.dep_ == "pobj")
             objs.extend(_two_word_objects(verb, ("of", "from")))  # "backed out of the deal"
         return [self.unwrap(o) for o in objs]
+
+    @staticmethod
+    def participated(verb) -> list:
+        """What a verb of taking part says its subject took part in ("participated in joint
+        exercises", "took part in the talks"): the act is the subject's own."""
+        lemma = verb.lemma_.lower()
+        found = []
+        for words, prep in PARTICIPATION_VERBS:
+            if words[0] != lemma:
+                continue
+            holders = [verb]
+            if len(words) > 1:  # "take part": the preposition hangs on the verb or on its noun
+                nouns = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == words[1]]
+                holders = [verb, *nouns] if nouns else []
+            found += [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == prep
+                      for g in c.children if g.dep_ == "pobj"]
+        return found
 
     @staticmethod
     def quantity(token) -> bool:

@@ -335,12 +335,26 @@ CASES = {
         ("Ghana began an air campaign against Togo.", [("GHA", "ASSAULT", "TGO")]),
         # a rescue operation is none, whatever a base file's verb-object pattern says
         ("Ghana launched a rescue operation in Togo.", []),
-        ("Ghana launched a peacekeeping operation in Togo.", []),
+        # a peacekeeping operation is none either: it is aid to the country it serves in
+        ("Ghana launched a peacekeeping operation in Togo.", [("GHA", "AID", "TGO")]),
         # another type the verb and the noun give stays ("joined the peacekeeping operation": aid)
         ("Togo joined the peacekeeping operation in Ghana.", [("TGO", "AID", "GHA")]),
         # a ceasefire agreement signed is an agreement; broken, a ceasefire broken
         ("Ghana and Togo signed a ceasefire agreement.", [("GHA", "SUPPORT", "TGO")]),
         ("Ghana violated the ceasefire agreement with Togo.", [("GHA", "ASSAULT", "TGO")]),
+    ],
+    "an act taken part in is the subject's own": [
+        ("Ghana participated in joint military exercises with Togo.", [("GHA", "COOPERATE", "TGO")]),
+        ("Ghana engaged in talks with Togo on Monday.", [("GHA", "CONSULT", "TGO")]),
+        ("Ghanaian troops participate in peacekeeping operations in Togo.", [("GHAMIL", "AID", "TGO")]),
+        ("Ghana took part in the peacekeeping operation in Togo.", [("GHA", "AID", "TGO")]),
+        ("Ghana joined the sanctions against Togo.", [("GHA", "SANCTION", "TGO")]),
+        # protests taken part in are street protests, not a diplomatic complaint
+        ("Ghanaian students participated in protests against Togo's president.", [("GHACVL", "PROTEST", "TGOGOV")]),
+        ("Ghana lodged a protest with Togo.", [("GHA", "ACCUSE", "TGO")]),
+        # taking part in what is no act is no event
+        ("Ghana took part in the election.", []),
+        ("Ghana joined NATO in 2004.", []),
     ],
     "the subject of a reported clause that the parser took for the speech verb's object": [
         # "said Nairobi in … imposed": the name between the speech verb and its clause does the act
