@@ -91,6 +91,7 @@ ONE_SIDED_FAMILIES = frozenset(_WORDS["one_sided_families"])
 ONE_SIDED_TYPES = frozenset(_WORDS["one_sided_types"])
 INTRANSITIVE_MODES = frozenset(_WORDS["intransitive_modes"])  # told by a verb only without an object
 NON_STATE_TYPES = frozenset(_WORDS["one_sided_non_state_types"])  # alone, only a non-state actor's
+NON_STATE_MODES = frozenset(_WORDS["one_sided_non_state_modes"])
 STATE_SECTORS = frozenset(_WORDS["state_sectors"])  # and the country named alone (no sector)
 PARTNER_PREPS = frozenset(_WORDS["partner_preps"])  # "… with the other three countries": not alone
 LEARNED_JOINT_TYPES = frozenset(_WORDS["learned_joint_types"])
@@ -806,7 +807,8 @@ class Coder:
         and CAMEO code it, when the grammar found it and no other party is in view."""
         if cand.sense.mode in INTRANSITIVE_MODES and any(c.dep_ == "dobj" for c in cand.trigger.children):
             return False  # "demonstrated its strength" is no protest
-        if cand.sense.type in NON_STATE_TYPES and actor is not None and (not actor.sector or actor.sector in STATE_SECTORS):
+        if (cand.sense.type in NON_STATE_TYPES or cand.sense.mode in NON_STATE_MODES) and actor is not None \
+                and (not actor.sector or actor.sector in STATE_SECTORS):
             return False  # "America protested": a state's protest is aimed at someone, unnamed here
         trigger = cand.trigger
         doc = trigger.doc
@@ -814,6 +816,8 @@ class Coder:
             return False  # "held an exercise with the other three countries": a partner, unnamed
         if any(t.pos_ in ("NOUN", "PROPN") for t in trigger.ancestors) or (trigger.dep_ == "advcl" and infinitive(trigger)):
             return False  # "rejected calls to declare …", "… to declare …" (a purpose): an act only named
+        if cand.sense.type not in NON_STATE_TYPES and Patterns.participated(trigger):
+            return False  # "a navy contingent took part in the parade": others' act, shared with them
         return (recipient is None and not inferred and actor is not None and bool(actor.country or actor.code)
                 and cand.sense.mode in ONE_SIDED_MODES and cand.sense.type in ONE_SIDED_TYPES
                 and cand.family in ONE_SIDED_FAMILIES)

@@ -49,6 +49,11 @@ import detente
     # humanitarian access allowed is a concession of access (CAMEO 0863), to whom it is given if named
     ("Togo allowed humanitarian access to the northern region.", [("TGO", None, "RETREAT")]),
     ("Togo granted humanitarian access to Ghana's aid agencies.", [("TGO", "GHA", "RETREAT")]),
+    # a strike or a hunger strike by workers or activists, and its end
+    ("Ghanaian teachers staged a general strike on Monday.", [("GHA", None, "PROTEST")]),
+    ("Ghanaian opposition activists began a hunger strike in Accra.", [("GHA", None, "PROTEST")]),
+    ("Ghanaian teachers called off their general strike on Monday.", [("GHA", None, "CONCEDE")]),
+    ("Togolese protesters have been taking part in a hunger strike for two weeks.", [("TGO", None, "PROTEST")]),
 ])
 def test_an_act_that_is_news_alone_is_coded_with_no_recipient(text, expected):
     assert extracted_triples(text) == expected
@@ -83,6 +88,10 @@ def test_an_act_that_is_news_alone_is_coded_with_no_recipient(text, expected):
     ("Ghana demonstrated its military strength.", []),
     # a blockade imposed is aimed at someone, unnamed here
     ("Togo imposed a blockade on fuel imports.", []),
+    # a strike's end by workers the dictionaries do not know is not the state's concession
+    ("Ghana's dockworkers called off a three-day general strike.", []),
+    # taking part in another's act is not an act alone
+    ("A Ghanaian navy contingent participated in the Independence Day parade in Lome.", []),
     # access of another kind is no event
     ("Togo allowed access to journalists.", []),
     # a state that protested protested to someone: a protest alone is a non-state actor's

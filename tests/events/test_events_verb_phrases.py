@@ -343,6 +343,9 @@ CASES = {
         ("Ghana and Togo signed a ceasefire agreement.", [("GHA", "SUPPORT", "TGO")]),
         ("Ghana violated the ceasefire agreement with Togo.", [("GHA", "ASSAULT", "TGO")]),
     ],
+    "people held as human shields are taken hostage": [
+        ("Togolese militants held 2,000 Ghanaian civilians as human shields.", [("TGOREB", "ASSAULT", "GHACVL")]),
+    ],
     "an act taken part in is the subject's own": [
         ("Ghana participated in joint military exercises with Togo.", [("GHA", "COOPERATE", "TGO")]),
         ("Ghana engaged in talks with Togo on Monday.", [("GHA", "CONSULT", "TGO")]),
