@@ -92,6 +92,7 @@ ONE_SIDED_TYPES = frozenset(_WORDS["one_sided_types"])
 INTRANSITIVE_MODES = frozenset(_WORDS["intransitive_modes"])  # told by a verb only without an object
 NON_STATE_TYPES = frozenset(_WORDS["one_sided_non_state_types"])  # alone, only a non-state actor's
 NON_STATE_MODES = frozenset(_WORDS["one_sided_non_state_modes"])
+PERSON_TARGET_MODES = frozenset(_WORDS["person_target_modes"])  # acts aimed at people no dictionary knows
 STATE_SECTORS = frozenset(_WORDS["state_sectors"])  # and the country named alone (no sector)
 PARTNER_PREPS = frozenset(_WORDS["partner_preps"])  # "… with the other three countries": not alone
 LEARNED_JOINT_TYPES = frozenset(_WORDS["learned_joint_types"])
@@ -297,6 +298,11 @@ class Coder:
                                                    recent))
                 mine = events[before:]
             linked = {_act_key(e) for e in mine}
+            for cand in unlinked:
+                for event in self._people_target(cand, sent, article, index, quotes, resolver):
+                    if _act_key(event) not in linked:
+                        events.append(event)
+                        linked.add(_act_key(event))
             for event in alone:
                 if _act_key(event) not in linked:
                     events.append(event)
@@ -799,6 +805,30 @@ class Coder:
                     background=date.background, quote=quote, confidence=score,
                     external_id=article.external_id, source_path=article.source_path, url=article.url))
         return out
+
+    def _people_target(self, cand: Candidate, sent, article: Article, index: MentionIndex, quotes,
+                       resolver) -> list[Event]:
+        """"Togo released dozens of activists", "police arrested 18 people": an act done to people
+        (`person_target_modes`) that the grammar found with its doer, whose object names people no
+        dictionary codes, is aimed at them: the recipient is their phrase, coded with the country a
+        word of it names ("a Togolese journalist"), else with none. Run when the learned step
+        linked no pair for the act."""
+        if cand.actor is None or cand.recipient is not None or cand.sense.mode not in PERSON_TARGET_MODES:
+            return []
+        trigger = cand.trigger
+        if infinitive(trigger) or any(t.pos_ in ("NOUN", "PROPN") for t in trigger.ancestors):
+            return []  # "put pressure on Uganda to release the prisoners": asked of another, not done
+        is_role = role_test(sent.doc)
+        target = next((o for o in self.patterns.objects(cand.trigger)
+                       if sent.start <= o.i < sent.end and o.i not in cand.tokens and o.pos_ in ("NOUN", "PROPN")
+                       and index.at(o) is None and is_role(o)), None)
+        phrase = next((p for p in phrases(sent, index, is_role) if target is not None and p.head == target.i), None)
+        act = self._act(cand, sent, quotes, resolver) if phrase is not None else None
+        if act is None:
+            return []
+        cand = replace(cand, sense=act.sense, family=act.family)
+        return self._build(cand, sent, article, quotes, resolver, [actor_of(cand.actor, index.doc)],
+                           [phrase_actor(phrase, index)], False, open_sides=True)
 
     @staticmethod
     def _told_alone(cand: Candidate, actor, recipient, inferred: bool) -> bool:
