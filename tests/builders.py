@@ -229,6 +229,24 @@ def coded(text: str, published: str | None = "2025-05-20") -> list[tuple]:
             for e in detente.extract(text, published=published)]
 
 
+@functools.lru_cache(maxsize=1)
+def _rules_only():
+    from detente.analyse import load_nlp
+    from detente.config import Settings
+    from detente.events import Coder
+
+    return load_nlp(Settings.load(min_words=1)), Coder(learned=False)
+
+
+def rules_coded(text: str) -> list[tuple]:
+    """(actor code, event type, recipient text, recipient code) of each event the grammar codes
+    without the learned model, with the real dictionaries: what the rules reach by themselves."""
+    nlp, coder = _rules_only()
+    article = Article(doc_id="t", source_path="t.txt", text=text, published="2025-05-20")
+    return [(e.actor.code if e.actor else None, e.event_type, e.recipient.text if e.recipient else None,
+             e.recipient.code if e.recipient else None) for e in coder(nlp(text), article).events]
+
+
 def triples(text: str, **kw):
     return [(e.actor.country if e.actor else None, e.recipient.country if e.recipient else None, e.event_type)
             for e in run(text, **kw).events]

@@ -1269,6 +1269,8 @@ class Patterns:
                     if pair is not None:
                         actors, pair_other = [pair[0]], pair[1]
                         break
+            if not actors and sense.conflict:  # "a Peruvian airstrike killed …", "missiles fired by Chile hit …"
+                actors = [m for m in (self.weapon_owner(subj, index) for subj in subjects) if m is not None][:1]
             if not actors and not self._may_lack_actor(verb, subjects):
                 return None
             recipient_pool = [o for o in objs if entry_token is None or o.i != entry_token.i] + ([entry_token] if entry_token is not None else [])
@@ -1601,6 +1603,19 @@ class Patterns:
                   for m in self.mentions(index, [c]) if not names_no_party(c, m)
                   and not (c.dep_ == "compound" and (m.kind == "capital" or m.place))]
         return owners[0] if owners else self._nominal_agent(noun, index)
+
+    def weapon_owner(self, noun, index: MentionIndex):
+        """Who an attack or a weapon that is the subject of a hostile act belongs to: "a Peruvian
+        airstrike killed …", "the attack by the rebels wounded …", "the missiles fired by the
+        Chilean army struck …" (the act is its owner's), else None."""
+        entry = self.lex.noun_entry(noun) if noun.pos_ == "NOUN" else None
+        if entry is None or not entry.sense.conflict:
+            return None
+        owner = self.act_owner(noun, index)
+        if owner is not None:
+            return owner
+        fired = [m for c in noun.children if c.dep_ == "acl" for m in self.mentions(index, self.agent_tokens(c))]
+        return fired[0] if fired else None
 
     def _nominal_agent(self, noun, index: MentionIndex):
         for pobj in self.nominal_agent_tokens(noun):

@@ -343,6 +343,14 @@ CASES = {
         ("Ghana and Togo signed a ceasefire agreement.", [("GHA", "SUPPORT", "TGO")]),
         ("Ghana violated the ceasefire agreement with Togo.", [("GHA", "ASSAULT", "TGO")]),
     ],
+    "an attack or a weapon that kills or hits is its owner's act": [
+        ("A Ghanaian military airstrike has killed a worker for a telecom company in Togo.", [("GHAMIL", "ASSAULT", "TGOCVL")]),
+        ("A car bombing by the Togolese rebels killed at least 75 displaced people in northern Ghana.",
+         [("TGOREB", "ASSAULT", "GHAREF")]),
+        ("The missiles fired by the Ghanaian military struck an arms depot of the Togolese army.", [("GHAMIL", "ASSAULT", "TGOMIL")]),
+        # an owner that is no party, no act
+        ("A rebel attack on a Ghanaian army base has killed at least 20 soldiers.", []),
+    ],
     "people held as human shields are taken hostage": [
         ("Togolese militants held 2,000 Ghanaian civilians as human shields.", [("TGOREB", "ASSAULT", "GHACVL")]),
     ],
