@@ -1269,7 +1269,7 @@ class Patterns:
                     if pair is not None:
                         actors, pair_other = [pair[0]], pair[1]
                         break
-            if not actors and sense.conflict:  # "a Peruvian airstrike killed …", "missiles fired by Chile hit …"
+            if not actors and sense.type in FORCE_TYPES:  # "a Peruvian airstrike killed …", "missiles fired by Chile hit …"
                 actors = [m for m in (self.weapon_owner(subj, index) for subj in subjects) if m is not None][:1]
             if not actors and not self._may_lack_actor(verb, subjects):
                 return None
@@ -1609,8 +1609,8 @@ class Patterns:
         airstrike killed …", "the attack by the rebels wounded …", "the missiles fired by the
         Chilean army struck …" (the act is its owner's), else None."""
         entry = self.lex.noun_entry(noun) if noun.pos_ == "NOUN" else None
-        if entry is None or not entry.sense.conflict:
-            return None
+        if entry is None or entry.sense.type not in FORCE_TYPES:
+            return None  # "Trump's threats raised concerns among …": words, not force
         owner = self.act_owner(noun, index)
         if owner is not None:
             return owner

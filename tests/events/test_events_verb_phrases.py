@@ -350,6 +350,12 @@ CASES = {
         ("The missiles fired by the Ghanaian military struck an arms depot of the Togolese army.", [("GHAMIL", "ASSAULT", "TGOMIL")]),
         # an owner that is no party, no act
         ("A rebel attack on a Ghanaian army base has killed at least 20 soldiers.", []),
+        # threats or criticism are words, not force: the concerns they raised are not their owner's act
+        ("Ghana's threats of tariffs have raised concerns among Togolese business leaders.", []),
+    ],
+    "an attack a word makes one of words is criticism": [
+        ("The former Ghanaian president launched a scathing attack on the Togolese government.", [("GHAELI", "ACCUSE", "TGOGOV")]),
+        ("Ghana launched an attack on Togo.", [("GHA", "ASSAULT", "TGO")]),
     ],
     "people held as human shields are taken hostage": [
         ("Togolese militants held 2,000 Ghanaian civilians as human shields.", [("TGOREB", "ASSAULT", "GHACVL")]),
