@@ -304,6 +304,7 @@ def _code_span(doc, span, record: Record, date, dictionary: ActorDictionary, peo
 LOCATING_PREPS = frozenset(_WORDS["locating_preps"])
 CLAUSE_PREPS = frozenset(_WORDS["clause_preps"])
 SENDING_VERBS = frozenset(_WORDS["sending_verbs"])
+SENDING_NOUNS = frozenset(_WORDS["sending_nouns"])
 LOCATING_PARTICIPLES = frozenset(_WORDS["locating_participles"])  # "militants based in Somalia"
 PARTICIPLE_PREPS = frozenset(_WORDS["participle_preps"])
 NESTED_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "xcomp", "parataxis", "acl", "csubj"})
@@ -336,8 +337,9 @@ def _located(doc, span, record: Record) -> str | None:
                     for tok in prep.subtree:
                         if tok.i in places:
                             return places[tok.i][1]
-    if root.dep_ == "dobj" and root.head.lemma_.lower() in SENDING_VERBS:
-        return None  # "Ghana sent troops to the UN force in Mali": where they go is not whose they are
+    if (root.dep_ == "dobj" and root.head.lemma_.lower() in SENDING_VERBS) or (
+            root.dep_ == "compound" and root.head.lemma_.lower() in SENDING_NOUNS):
+        return None  # "Ghana sent troops to the UN force in Mali", "troop deployments in Libya": where they go is not whose they are
     verb = root
     # a token with no parse is its own head with no label (candidate parsing leaves the
     # sentences that cannot hold an event unparsed): stop there, not only at "ROOT"

@@ -215,6 +215,7 @@ def test_collective_descriptions(nlp, text, expected):
     ("Ghana sent troops to the UN force in Mali.", [("Ghana", "GHA"), ("UN", "IGOUNO"), ("Mali", "MLI")]),
     ("Kenya deployed police officers to the border town in Somalia.",
      [("Kenya", "KEN"), ("Somalia", "SOM")]),
+    ("Ghana's parliament approved troop deployments in Togo.", [("Ghana's parliament", "GHALEG"), ("Togo", "TGO")]),
 ])
 def test_domestic_actors_take_the_country_of_their_place(nlp, text, expected):
     assert codes(nlp, text) == expected
