@@ -93,6 +93,7 @@ INTRANSITIVE_MODES = frozenset(_WORDS["intransitive_modes"])  # told by a verb o
 NON_STATE_TYPES = frozenset(_WORDS["one_sided_non_state_types"])  # alone, only a non-state actor's
 NON_STATE_MODES = frozenset(_WORDS["one_sided_non_state_modes"])
 PERSON_TARGET_MODES = frozenset(_WORDS["person_target_modes"])  # acts aimed at people no dictionary knows
+NAMED_DOER_ENTITIES = frozenset(_WORDS["named_doer_entities"])  # a named subject no dictionary knows
 STATE_SECTORS = frozenset(_WORDS["state_sectors"])  # and the country named alone (no sector)
 PARTNER_PREPS = frozenset(_WORDS["partner_preps"])  # "… with the other three countries": not alone
 LEARNED_JOINT_TYPES = frozenset(_WORDS["learned_joint_types"])
@@ -300,6 +301,11 @@ class Coder:
             linked = {_act_key(e) for e in mine}
             for cand in unlinked:
                 for event in self._people_target(cand, sent, article, index, quotes, resolver):
+                    if _act_key(event) not in linked:
+                        events.append(event)
+                        linked.add(_act_key(event))
+            for cand in self._bare_acts(sent, candidates, index):
+                for event in self._named_doer(cand, sent, article, index, quotes, resolver):
                     if _act_key(event) not in linked:
                         events.append(event)
                         linked.add(_act_key(event))
@@ -829,6 +835,34 @@ class Coder:
         cand = replace(cand, sense=act.sense, family=act.family)
         return self._build(cand, sent, article, quotes, resolver, [actor_of(cand.actor, index.doc)],
                            [phrase_actor(phrase, index)], False, open_sides=True)
+
+    def _named_doer(self, cand: Candidate, sent, article: Article, index: MentionIndex, quotes,
+                    resolver) -> list[Event]:
+        """"Kofi Mensah, a lawyer, filed a complaint against the Togolese state": an act whose
+        subject is a person or an organisation named but in no dictionary, aimed at a party the
+        dictionaries know, is that named one's act (its words the side, with no code unless a
+        country word in its phrase gives one). Run when neither the patterns nor the learned step
+        linked a pair for the act."""
+        trigger = cand.trigger
+        if cand.family not in ("verb", "light") or cand.passive or trigger.pos_ != "VERB" or infinitive(trigger):
+            return []
+        if cand.family == "verb" and not self.lexicon.own_verb(trigger):
+            return []  # a base file's verb-object pattern ("described the plan") is too loose to name a doer
+        # the verb's own subject (not one it shares with another verb or a clause it hangs on)
+        subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ not in NAMED_DOER_ENTITIES \
+                or index.at(subject) is not None:
+            return []
+        recipient = self.patterns.recipient(index, trigger, self.patterns.objects(trigger), None, sense=cand.sense)
+        if recipient is None or recipient.kind == "pronoun" or not (recipient.actor.country or recipient.actor.code):
+            return []  # "issued his appeal": a pronoun may be the doer himself
+        phrase = next((p for p in phrases(sent, index, role_test(sent.doc)) if p.start <= subject.i < p.end), None)
+        act = self._act(cand, sent, quotes, resolver) if phrase is not None else None
+        if act is None:
+            return []
+        cand = replace(cand, sense=act.sense, family=act.family)
+        return self._build(cand, sent, article, quotes, resolver, [phrase_actor(phrase, index)],
+                           [actor_of(recipient, index.doc)], False, open_sides=True)
 
     @staticmethod
     def _told_alone(cand: Candidate, actor, recipient, inferred: bool) -> bool:

@@ -556,6 +556,12 @@ class Lexicon:
             index = self._pattern_indexes[form] = PatternIndex(self.verb_patterns[form])
         return index
 
+    def own_verb(self, token) -> bool:
+        """Whether the verb has a sense of its own in the lexicon's files (not only a base file's
+        verb-object pattern, which reads one object's word, or a base file's bare verb)."""
+        return any(key in self.verbs for key in self.keys(token)) or any(
+            self._phrase_match(token, rest) for key in self.keys(token) for rest, _ in self.verb_phrases.get(key, ()))
+
     def weak_sense(self, token) -> Sense | None:
         """A base file's bare-verb sense of a verb no other entry codes (see `weak_verbs`)."""
         for key in self.keys(token):

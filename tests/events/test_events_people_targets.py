@@ -1,7 +1,8 @@
 """What the grammar reaches without the learned model: acts done to people no dictionary knows
 ("released dozens of activists", "police arrested 18 people"), coded with the people's phrase as
-the recipient, and attacks or weapons that kill or hit as their owner's act ("a Peruvian airstrike
-killed …"). Own sentences."""
+the recipient; acts of a named person or organisation no dictionary knows aimed at a known party
+("Kofi Mensah filed a complaint against the Togolese state"); attacks or weapons that kill or hit
+as their owner's act ("a Peruvian airstrike killed …"). Own sentences."""
 
 from __future__ import annotations
 
@@ -49,3 +50,24 @@ def test_the_whole_pipeline_codes_an_act_done_to_people_once():
 ])
 def test_an_attack_or_a_weapon_that_kills_or_hits_is_its_owners_act_by_the_grammar_alone(text, expected):
     assert rules_coded(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Former prime minister Kofi Mensah criticised the Togolese government on Monday.",
+     [(None, "ACCUSE", "Togolese government", "TGOGOV")]),
+    ("Kofi Mensah, a lawyer, filed a complaint against the Togolese state.", [(None, "ACCUSE", "Togolese state", "TGO")]),
+    ("Kofi Mensah has conducted several trips to the Togolese capital.", [(None, "CONSULT", "Togolese capital", "TGO")]),
+    # a base file's loose verb-object pattern names no doer; a pronoun may be the doer himself
+    ("Kofi Mensah described the proposed plan as a disaster for Ghana.", []),
+    ("Kofi Mensah issued his appeal on Friday.", []),
+    # negated: no act
+    ("Kofi Mensah did not criticise the Togolese government.", []),
+])
+def test_a_named_doer_no_dictionary_knows_acts_on_a_known_party_by_the_grammar_alone(text, expected):
+    assert rules_coded(text) == expected
+
+
+def test_a_named_doer_keeps_the_words_of_its_name():
+    (event,) = detente.extract("Former prime minister Kofi Mensah criticised the Togolese government on Monday.",
+                               published="2025-05-20")
+    assert event.actor.text.endswith("Kofi Mensah") and event.actor.code is None

@@ -357,6 +357,10 @@ CASES = {
         ("The former Ghanaian president launched a scathing attack on the Togolese government.", [("GHAELI", "ACCUSE", "TGOGOV")]),
         ("Ghana launched an attack on Togo.", [("GHA", "ASSAULT", "TGO")]),
     ],
+    "relief expressed is a feeling, relief provided is aid": [
+        ("Ghana expressed relief at Togo's decision.", []),
+        ("Togo provided relief to Ghana's flood victims.", [("TGO", "AID", "GHA")]),
+    ],
     "people held as human shields are taken hostage": [
         ("Togolese militants held 2,000 Ghanaian civilians as human shields.", [("TGOREB", "ASSAULT", "GHACVL")]),
     ],
