@@ -25,7 +25,7 @@ from detente import resources
 from detente.analyse.actors import FORMER_SECTOR, ActorDictionary, _term_at, normalise, point_date
 from detente.analyse.component import SPANS_KEY, Record, record_of
 from detente.models import Actor
-from detente.ontology import is_organisation
+from detente.ontology import CIVILIAN_SECTOR, is_organisation
 
 _WORDS = resources.words("resolve")
 PERSON_HEADS = frozenset(_WORDS["person_heads"])
@@ -252,6 +252,15 @@ def _mention(span, actor: Actor, kind: str, antecedent=None) -> ActorMention:
     return ActorMention(span.start_char, span.end_char, span.start, span.end, span.text, actor, kind, antecedent)
 
 
+CROWD_WORDS = frozenset(_WORDS["crowd_words"])
+
+
+def _counted(span) -> bool:
+    """"thousands of Togolese", "hundreds of Syrians": a people's name counted by a crowd word."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in CROWD_WORDS
+
+
 def _code_span(doc, span, record: Record, date, dictionary: ActorDictionary, people) -> ActorMention | None:
     text = span.text
     kind = record.kind
@@ -261,8 +270,11 @@ def _code_span(doc, span, record: Record, date, dictionary: ActorDictionary, peo
             country = dictionary.entries[record.ids[0]].country
         if country is None:
             return None
+        sector = record.sector
+        if kind == "demonym" and sector is None and _counted(span):
+            sector = CIVILIAN_SECTOR  # "thousands of Togolese": its people, not its state
         # the component gives a city or region its country's entry as its id; a country has none
-        return replace(_mention(span, Actor(text, country + (record.sector or ""), country, record.sector),
+        return replace(_mention(span, Actor(text, country + (sector or ""), country, sector),
                                 "demonym" if kind == "demonym" else "country"),
                        place=kind == "country" and bool(record.ids))
     if kind == "capital":

@@ -216,6 +216,9 @@ def test_collective_descriptions(nlp, text, expected):
     ("Kenya deployed police officers to the border town in Somalia.",
      [("Kenya", "KEN"), ("Somalia", "SOM")]),
     ("Ghana's parliament approved troop deployments in Togo.", [("Ghana's parliament", "GHALEG"), ("Togo", "TGO")]),
+    # a people's name counted by a crowd word is its people, the adjective its state
+    ("Thousands of Togolese crossed into Ghana.", [("Togolese", "TGOCVL"), ("Ghana", "GHA")]),
+    ("The Togolese said no.", [("Togolese", "TGO")]),
 ])
 def test_domestic_actors_take_the_country_of_their_place(nlp, text, expected):
     assert codes(nlp, text) == expected

@@ -54,6 +54,9 @@ import detente
     ("Ghanaian opposition activists began a hunger strike in Accra.", [("GHA", None, "PROTEST")]),
     ("Ghanaian teachers called off their general strike on Monday.", [("GHA", None, "CONCEDE")]),
     ("Togolese protesters have been taking part in a hunger strike for two weeks.", [("TGO", None, "PROTEST")]),
+    # people who take to the streets protest; counted by a crowd word, a people's name is its people
+    ("Ghanaian teachers took to the streets of Accra on Monday.", [("GHA", None, "PROTEST")]),
+    ("Thousands of Togolese took to the streets on Saturday.", [("TGO", None, "PROTEST")]),
 ])
 def test_an_act_that_is_news_alone_is_coded_with_no_recipient(text, expected):
     assert extracted_triples(text) == expected
@@ -86,6 +89,8 @@ def test_an_act_that_is_news_alone_is_coded_with_no_recipient(text, expected):
     ("Peru held a naval exercise with three other countries.", []),
     # a verb of protest with an object is another sense
     ("Ghana demonstrated its military strength.", []),
+    # a stage is no street
+    ("The Ghanaian president took to the stage in Accra.", []),
     # a blockade imposed is aimed at someone, unnamed here
     ("Togo imposed a blockade on fuel imports.", []),
     # a strike's end by workers the dictionaries do not know is not the state's concession
