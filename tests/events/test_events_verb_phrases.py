@@ -357,6 +357,9 @@ CASES = {
         ("The former Ghanaian president launched a scathing attack on the Togolese government.", [("GHAELI", "ACCUSE", "TGOGOV")]),
         ("Ghana launched an attack on Togo.", [("GHA", "ASSAULT", "TGO")]),
     ],
+    "a protest outside an embassy is aimed at its country, as one at it": [
+        ("Ghanaian activists demonstrated outside the Togolese embassy in Accra.", [("GHACVL", "PROTEST", "TGOGOV")]),
+    ],
     "relief expressed is a feeling, relief provided is aid": [
         ("Ghana expressed relief at Togo's decision.", []),
         ("Togo provided relief to Ghana's flood victims.", [("TGO", "AID", "GHA")]),
