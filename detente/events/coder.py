@@ -294,9 +294,10 @@ class Coder:
                     seen.update({(*dyad, event.mode), dyad, countries})
                     events.append(event)
             mine = events[before:]
+            bare = self._bare_acts(sent, candidates, index)  # acts no known actor is a side of
             if self.learned is not None:
                 events.extend(self._learned_events(sent, article, index, quotes, resolver, mine, unlinked, candidates,
-                                                   recent))
+                                                   recent, bare))
                 mine = events[before:]
             linked = {_act_key(e) for e in mine}
             for cand in unlinked:
@@ -304,7 +305,7 @@ class Coder:
                     if _act_key(event) not in linked:
                         events.append(event)
                         linked.add(_act_key(event))
-            for cand in self._bare_acts(sent, candidates, index):
+            for cand in bare:
                 for event in self._named_doer(cand, sent, article, index, quotes, resolver):
                     if _act_key(event) not in linked:
                         events.append(event)
@@ -359,12 +360,12 @@ class Coder:
 
     def _learned_events(self, sent, article: Article, index: MentionIndex, quotes, resolver,
                         found: list[Event], candidates: list[Candidate], every: list[Candidate],
-                        earlier: list[Event]) -> list[Event]:
+                        earlier: list[Event], bare: list[Candidate]) -> list[Event]:
         """Sides for the acts the patterns found but could not link: the lexicon and the
         patterns decide that there is an act (a trigger that is not negated or hypothetical);
         the learned model picks its source and target among the sentence's phrases (the path
-        between them must pass through the trigger) and types it."""
-        bare = self._bare_acts(sent, every, index)
+        between them must pass through the trigger) and types it. `bare`: the sentence's acts no
+        known actor is a side of (`_bare_acts`)."""
         acts = {}
         for cand in candidates + bare:
             act = self._act(cand, sent, quotes, resolver)
