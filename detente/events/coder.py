@@ -38,6 +38,7 @@ from detente.events.lexicon import Lexicon, Sense, load_lexicon
 from detente.events.patterns import (
     FORCE_TYPES,
     JOINT_RETYPE,
+    OPPOSING_PREPS,
     PASSIVE_NOT_EVENT,
     SAID_NOUNS,
     VENUE_PREPS,
@@ -94,6 +95,7 @@ NON_STATE_TYPES = frozenset(_WORDS["one_sided_non_state_types"])  # alone, only 
 NON_STATE_MODES = frozenset(_WORDS["one_sided_non_state_modes"])
 PERSON_TARGET_MODES = frozenset(_WORDS["person_target_modes"])  # acts aimed at people no dictionary knows
 NAMED_DOER_ENTITIES = frozenset(_WORDS["named_doer_entities"])  # a named subject no dictionary knows
+THING_TARGET_TYPES = frozenset(_WORDS["thing_target_types"])  # "protested against the tax law": the law
 STATE_SECTORS = frozenset(_WORDS["state_sectors"])  # and the country named alone (no sector)
 PARTNER_PREPS = frozenset(_WORDS["partner_preps"])  # "… with the other three countries": not alone
 LEARNED_JOINT_TYPES = frozenset(_WORDS["learned_joint_types"])
@@ -754,6 +756,10 @@ class Coder:
             other = self.patterns.clause_party(index, cand, sense, actor_mentions)
             if other is not None:
                 recipients = [actor_of(m, index.doc) for m in [other, *self._conjoined(other, index)]]
+        if recipients == [None] and sense.type in THING_TARGET_TYPES:
+            opposed = self._opposed_thing(cand, sent, index)
+            if opposed is not None:
+                recipients = [opposed]
         if self.infer_counterpart and sense.type in DYADIC and said is None and not self._explicit_other(cand, index):
             if recipients == [None] and actors[0] is not None and actors[0].country:
                 country = index.dominant_country(actors[0].country, sent)
@@ -866,12 +872,23 @@ class Coder:
                            [actor_of(recipient, index.doc)], False, open_sides=True)
 
     @staticmethod
+    def _opposed_thing(cand: Candidate, sent, index: MentionIndex) -> Actor | None:
+        """What a protest is against when it is no party ("protested against the new tax law",
+        "held a demonstration against the reform"): its phrase, as PLOVER codes it, with no code."""
+        holders = [cand.trigger] + [sent.doc[i] for i in cand.tokens if i != cand.trigger.i]
+        things = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in OPPOSING_PREPS
+                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and index.at(g) is None]
+        phrase = next((p for p in phrases(sent, index) if things and p.head == things[0].i), None)
+        return Actor(text=phrase.text) if phrase is not None else None
+
+    @staticmethod
     def _told_alone(cand: Candidate, actor, recipient, inferred: bool) -> bool:
         """An act that is news with no one at its other end ("Ghana declared a state of emergency",
         "Peru mobilised its troops", "workers went on strike"): coded with no recipient, as PLOVER
         and CAMEO code it, when the grammar found it and no other party is in view."""
-        if cand.sense.mode in INTRANSITIVE_MODES and any(c.dep_ == "dobj" for c in cand.trigger.children):
-            return False  # "demonstrated its strength" is no protest
+        if cand.sense.mode in INTRANSITIVE_MODES and any(c.dep_ == "dobj" and c.i not in cand.tokens
+                                                         for c in cand.trigger.children):
+            return False  # "demonstrated its strength" is no protest ("held a demonstration" is one)
         if (cand.sense.type in NON_STATE_TYPES or cand.sense.mode in NON_STATE_MODES) and actor is not None \
                 and (not actor.sector or actor.sector in STATE_SECTORS):
             return False  # "America protested": a state's protest is aimed at someone, unnamed here
@@ -883,7 +900,8 @@ class Coder:
             return False  # "rejected calls to declare …", "… to declare …" (a purpose): an act only named
         if cand.sense.type not in NON_STATE_TYPES and Patterns.participated(trigger):
             return False  # "a navy contingent took part in the parade": others' act, shared with them
-        return (recipient is None and not inferred and actor is not None and bool(actor.country or actor.code)
+        return ((recipient is None or not (recipient.country or recipient.code)) and not inferred
+                and actor is not None and bool(actor.country or actor.code)
                 and cand.sense.mode in ONE_SIDED_MODES and cand.sense.type in ONE_SIDED_TYPES
                 and cand.family in ONE_SIDED_FAMILIES)
 

@@ -57,6 +57,8 @@ import detente
     # people who take to the streets protest; counted by a crowd word, a people's name is its people
     ("Ghanaian teachers took to the streets of Accra on Monday.", [("GHA", None, "PROTEST")]),
     ("Thousands of Togolese took to the streets on Saturday.", [("TGO", None, "PROTEST")]),
+    # a protest held is one: the light verb's object is the protest itself
+    ("Togolese students held a demonstration in the capital on Monday.", [("TGO", None, "PROTEST")]),
 ])
 def test_an_act_that_is_news_alone_is_coded_with_no_recipient(text, expected):
     assert extracted_triples(text) == expected
@@ -111,3 +113,9 @@ def test_an_event_with_no_recipient_has_a_null_recipient_in_its_record():
     record = event.to_dict()
     assert record["recipient"] is None and record["actor"]["code"] == "GHA"
     assert record["event_type"] == "COERCE" and record["evidence"]["text"].startswith("Ghana declared")
+
+
+def test_a_protest_against_a_thing_names_it_as_its_recipient_with_no_code():
+    (event,) = detente.extract("Togolese students held a demonstration against the new tax law.", published="2025-05-14")
+    assert (event.actor.country, event.event_type) == ("TGO", "PROTEST")
+    assert (event.recipient.text, event.recipient.code, event.recipient.country) == ("the new tax law", None, None)
