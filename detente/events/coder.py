@@ -855,8 +855,11 @@ class Coder:
             return []
         if cand.family == "verb" and not self.lexicon.own_verb(trigger):
             return []  # a base file's verb-object pattern ("described the plan") is too loose to name a doer
-        # the verb's own subject (not one it shares with another verb or a clause it hangs on)
-        subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        # the verb's own subject, or the one of the verb it is coordinated with ("arrived and
+        # criticised"); never one a participle or a clause borrows ("described the proposed plan")
+        holder = trigger.head if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children) else trigger
+        subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ not in NAMED_DOER_ENTITIES \
                 or index.at(subject) is not None:
             return []
