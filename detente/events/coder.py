@@ -836,12 +836,10 @@ class Coder:
                        if sent.start <= o.i < sent.end and o.i not in cand.tokens and o.pos_ in ("NOUN", "PROPN")
                        and index.at(o) is None and is_role(o)), None)
         phrase = next((p for p in phrases(sent, index, is_role) if target is not None and p.head == target.i), None)
-        act = self._act(cand, sent, quotes, resolver) if phrase is not None else None
-        if act is None:
+        if phrase is None:
             return []
-        cand = replace(cand, sense=act.sense, family=act.family)
-        return self._build(cand, sent, article, quotes, resolver, [actor_of(cand.actor, index.doc)],
-                           [phrase_actor(phrase, index)], False, open_sides=True)
+        return self._open_sided(cand, sent, article, quotes, resolver, actor_of(cand.actor, index.doc),
+                                phrase_actor(phrase, index))
 
     def _named_doer(self, cand: Candidate, sent, article: Article, index: MentionIndex, quotes,
                     resolver) -> list[Event]:
@@ -867,12 +865,20 @@ class Coder:
         if recipient is None or recipient.kind == "pronoun" or not (recipient.actor.country or recipient.actor.code):
             return []  # "issued his appeal": a pronoun may be the doer himself
         phrase = next((p for p in phrases(sent, index, role_test(sent.doc)) if p.start <= subject.i < p.end), None)
-        act = self._act(cand, sent, quotes, resolver) if phrase is not None else None
+        if phrase is None:
+            return []
+        return self._open_sided(cand, sent, article, quotes, resolver, phrase_actor(phrase, index),
+                                actor_of(recipient, index.doc))
+
+    def _open_sided(self, cand: Candidate, sent, article: Article, quotes, resolver, actor: Actor,
+                    recipient: Actor) -> list[Event]:
+        """The events of an act the grammar linked to a side no dictionary knows, in the mood it
+        was told (none when it is negated, only possible, or asked of another)."""
+        act = self._act(cand, sent, quotes, resolver)
         if act is None:
             return []
         cand = replace(cand, sense=act.sense, family=act.family)
-        return self._build(cand, sent, article, quotes, resolver, [phrase_actor(phrase, index)],
-                           [actor_of(recipient, index.doc)], False, open_sides=True)
+        return self._build(cand, sent, article, quotes, resolver, [actor], [recipient], False, open_sides=True)
 
     @staticmethod
     def _opposed_thing(cand: Candidate, sent, index: MentionIndex) -> Actor | None:
