@@ -307,7 +307,7 @@ class Coder:
                     if _act_key(event) not in linked:
                         events.append(event)
                         linked.add(_act_key(event))
-            for cand in bare:
+            for cand in [c for c in unlinked if c.actor is None] + bare:
                 for event in self._named_doer(cand, sent, article, index, quotes, resolver):
                     if _act_key(event) not in linked:
                         events.append(event)
@@ -849,19 +849,24 @@ class Coder:
         country word in its phrase gives one). Run when neither the patterns nor the learned step
         linked a pair for the act."""
         trigger = cand.trigger
-        if cand.family not in ("verb", "light") or cand.passive or trigger.pos_ != "VERB" or infinitive(trigger):
+        if cand.family not in ("verb", "light") or trigger.pos_ != "VERB" or infinitive(trigger):
             return []
         if cand.family == "verb" and not self.lexicon.own_verb(trigger):
             return []  # a base file's verb-object pattern ("described the plan") is too loose to name a doer
-        # the verb's own subject, or the one of the verb it is coordinated with ("arrived and
-        # criticised"); never one a participle or a clause borrows ("described the proposed plan")
-        holder = trigger.head if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" \
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children) else trigger
-        subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+        if cand.passive:  # "the Togolese government was criticised by Kofi Mensah"
+            subject = next(iter(self.patterns.agent_tokens(trigger)), None)
+            sufferers = self.patterns.mentions(index, [c for c in trigger.children if c.dep_ == "nsubjpass"])
+            recipient = sufferers[0] if sufferers else None
+        else:
+            # the verb's own subject, or the one of the verb it is coordinated with ("arrived and
+            # criticised"); never one a participle or a clause borrows ("described the proposed plan")
+            holder = trigger.head if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children) else trigger
+            subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+            recipient = self.patterns.recipient(index, trigger, self.patterns.objects(trigger), None, sense=cand.sense)
         if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ not in NAMED_DOER_ENTITIES \
                 or index.at(subject) is not None:
             return []
-        recipient = self.patterns.recipient(index, trigger, self.patterns.objects(trigger), None, sense=cand.sense)
         if recipient is None or recipient.kind == "pronoun" or not (recipient.actor.country or recipient.actor.code):
             return []  # "issued his appeal": a pronoun may be the doer himself
         phrase = next((p for p in phrases(sent, index, role_test(sent.doc)) if p.start <= subject.i < p.end), None)

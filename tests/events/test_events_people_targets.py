@@ -60,6 +60,8 @@ def test_an_attack_or_a_weapon_that_kills_or_hits_is_its_owners_act_by_the_gramm
     # the subject of the verb the act is coordinated with
     ("Kofi Mensah arrived in Lome on Monday and criticised the Togolese government.",
      [(None, "ACCUSE", "Togolese government", "TGOGOV")]),
+    # the "by" phrase of a passive
+    ("The Togolese government was criticised by Kofi Mensah on Monday.", [(None, "ACCUSE", "Togolese government", "TGOGOV")]),
     # a base file's loose verb-object pattern names no doer; a pronoun may be the doer himself
     ("Kofi Mensah described the proposed plan as a disaster for Ghana.", []),
     ("Kofi Mensah issued his appeal on Friday.", []),
