@@ -187,11 +187,15 @@ def actor_of(mention, doc=None) -> Actor | None:
     if mention is None:
         return None
     actor = mention.actor
-    text = mention.text if doc is None else phrase_text(mention, doc)
-    if doc is not None and text == mention.text:  # "his forces" stay the forces, not "the army chief"
-        named = named_in_sentence(mention, doc)
-        text = phrase_text(named, doc) if named is not None else text
+    text = mention.text if doc is None else side_text(mention, doc, phrase_text(mention, doc))
     return Actor(text=text, code=actor.code, country=actor.country, sector=actor.sector, name=actor.name)
+
+
+def side_text(mention, doc, text: str) -> str:
+    """A side's words: `text` (the mention's phrase), unless it is only a pronoun whose antecedent
+    its own sentence names ("Obama said he …" → "Obama"); "his forces" stay the forces."""
+    named = named_in_sentence(mention, doc) if text == mention.text else None
+    return phrase_text(named, doc) if named is not None else text
 
 
 def named_in_sentence(mention, doc):

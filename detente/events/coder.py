@@ -301,18 +301,13 @@ class Coder:
                 events.extend(self._learned_events(sent, article, index, quotes, resolver, mine, unlinked, candidates,
                                                    recent, bare))
                 mine = events[before:]
+            # then, for acts nothing linked yet, in this order: people an act was done to, a doer
+            # no dictionary knows, the act told alone
             linked = {_act_key(e) for e in mine}
-            for cand in unlinked:
-                for event in self._people_target(cand, sent, article, index, quotes, resolver):
-                    if _act_key(event) not in linked:
-                        events.append(event)
-                        linked.add(_act_key(event))
-            for cand in [c for c in unlinked if c.actor is None] + bare:
-                for event in self._named_doer(cand, sent, article, index, quotes, resolver):
-                    if _act_key(event) not in linked:
-                        events.append(event)
-                        linked.add(_act_key(event))
-            for event in alone:
+            later = [e for c in unlinked for e in self._people_target(c, sent, article, index, quotes, resolver)]
+            later += [e for c in [c for c in unlinked if c.actor is None] + bare
+                      for e in self._named_doer(c, sent, article, index, quotes, resolver)]
+            for event in later + alone:
                 if _act_key(event) not in linked:
                     events.append(event)
                     linked.add(_act_key(event))
@@ -835,7 +830,9 @@ class Coder:
         target = next((o for o in self.patterns.objects(cand.trigger)
                        if sent.start <= o.i < sent.end and o.i not in cand.tokens and o.pos_ in ("NOUN", "PROPN")
                        and index.at(o) is None and is_role(o)), None)
-        phrase = next((p for p in phrases(sent, index, is_role) if target is not None and p.head == target.i), None)
+        if target is None:
+            return []
+        phrase = next((p for p in phrases(sent, index, is_role) if p.head == target.i), None)
         if phrase is None:
             return []
         return self._open_sided(cand, sent, article, quotes, resolver, actor_of(cand.actor, index.doc),
@@ -892,7 +889,9 @@ class Coder:
         holders = [cand.trigger] + [sent.doc[i] for i in cand.tokens if i != cand.trigger.i]
         things = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in OPPOSING_PREPS
                   for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and index.at(g) is None]
-        phrase = next((p for p in phrases(sent, index) if things and p.head == things[0].i), None)
+        if not things:
+            return None
+        phrase = next((p for p in phrases(sent, index) if p.head == things[0].i), None)
         return Actor(text=phrase.text) if phrase is not None else None
 
     @staticmethod

@@ -28,7 +28,7 @@ from typing import Any
 
 from detente.clean.dateline import datelines
 from detente.config import PACKAGE_DATA
-from detente.events.actors import named_in_sentence, names_no_party, phrase_head, phrase_text
+from detente.events.actors import names_no_party, phrase_head, side_text
 from detente.events.patterns import Patterns
 from detente.models import Actor
 
@@ -368,8 +368,6 @@ def phrase_actor(phrase: Phrase, index=None) -> Actor:
         m = index.of_phrase(index.doc[phrase.head])
     if m is not None:
         actor = m.actor
-        named = named_in_sentence(m, index.doc) if index is not None and index.doc is not None \
-            and phrase.text == m.text else None  # "his forces" stay the forces
-        text = phrase_text(named, index.doc) if named is not None else phrase.text
+        text = side_text(m, index.doc, phrase.text) if index is not None and index.doc is not None else phrase.text
         return Actor(text=text, code=actor.code, country=actor.country, sector=actor.sector, name=actor.name)
     return Actor(text=phrase.text)

@@ -523,7 +523,6 @@ class Lexicon:
         for key in self.keys(token):
             if key in self.verbs:
                 return _on_object(self.verbs[key], token), 1
-        unmodified = self._unmodified_types(token)
         view: VerbView | None = None
         for key in self.keys(token):
             index = self._patterns_of(key)
@@ -533,7 +532,7 @@ class Lexicon:
                 view = VerbView(token)
             pattern = index.first_match(view)
             if pattern is not None:
-                return (None, 0) if pattern.sense.type in unmodified else (pattern.sense, pattern.size)
+                return (None, 0) if pattern.sense.type in self._unmodified_types(token) else (pattern.sense, pattern.size)
         return None, 0
 
     def _unmodified_types(self, token) -> set[str]:
@@ -648,14 +647,17 @@ class Lexicon:
         (`requires_modifier`), or one makes it another thing (`not_with`: "a rescue operation")."""
         if entry.requires_modifier and not self.has_modifier(entry, token):
             return True
-        return bool(entry.not_with) and any(
-            c.dep_ in ("compound", "amod", "nmod") and (c.lemma_.lower() in entry.not_with or c.lower_ in entry.not_with)
-            for c in token.children)
+        return bool(entry.not_with) and _modified_by(token, entry.not_with)
 
     def has_modifier(self, entry: NounEntry, token) -> bool:
-        return any(c.dep_ in ("compound", "amod", "nmod") and (c.lemma_.lower() in entry.modifiers or c.lower_ in entry.modifiers)
-                   for c in token.children) or any(
+        return _modified_by(token, entry.modifiers) or any(
             t.lower_ in entry.modifiers for t in token.doc[max(token.i - 2, 0): token.i])
+
+
+def _modified_by(token, words) -> bool:
+    """Whether a compound, adjective or noun modifier of the token is one of `words`."""
+    return any(c.dep_ in ("compound", "amod", "nmod") and (c.lemma_.lower() in words or c.lower_ in words)
+               for c in token.children)
 
 
 @lru_cache(maxsize=8)
