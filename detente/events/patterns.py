@@ -762,8 +762,8 @@ class Patterns:
             return None
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in CLASS_NOUN_PREPS:
-                for pobj in child.children:
-                    entry = self.lex.noun_entry(pobj) if pobj.dep_ == "pobj" else None
+                for pobj in (self.unwrap(g) for g in child.children if g.dep_ == "pobj"):
+                    entry = self.lex.noun_entry(pobj)  # "the release of $40 million in aid": past the amount
                     if entry is not None:
                         return pobj, entry, cls
         return None

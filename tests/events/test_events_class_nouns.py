@@ -77,3 +77,29 @@ def test_flights_and_links_cut_are_a_sanction(text, expected):
 ])
 def test_aid_released_is_aid_and_captives_released_a_concession(text, expected):
     assert extracted_triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a `do` class noun is the act it governs told as a noun
+    ("Ghana announced the imposition of sanctions on Togo.", [("GHA", "TGO", "SANCTION")]),
+    ("Ghana ordered the delivery of weapons to the Togolese rebels.", [("GHA", "TGO", "AID")]),
+    # past an amount: the release of money counted in aid is aid, not a release of prisoners
+    ("The Ghanaian foreign minister authorized the release of $40 million in military assistance to Togo.",
+     [("GHA", "TGO", "AID")]),
+    ("Ghana announced a freeze on $40 million in aid to Togo.", [("GHA", "TGO", "SANCTION")]),
+])
+def test_an_act_named_by_a_do_noun_is_that_act(text, expected):
+    assert extracted_triples(text) == expected
+
+
+def test_the_release_of_people_is_still_a_release():
+    assert extracted_triples("Togo released the Ghanaian fishermen.") == [("TGO", "GHA", "CONCEDE")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # continuing or sustaining an act is doing it
+    ("Ghana continued military aid to Togo.", [("GHA", "TGO", "AID")]),
+    ("Ghana sustained its attacks on Togolese positions.", [("GHA", "TGO", "ASSAULT")]),
+])
+def test_an_act_continued_is_that_act(text, expected):
+    assert extracted_triples(text) == expected
