@@ -94,6 +94,7 @@ INTRANSITIVE_MODES = frozenset(_WORDS["intransitive_modes"])  # told by a verb o
 NON_STATE_TYPES = frozenset(_WORDS["one_sided_non_state_types"])  # alone, only a non-state actor's
 NON_STATE_MODES = frozenset(_WORDS["one_sided_non_state_modes"])
 PERSON_TARGET_MODES = frozenset(_WORDS["person_target_modes"])  # acts aimed at people no dictionary knows
+PERSON_TARGET_TYPES = frozenset(_WORDS["person_target_types"])  # ... whatever their mode (a request)
 NAMED_DOER_ENTITIES = frozenset(_WORDS["named_doer_entities"])  # a named subject no dictionary knows
 THING_TARGET_TYPES = frozenset(_WORDS["thing_target_types"])  # "protested against the tax law": the law
 STATE_SECTORS = frozenset(_WORDS["state_sectors"])  # and the country named alone (no sector)
@@ -821,13 +822,14 @@ class Coder:
         dictionary codes, is aimed at them: the recipient is their phrase, coded with the country a
         word of it names ("a Togolese journalist"), else with none. Run when the learned step
         linked no pair for the act."""
-        if cand.actor is None or cand.recipient is not None or cand.sense.mode not in PERSON_TARGET_MODES:
+        asked = cand.family == "governor" and cand.sense.type in PERSON_TARGET_TYPES  # "urged teachers to …"
+        if cand.actor is None or cand.recipient is not None or (cand.sense.mode not in PERSON_TARGET_MODES and not asked):
             return []
         trigger = cand.trigger
         if infinitive(trigger) or any(t.pos_ in ("NOUN", "PROPN") for t in trigger.ancestors):
             return []  # "put pressure on Uganda to release the prisoners": asked of another, not done
         is_role = role_test(sent.doc)
-        target = next((o for o in self.patterns.objects(cand.trigger)
+        target = next((o for o in (self.patterns.asked if asked else self.patterns.objects)(cand.trigger)
                        if sent.start <= o.i < sent.end and o.i not in cand.tokens and o.pos_ in ("NOUN", "PROPN")
                        and index.at(o) is None and is_role(o)), None)
         if target is None:
@@ -946,14 +948,17 @@ class Coder:
             return None
         return next((o for o in self.patterns.objects(cand.trigger) if o.lemma_.lower() in SAID_NOUNS), None)
 
-    @staticmethod
-    def _explicit_other(cand: Candidate, index: MentionIndex) -> bool:
+    def _explicit_other(self, cand: Candidate, index: MentionIndex) -> bool:
         """The act is aimed at someone named but not resolvable to a country ("warned Latin American
         nations"): no counterpart is guessed from the document."""
         trigger = cand.trigger
         for child in trigger.children:
             if child.dep_ in ("dobj", "dative", "iobj") and child.i not in cand.tokens and \
                     child.lemma_.lower() in GROUP_NOUNS and index.of_phrase(child) is None:
+                return True
+        if cand.family == "governor" and cand.sense.type in PERSON_TARGET_TYPES:
+            is_role = role_test(index.doc)  # "urged teachers to …": people asked, whom the coder names
+            if any(o.pos_ == "NOUN" and is_role(o) and index.of_phrase(o) is None for o in self.patterns.asked(trigger)):
                 return True
         # aimed at no country in particular: "withdrew from international climate agreements"
         targets = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]

@@ -49,6 +49,7 @@ OPINION_VERBS = frozenset(_WORDS["opinion_verbs"])
 
 # Verbs of saying whose past tense shifts a reported "will" to "would" ("said Russia would respond").
 REPORTING_VERBS = frozenset(_WORDS["reporting_verbs"])
+CLARITY_ADJECTIVES = frozenset(_WORDS["clarity_adjectives"])
 SETTING_VERBS = frozenset(_WORDS["setting_verbs"])
 QUESTION_PREDICATES = frozenset(_WORDS["question_predicates"])
 NON_OCCURRENCE_NOUNS = frozenset(_WORDS["non_occurrence_nouns"])
@@ -66,13 +67,29 @@ WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 CONVERSATION_WORDS = frozenset(_WORDS["conversation_words"])
 
 
+def reporting_head(clause):
+    """The verb of saying a clause is the content of, or None: the head of a complement clause
+    ("said it would …"), or "make" in "made it clear it would …" (the parse hangs the clause
+    on the adjective or on the verb)."""
+    head = clause.head
+    if head.i == clause.i:
+        return None
+    if clause.dep_ in ("advcl", "ccomp") and head.pos_ == "ADJ" and head.lower_ in CLARITY_ADJECTIVES \
+            and head.head.lemma_.lower() == "make":
+        return head.head
+    if clause.dep_ != "ccomp":
+        return None
+    if head.lemma_.lower() in REPORTING_VERBS or (head.lemma_.lower() == "make" and any(
+            c.lower_ in CLARITY_ADJECTIVES for c in head.children)):
+        return head
+    return None
+
+
 def backshifted(verb) -> bool:
     """"would" in a clause reported by a past-tense verb of saying is the reported "will" (a stated
     future act), not a hypothetical: "China said it would take all necessary measures"."""
-    if verb.dep_ != "ccomp":
-        return False
-    head = verb.head
-    return head.lemma_.lower() in REPORTING_VERBS and (head.tag_ == "VBD" or any(
+    head = reporting_head(verb)
+    return head is not None and (head.tag_ == "VBD" or any(
         c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in head.children))
 
 

@@ -426,11 +426,13 @@ class Patterns:
                 node = node.head
                 continue
             break
-        if node.dep_ != "ccomp" or node.head.i == node.i:
-            return []
-        head = node.head
-        while head.pos_ not in VERB_POS and head.head.i != head.i:  # "made clear it …": clear → made
-            head = head.head
+        head = modality.reporting_head(node)  # "made it clear it …": clear → made
+        if head is None:
+            if node.dep_ != "ccomp" or node.head.i == node.i:
+                return []
+            head = node.head
+            while head.pos_ not in VERB_POS and head.head.i != head.i:  # "made clear it …": clear → made
+                head = head.head
         return self.mentions(index, [c for c in head.children if c.dep_ in SUBJECT_DEPS])
 
     def misparsed_verb(self, token):
@@ -853,6 +855,10 @@ class Patterns:
                     or (kind == "reject" and self.refused_to_speak(comps)):
                 # "urged supporters to march", "asked whether China would retaliate": no request of X;
                 # "declined to comment", "refused to be named": no refusal of anyone
+                people = self.asked_people(verb, comps, index) if kind == "request" else None
+                if people is not None:
+                    out.append(people)
+                    consumed.update(people.tokens)
                 blocked.add(verb.i)
                 for comp in comps:
                     blocked.update(t.i for t in comp.subtree)
@@ -1164,6 +1170,28 @@ class Patterns:
         return Candidate(sense=sense, trigger=verb, actor=actors[0] if actors else None, recipient=recipient,
                          family="governor", tokens={verb.i, *act_tokens},
                          passive=self.is_passive(verb))
+
+    def asked(self, verb) -> list:
+        """Whom a verb of asking asks: its objects, or the "on" phrase of "called on"."""
+        return self.objects(verb) + [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                                     for g in c.children if g.dep_ == "pobj"]
+
+    def asked_people(self, verb, comps: list, index: MentionIndex) -> Candidate | None:
+        """"The government urged teachers to call off the strike": a request of people no
+        dictionary knows is the speaker's request to them (PLOVER REQUEST; the coder names them),
+        never a request of a party the asked act names ("urged supporters to march against X")."""
+        if not comps:
+            return None
+        is_role = role_test(verb.doc)
+        if not any(o.pos_ == "NOUN" and is_role(o) for o in self.asked(verb)):
+            return None
+        actors = self.mentions(index, self.subject_tokens(verb)) or self.speaker_for(index, verb, self.subject_tokens(verb))
+        if not actors:
+            return None
+        own, _ = self.lex.verb_sense(verb)
+        return Candidate(sense=own if own is not None and own.type == "REQUEST" else Sense("REQUEST", "020", "appeal"),
+                         trigger=verb, actor=actors[0], recipient=None, family="governor",
+                         tokens={verb.i, *(t.i for c in comps for t in c.subtree)}, passive=False)
 
     def material_support(self, token) -> bool:
         """"military support", "$10 million in support": support that is a thing given (aid), not

@@ -21,6 +21,20 @@ def test_a_negated_future_act_is_a_refusal(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # "made it clear" is a verb of saying, wherever the parse hangs the clause: its "would" is a
+    # reported "will", and its "it" is the one who made it clear
+    ("Ghana has made it clear it will not lift the embargo until Togo releases the prisoners.",
+     [("GHA", "TGO", "REJECT")]),
+    ("Ghana has made it clear that it would impose sanctions on Togo.", [("GHA", "TGO", "THREATEN")]),
+    ("Ghana made clear that it would not lift the embargo on Togo.", [("GHA", "TGO", "REJECT")]),
+    # a would under no verb of saying is still a hypothetical
+    ("Ghana would impose sanctions on Togo if the talks failed.", []),
+])
+def test_what_an_actor_made_clear_is_said(text, expected):
+    assert extracted_triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # a refusal until the other side acts is aimed at that side: it refuses now
     ("The EU will not resume talks unless Turkey frees the journalists.", [("IGOEEC", "REJECT", "TUR")]),
     ("Chile will not sign the deal unless Peru lowers its tariffs.", [("CHL", "REJECT", "PER")]),

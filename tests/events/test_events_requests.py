@@ -5,7 +5,7 @@ the speaker's against X. Own sentences; actors from the test stand-in."""
 from __future__ import annotations
 
 import pytest
-from builders import coded, triples
+from builders import coded, rules_coded, triples
 
 import detente
 
@@ -23,6 +23,20 @@ import detente
 ])
 def test_a_request_to_a_group_no_dictionary_knows_is_not_addressed_to_the_acts_target(text):
     assert [t for t in triples(text) if t[1] in ("COL", "RUS", "CHN")] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # ... it is a request to them, with their words and no code unless a country word gives one
+    ("The Ghanaian government urged teachers to call off the strike.", ("GHAGOV", "REQUEST", "teachers", None)),
+    ("The Togolese opposition called on workers to join the protest.", ("TGOOPP", "REQUEST", "workers", None)),
+    ("Togo urged Ghanaian fishermen to leave its waters.", ("TGO", "REQUEST", "Ghanaian fishermen", "GHAAGR")),
+])
+def test_a_request_to_people_no_dictionary_knows_is_aimed_at_them(text, expected):
+    assert rules_coded(text) == [expected]
+
+
+def test_a_request_to_an_unresolved_pronoun_is_no_event():
+    assert rules_coded("They urged them to impose sanctions on Togo.") == []
 
 
 @pytest.mark.parametrize(("text", "expected"), [
