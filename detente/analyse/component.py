@@ -451,11 +451,21 @@ class ActorComponent:
                     spans.append(mention_span(doc, first, last, record))
                     ents.append(Span(doc, first, last, label="ORG"))
                 continue
-            if self._hyphen_modifier(doc, prim, prim_at):
+            if self._hyphen_modifier(doc, prim, prim_at) or self._identity_modifier(prim, prim_at):
                 drop.add(id(prim))
         if not drop:
             return prims
         return [p for p in prims if id(p) not in drop]
+
+    def _identity_modifier(self, prim: _Prim, prim_at: dict) -> bool:
+        """ "Ghanaian Americans", "Korean Canadians": a demonym before another country's people
+        names their heritage; the people are the second country's (its civilians), and the first
+        is no side of the story."""
+        after = prim_at.get(prim.end)
+        if prim.kind not in (DEMONYM, PEOPLE) or after is None or after.kind != PEOPLE or after.start != prim.end:
+            return False
+        own = self.dictionary.entries[prim.meanings[0].entry_id].country
+        return own != self.dictionary.entries[after.meanings[0].entry_id].country
 
     @staticmethod
     def _hyphen_modifier(doc: Doc, prim: _Prim, prim_at: dict) -> bool:

@@ -756,7 +756,8 @@ class Coder:
             opposed = self._opposed_thing(cand, sent, index)
             if opposed is not None:
                 recipients = [opposed]
-        if self.infer_counterpart and sense.type in DYADIC and said is None and not self._explicit_other(cand, index):
+        if self.infer_counterpart and sense.type in DYADIC and said is None and not self._explicit_other(cand, index) \
+                and not self._people_object(cand, index):
             if recipients == [None] and actors[0] is not None and actors[0].country:
                 country = index.dominant_country(actors[0].country, sent)
                 if country:
@@ -817,9 +818,9 @@ class Coder:
 
     def _people_target(self, cand: Candidate, sent, article: Article, index: MentionIndex, quotes,
                        resolver) -> list[Event]:
-        """"Togo released dozens of activists", "police arrested 18 people": an act done to people
-        (`person_target_modes`) that the grammar found with its doer, whose object names people no
-        dictionary codes, is aimed at them: the recipient is their phrase, coded with the country a
+        """"Togo released dozens of activists", "police arrested 18 people", "arrested Kofi Mensah":
+        an act done to people (`person_target_modes`) that the grammar found with its doer, whose
+        object names people (or a person) no dictionary codes, is aimed at them: the recipient is their phrase, coded with the country a
         word of it names ("a Togolese journalist"), else with none. Run when the learned step
         linked no pair for the act."""
         asked = cand.family == "governor" and cand.sense.type in PERSON_TARGET_TYPES  # "urged teachers to …"
@@ -831,7 +832,7 @@ class Coder:
         is_role = role_test(sent.doc)
         target = next((o for o in (self.patterns.asked if asked else self.patterns.objects)(cand.trigger)
                        if sent.start <= o.i < sent.end and o.i not in cand.tokens and o.pos_ in ("NOUN", "PROPN")
-                       and index.at(o) is None and is_role(o)), None)
+                       and index.at(o) is None and (is_role(o) or (not asked and o.ent_type_ == "PERSON"))), None)
         if target is None:
             return []
         phrase = next((p for p in phrases(sent, index, is_role) if p.head == target.i), None)
@@ -948,17 +949,25 @@ class Coder:
             return None
         return next((o for o in self.patterns.objects(cand.trigger) if o.lemma_.lower() in SAID_NOUNS), None)
 
-    def _explicit_other(self, cand: Candidate, index: MentionIndex) -> bool:
+    def _people_object(self, cand: Candidate, index: MentionIndex) -> bool:
+        """The act is done to (or asks) people no dictionary knows ("killed 12 civilians", "urged
+        teachers to …"): they are its other side, named by the coder, not a country guessed from
+        the document."""
+        asked = cand.family == "governor" and cand.sense.type in PERSON_TARGET_TYPES
+        objects = self.patterns.asked(cand.trigger) if asked else \
+            [c for c in cand.trigger.children if c.dep_ in ("dobj", "dative", "iobj")]
+        is_role = role_test(index.doc)
+        return any(o.pos_ == "NOUN" and o.i not in cand.tokens and is_role(o) and index.of_phrase(o) is None
+                   for o in objects)
+
+    @staticmethod
+    def _explicit_other(cand: Candidate, index: MentionIndex) -> bool:
         """The act is aimed at someone named but not resolvable to a country ("warned Latin American
         nations"): no counterpart is guessed from the document."""
         trigger = cand.trigger
         for child in trigger.children:
             if child.dep_ in ("dobj", "dative", "iobj") and child.i not in cand.tokens and \
                     child.lemma_.lower() in GROUP_NOUNS and index.of_phrase(child) is None:
-                return True
-        if cand.family == "governor" and cand.sense.type in PERSON_TARGET_TYPES:
-            is_role = role_test(index.doc)  # "urged teachers to …": people asked, whom the coder names
-            if any(o.pos_ == "NOUN" and is_role(o) and index.of_phrase(o) is None for o in self.patterns.asked(trigger)):
                 return True
         # aimed at no country in particular: "withdrew from international climate agreements"
         targets = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]

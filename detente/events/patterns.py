@@ -99,6 +99,7 @@ SEAT_PARTICIPLES = frozenset(_WORDS["seat_participles"])
 TOPIC_NOUNS = frozenset(_WORDS["topic_nouns"])
 VENUE_TYPES = frozenset(_WORDS["venue_types"])
 VENUE_CODES = frozenset(_WORDS["venue_codes"])  # "signed a deal in Doha" (SUPPORT 057)
+VENUE_MODES = frozenset(_WORDS["venue_modes"])  # "arrested smugglers near the border"
 DESTINATION_MODES = frozenset(_WORDS["destination_modes"])
 DESTINATION_PREPS = frozenset(_WORDS["destination_preps"])
 VENUE_PREPS = frozenset(_WORDS["venue_preps"])
@@ -490,7 +491,8 @@ class Patterns:
         or prepositional phrases inside the objects ("tariffs on Colombian goods"), then the
         objects' possessors (unless they are the actor's own: "withdrew Colombia's ambassador").
         The places an act's sense says are no party are not searched: where talks or an agreement
-        were held (VENUE_TYPES: "held a summit in Russia"), where deportees were sent
+        were held (VENUE_TYPES: "held a summit in Russia"; VENUE_MODES: "arrested smugglers near the
+        border"), where deportees were sent
         (DESTINATION_MODES: "deported 173 Uyghurs to Turkey"). An act done with someone looks for
         its partner first (PARTNER_TYPES: "discussed Libya with Trump")."""
         if sense is not None and sense.type == "ACCUSE" and self.unknown_accused(verb, index):
@@ -521,6 +523,11 @@ class Patterns:
             # act's or a proposal's author is whom a stance on it is aimed at
             if self.lex.noun_entry(obj) is not None or obj.lemma_.lower() in AUTHORED_NOUNS:
                 candidates.extend(self.nominal_agent_tokens(obj))
+            if self.lex.noun_entry(obj) is not None and index.of_phrase(obj) is not None:
+                # "requested WTO dispute consultations with Canada": an act's partner, before a
+                # forum or a country word that only modifies the act's noun
+                candidates.extend(t for child in obj.children if child.dep_ == "prep" and child.lower_ == "with"
+                                  for g in child.children if g.dep_ == "pobj" for t in self.conjuncts(g))
         # "condemned the attack on the Chilean embassy": a stance on a hostile act is aimed at who
         # did it, never at whom the act itself was aimed at (its "on" phrase, its inside); "blamed
         # the attacks on militants" names whom it blames there
@@ -537,11 +544,17 @@ class Patterns:
                     if g.dep_ in ("pobj", "pcomp"):
                         candidates.extend(self.conjuncts(g))
         candidates.extend(t for g in _two_word_objects(verb, preps) for t in self.conjuncts(g))  # "out of Chile"
+        # "set a deadline for Togo to withdraw": the subject of a for-to clause is whom it is set for
+        candidates.extend(t for holder in (verb, *objects) for c in holder.children
+                          if c.dep_ in ("advcl", "acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                          for g in c.children if g.dep_ in ("nsubj", "nsubjpass") for t in self.conjuncts(g))
         for obj in objects:
             for child in obj.children if obj.i not in judged else ():
                 if child.dep_ == "prep" and child.lower_ in preps:
                     candidates.extend(g for g in child.children if g.dep_ == "pobj")
-        if not objects:  # "mediated between Russia and Ukraine": the parties the act is between
+        if all(self.lex.noun_entry(o) is not None for o in objects):
+            # "mediated between Russia and Ukraine", "undertook mediation between …" (the parser hangs
+            # the phrase on the light verb): the parties the act is between
             candidates.extend(t for child in verb.children if child.dep_ == "prep" and child.lower_ in BETWEEN_PREPS
                               for g in child.children if g.dep_ == "pobj" for t in self.conjuncts(g))
         # one level further: "mediating in negotiations between the Venezuelan government and …"
@@ -659,7 +672,8 @@ class Patterns:
         deportees went ("deported 173 Uyghurs to Turkey")."""
         if sense is None:
             return frozenset()
-        places = VENUE_PREPS if sense.type in VENUE_TYPES or sense.cameo in VENUE_CODES else frozenset()
+        places = VENUE_PREPS if sense.type in VENUE_TYPES or sense.cameo in VENUE_CODES \
+            or sense.mode in VENUE_MODES else frozenset()
         return places | DESTINATION_PREPS if sense.mode in DESTINATION_MODES else places
 
     def _under_other_act(self, token, root, own: int | None) -> bool:

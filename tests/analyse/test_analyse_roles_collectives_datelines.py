@@ -113,6 +113,9 @@ def test_introduced_role_is_not_another_office(nlp):
      [("coalition government", "DEUGOV"), ("Berlin", "DEU"), ("Hungary", "HUN")]),
     ("US-Colombia relations soured.", [("US", "USA"), ("Colombia", "COL")]),
     ("Nigeria and Ghana met at the Hispanic-Swiss Meeting.", [("Nigeria", "NGA"), ("Ghana", "GHA")]),
+    # a demonym before another country's people names their heritage: they are the second's people
+    ("Many Venezuelan Colombians criticised Peru.", [("Colombians", "COLCVL"), ("Peru", "PER")]),
+    ("Colombian Venezuelans marched in Caracas.", [("Venezuelans", "VENCVL"), ("Caracas", "VEN")]),
 ])
 def test_compounds_and_organisation_names(nlp, text, expected):
     assert codes(nlp, text) == expected

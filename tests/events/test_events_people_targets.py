@@ -25,6 +25,21 @@ def test_an_act_done_to_people_is_aimed_at_them_by_the_grammar_alone(text, expec
     assert rules_coded(text) == [expected]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # where people were arrested or freed is no party: they are
+    ("Ghanaian police arrested two men in Togo.", ("GHACOP", "COERCE", "two men", None)),
+    ("The Ghanaian army arrested 18 smugglers near the Togolese border on Sunday.",
+     ("GHAMIL", "COERCE", "18 smugglers", None)),
+])
+def test_the_place_of_an_act_done_to_people_is_not_its_recipient(text, expected):
+    assert rules_coded(text) == [expected]
+
+
+def test_the_place_of_an_attack_is_still_its_target():
+    assert [(a, t, c) for a, t, _, c in rules_coded("The Ghanaian army shelled villages near the Togolese border.")] \
+        == [("GHAMIL", "ASSAULT", "TGO")]
+
+
 @pytest.mark.parametrize("text", [
     # asked of another, refused, negated or only possible: not done
     "Kenya put pressure on Uganda to release the prisoners.",
@@ -76,3 +91,12 @@ def test_a_named_doer_keeps_the_words_of_its_name():
     (event,) = detente.extract("Former prime minister Kofi Mensah criticised the Togolese government on Monday.",
                                published="2025-05-20")
     assert event.actor.text.endswith("Kofi Mensah") and event.actor.code is None
+
+
+def test_no_counterpart_is_guessed_for_an_act_done_to_people_the_sentence_names():
+    # a Ghana-Togo story: the civilians killed are named, so Togo is not guessed as the target
+    text = ("Ghana accused Togo of arming rebels. Togo denied it. Togo said Ghana was lying. Togo recalled its "
+            "envoy. Ghanaian soldiers killed 12 civilians near the border on Sunday.")
+    last = [(e.actor.code, e.event_type, e.recipient.text if e.recipient else None, e.recipient.code if e.recipient else None)
+            for e in detente.extract(text, published="2025-05-20") if e.event_type == "ASSAULT"]
+    assert last == [("GHAMIL", "ASSAULT", "12 civilians", None)]

@@ -194,3 +194,12 @@ def test_where_someone_is_based_is_no_party_unless_force_is_used():
     assert [p for p in extracted_triples("The Norwegian Alliance, headquartered in Oslo, was sanctioned by Beijing.")
             if p[1] == "NOR" and p[0] == "CHN"] == []
     assert extracted_triples("Russia attacked a factory located in eastern Ukraine.") == [("RUS", "UKR", "ASSAULT")]
+
+
+@pytest.mark.parametrize("text", [
+    # a people word before another country's people names heritage, not a second side
+    "By assisting newcomers, the established Japanese Americans helped fuel the growth of the community.",
+    "Many Japanese Americans settled in Houston because of the business opportunities.",
+])
+def test_heritage_before_another_countrys_people_is_no_side(text):
+    assert [t for t in extracted_triples(text) if "JPN" in t] == []

@@ -63,6 +63,8 @@ CASES = {
         ("Ghana lodged a protest with Togo over the seizure.", [("GHA", "ACCUSE", "TGO")]),
         # "against" a thing names no one: the target stays
         ("Ghana imposed sanctions on Togo against the advice of Nigeria.", [("GHA", "SANCTION", "TGO")]),
+        # an act's partner, before a forum that only modifies the act's noun
+        ("Ghana requested WTO dispute consultations with Togo over its import duties.", [("GHA", "REQUEST", "TGO")]),
     ],
     "a call by phone, a sit-down, a visitor welcomed to a place": [
         ("Ghana and Togo spoke by phone on Friday.", [("GHA", "CONSULT", "TGO")]),
@@ -132,6 +134,9 @@ CASES = {
         # a group no one's stays no one's
         ("A group of countries criticized Iran.", [(None, "ACCUSE", "IRN")]),
     ],
+    "a light verb's act between two parties, the phrase hung on the verb": [
+        ("Ghana undertook mediation between Togo and Benin.", [("GHA", "CONSULT", "TGO"), ("GHA", "CONSULT", "BEN")]),
+    ],
     "brokering an agreement between two sides is mediation with each": [
         # The broker's act is mediation (CAMEO 045), not the truce it brokered.
         ("Egypt brokered a truce between Israel and Hamas.", [("EGY", "CONSULT", "ISR"), ("EGY", "CONSULT", "PSEREB")]),
@@ -162,6 +167,9 @@ CASES = {
         # a deadline given to another to act is an ultimatum (CAMEO 139); one set for talks is none
         ("Peru gave Ecuador a deadline to withdraw its troops.", [("PER", "THREATEN", "ECU")]),
         ("The ministers set a deadline for the talks.", []),
+        # ... set for another in a for-to clause, or imposed on another
+        ("Ghana set a 60-day deadline for Togo to withdraw its troops.", [("GHA", "THREATEN", "TGO")]),
+        ("Ghana imposed a deadline on Togo to hand over the suspects.", [("GHA", "THREATEN", "TGO")]),
     ],
     "hitting someone with a measure is the measure": [
         # hitting someone with a measure is the measure, not a blow (CAMEO 16)
