@@ -36,10 +36,12 @@ from detente.events.learned import (
 )
 from detente.events.lexicon import Lexicon, Sense, load_lexicon
 from detente.events.patterns import (
+    AUTHORED_NOUNS,
     FORCE_TYPES,
     JOINT_RETYPE,
     OPPOSING_PREPS,
     PASSIVE_NOT_EVENT,
+    RECEIVER_PREPS,
     SAID_NOUNS,
     VENUE_PREPS,
     VERB_ACT_FAMILIES,
@@ -95,6 +97,7 @@ NON_STATE_TYPES = frozenset(_WORDS["one_sided_non_state_types"])  # alone, only 
 NON_STATE_MODES = frozenset(_WORDS["one_sided_non_state_modes"])
 PERSON_TARGET_MODES = frozenset(_WORDS["person_target_modes"])  # acts aimed at people no dictionary knows
 PERSON_TARGET_TYPES = frozenset(_WORDS["person_target_types"])  # ... whatever their mode (a request)
+RECEIVER_TARGET_TYPES = frozenset(_WORDS["receiver_target_types"])  # ... or given to them ("aid to refugees")
 NAMED_DOER_ENTITIES = frozenset(_WORDS["named_doer_entities"])  # a named subject no dictionary knows
 THING_TARGET_TYPES = frozenset(_WORDS["thing_target_types"])  # "protested against the tax law": the law
 STATE_SECTORS = frozenset(_WORDS["state_sectors"])  # and the country named alone (no sector)
@@ -824,13 +827,13 @@ class Coder:
         word of it names ("a Togolese journalist"), else with none. Run when the learned step
         linked no pair for the act."""
         asked = cand.family == "governor" and cand.sense.type in PERSON_TARGET_TYPES  # "urged teachers to …"
-        if cand.actor is None or cand.recipient is not None or (cand.sense.mode not in PERSON_TARGET_MODES and not asked):
+        if cand.actor is None or cand.recipient is not None:
             return []
         trigger = cand.trigger
         if infinitive(trigger) or any(t.pos_ in ("NOUN", "PROPN") for t in trigger.ancestors):
             return []  # "put pressure on Uganda to release the prisoners": asked of another, not done
         is_role = role_test(sent.doc)
-        target = next((o for o in (self.patterns.asked if asked else self.patterns.objects)(cand.trigger)
+        target = next((o for o in self._people_slots(cand, every_act=False)
                        if sent.start <= o.i < sent.end and o.i not in cand.tokens and o.pos_ in ("NOUN", "PROPN")
                        and index.at(o) is None and (is_role(o) or (not asked and o.ent_type_ == "PERSON"))), None)
         if target is None:
@@ -953,12 +956,31 @@ class Coder:
         """The act is done to (or asks) people no dictionary knows ("killed 12 civilians", "urged
         teachers to …"): they are its other side, named by the coder, not a country guessed from
         the document."""
-        asked = cand.family == "governor" and cand.sense.type in PERSON_TARGET_TYPES
-        objects = self.patterns.asked(cand.trigger) if asked else \
-            [c for c in cand.trigger.children if c.dep_ in ("dobj", "dative", "iobj")]
         is_role = role_test(index.doc)
         return any(o.pos_ == "NOUN" and o.i not in cand.tokens and is_role(o) and index.of_phrase(o) is None
-                   for o in objects)
+                   for o in self._people_slots(cand, every_act=True))
+
+    def _people_slots(self, cand: Candidate, every_act: bool) -> list:
+        """Where an act names people as its other side: whom a request asks; what an act done to
+        people (`person_target_modes`) is done to, its objects (`every_act`: any act's objects);
+        whom an act given (RECEIVER_TARGET_TYPES) goes to ("provided aid to refugees"); who made
+        the demand or the proposal an act answers ("accepted the demands of the protesters")."""
+        trigger = cand.trigger
+        if cand.family == "governor" and cand.sense.type in PERSON_TARGET_TYPES:
+            return self.patterns.asked(trigger)
+        objects = self.patterns.objects(trigger)
+        slots = list(objects) if every_act or cand.sense.mode in PERSON_TARGET_MODES \
+            or cand.sense.type in RECEIVER_TARGET_TYPES else []
+        if cand.sense.type in RECEIVER_TARGET_TYPES:
+            slots += [g for holder in (trigger, *objects) for c in holder.children
+                      if c.dep_ in ("prep", "dative") and c.lower_ in RECEIVER_PREPS
+                      for g in c.children if g.dep_ == "pobj"]
+        for obj in objects:
+            if obj.lemma_.lower() in AUTHORED_NOUNS:
+                slots += [c for c in obj.children if c.dep_ == "poss"] + [
+                    g for c in obj.children if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by")
+                    for g in c.children if g.dep_ == "pobj"]
+        return slots
 
     @staticmethod
     def _explicit_other(cand: Candidate, index: MentionIndex) -> bool:

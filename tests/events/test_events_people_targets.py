@@ -100,3 +100,26 @@ def test_no_counterpart_is_guessed_for_an_act_done_to_people_the_sentence_names(
     last = [(e.actor.code, e.event_type, e.recipient.text if e.recipient else None, e.recipient.code if e.recipient else None)
             for e in detente.extract(text, published="2025-05-20") if e.event_type == "ASSAULT"]
     assert last == [("GHAMIL", "ASSAULT", "12 civilians", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an act given is aimed at the people it is given to, its object or its "to" phrase
+    ("Ghana helped refugees on Sunday.", ("GHA", "AID", "refugees", None)),
+    ("Ghana provided humanitarian aid to refugees.", ("GHA", "AID", "refugees", None)),
+    ("Ghana gave shelter to displaced families.", ("GHA", "AID", "displaced families", None)),
+])
+def test_aid_given_to_people_no_dictionary_knows_is_aimed_at_them(text, expected):
+    assert rules_coded(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # demands accepted or met are yielded to; the one yielded to is who made them, people included
+    ("The Togolese government accepted the demands of the protesters.",
+     ("TGOGOV", "CONCEDE", "the protesters", None)),
+    ("Togo met the key demands of the striking teachers.", ("TGO", "CONCEDE", "the striking teachers", None)),
+    ("The Togolese government accepted the demands of Ghana.", ("TGOGOV", "CONCEDE", "Ghana", "GHA")),
+    # rejected, they are refused to whoever made them
+    ("The Togolese government rejected the demands of the protesters.", ("TGOGOV", "REJECT", "the protesters", None)),
+])
+def test_an_answer_to_demands_is_aimed_at_who_made_them(text, expected):
+    assert rules_coded(text) == [expected]
