@@ -41,6 +41,7 @@ from detente.events.patterns import (
     JOINT_RETYPE,
     OPPOSING_PREPS,
     PASSIVE_NOT_EVENT,
+    REASON_PREPS,
     RECEIVER_PREPS,
     SAID_NOUNS,
     VENUE_PREPS,
@@ -832,6 +833,8 @@ class Coder:
         trigger = cand.trigger
         if infinitive(trigger) or any(t.pos_ in ("NOUN", "PROPN") for t in trigger.ancestors):
             return []  # "put pressure on Uganda to release the prisoners": asked of another, not done
+        if trigger.dep_ == "pcomp" and trigger.head.lower_ in REASON_PREPS:
+            return []  # "attacked a village for sheltering soldiers": the village's act, the reason it was attacked
         is_role = role_test(sent.doc)
         target = next((o for o in self._people_slots(cand, every_act=False)
                        if sent.start <= o.i < sent.end and o.i not in cand.tokens and o.pos_ in ("NOUN", "PROPN")
