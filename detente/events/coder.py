@@ -43,6 +43,7 @@ from detente.events.patterns import (
     PASSIVE_NOT_EVENT,
     REASON_PREPS,
     RECEIVER_PREPS,
+    RECIPIENT_PREPS,
     SAID_NOUNS,
     VENUE_PREPS,
     VERB_ACT_FAMILIES,
@@ -974,6 +975,9 @@ class Coder:
         objects = self.patterns.objects(trigger)
         slots = list(objects) if every_act or cand.sense.mode in PERSON_TARGET_MODES \
             or cand.sense.type in RECEIVER_TARGET_TYPES else []
+        if cand.sense.mode in PERSON_TARGET_MODES:  # "launched an investigation into Kofi Mensah": the act's noun
+            slots += [g for o in objects if o.i in cand.tokens for c in o.children
+                      if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS for g in c.children if g.dep_ == "pobj"]
         if cand.sense.type in RECEIVER_TARGET_TYPES:
             slots += [g for holder in (trigger, *objects) for c in holder.children
                       if c.dep_ in ("prep", "dative") and c.lower_ in RECEIVER_PREPS

@@ -123,3 +123,16 @@ def test_aid_given_to_people_no_dictionary_knows_is_aimed_at_them(text, expected
 ])
 def test_an_answer_to_demands_is_aimed_at_who_made_them(text, expected):
     assert rules_coded(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an investigation of a person no dictionary knows is aimed at that person, verb or noun
+    ("Ghanaian police are investigating Kofi Mensah.", ("GHACOP", "ACCUSE", "Kofi Mensah", None)),
+    ("Ghanaian police launched an investigation into Kofi Mensah.", ("GHACOP", "ACCUSE", "Kofi Mensah", None)),
+])
+def test_an_investigation_of_a_person_is_aimed_at_them(text, expected):
+    assert rules_coded(text) == [expected]
+
+
+def test_an_investigation_into_an_act_is_no_act_against_anyone():
+    assert rules_coded("Ghanaian police launched an investigation into the killing.") == []
