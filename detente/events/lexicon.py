@@ -261,7 +261,7 @@ ENDING_CLASSES = frozenset({"stop", "cut", "lift"})
 # the keys of a noun entry that are not verbs or verb classes
 NOUN_ENTRY_KEYS = frozenset({"words", "type", "cameo", "mode", "goldstein", "strength", "needs_recipient", "future_only",
                              "not_naming", "do", "modifiers", "nominal", "nominal_requires_modifier", "requires_modifier",
-                             "nominal_needs_both", "not_with", *SENSE_ALTERNATIVES})
+                             "nominal_needs_both", "not_with", "by_people", *SENSE_ALTERNATIVES})
 
 
 @dataclass
@@ -318,6 +318,10 @@ class Lexicon:
     verb_phrases: dict[str, list[tuple[tuple[str, ...], Sense]]] = field(default_factory=dict)
     nouns: dict[str, NounEntry] = field(default_factory=dict)
     noun_phrases: dict[str, list[tuple[tuple[str, ...], NounEntry]]] = field(default_factory=dict)
+    # a noun's entry when people (workers, teachers, a union) do it: "the teachers ended their strike"
+    # is a labour strike, "Ghana launched a strike" an attack (`by_people` words of an entry)
+    people_nouns: dict[str, NounEntry] = field(default_factory=dict)
+    people_doers: frozenset[str] = frozenset()  # the words that name such people (`people_doers`)
     verb_class: dict[str, str] = field(default_factory=dict)
     class_phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     governors: dict[str, str] = field(default_factory=dict)
@@ -387,6 +391,9 @@ class Lexicon:
                 else:  # "air strike": keyed by the head (last word), preceded by the others
                     self.noun_phrases.setdefault(parts[-1], []).append((parts[:-1], noun))
                     self.noun_phrases.setdefault(plural(parts[-1]), []).append((parts[:-1], noun))
+            for word in entry.get("by_people") or []:
+                self.people_nouns[str(word).lower()] = noun
+                self.people_nouns[plural(str(word).lower())] = noun
         for name, words in (data.get("verb_classes") or {}).items():
             for word in words or []:
                 self._add_verb(self.verb_class, self.class_phrases, word, name)
@@ -398,6 +405,7 @@ class Lexicon:
             for word in words or []:
                 self._add_verb(self.governors, self.governor_phrases, word, kind)
         self.non_event_objects |= {str(w).lower() for w in data.get("non_event_objects") or []}
+        self.people_doers |= {str(w).lower() for w in data.get("people_doers") or []}
         for entry in data.get("negated_verbs") or []:
             sense = Sense.from_dict(entry, where)
             for word in entry.get("words") or []:
@@ -628,6 +636,10 @@ class Lexicon:
                     if entry is not None and entry.nominal:
                         return entry
         return None
+
+    def people_entry(self, token) -> NounEntry | None:
+        """The entry a noun takes when people do it (`by_people`), or None."""
+        return next((self.people_nouns[k] for k in self.keys(token) if k in self.people_nouns), None)
 
     def refine(self, sense: Sense, entry: NounEntry | None, token) -> Sense:
         """A noun's sense by whom it is aimed at ("a ban on the party": `on_someone`), its mode

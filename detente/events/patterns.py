@@ -752,6 +752,9 @@ class Patterns:
             sense = entry.under(noun.lemma_.lower(), cls) if self.lex.class_of(verb) == "do" else None
             return (self.lex.refine(sense, entry, inner) if sense is not None else None), entry
         entry = self.lex.noun_entry(noun)
+        people = self.lex.people_entry(noun)
+        if people is not None and self.done_by_people(verb):
+            entry = people  # "the teachers called off their strike": a labour strike, not an attack
         if entry is None:
             return None, None
         if self.lex.unmodified(entry, noun):
@@ -769,6 +772,14 @@ class Patterns:
         if sense is None:
             return None, entry
         return self.lex.refine(sense, entry, noun), entry
+
+    def done_by_people(self, verb) -> bool:
+        """Whether the verb's subject names people who work (`people_doers`: "the teachers", "a
+        majority of the guards") whom the actor dictionaries know as such, not a state or a force
+        ("Chilean truck drivers", whom they do not know, stay the country's)."""
+        is_role = role_test(verb.doc)
+        return any((head := self.unwrap(t)).lemma_.lower() in self.lex.people_doers and is_role(head)
+                   for t in self.subject_tokens(verb))
 
     def class_target(self, noun) -> tuple[Any, NounEntry, str] | None:
         """(event noun, its entry, verb class) when `noun` is a class noun governing an event noun

@@ -54,6 +54,9 @@ import detente
     ("Ghanaian opposition activists began a hunger strike in Accra.", [("GHA", None, "PROTEST")]),
     ("Ghanaian teachers called off their general strike on Monday.", [("GHA", None, "CONCEDE")]),
     ("Togolese protesters have been taking part in a hunger strike for two weeks.", [("TGO", None, "PROTEST")]),
+    # "a strike" alone is a labour strike when people who work do it (an attack when a state does)
+    ("Togolese teachers called off their strike.", [("TGO", None, "CONCEDE")]),
+    ("Togolese doctors began a strike on Monday.", [("TGO", None, "PROTEST")]),
     # people who take to the streets protest; counted by a crowd word, a people's name is its people
     ("Ghanaian teachers took to the streets of Accra on Monday.", [("GHA", None, "PROTEST")]),
     ("Thousands of Togolese took to the streets on Saturday.", [("TGO", None, "PROTEST")]),

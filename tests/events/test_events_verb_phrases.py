@@ -24,7 +24,8 @@ CASES = {
         # a particle that makes a phrasal verb of another class drops the bare verb's sense:
         # calling off talks ends them, it is no phone call
         ("Chile called off the talks with Peru.", [("CHL", "SANCTION", "PER")]),
-        ("Chilean truck drivers called off their strike against Peru.", []),
+        # (a strike called off by people who work is a concession to whom it was against, CAMEO 082)
+        ("Chilean truck drivers called off their strike against Peru.", [("CHL", "CONCEDE", "PER")]),
         ("Chile called Peru on Monday.", [("CHL", "CONSULT", "PER")]),
     ],
     "weapons launched, fired or dropped at someone": [
