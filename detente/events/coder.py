@@ -761,9 +761,9 @@ class Coder:
             opposed = self._opposed_thing(cand, sent, index)
             if opposed is not None:
                 recipients = [opposed]
-        if self.infer_counterpart and sense.type in DYADIC and said is None and not self._explicit_other(cand, index) \
-                and not self._people_object(cand, index):
-            if recipients == [None] and actors[0] is not None and actors[0].country:
+        if self.infer_counterpart and sense.type in DYADIC and said is None and not self._explicit_other(cand, index):
+            if recipients == [None] and actors[0] is not None and actors[0].country \
+                    and not self._people_object(cand, index):
                 country = index.dominant_country(actors[0].country, sent)
                 if country:
                     recipients, inferred = [self._country_actor(country, index)], True
@@ -824,10 +824,11 @@ class Coder:
     def _people_target(self, cand: Candidate, sent, article: Article, index: MentionIndex, quotes,
                        resolver) -> list[Event]:
         """"Togo released dozens of activists", "police arrested 18 people", "arrested Kofi Mensah":
-        an act done to people (`person_target_modes`) that the grammar found with its doer, whose
-        object names people (or a person) no dictionary codes, is aimed at them: the recipient is their phrase, coded with the country a
-        word of it names ("a Togolese journalist"), else with none. Run when the learned step
-        linked no pair for the act."""
+        an act done to people (`person_target_modes`; the other places of `_people_slots`) that the
+        grammar found with its doer, whose object names people (or a person) no dictionary codes,
+        is aimed at them: the recipient is their phrase, coded with the country a word of it names
+        ("a Togolese journalist"), else with none. Run when the learned step linked no pair for
+        the act."""
         asked = cand.family == "governor" and cand.sense.type in PERSON_TARGET_TYPES  # "urged teachers to …"
         if cand.actor is None or cand.recipient is not None:
             return []
