@@ -838,7 +838,7 @@ class Coder:
         if trigger.dep_ == "pcomp" and trigger.head.lower_ in REASON_PREPS:
             return []  # "attacked a village for sheltering soldiers": the village's act, the reason it was attacked
         is_role = role_test(sent.doc)
-        target = next((o for o in self._people_slots(cand, every_act=False)
+        target = next((o for o in self._people_slots(cand)
                        if sent.start <= o.i < sent.end and o.i not in cand.tokens and o.pos_ in ("NOUN", "PROPN")
                        and index.at(o) is None and (is_role(o) or (not asked and o.ent_type_ == "PERSON"))), None)
         if target is None:
@@ -963,19 +963,18 @@ class Coder:
         the document."""
         is_role = role_test(index.doc)
         return any(o.pos_ == "NOUN" and o.i not in cand.tokens and is_role(o) and index.of_phrase(o) is None
-                   for o in self._people_slots(cand, every_act=True))
+                   for o in self._people_slots(cand))
 
-    def _people_slots(self, cand: Candidate, every_act: bool) -> list:
+    def _people_slots(self, cand: Candidate) -> list:
         """Where an act names people as its other side: whom a request asks; what an act done to
-        people (`person_target_modes`) is done to, its objects (`every_act`: any act's objects);
-        whom an act given (RECEIVER_TARGET_TYPES) goes to ("provided aid to refugees"); who made
-        the demand or the proposal an act answers ("accepted the demands of the protesters")."""
+        people (`person_target_modes`) is done to, its objects; whom an act given
+        (RECEIVER_TARGET_TYPES) goes to ("provided aid to refugees"); who made the demand or the
+        proposal an act answers ("accepted the demands of the protesters")."""
         trigger = cand.trigger
         if cand.family == "governor" and cand.sense.type in PERSON_TARGET_TYPES:
             return self.patterns.asked(trigger)
         objects = self.patterns.objects(trigger)
-        slots = list(objects) if every_act or cand.sense.mode in PERSON_TARGET_MODES \
-            or cand.sense.type in RECEIVER_TARGET_TYPES else []
+        slots = list(objects) if cand.sense.mode in PERSON_TARGET_MODES or cand.sense.type in RECEIVER_TARGET_TYPES else []
         if cand.sense.mode in PERSON_TARGET_MODES:  # "launched an investigation into Kofi Mensah": the act's noun
             slots += [g for o in objects if o.i in cand.tokens for c in o.children
                       if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS for g in c.children if g.dep_ == "pobj"]
