@@ -55,6 +55,7 @@ COMPONENT = "detente_actors"
 COUNTRY_WORDS = (COUNTRY, DEMONYM, PLACE)
 _WORDS = resources.words("mentions")
 FORMER_WORDS = frozenset(_WORDS["former_words"])
+PAST_OFFICE_VERBS = frozenset(_WORDS["past_office_verbs"])  # "served as president": held before
 NAME_TITLES = frozenset(_WORDS["name_titles"])
 ENT_LABELS = {PERSON: "PERSON", COUNTRY: "GPE", CAPITAL: "GPE", PLACE: "GPE", DEMONYM: "NORP", PEOPLE: "NORP",
               AGENCY: "ORG", ORG: "ORG", GROUP: "ORG"}
@@ -78,6 +79,17 @@ ORG_LINKS = frozenset(_WORDS["org_links"])
 # "-based", "-led": the group after the hyphened word is the country's ("the Saudi-led coalition")
 HYPHEN_COUNTRY_WORDS = frozenset(_WORDS["hyphen_country_words"])
 HYPHEN_LEADING_WORDS = frozenset(_WORDS["hyphen_leading_words"])  # "a Saudi-led strike": Saudi's act
+
+
+def _held_before(head) -> bool:
+    """A role told as held in the past: "was a two-term Danish prime minister", "served as
+    Ghanaian president from 2001 until 2009" (the attribute of a past "be", or the "as" phrase of
+    a past "serve"): its holder is a former office holder now."""
+    if head.dep_ == "attr" and head.head.lemma_ == "be" and head.head.tag_ == "VBD":
+        return True
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "as" and prep.head.tag_ == "VBD" \
+        and prep.head.lemma_.lower() in PAST_OFFICE_VERBS
 
 
 @dataclass(frozen=True)
@@ -241,6 +253,8 @@ class ActorComponent:
                 ids.extend(m.entry_id for m in prim.meanings if m.kind == prim.kind)
         if start > 0 and (doc[start - 1].lower_ in FORMER_WORDS
                           or (doc[start - 1].text == "-" and start > 1 and doc[start - 2].lower_ in FORMER_WORDS)):
+            flags.add("former")
+        if ROLE in kinds and _held_before(doc[group[-1].end - 1]):
             flags.add("former")
         if PERSON in kinds:
             kind = "name"

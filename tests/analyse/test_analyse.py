@@ -56,6 +56,13 @@ def test_term_dates(nlp):
         ("president Alvaro Uribe", "COLELI")]  # "former" in the text wins over the date
 
 
+def test_a_role_told_as_held_in_the_past_is_a_former_one(nlp):
+    # "served as" in the past tense: the role was held before, its holder is an elite now
+    assert codes(nlp, "Luis Vega served as Peruvian president from 2001 until 2009.", "2025-02-01") == [
+        ("Peruvian president", "PERELI")]
+    assert codes(nlp, "The Peruvian president criticised the talks.", "2025-02-01") == [("Peruvian president", "PERGOV")]
+
+
 def test_composition(nlp):
     got = codes(nlp, "Colombian President Gustavo Petro met U.S. Secretary of State Marco Rubio and "
                      "Colombia's ambassador in Washington.", "2025-03-01")
