@@ -194,6 +194,11 @@ def _where_other_is(token, act: Candidate, by_head: dict) -> bool:
     return thing.i not in act.tokens | {act.trigger.i} and phrase is not None and phrase.mention is not None
 
 
+def _asks(cand: Candidate) -> bool:
+    """A request told by a verb of asking ("urged teachers to …"): aimed at whom it asks."""
+    return cand.family == "governor" and cand.sense.type in PERSON_TARGET_TYPES
+
+
 def _two_of_one_code(actor: Actor, recipient: Actor) -> bool:
     """Two different actors behind one code ("a Nairobi court" and "President Ruto" are both
     Kenyan, "the president" and "the justice minister" both KENGOV): two named people, or two
@@ -829,7 +834,6 @@ class Coder:
         is aimed at them: the recipient is their phrase, coded with the country a word of it names
         ("a Togolese journalist"), else with none. Run when the learned step linked no pair for
         the act."""
-        asked = cand.family == "governor" and cand.sense.type in PERSON_TARGET_TYPES  # "urged teachers to …"
         if cand.actor is None or cand.recipient is not None:
             return []
         trigger = cand.trigger
@@ -840,7 +844,7 @@ class Coder:
         is_role = role_test(sent.doc)
         target = next((o for o in self._people_slots(cand)
                        if sent.start <= o.i < sent.end and o.i not in cand.tokens and o.pos_ in ("NOUN", "PROPN")
-                       and index.at(o) is None and (is_role(o) or (not asked and o.ent_type_ == "PERSON"))), None)
+                       and index.at(o) is None and (is_role(o) or (not _asks(cand) and o.ent_type_ == "PERSON"))), None)
         if target is None:
             return []
         phrase = next((p for p in phrases(sent, index, is_role) if p.head == target.i), None)
@@ -971,7 +975,7 @@ class Coder:
         (RECEIVER_TARGET_TYPES) goes to ("provided aid to refugees"); who made the demand or the
         proposal an act answers ("accepted the demands of the protesters")."""
         trigger = cand.trigger
-        if cand.family == "governor" and cand.sense.type in PERSON_TARGET_TYPES:
+        if _asks(cand):  # "urged teachers to …"
             return self.patterns.asked(trigger)
         objects = self.patterns.objects(trigger)
         slots = list(objects) if cand.sense.mode in PERSON_TARGET_MODES or cand.sense.type in RECEIVER_TARGET_TYPES else []
@@ -982,11 +986,7 @@ class Coder:
             slots += [g for holder in (trigger, *objects) for c in holder.children
                       if c.dep_ in ("prep", "dative") and c.lower_ in RECEIVER_PREPS
                       for g in c.children if g.dep_ == "pobj"]
-        for obj in objects:
-            if obj.lemma_.lower() in AUTHORED_NOUNS:
-                slots += [c for c in obj.children if c.dep_ == "poss"] + [
-                    g for c in obj.children if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by")
-                    for g in c.children if g.dep_ == "pobj"]
+        slots += [a for obj in objects if obj.lemma_.lower() in AUTHORED_NOUNS for a in self.patterns.authors(obj)]
         return slots
 
     @staticmethod

@@ -427,12 +427,12 @@ class Patterns:
                 node = node.head
                 continue
             break
-        head = modality.reporting_head(node)  # "made it clear it …": clear → made
-        if head is None:
+        head = modality.reporting_head(node)  # "said it …", "made it clear it …": clear → made
+        if head is None:  # any other clause complement, up to its verb
             if node.dep_ != "ccomp" or node.head.i == node.i:
                 return []
             head = node.head
-            while head.pos_ not in VERB_POS and head.head.i != head.i:  # "made clear it …": clear → made
+            while head.pos_ not in VERB_POS and head.head.i != head.i:
                 head = head.head
         return self.mentions(index, [c for c in head.children if c.dep_ in SUBJECT_DEPS])
 
@@ -1103,12 +1103,7 @@ class Patterns:
         to_act = comps or [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
         if not to_act:
             return False
-        asked = [o for o in verb.children if o.dep_ == "dobj"]
-        # right after the verb ("called on them", "called again upon them"), not a phrase that
-        # opens the sentence ("On the right, two former presidents demanded that …")
-        asked += [o for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ in ADDRESSEE_PREPS
-                  and verb.i < p.i <= verb.i + 2 for o in p.children if o.dep_ == "pobj"]
-        asked = [o for o in asked if o.pos_ in ("NOUN", "PROPN", "PRON")]
+        asked = [o for o in self.asked(verb) if o.pos_ in ("NOUN", "PROPN", "PRON")]
         return bool(asked) and all(index.of_phrase(o) is None and self.lex.noun_entry(o) is None for o in asked)
 
     def governed(self, verb, kind: str, comps: list, index: MentionIndex) -> Candidate | None:
@@ -1196,10 +1191,21 @@ class Patterns:
                          family="governor", tokens={verb.i, *act_tokens},
                          passive=self.is_passive(verb))
 
-    def asked(self, verb) -> list:
-        """Whom a verb of asking asks: its objects, or the "on" phrase of "called on"."""
-        return self.objects(verb) + [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                                     for g in c.children if g.dep_ == "pobj"]
+    @staticmethod
+    def asked(verb) -> list:
+        """Whom a verb of asking asks: its object, or the "on" phrase of "called on" right after the
+        verb ("called on them", "called again upon them"), not a phrase that opens the sentence
+        ("On the right, two former presidents demanded that …")."""
+        return [o for o in verb.children if o.dep_ == "dobj"] + [
+            o for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ in ADDRESSEE_PREPS
+            and verb.i < p.i <= verb.i + 2 for o in p.children if o.dep_ == "pobj"]
+
+    def authors(self, noun) -> list:
+        """Who made a demand, a proposal or an offer (`authored_nouns`): its possessor, its "of"
+        phrase or its "by" phrase ("the protesters' demands", "the demands of the protesters")."""
+        return [c for c in noun.children if c.dep_ == "poss"] + [
+            g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ] + self.nominal_agent_tokens(noun)
 
     def asked_people(self, verb, comps: list, index: MentionIndex) -> Candidate | None:
         """"The government urged teachers to call off the strike": a request of people no
