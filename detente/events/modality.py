@@ -19,6 +19,7 @@ REAL, NEGATED, HYPOTHETICAL, FUTURE, QUESTION = "real", "negated", "hypothetical
 _WORDS = resources.words("modality")
 MODALS = frozenset(_WORDS["modals"])
 FUTURES = frozenset(_WORDS["futures"])
+PAST_GUESS_MODALS = frozenset(_WORDS["past_guess_modals"])
 CONDITIONAL_MARKS = frozenset(_WORDS["conditional_marks"])
 REFUSAL_CONDITION_MARKS = frozenset(_WORDS["refusal_condition_marks"])
 # "before/until ... " under a negated, modal or future main verb states a condition, not an act.
@@ -105,6 +106,8 @@ def _clause_status(verb) -> str:
             if low in ("would", "'d") and backshifted(verb):
                 status = FUTURE
                 continue
+            if low in PAST_GUESS_MODALS and _perfect(verb, child):
+                continue  # "may have launched cyber attacks": a guess at a past act, told as done
             if low in MODALS or child.lemma_ in ("could", "may", "might", "would", "should", "can", "must"):
                 return HYPOTHETICAL
             if low in FUTURES:
@@ -114,6 +117,13 @@ def _clause_status(verb) -> str:
     if intended(verb):
         status = FUTURE
     return status
+
+
+def _perfect(verb, modal) -> bool:
+    """Whether `modal` is followed by the perfect "have" of `verb` ("may have sent", "might have
+    been shelled"): the verb is a past participle with a bare "have" between them."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" and modal.i < c.i < verb.i
+                                      for c in verb.children)
 
 
 def as_a_rule(verb) -> bool:

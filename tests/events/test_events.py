@@ -203,12 +203,23 @@ def test_blocking_verbs_stop_the_act():
     "The United States could impose tariffs on Colombia.",
     "Colombia may face sanctions from the United States.",
     "If Colombia refuses, Washington would impose tariffs on Colombia.",
+    "Washington could have imposed tariffs on Colombia.",
+    "Washington should have imposed tariffs on Colombia.",
     "Will Russia attack Ukraine?",
     "Reduced cooperation would negatively impact both the United States and Colombia.",
     "Analysts warned about the possibility of a US invasion of Venezuela.",
 ])
 def test_not_events(text):
     assert run(text).events == []
+
+
+@pytest.mark.parametrize("text", [
+    "The United States may have imposed tariffs on Colombia.",
+    "Washington might have sanctioned Colombia, officials said.",
+])
+def test_a_guess_at_a_past_act_is_told_as_done(text):
+    assert [(e.event_type, e.actor.country, e.recipient.country) for e in run(text).events] == [
+        ("SANCTION", "USA", "COL")]
 
 
 def test_stated_future_act_is_a_threat():

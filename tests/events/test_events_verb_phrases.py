@@ -116,6 +116,14 @@ CASES = {
         # a deal sealed is still an agreement, not a closed border
         ("Greece and Turkey sealed a deal on migration.", [("GRC", "SUPPORT", "TUR")]),
     ],
+    "information given to another side is shared": [
+        # however it is handed over, information given to another side is shared (CAMEO 064)
+        ("Ghana gave the account details and information of the suspects to the Togolese government.",
+         [("GHA", "COOPERATE", "TGOGOV")]),
+        ("Peru passed intelligence on the plot to Chile.", [("PER", "COOPERATE", "CHL")]),
+        # information given to reporters is no act between sides
+        ("The Ghanaian minister gave information about the talks to reporters.", []),
+    ],
     "a welcome extended to a visitor is hosting": [
         # a welcome given to a visitor is the host's act (CAMEO 043), to the visitor
         ("Vietnam extended a warm welcome to the Indian prime minister.", [("VNM", "CONSULT", "INDGOV")]),
