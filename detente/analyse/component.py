@@ -465,11 +465,27 @@ class ActorComponent:
                     spans.append(mention_span(doc, first, last, record))
                     ents.append(Span(doc, first, last, label="ORG"))
                 continue
-            if self._hyphen_modifier(doc, prim, prim_at) or self._identity_modifier(prim, prim_at):
+            if self._hyphen_modifier(doc, prim, prim_at) or self._identity_modifier(prim, prim_at) \
+                    or self._surname(doc, prim, prim_at):
                 drop.add(id(prim))
         if not drop:
             return prims
         return [p for p in prims if id(p) not in drop]
+
+    def _surname(self, doc: Doc, prim: _Prim, prim_at: dict) -> bool:
+        """"Justice Minister Naser Abdel Bari", "Kofi Volta": a place word after names no
+        dictionary knows, which the parse hangs on it as one name, ends that name when a title or
+        a known first name opens it."""
+        if prim.kind not in (PLACE, CAPITAL, COUNTRY) or prim.end - prim.start != 1:
+            return False
+        token, k = doc[prim.start], prim.start - 1
+        while k >= 0 and doc[k].pos_ == "PROPN" and doc[k].dep_ == "compound" and doc[k].head.i == token.i \
+                and k not in prim_at:
+            k -= 1
+        if k == prim.start - 1 or token.pos_ != "PROPN":
+            return False
+        before = prim_at.get(k)
+        return doc[k + 1].text in self.first_names or (before is not None and before.kind == ROLE)
 
     def _identity_modifier(self, prim: _Prim, prim_at: dict) -> bool:
         """ "Ghanaian Americans", "Korean Canadians": a demonym before another country's people

@@ -28,7 +28,7 @@ def detect_language(text: str) -> str | None:
         code, _score = py3langid.classify(sample)
     except Exception:  # noqa: BLE001 - detection is advisory; never lose a document over it
         return None
-    if code != "en" and (_looks_english(sample) or _english_plausible(sample)):
+    if code != "en" and (_looks_english(sample) or _english_plausible(sample) or _mostly_names(sample)):
         return "en"
     return code
 
@@ -72,11 +72,29 @@ def _looks_english(sample: str, minimum_share: float = 0.2, window: int = 400) -
     """Short texts only: langid is reliable on long ones, and code-switched pages stay its call.
     Names and numbers belong to no language ("Ghanaian President Kofi Mensah met Nigerian President
     Bola Tinubu on Monday" is two words of English and nine of names): the share is of the others."""
-    words = [w.strip(".,;:!?\"'()[]“”‘’—–-") for w in sample.split()]
-    words = [w.lower() for w in words if w and (w.lower() in _ENGLISH_FUNCTION_WORDS
-                                               or not (w[0].isupper() or w[0].isdigit()))]
+    words = _other_words(sample)
     if not words or len(words) > window:
         return False
     english = sum(w in _ENGLISH_FUNCTION_WORDS for w in words)
     # German capitalises its nouns: what is left of it is function words, mostly not English ones
     return english / len(words) >= minimum_share and english > sum(w in OTHER_STOPWORDS for w in words)
+
+
+def _other_words(sample: str) -> list[str]:
+    """The words of a text that are not names or numbers (function words kept even when capitalised)."""
+    words = [w.strip(".,;:!?\"'()[]“”‘’—–-") for w in sample.split()]
+    return [w.lower() for w in words if w and (w.lower() in _ENGLISH_FUNCTION_WORDS
+                                              or not (w[0].isupper() or w[0].isdigit()))]
+
+
+# Fewer words than this besides names, none a function word of another language, tell no
+# language ("Ghanaian President Kwame Asante met Togolese President Kossi Agbeko.": one word):
+# as for a headline-length text, the text is coded as English.
+MIN_TELLING_WORDS = 3
+
+
+def _mostly_names(sample: str) -> bool:
+    if len(sample.split()) > SHORT_WORDS:
+        return False
+    words = _other_words(sample)
+    return len(words) < MIN_TELLING_WORDS and not any(w in OTHER_STOPWORDS for w in words)

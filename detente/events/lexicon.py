@@ -276,6 +276,10 @@ class NounEntry:
     nominal_needs_both: bool = False  # as a bare noun, only with both actor and recipient
     not_with: frozenset[str] = frozenset()  # modifiers that make it another thing ("a rescue operation")
 
+    def voided_by(self, verb_lemma: str) -> bool:
+        """Whether the entry says this verb makes no event of the noun (`express: null`)."""
+        return verb_lemma in self.by_class and self.by_class[verb_lemma] is None
+
     def under(self, verb_lemma: str, verb_class: str | None) -> Sense | None:
         if verb_lemma in self.by_class:
             return self.by_class[verb_lemma]

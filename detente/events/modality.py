@@ -20,6 +20,7 @@ _WORDS = resources.words("modality")
 MODALS = frozenset(_WORDS["modals"])
 FUTURES = frozenset(_WORDS["futures"])
 PAST_GUESS_MODALS = frozenset(_WORDS["past_guess_modals"])
+IN_FORCE_PHRASES = frozenset(_WORDS["in_force_phrases"])
 CONDITIONAL_MARKS = frozenset(_WORDS["conditional_marks"])
 REFUSAL_CONDITION_MARKS = frozenset(_WORDS["refusal_condition_marks"])
 # "before/until ... " under a negated, modal or future main verb states a condition, not an act.
@@ -305,6 +306,10 @@ def noun_status(noun, ends: Callable[[Any], bool] | None = None) -> str:
         if (noun.dep_ == "nsubjpass" and head.lemma_.lower() in INTENTION_VERBS) or any(
                 c.dep_ == "acomp" and c.lower_ in INTENTION_VERBS for c in head.children):
             return HYPOTHETICAL
+        if noun.dep_ == "nsubj" and puts_in_force(head):
+            # "the tariffs will take effect on Monday": a measure decided, in force from a day
+            status = verb_status(head)
+            return REAL if status == FUTURE else status
     # the nearest governing verb decides the mood ("could face sanctions", "did not impose tariffs")
     node = noun
     for _ in range(6):
@@ -314,6 +319,18 @@ def noun_status(noun, ends: Callable[[Any], bool] | None = None) -> str:
         if node.pos_ in ("VERB", "AUX"):
             return verb_status(node, attempted_is_act=ends is not None and ends(node))
     return REAL
+
+
+def puts_in_force(verb) -> bool:
+    """"take effect", "come into force", "kick in" (`in_force_phrases`) on this verb."""
+    lemma = verb.lemma_.lower()
+    phrases = {lemma}
+    for child in verb.children:
+        if child.dep_ in ("dobj", "prt", "acomp"):
+            phrases.add(f"{lemma} {child.lower_}")
+        elif child.dep_ == "prep":
+            phrases.update(f"{lemma} {child.lower_} {g.lower_}" for g in child.children if g.dep_ == "pobj")
+    return bool(phrases & IN_FORCE_PHRASES)
 
 
 def nonspecific(noun) -> bool:

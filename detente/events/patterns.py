@@ -595,20 +595,22 @@ class Patterns:
     def unknown_accused(verb, index: MentionIndex) -> list:
         """Whom an accusing verb names as accused, when the dictionaries do not know them: its
         direct object, else its clause's subject ("accused the rebel group of …", "alleged that
-        the militants had …"), if a name, a person or a group the tagger marks, or a generic
-        agent with no country. Empty otherwise."""
+        the militants had …"), if a name, a person or a group the tagger marks, a generic agent
+        with no country or a pronoun no mention resolves. Empty otherwise."""
         accused = [c for c in verb.children if c.dep_ == "dobj"] or [
             s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
         accused = [o for o in accused if index.of_phrase(o) is None]
         if not accused:
             return []
         is_role = role_test(verb.doc)
-        return accused if any(o.pos_ == "PROPN" or o.ent_type_ in ACTOR_ENTITY_TYPES or is_role(o)
+        # a pronoun the mentions do not resolve stands for someone too ("accusing it of …")
+        return accused if any(o.pos_ in ("PROPN", "PRON") or o.ent_type_ in ACTOR_ENTITY_TYPES or is_role(o)
                               for o in accused) else []
 
     def clause_party(self, index: MentionIndex, cand: Candidate, sense: Sense, sides: list) -> Any | None:
         """The one other party named in the act's own clause when the patterns found no recipient:
-        "dispatched police to help Libya secure the border", "helped Niger build a runway".
+        "dispatched police to help Libya secure the border", "helped Niger build a runway"; for force,
+        the participle that tells what it did ("stepped up attacks, inflicting casualties on the army").
         Not the act's own side (`sides`: its actor and those coordinated with it, its subject),
         not a party told in a clause with a subject of its own ("said Russia had …"), in a
         description of a noun or in an adverbial clause other than a purpose or a condition set
@@ -628,6 +630,17 @@ class Patterns:
             # nothing with the act coordinated after it ("met and held talks with Xi" still does)
             own.update(t.i for c in trigger.children if c.dep_ == "conj" and c.pos_ in VERB_POS for t in c.subtree)
         found: list = []
+        if sense.type in FORCE_TYPES:
+            # force: whom the participle that tells what it did was aimed at ("stepped up attacks,
+            # inflicting casualties on the army"), or the verb it is coordinated with ("inflicting
+            # casualties on the army and capturing territory")
+            told = [c for c in trigger.children if c.dep_ == "advcl" and _consequence_participle(c, trigger)]
+            if trigger.dep_ == "conj" and trigger.head.pos_ in VERB_POS:
+                told.append(trigger.head)
+            for verb in told:
+                hit = self.recipient(index, verb, [g for g in verb.children if g.dep_ == "dobj"], cand.actor, sense=sense)
+                if hit is not None:
+                    return hit
         clauses = [c for c in trigger.children if c.dep_ == "advcl" and (
             infinitive(c) or any(m.dep_ == "mark" and m.lower_ in PARTY_CLAUSE_MARKS for m in c.children))]
         for token in _core_subtree(trigger) + [t for c in clauses for t in _core_subtree(c)]:
@@ -829,8 +842,12 @@ class Patterns:
         return sense
 
     def non_event_object(self, verb) -> bool:
-        return any(o.lemma_.lower() in self.lex.non_event_objects for o in self.objects(verb)
-                   if o.dep_ in ("dobj",))
+        """An object that makes the verb no act: a word of `non_event_objects` ("released a
+        statement"), or an event noun whose entry voids this verb ("expressed relief": `express: null`)."""
+        lemma = verb.lemma_.lower()
+        return any(o.lemma_.lower() in self.lex.non_event_objects
+                   or ((entry := self.lex.noun_entry(o)) is not None and entry.voided_by(lemma))
+                   for o in self.objects(verb) if o.dep_ in ("dobj",))
 
     # ---- the three families --------------------------------------------------------------------
     def sentence(self, sent, index: MentionIndex) -> list[Candidate]:
@@ -1709,6 +1726,8 @@ class Patterns:
             return None
         if self.is_topic(noun) or self.is_trend(noun):
             return None
+        if noun.dep_ == "dobj" and entry.voided_by(noun.head.lemma_.lower()):
+            return None  # "expressed relief": a feeling the verb makes of the noun, no act
         governor = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
         target = self.class_target(governor) if governor is not None and governor.i != noun.i else None
         if target is not None and target[0].i == noun.i:  # "the suspension of aid to Mali"
@@ -1848,6 +1867,13 @@ def _core_subtree(token) -> list:
                 continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def _consequence_participle(clause, trigger) -> bool:
+    """A participle after an act that tells what it did ("intensified attacks, inflicting heavy
+    casualties on the army", "shelled the town, killing two soldiers"): no subject of its own."""
+    return clause.tag_ == "VBG" and clause.i > trigger.i and not any(
+        c.dep_ in CLAUSE_SUBJECT_DEPS or c.dep_ == "mark" for c in clause.children)
 
 
 def _under_prep(token, root, preps: frozenset[str]) -> bool:

@@ -39,6 +39,19 @@ def test_role_then_name_then_body_of_a_country(nlp):
         ("Moscow", "capital", "RUSGOV", "Russia")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a place word that ends a titled or first-named person's name is the surname, no place
+    ("Sudanese Justice Minister Naser Abdel Bari met the Egyptian ambassador.",
+     [("Sudanese Justice Minister Naser Abdel Bari", "SDNGOV"), ("Egyptian ambassador", "EGYGOV")]),
+    ("Ghanaian Foreign Minister Kofi Volta met the Togolese ambassador.",
+     [("Ghanaian Foreign Minister Kofi Volta", "GHAGOV"), ("Togolese ambassador", "TGOGOV")]),
+    # a place after a known name is still a place
+    ("President Ruto visited Kenya on Monday.", [("President Ruto", "KENGOV"), ("Kenya", "KEN")]),
+])
+def test_a_place_word_that_ends_a_persons_name_is_their_surname(nlp, text, expected):
+    assert codes(nlp, text) == expected
+
+
 def test_a_role_of_a_countrys_group_is_no_role_of_the_country(nlp):
     # "of" governs "Yemen's Houthi rebels": the leader leads the rebels, not Yemen
     assert codes(nlp, "The leader of Yemen's Houthi rebels spoke on Sunday.") == [("Yemen", "YEM"), ("Houthi rebels", "YEMREB")]

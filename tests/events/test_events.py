@@ -222,6 +222,15 @@ def test_a_guess_at_a_past_act_is_told_as_done(text):
         ("SANCTION", "USA", "COL")]
 
 
+@pytest.mark.parametrize("text", [
+    "China's tariffs on Japan will take effect next week.",
+    "The president said new Chinese sanctions on Japan would come into force on Monday.",
+])
+def test_a_measure_put_in_force_ahead_is_decided_not_threatened(text):
+    assert [(e.event_type, e.actor.country, e.recipient.country) for e in run(text).events] == [
+        ("SANCTION", "CHN", "JPN")]
+
+
 def test_stated_future_act_is_a_threat():
     (e,) = run("China will impose tariffs on Japan.").events
     assert (e.event_type, e.quad_class, e.mode) == ("THREATEN", 3, "tariff")

@@ -73,3 +73,11 @@ def test_an_accusation_of_someone_unknown_is_not_aimed_at_the_victims(text):
 
 def test_an_accusation_of_a_known_party_is_aimed_at_it():
     assert _triples("Chile accused Peruvian rebels of attacking its soldiers.") == [("CHL", "ACCUSE", "PER")]
+
+
+def test_an_accused_pronoun_is_the_accused_not_a_party_inside_the_charge():
+    # "it" is Togo: the militants the charge names are not accused
+    triples = _triples("Ghanaian officials blamed archrival Togo, accusing it of providing support to anti-Ghana "
+                       "militants in Burkina Faso.")
+    assert ("GHA", "ACCUSE", "TGO") in triples
+    assert all(recipient != "BFA" for _, _, recipient in triples), triples

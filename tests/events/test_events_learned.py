@@ -114,6 +114,14 @@ def test_an_act_aimed_at_a_thing_is_coded_with_the_thing_as_target(nlp, monkeypa
     assert coder.learned.type_distribution(type_features(a, b, sent, coder.lexicon, []))[0][0] == "REJECT"
 
 
+def test_relief_expressed_is_no_act_the_noun_tells(nlp):
+    # the aid noun's `express: null`: relief expressed is a feeling, not aid
+    coder = Coder()
+    doc = nlp("Many Ghanaians are expressing relief after the talks.")
+    assert coder.patterns.nominal_sense(doc[4]) is None
+    assert coder.patterns.nominal_sense(nlp("The relief reached Ghana.")[1]) is not None
+
+
 def test_an_act_aimed_at_a_thing_needs_more_confidence(monkeypatch):
     import detente.events.coder as coder_module
 

@@ -203,3 +203,27 @@ def test_where_someone_is_based_is_no_party_unless_force_is_used():
 ])
 def test_heritage_before_another_countrys_people_is_no_side(text):
     assert [t for t in extracted_triples(text) if "JPN" in t] == []
+
+
+# a story about two countries, so that an act with no recipient of its own would be given the
+# other one
+_CHILE_PERU = "Chile and Peru signed a border deal on Monday. Chilean troops will leave the area next year.\n\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Shining Path rebels have intensified attacks since the Chilean withdrawal started, inflicting "
+    "heavy casualties on Peruvian government forces and capturing new territory.",
+    "The Shining Path rebels stepped up their attacks, killing two Peruvian soldiers.",
+])
+def test_force_is_aimed_at_whom_the_participle_that_tells_what_it_did_names(sentence):
+    events = [(code, kind, country) for code, kind, _, country in _events(_CHILE_PERU + sentence)
+              if code == "PERREB"]
+    assert events and all(country == "PER" for _, _, country in events), events
+    assert ("PERREB", "ASSAULT", "PER") in events
+
+
+def test_casualties_inflicted_are_force_and_territory_captured_is_occupied():
+    assert extracted_triples("Chilean troops inflicted heavy losses on the Peruvian army.") == [("CHL", "PER", "ASSAULT")]
+    assert [(e.event_type, e.mode) for e in detente.extract("Chilean troops captured Peruvian territory on Monday.")] \
+        == [("ASSAULT", "occupation")]
+    assert _events("The floods caused heavy losses to Peru's economy.") == []

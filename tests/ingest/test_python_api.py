@@ -63,3 +63,15 @@ def test_a_sentence_mostly_of_names_is_english_when_its_other_words_are():
     assert detect_language(text) == "en"
     events = detente.extract(text, published="2025-03-01")
     assert [(e.actor.code, e.event_type, e.recipient.code) for e in events] == [("GHAGOV", "CONSULT", "NGAGOV")]
+
+
+def test_a_sentence_of_names_and_one_verb_tells_no_other_language():
+    """One word besides names is too little to tell a language by: coded as English."""
+    from detente.clean.language import detect_language
+
+    text = "Ghanaian President Kwame Asante met Togolese President Kossi Agbeko."
+    assert detect_language(text) == "en"
+    events = detente.extract(text, published="2025-03-01")
+    assert [(e.actor.code, e.event_type, e.recipient.code) for e in events] == [("GHAGOV", "CONSULT", "TGOGOV")]
+    # a few words of another language are still that language
+    assert detect_language("El presidente Kwame Asante se reunió con Kossi Agbeko.") != "en"
