@@ -41,6 +41,7 @@ from detente.events.patterns import (
     JOINT_RETYPE,
     OPPOSING_PREPS,
     PASSIVE_NOT_EVENT,
+    PERSON_TARGET_MODES,
     REASON_PREPS,
     RECEIVER_PREPS,
     RECIPIENT_PREPS,
@@ -97,7 +98,6 @@ ONE_SIDED_TYPES = frozenset(_WORDS["one_sided_types"])
 INTRANSITIVE_MODES = frozenset(_WORDS["intransitive_modes"])  # told by a verb only without an object
 NON_STATE_TYPES = frozenset(_WORDS["one_sided_non_state_types"])  # alone, only a non-state actor's
 NON_STATE_MODES = frozenset(_WORDS["one_sided_non_state_modes"])
-PERSON_TARGET_MODES = frozenset(_WORDS["person_target_modes"])  # acts aimed at people no dictionary knows
 PERSON_TARGET_TYPES = frozenset(_WORDS["person_target_types"])  # ... whatever their mode (a request)
 RECEIVER_TARGET_TYPES = frozenset(_WORDS["receiver_target_types"])  # ... or given to them ("aid to refugees")
 NAMED_DOER_ENTITIES = frozenset(_WORDS["named_doer_entities"])  # a named subject no dictionary knows
@@ -709,8 +709,10 @@ class Coder:
         family = cand.family
         if sense is not None and sense.future_only and status != modality.FUTURE:
             return None
-        if family == "governor" and modality.intended(cand.trigger):
-            return None  # "plans to urge", "is expected to demand": nothing asked, threatened or promised yet
+        if family == "governor" and modality.intended(cand.trigger) and self.lexicon.governor_of(cand.trigger) != "promise":
+            # "plans to urge", "is expected to demand": nothing asked, threatened or refused yet;
+            # an offer one is ready or willing to make is one made ("is willing to offer aid")
+            return None
         if status == modality.FUTURE and family != "governor" and sense is not None and sense.type not in SAID_LATER_TYPES:
             # a stated future act is a statement of intent: a threat or a promise (CAMEO 13 / 03);
             # a demand or a rejection stated for later ("will press Uganda", "will veto the

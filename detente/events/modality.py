@@ -211,6 +211,9 @@ def verb_status(verb, attempted_is_act: bool = False) -> str:
                 status = FUTURE
         elif node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
             return HYPOTHETICAL
+        elif node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
+                and head.pos_ in ("VERB", "AUX") and verb_status(head) in (NEGATED, HYPOTHETICAL, FUTURE):
+            return HYPOTHETICAL  # "will offer aid to Peru to fight rebels": the aim of an act not done is none
         elif node.dep_ == "advcl" and any(c.dep_ in ("mark", "prep", "advmod") and c.lower_ in TEMPORAL_CONDITION_MARKS
                                           for c in node.children) and head.pos_ in ("VERB", "AUX") \
                 and verb_status(head) in (NEGATED, HYPOTHETICAL, FUTURE):

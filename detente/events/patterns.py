@@ -26,6 +26,8 @@ from detente.events.lexicon import Lexicon, NounEntry, Sense
 from detente.ontology import CIVILIAN_SECTOR
 
 _WORDS = resources.words("patterns")
+# acts done to people (the coder's word table): their owner word may be whom they were done to
+PERSON_TARGET_MODES = frozenset(resources.words("coder")["person_target_modes"])
 RECIPIENT_PREPS = tuple(_WORDS["recipient_preps"])
 LEAD_PREPS = frozenset(_WORDS["lead_preps"])  # "out of Chile", "away from Peru": two-word prepositions
 OPPOSING_PREPS = frozenset(_WORDS["opposing_preps"])  # "a complaint against China": whom it opposes
@@ -69,6 +71,9 @@ PASSIVE_NOT_EVENT = frozenset(_WORDS["passive_not_event"])
 ALLEGATION_VERBS = frozenset(_WORDS["allegation_verbs"])
 CLAIM_VERBS = frozenset(_WORDS["claim_verbs"])
 CLAIMING_VERBS = CLAIM_VERBS | ALLEGATION_VERBS  # whose clause is claimed, not reported as done
+OWN_CLAIM_PRONOUNS = frozenset(_WORDS["own_claim_pronouns"])  # "claimed that they had attacked"
+RESPONSIBILITY_NOUNS = frozenset(_WORDS["responsibility_nouns"])  # "claimed responsibility for the attack"
+RESPONSIBILITY_VERBS = frozenset(_WORDS["responsibility_verbs"])  # ... claimed, not denied
 ALLEGATION_PREPS = frozenset(_WORDS["allegation_preps"])
 OBJECT_CONTROL_PREPS = frozenset(_WORDS["object_control_preps"])
 ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # an object that can act ("took credit for" cannot)
@@ -277,7 +282,7 @@ class Patterns:
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ == "ccomp" and (clause.head.lemma_.lower() in CLAIMING_VERBS or clause.head.lower_ in CLAIM_VERBS) \
-                and self.is_complement(clause):
+                and self.is_complement(clause) and not self._own_claim(clause):
             return True
         tok = token
         for _ in range(6):
@@ -291,6 +296,17 @@ class Patterns:
                 return False
             tok = tok.head
         return False
+
+    @staticmethod
+    def _own_claim(clause) -> bool:
+        """"The rebels claimed that they had attacked the base": a claim whose clause tells the
+        claimer's own act (its subject a pronoun for the claimer, who is named) reports that act
+        as done by its doer, as "said it carried out the attack" does; a claim about another is an
+        allegation."""
+        claimer = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return claimer is not None and subject is not None and claimer.pos_ != "PRON" \
+            and subject.dep_ == "nsubj" and subject.lower_ in OWN_CLAIM_PRONOUNS
 
     def participle_patients(self, verb) -> list:
         """The one a bare passive participle is said of, who suffered its act: the subject of the
@@ -1638,12 +1654,21 @@ class Patterns:
     def nominal_agent_tokens(noun) -> list:
         """The "by" phrase of an event noun, also where the parser hung it on the noun's "of",
         "on" or "against" object ("the expulsion of two diplomats by Canada", "the attack on the
-        embassy by rebels")."""
+        embassy by rebels"), and who claims the act as theirs ("claimed responsibility for the
+        attack": `responsibility_nouns`)."""
         holders = [noun] + [g for c in noun.children if c.dep_ == "prep" and c.lower_ in AGENT_HOLDER_PREPS
                             for g in c.children if g.dep_ == "pobj"]
-        return [pobj for holder in holders for child in holder.children
-                if child.dep_ in ("prep", "agent") and child.lower_ == "by"
-                for pobj in child.children if pobj.dep_ == "pobj"]
+        found = [pobj for holder in holders for child in holder.children
+                 if child.dep_ in ("prep", "agent") and child.lower_ == "by"
+                 for pobj in child.children if pobj.dep_ == "pobj"]
+        # "claimed responsibility for the attack on …", "took credit for the bombing": who claims it did it
+        holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+        if holder is not None and holder.lemma_.lower() in RESPONSIBILITY_NOUNS and holder.dep_ == "dobj":
+            holder = holder.head  # "for" on the noun, or on the verb ("took credit for the bombing")
+        if holder is not None and holder.lemma_.lower() in RESPONSIBILITY_VERBS and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in RESPONSIBILITY_NOUNS for c in holder.children):
+            found += [c for c in holder.children if c.dep_ == "nsubj"]
+        return found
 
     def setting_agents(self, verb, index: MentionIndex) -> tuple[list, set[int]]:
         """(who, the setting noun's index) for an agentless passive hostile act told as part of
@@ -1703,7 +1728,17 @@ class Patterns:
     def done_by(self, word, token) -> bool:
         """Whether `token` does the act the word tells: `does`, or the actor word before an event
         noun ("the militia's attack", "a U.S. airstrike", "Pakistani aid")."""
-        return self.does(word, token) or (token.dep_ in OWNER_DEPS and token.head.i == word.i)
+        return self.does(word, token) or (token.dep_ in OWNER_DEPS and token.head.i == word.i
+                                          and not self.undergoes(word, token))
+
+    def undergoes(self, noun, owner) -> bool:
+        """"Kofi Mensah's arrest", "the journalist's killing": the owner word of an act done to
+        people (`person_target_modes`), when no "of" phrase names them, is whom it was done to,
+        unless it names a country, a people or an organisation ("Togo's arrest of …")."""
+        entry = self.lex.noun_entry(noun) if noun.pos_ == "NOUN" else None
+        return entry is not None and entry.sense.mode in PERSON_TARGET_MODES and owner.dep_ == "poss" \
+            and owner.ent_type_ not in ("GPE", "NORP", "ORG") \
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
     def does(self, trigger, token) -> bool:
         """Whether `token` is the one the act of `trigger` is done by: the subject of an active

@@ -188,6 +188,22 @@ def test_reported_speech_codes_the_embedded_act():
     assert triples("Russia said Ukraine attacked Russian border posts.") == [("UKR", "RUS", "ASSAULT")]
 
 
+@pytest.mark.parametrize("text", [
+    "China is willing to offer military assistance to Japan.",
+    "China is ready to offer military assistance to Japan.",
+])
+def test_an_offer_one_is_ready_to_make_is_a_promise(text):
+    assert [(e.event_type, e.actor.country, e.recipient.country) for e in run(text).events] == [
+        ("AGREE", "CHN", "JPN")]
+
+
+def test_the_aim_of_an_act_not_done_yet_is_no_act():
+    from builders import extracted_triples
+
+    triples = extracted_triples("Chile will offer military assistance to Peru to fight rebels in Bolivia.")
+    assert triples == [("CHL", "PER", "AGREE")]
+
+
 def test_blocking_verbs_stop_the_act():
     assert triples("Russia wants to attack Ukraine.") == []
     assert triples("China plans to impose tariffs on Japan.") == []

@@ -81,3 +81,24 @@ def test_an_accused_pronoun_is_the_accused_not_a_party_inside_the_charge():
                        "militants in Burkina Faso.")
     assert ("GHA", "ACCUSE", "TGO") in triples
     assert all(recipient != "BFA" for _, _, recipient in triples), triples
+
+
+@pytest.mark.parametrize("text", [
+    # a claim of one's own act reports that act, by its doer
+    "The Peruvian rebels claimed that they had attacked the Chilean army base.",
+    "The Peruvian rebels claimed they attacked the Chilean army base.",
+    # ... and so does responsibility or credit claimed for it
+    "Shining Path claimed responsibility for the attack on the Chilean army base.",
+    "Shining Path took credit for the bombing of the Chilean embassy.",
+])
+def test_a_claim_of_ones_own_act_is_that_act(text):
+    assert ("PER", "ASSAULT", "CHL") in _triples(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a claim about another's act stays an allegation; responsibility denied claims no act
+    "A report claimed that Chile had attacked the Peruvian army base.",
+    "Shining Path denied responsibility for the attack on the Chilean army base.",
+])
+def test_a_claim_about_another_or_a_denial_is_no_act_of_the_claimer(text):
+    assert all(kind != "ASSAULT" for _, kind, _ in _triples(text))

@@ -39,3 +39,15 @@ def test_a_judgement_of_a_hostile_act_is_aimed_at_who_did_it_not_at_its_victim(t
     from builders import extracted_triples
 
     assert [t for t in extracted_triples(text) if t[1] is not None] == expected
+
+
+@pytest.mark.parametrize(("text", "victim"), [
+    # the owner word of an act done to people is whom it was done to, not who did it
+    ("Rights groups condemned Kofi Mensah's arrest.", "Kofi Mensah"),
+    ("Ghana condemned the journalist's detention.", "the journalist"),
+])
+def test_whose_arrest_is_condemned_is_not_the_one_condemned(text, victim):
+    import detente
+
+    events = detente.extract(text, published="2025-06-02")
+    assert all(e.recipient is None or e.recipient.text != victim for e in events if e.event_type == "ACCUSE"), events
