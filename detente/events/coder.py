@@ -761,7 +761,7 @@ class Coder:
             if len(parties) >= 2:
                 actors, recipients = parties[:1], parties[1:]
         if recipients == [None] and said is None and cand.actor is not None and sense.type in DYADIC:
-            other = self.patterns.clause_party(index, cand, sense, actor_mentions)
+            other = self.patterns.aim_party(index, cand) or self.patterns.clause_party(index, cand, sense, actor_mentions)
             if other is not None:
                 recipients = [actor_of(m, index.doc) for m in [other, *self._conjoined(other, index)]]
         if recipients == [None] and sense.type in THING_TARGET_TYPES:

@@ -517,9 +517,10 @@ class Patterns:
         seats = sense is None or sense.type not in FORCE_TYPES  # "a group based in Denmark"
         preps = tuple(p for p in preps if p not in places)
         candidates: list = []
-        if sense is not None and sense.quad_class >= 3:
+        if sense is not None and (sense.quad_class >= 3 or any(self.is_hostile_act(o) for o in objects)):
             # "filed a complaint with the WTO against China", "a case against Israel at the ICJ": whom
-            # a hostile act is against, before the forum it was taken to
+            # a hostile act is against, before the forum it was taken to; so too for an act asked
+            # for ("called for sanctions against Moscow over the case")
             candidates.extend(t for holder in (verb, *objects) for child in holder.children
                               if child.dep_ == "prep" and child.lower_ in OPPOSING_PREPS
                               for g in child.children if g.dep_ == "pobj" for t in self.conjuncts(g))
@@ -622,6 +623,23 @@ class Patterns:
         # a pronoun the mentions do not resolve stands for someone too ("accusing it of …")
         return accused if any(o.pos_ in ("PROPN", "PRON") or o.ent_type_ in ACTOR_ENTITY_TYPES or is_role(o)
                               for o in accused) else []
+
+    def aim_party(self, index: MentionIndex, cand: Candidate) -> Any | None:
+        """"called the Chilean president to convey Peru's support", "met with Togo's leader to
+        sign the deal": an act told as the aim of an act towards a party (its object, or its
+        "with" partner) is aimed at that party. Not under a verb that governs what follows
+        ("lobbied the EU to abandon the tariffs", parsed as an aim, is asked of the EU)."""
+        trigger = cand.trigger
+        if trigger.dep_ != "advcl" or not infinitive(trigger) or self.lex.governor_of(trigger.head) is not None:
+            return None
+        hosts = [c for c in trigger.head.children if c.dep_ in ("dobj", "dative")]
+        hosts += [g for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "with"
+                  for g in c.children if g.dep_ == "pobj"]
+        for host in hosts:
+            mention = index.of_phrase(host)
+            if mention is not None and mention != cand.actor and (mention.actor.country or mention.actor.code):
+                return mention
+        return None
 
     def clause_party(self, index: MentionIndex, cand: Candidate, sense: Sense, sides: list) -> Any | None:
         """The one other party named in the act's own clause when the patterns found no recipient:
@@ -1200,7 +1218,14 @@ class Patterns:
             return None
         objs = [o for o in self.objects(verb)]
         recipient = None
-        if kind == "request":
+        if kind == "request" and act.conflict:
+            # "called for sanctions against Moscow over the case": whom the measure asked for is
+            # against, before what the call is about
+            against = [t for i in sorted(act_tokens) for c in verb.doc[i].children
+                       if c.dep_ == "prep" and c.lower_ in OPPOSING_PREPS
+                       for g in c.children if g.dep_ == "pobj" for t in self.conjuncts(g)]
+            recipient = self._first_other(index, against, actors[0] if actors else None)
+        if kind == "request" and recipient is None:
             recipient = self.recipient(index, verb, [o for o in objs if o.i not in act_tokens], actors[0] if actors else None,
                                        sense=sense)
             if recipient is None and act_verb is not None:

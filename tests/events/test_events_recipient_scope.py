@@ -227,3 +227,8 @@ def test_casualties_inflicted_are_force_and_territory_captured_is_occupied():
     assert [(e.event_type, e.mode) for e in detente.extract("Chilean troops captured Peruvian territory on Monday.")] \
         == [("ASSAULT", "occupation")]
     assert _events("The floods caused heavy losses to Peru's economy.") == []
+
+
+def test_an_act_told_as_the_aim_of_an_act_towards_a_party_is_aimed_at_it():
+    events = _events("The Peruvian president called the Chilean president on Friday to convey Peru's support.")
+    assert events and all(country == "CHL" for _, _, _, country in events), events

@@ -149,3 +149,15 @@ def test_an_ultimatum_is_a_threat_not_a_demand():
 ])
 def test_a_request_planned_or_expected_is_no_request_yet(text, expected):
     assert coded(text) == expected
+
+
+def test_a_call_for_a_measure_against_a_party_is_aimed_at_it_not_at_what_the_call_is_about():
+    # the speech names a known Chinese leader; the sanctions asked for are against Beijing
+    events = detente.extract("Japan has called for sanctions against Beijing over the Xi Jinping speech.",
+                             published="2025-06-02")
+    assert [(e.event_type, e.recipient.text) for e in events if e.recipient] == [("ACCUSE", "Beijing")]
+
+
+def test_lobbying_another_to_act_is_asking_it():
+    events = detente.extract("Chile lobbied Peru to drop the tariffs on copper.", published="2025-06-02")
+    assert [(e.actor.country, e.event_type, e.recipient.country) for e in events] == [("CHL", "REQUEST", "PER")]

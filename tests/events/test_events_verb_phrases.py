@@ -116,6 +116,16 @@ CASES = {
         # a deal sealed is still an agreement, not a closed border
         ("Greece and Turkey sealed a deal on migration.", [("GRC", "SUPPORT", "TUR")]),
     ],
+    "anger or frustration voiced at another's act is criticism": [
+        ("Peru expressed anger at Chile's decision to close the border.", [("PER", "ACCUSE", "CHL")]),
+        ("Peru voiced frustration over Chile's refusal to negotiate.", [("PER", "ACCUSE", "CHL")]),
+    ],
+    "a tax on another country's firms acts as a tariff": [
+        ("Chile imposed a digital tax on Peruvian tech companies.", [("CHL", "SANCTION", "PER")]),
+        ("Chile suspended its digital tax on Peruvian tech companies.", [("CHL", "CONCEDE", "PER")]),
+        # a tax on no one named is domestic policy
+        ("Chile raised taxes on fuel.", []),
+    ],
     "information given to another side is shared": [
         # however it is handed over, information given to another side is shared (CAMEO 064)
         ("Ghana gave the account details and information of the suspects to the Togolese government.",
