@@ -56,6 +56,8 @@ import detente
     ("Togolese protesters have been taking part in a hunger strike for two weeks.", [("TGO", None, "PROTEST")]),
     # "a strike" alone is a labour strike when people who work do it (an attack when a state does)
     ("Togolese teachers called off their strike.", [("TGO", None, "CONCEDE")]),
+    # ... and workers of a trade are labour, not the state ("dockworkers": roles.yaml, LAB)
+    ("Ghana's dockworkers called off a three-day general strike.", [("GHA", None, "CONCEDE")]),
     ("Togolese doctors began a strike on Monday.", [("TGO", None, "PROTEST")]),
     # people who take to the streets protest; counted by a crowd word, a people's name is its people
     ("Ghanaian teachers took to the streets of Accra on Monday.", [("GHA", None, "PROTEST")]),
@@ -99,7 +101,7 @@ def test_an_act_that_is_news_alone_is_coded_with_no_recipient(text, expected):
     # a blockade imposed is aimed at someone, unnamed here
     ("Togo imposed a blockade on fuel imports.", []),
     # a strike's end by workers the dictionaries do not know is not the state's concession
-    ("Ghana's dockworkers called off a three-day general strike.", []),
+    ("Ghana's lighthouse keepers called off a three-day general strike.", []),
     # taking part in another's act is not an act alone
     ("A Ghanaian navy contingent participated in the Independence Day parade in Lome.", []),
     # access of another kind is no event

@@ -25,7 +25,7 @@ CASES = {
         # calling off talks ends them, it is no phone call
         ("Chile called off the talks with Peru.", [("CHL", "SANCTION", "PER")]),
         # (a strike called off by people who work is a concession to whom it was against, CAMEO 082)
-        ("Chilean truck drivers called off their strike against Peru.", [("CHL", "CONCEDE", "PER")]),
+        ("Chilean truck drivers called off their strike against Peru.", [("CHLLAB", "CONCEDE", "PER")]),
         ("Chile called Peru on Monday.", [("CHL", "CONSULT", "PER")]),
     ],
     "weapons launched, fired or dropped at someone": [
@@ -115,6 +115,12 @@ CASES = {
         ("Moldova reopened its border to Ukrainians fleeing the war.", [("MDA", "AID", "UKRCVL")]),
         # a deal sealed is still an agreement, not a closed border
         ("Greece and Turkey sealed a deal on migration.", [("GRC", "SUPPORT", "TUR")]),
+    ],
+    "a labour strike however it is told, by workers of a country": [
+        ("Chilean miners stopped work on Monday.", [("CHLLAB", "PROTEST", None)]),
+        ("Chilean dockworkers downed tools over pay.", [("CHLLAB", "PROTEST", None)]),
+        # showing strength is no protest
+        ("Chile demonstrated its strength.", []),
     ],
     "anger or frustration voiced at another's act is criticism": [
         ("Peru expressed anger at Chile's decision to close the border.", [("PER", "ACCUSE", "CHL")]),
