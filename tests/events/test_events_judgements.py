@@ -45,8 +45,9 @@ def test_a_judgement_of_a_hostile_act_is_aimed_at_who_did_it_not_at_its_victim(t
     # the owner word of an act done to people is whom it was done to, not who did it
     ("Rights groups condemned Kofi Mensah's arrest.", "Kofi Mensah"),
     ("Ghana condemned the journalist's detention.", "the journalist"),
+    ("Ghana condemned Kofi Mensah's killing.", "Kofi Mensah"),
 ])
-def test_whose_arrest_is_condemned_is_not_the_one_condemned(text, victim):
+def test_whose_arrest_or_killing_is_condemned_is_not_the_one_condemned(text, victim):
     import detente
 
     events = detente.extract(text, published="2025-06-02")

@@ -116,6 +116,9 @@ CASES = {
         # a deal sealed is still an agreement, not a closed border
         ("Greece and Turkey sealed a deal on migration.", [("GRC", "SUPPORT", "TUR")]),
     ],
+    "a killing or a murder told as a noun, by whom it names": [
+        ("The murder of a Ghanaian journalist by Togolese soldiers angered Accra.", [("TGOMIL", "ASSAULT", "GHA")]),
+    ],
     "a labour strike however it is told, by workers of a country": [
         ("Chilean miners stopped work on Monday.", [("CHLLAB", "PROTEST", None)]),
         ("Chilean dockworkers downed tools over pay.", [("CHLLAB", "PROTEST", None)]),
