@@ -517,10 +517,9 @@ class Patterns:
         seats = sense is None or sense.type not in FORCE_TYPES  # "a group based in Denmark"
         preps = tuple(p for p in preps if p not in places)
         candidates: list = []
-        if sense is not None and (sense.quad_class >= 3 or any(self.is_hostile_act(o) for o in objects)):
+        if sense is not None and sense.quad_class >= 3:
             # "filed a complaint with the WTO against China", "a case against Israel at the ICJ": whom
-            # a hostile act is against, before the forum it was taken to; so too for an act asked
-            # for ("called for sanctions against Moscow over the case")
+            # a hostile act is against, before the forum it was taken to
             candidates.extend(t for holder in (verb, *objects) for child in holder.children
                               if child.dep_ == "prep" and child.lower_ in OPPOSING_PREPS
                               for g in child.children if g.dep_ == "pobj" for t in self.conjuncts(g))
@@ -635,11 +634,7 @@ class Patterns:
         hosts = [c for c in trigger.head.children if c.dep_ in ("dobj", "dative")]
         hosts += [g for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "with"
                   for g in c.children if g.dep_ == "pobj"]
-        for host in hosts:
-            mention = index.of_phrase(host)
-            if mention is not None and mention != cand.actor and (mention.actor.country or mention.actor.code):
-                return mention
-        return None
+        return self._first_other(index, hosts, cand.actor)
 
     def clause_party(self, index: MentionIndex, cand: Candidate, sense: Sense, sides: list) -> Any | None:
         """The one other party named in the act's own clause when the patterns found no recipient:
