@@ -14,6 +14,7 @@ from __future__ import annotations
 from threading import Lock
 
 import spacy
+from spacy.pipeline import AttributeRuler
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
@@ -58,6 +59,23 @@ def _extend_tokenizer(nlp: spacy.Language) -> None:
         nlp.tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()), *extra]).finditer
 
 
+VERB_FORM_TAGS = ["VBD", "VBN", "VBG"]  # the forms `verb_exceptions` lists (the ruler runs before tags become parts of speech)
+
+
+def _extend_lemmatizer(nlp: spacy.Language) -> None:
+    """Teach the pipeline the verb forms its rule lemmatizer reduces to another verb ("staged" ->
+    "stag"): the attribute ruler sets their lemma, and the lemmatizer keeps a lemma already set
+    (its own exception table cannot: it yields to a form its rules also derive)."""
+    extra = words("lemmatizer").get("verb_exceptions", {})
+    if not extra or "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    if not isinstance(ruler, AttributeRuler):
+        return
+    for form, lemma in extra.items():
+        ruler.add(patterns=[[{"LOWER": form, "TAG": {"IN": VERB_FORM_TAGS}}]], attrs={"LEMMA": lemma})
+
+
 def load_nlp(settings: Settings | None = None) -> spacy.Language:
     """The spaCy pipeline with the actor component before "ner" (and its attribute ruler and
     lemmatizer swapped for faster equivalents, `fastpipes`); cached per (model, actors_files)."""
@@ -70,6 +88,7 @@ def load_nlp(settings: Settings | None = None) -> spacy.Language:
             nlp = _load_model(settings.model)
             speed_up(nlp)
             _extend_tokenizer(nlp)
+            _extend_lemmatizer(nlp)
             if "parser" in nlp.pipe_names:  # subheadings glued to a sentence end before it
                 nlp.add_pipe(HEADINGS, before="parser")
             config = {"actors_files": list(files)}

@@ -78,6 +78,7 @@ ORG_HEADS = dict(_WORDS["org_heads"])
 ORG_LINKS = frozenset(_WORDS["org_links"])
 # "-based", "-led": the group after the hyphened word is the country's ("the Saudi-led coalition")
 HYPHEN_COUNTRY_WORDS = frozenset(_WORDS["hyphen_country_words"])
+HYPHEN_OWNER_WORDS = frozenset(_WORDS["hyphen_owner_words"])
 HYPHEN_LEADING_WORDS = frozenset(_WORDS["hyphen_leading_words"])  # "a Saudi-led strike": Saudi's act
 
 
@@ -508,8 +509,8 @@ class ActorComponent:
             nxt = prim_at.get(end + 2)
             if doc[end + 1].lower_ in HYPHEN_COUNTRY_WORDS and nxt is not None and nxt.kind == ROLE and nxt.start == end + 2:
                 return False  # "Pakistan-based militants", "the Saudi-led coalition" (composed later)
-            if doc[end + 1].lower_ in HYPHEN_LEADING_WORDS:
-                return False  # "a Saudi-led strike", "the US-led invasion": the leader's act
+            if doc[end + 1].lower_ in HYPHEN_LEADING_WORDS | HYPHEN_OWNER_WORDS:
+                return False  # "a Saudi-led strike", "the US-led invasion": the leader's act; "a Ghana-owned mine"
             other = prim_at.get(end + 1)
             if other is None or other.kind not in (COUNTRY, DEMONYM, CAPITAL, PLACE):
                 return True

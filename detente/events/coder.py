@@ -37,6 +37,7 @@ from detente.events.learned import (
 from detente.events.lexicon import Lexicon, Sense, load_lexicon
 from detente.events.patterns import (
     AUTHORED_NOUNS,
+    FORCE_SECTORS,
     FORCE_TYPES,
     JOINT_RETYPE,
     OPPOSING_PREPS,
@@ -130,7 +131,6 @@ AUTHOR_PREPS = frozenset(_WORDS["author_preps"])  # "claims by Kabul", "accusati
 PARTY_PREPS = frozenset(_WORDS["party_preps"])  # "officials from X and Y" name both parties
 FIRST_PERSON = frozenset(_WORDS["first_person"])  # "we condemn": the quoted speaker acts
 UNDERGOER_VERBS = frozenset(_WORDS["undergoer_verbs"])  # "two soldiers died": the subject suffered it
-FORCE_SECTORS = frozenset(_WORDS["force_sectors"])  # "backed by Chadian soldiers": military cooperation
 CIVILIAN_NON_ACTS = frozenset(_WORDS["civilian_non_acts"])  # "Chinese tourists visited Vietnam"
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -33,6 +34,7 @@ LEXICON_DIR = PACKAGE_DATA / "lexicon"
 # prepositions of what a verb leaves ("withdrew from", "pulled out of")
 BODY_NOUNS = frozenset(resources.words("patterns")["body_nouns"])
 LEFT_PREPS = frozenset(resources.words("patterns")["left_preps"])
+PREPOSITION_VARIANTS: dict[str, str] = resources.words("patterns")["preposition_variants"]  # "upon" -> "on"
 # Breadth under detente's own lexicon: PETRARCH2's CAMEO verbs and verb-object patterns,
 # converted by scripts/convert_petrarch2.py (MIT). Loaded as a base: a word detente's own files
 # (or a user's) define keeps their meaning.
@@ -40,6 +42,9 @@ BASE_FILES = (PACKAGE_DATA / "petrarch2" / "verbs.json",)
 
 # a sense's alternatives by what its act is aimed at (fields of Sense, keys of a lexicon entry)
 SENSE_ALTERNATIVES = ("on_someone", "on_thing", "on_body", "to_people", "by_force")
+
+
+_HYPHEN_INFIX = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,21 @@ class Sense:
                    **{key: alternative(key) for key in SENSE_ALTERNATIVES})
 
 
+def _asks_for_an_act(noun) -> bool:
+    """Whether a noun is followed by the act it asks for: its infinitive ("a call to release the
+    prisoners"), a "for" phrase ("a call for talks", "a call for Peru to withdraw") or the infinitive
+    of whom it is addressed to ("a call on Peru to release them")."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return True  # "a call to end the war", "its call for Togo to release them" (a clause of the noun)
+        if child.dep_ == "prep" and child.lower_ == "for":
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon", "to") and any(
+                a.dep_ == "acl" for g in child.children for a in g.children):
+            return True
+    return False
+
+
 def _on_object(sense: Sense, token) -> Sense:
     """The sense for what a verb or noun acts on: `on_body` when what a verb leaves is an
     organisation ("withdrew from ECOWAS"); `on_someone` when its object (a passive's subject, a
@@ -182,8 +202,10 @@ class VerbPattern:
 
     @staticmethod
     def _names(token) -> set[str]:
-        """A noun as a pattern may write it: lemma, word, and with its compound ("air strike")."""
-        out = {token.lemma_.lower(), token.lower_}
+        """A noun as a pattern may write it: lemma, word, its plural (PETRARCH2's patterns write
+        some objects in the plural: "receive ministers" is one minister received too), and with
+        its compound ("air strike")."""
+        out = {token.lemma_.lower(), token.lower_, plural(token.lemma_.lower())}
         compounds = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
         if compounds:
             out.add(" ".join([c.lower_ for c in compounds] + [token.lemma_.lower()]))
@@ -261,7 +283,7 @@ ENDING_CLASSES = frozenset({"stop", "cut", "lift"})
 # the keys of a noun entry that are not verbs or verb classes
 NOUN_ENTRY_KEYS = frozenset({"words", "type", "cameo", "mode", "goldstein", "strength", "needs_recipient", "future_only",
                              "not_naming", "do", "modifiers", "nominal", "nominal_requires_modifier", "requires_modifier",
-                             "nominal_needs_both", "not_with", "by_people", *SENSE_ALTERNATIVES})
+                             "nominal_needs_both", "not_with", "by_people", "asking", *SENSE_ALTERNATIVES})
 
 
 @dataclass
@@ -275,6 +297,7 @@ class NounEntry:
     requires_modifier: bool = False  # an event only with one of its modifiers, under a verb too
     nominal_needs_both: bool = False  # as a bare noun, only with both actor and recipient
     not_with: frozenset[str] = frozenset()  # modifiers that make it another thing ("a rescue operation")
+    asking: Sense | None = None  # its sense when it asks for an act ("a call for talks", "a call on X to free Y")
 
     def voided_by(self, verb_lemma: str) -> bool:
         """Whether the entry says this verb makes no event of the noun (`express: null`)."""
@@ -387,7 +410,8 @@ class Lexicon:
         for entry in data.get("nouns") or []:
             noun = self._noun_entry(entry, where)
             for word in entry.get("words") or []:
-                parts = tuple(str(word).lower().split())
+                # "sit-in", "build-up": the tokenizer splits a hyphen between letters off as a word
+                parts = tuple(_HYPHEN_INFIX.sub(" - ", str(word)).lower().split())
                 if len(parts) == 1:
                     for form in (parts[0], plural(parts[0])):
                         if form == parts[0] or form not in self.nouns:
@@ -445,7 +469,7 @@ class Lexicon:
             do = None if entry["do"] is None else Sense.from_dict(entry["do"], where)
         by_class: dict[str, Sense | None] = {
             key: Sense.from_dict(value, where) for key, value in entry.items()
-            if isinstance(value, dict) and key not in ("do", "modifiers", *SENSE_ALTERNATIVES)}
+            if isinstance(value, dict) and key not in ("do", "modifiers", "asking", *SENSE_ALTERNATIVES)}
         # a verb given `null` is no event under that verb ("declare: null": a declared war is no attack)
         by_class.update({key: None for key, value in entry.items() if value is None and key not in NOUN_ENTRY_KEYS})
         return NounEntry(sense=sense, do=do, by_class=by_class,
@@ -454,7 +478,8 @@ class Lexicon:
                          nominal_requires_modifier=bool(entry.get("nominal_requires_modifier", False)),
                          requires_modifier=bool(entry.get("requires_modifier", False)),
                          nominal_needs_both=bool(entry.get("nominal_needs_both", False)),
-                         not_with=_word_set(entry.get("not_with")))
+                         not_with=_word_set(entry.get("not_with")),
+                         asking=Sense.from_dict(entry["asking"], where) if isinstance(entry.get("asking"), dict) else None)
 
     # ---- lookups on spaCy tokens ------------------------------------------------------------
     @staticmethod
@@ -486,6 +511,7 @@ class Lexicon:
         if after is not None and after.dep_ == "amod" and after.head.dep_ == "dobj" and after.head.head.i == token.i:
             children.append(after)  # "set free two prisoners": the parse hangs "free" on the object
         lemmas = [c.lemma_.lower() for c in children] + [c.lower_ for c in children]
+        lemmas += [PREPOSITION_VARIANTS[w] for w in lemmas if w in PREPOSITION_VARIANTS]  # "fired upon"
         if rest[0] not in lemmas:
             # "called for Moscow to withdraw": the preposition of a for-to clause is the clause's
             # complementizer in the parse (its `mark`), still the verb's phrase
@@ -499,7 +525,9 @@ class Lexicon:
         # a second word: the preposition after the particle ("pull out of") or its object
         for child in children:
             if rest[0] in (child.lemma_.lower(), child.lower_):
-                following = [t for t in token.doc[child.i + 1: child.i + 3]]
+                # ... or the preposition's object however far ("took Peru to the International Court")
+                following = [t for t in token.doc[child.i + 1: child.i + 3]] + \
+                    ([g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [])
                 if any(rest[1] in (t.lemma_.lower(), t.lower_) for t in following):
                     return True
         return False
@@ -649,6 +677,8 @@ class Lexicon:
         """A noun's sense by whom it is aimed at ("a ban on the party": `on_someone`), its mode
         by its modifiers ("visa ban" → visa_ban, "military aid"). Both apply: "financial
         sanctions on the president" are sanctions on a person, of the financial kind."""
+        if entry is not None and entry.asking is not None and _asks_for_an_act(token):
+            return entry.asking
         sense = _on_object(sense, token)
         if entry is not None and entry.modifiers:
             for child in token.children:

@@ -63,6 +63,7 @@ HABITUAL_ADVERBS = frozenset(_WORDS["habitual_adverbs"])
 DUTY_WORDS = frozenset(_WORDS["duty_words"])
 INTENTION_NOUNS = frozenset(_WORDS["intention_nouns"])
 ATTEMPT_NOUNS = frozenset(_WORDS["attempt_nouns"])  # "a bid to oust the envoy": tried, not done
+ASKED_NOUNS = frozenset(_WORDS["asked_nouns"])  # "an invitation to visit Chile": asked for, not done
 ATTEMPT_VERBS = frozenset(_WORDS["attempt_verbs"])  # "tried to impose tariffs": tried, not told as done
 NONSPECIFIC_DETERMINERS = frozenset(_WORDS["nonspecific_determiners"])  # "any sanctions": none in particular
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
@@ -229,8 +230,8 @@ def verb_status(verb, attempted_is_act: bool = False) -> str:
             return NEGATED  # "Obama's failure to sell missiles to Turkey"
         elif node.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in NON_OCCURRENCE_ADJECTIVES:
             return NEGATED  # "is reluctant to impose sanctions", "was unable to send aid"
-        elif node.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in ATTEMPT_NOUNS:
-            return HYPOTHETICAL  # "Argentina's bid to isolate Peru": tried, not told as done
+        elif node.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in ATTEMPT_NOUNS | ASKED_NOUNS:
+            return HYPOTHETICAL  # "Argentina's bid to isolate Peru": tried; "an invitation to visit Chile": asked
         elif node.dep_ == "acl" and head.pos_ == "NOUN" and nonspecific(head):
             return HYPOTHETICAL  # "any move to impose tariffs": no move in particular
         elif (node.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in INTENTION_NOUNS) or (

@@ -28,6 +28,7 @@ from detente.ontology import CIVILIAN_SECTOR
 _WORDS = resources.words("patterns")
 # acts done to people (the coder's word table): their owner word may be whom they were done to
 PERSON_TARGET_MODES = frozenset(resources.words("coder")["person_target_modes"])
+FORCE_SECTORS = frozenset(resources.words("coder")["force_sectors"])  # armed forces: soldiers, rebels
 RECIPIENT_PREPS = tuple(_WORDS["recipient_preps"])
 LEAD_PREPS = frozenset(_WORDS["lead_preps"])  # "out of Chile", "away from Peru": two-word prepositions
 OPPOSING_PREPS = frozenset(_WORDS["opposing_preps"])  # "a complaint against China": whom it opposes
@@ -548,6 +549,12 @@ class Patterns:
         # did it, never at whom the act itself was aimed at (its "on" phrase, its inside); "blamed
         # the attacks on militants" names whom it blames there
         judged = {o.i for o in objects if self.judges(sense, verb) and self.is_hostile_act(o)}
+        # "criticised the deployment of Togolese troops": the armed forces a mobilisation is "of"
+        # are its doer's, so their country is whom the stance is aimed at (the soldiers of "the
+        # arrest of Togolese soldiers" suffered it: not searched)
+        candidates.extend(g for o in objects if o.i in judged and self.lex.noun_entry(o).sense.type == "MOBILIZE"
+                          for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj" and _armed(index, g))
         for obj in objects:
             candidates.extend(self.conjuncts(obj) if obj.dep_ != "conj" else [obj])
         for child in verb.children:
@@ -1801,6 +1808,12 @@ class Patterns:
         head = noun.head
         if noun.dep_ == "dobj" and head.lemma_.lower() in RECEIVING_VERBS:
             return head
+        if noun.dep_ == "pobj" and head.lower_ in ("in", "of"):  # "received $2 billion in Chinese loans"
+            holder = head.head
+            verb = holder.head if holder.dep_ == "dobj" and Patterns.quantity(holder) else holder
+            if verb.lemma_.lower() in RECEIVING_VERBS and verb.pos_ == "VERB" and any(
+                    c.dep_ == "dobj" and Patterns.quantity(c) for c in verb.children):
+                return verb
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.i != head.i \
                 and f"{head.head.lemma_.lower()} {head.lower_}" in RECEIVING_PHRASES:
             return head.head
@@ -1808,13 +1821,15 @@ class Patterns:
 
     def received_from_tokens(self, noun, verb=None) -> list:
         """The "from" phrase of an act a receiving verb's subject gets ("drew condemnation from
-        Chile"), on the noun or on the verb (`verb`, when the caller has it): who did it. Empty
-        for any other noun."""
+        Chile"), on the noun or on the verb (`verb`, when the caller has it), else the noun's owner
+        words ("accepted Chinese funding"): who did it. Empty for any other noun."""
         verb = verb or self.receiving_verb(noun)
         if verb is None:
             return []
-        return [g for holder in (noun, verb) for c in holder.children
-                if c.dep_ == "prep" and c.lower_ in SOURCE_PREPS for g in c.children if g.dep_ == "pobj"]
+        named = [g for holder in (noun, verb) for c in holder.children
+                 if c.dep_ == "prep" and c.lower_ in SOURCE_PREPS for g in c.children if g.dep_ == "pobj"]
+        # ... else whose act the noun says it is ("received Chinese loans", "faced Peru's criticism")
+        return named or [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
 
     def received(self, noun, index: MentionIndex) -> Candidate | None:
         """"Chile faced criticism from Peru", "received aid from Brazil", "came under attack from
@@ -1902,6 +1917,12 @@ ASKED_KINDS = frozenset({"request", "threaten", "promise", "reject"})
 # the links inside one noun phrase, from a word up to its head ("one" ← of ← "leaders")
 PATIENT_PHRASE_DEPS = frozenset({"pobj", "prep", "poss", "compound", "nmod", "amod", "appos", "conj"})
 NAME_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "det", "case"})
+
+
+def _armed(index: MentionIndex, token) -> bool:
+    """Whether a word names armed forces of a known side ("Togolese troops", "rebel fighters")."""
+    mention = index.of_phrase(token)
+    return mention is not None and mention.actor.sector in FORCE_SECTORS
 
 
 def _core_subtree(token) -> list:

@@ -279,3 +279,16 @@ def test_a_name_written_like_a_date_is_no_actor():
     assert date_shaped("May 15") and date_shaped("17 November") and not date_shaped("May Day Movement")
     events = detente.extract("Peru gave Chile a May 15 deadline to withdraw its troops.", published="2025-03-01")
     assert [(e.actor.code, e.event_type, e.recipient.code) for e in events] == [("PER", "THREATEN", "CHL")]
+
+
+@pytest.mark.parametrize("text, word, lemma", [
+    # the model's rule lemmatizer keeps the first word its rules derive ("stag" before "stage")
+    ("Activists staged a protest.", "staged", "stage"),
+    ("The rebels are waging war.", "waging", "wage"),
+    ("The regulator fined the company.", "fined", "fine"),
+    ("Ghana hoped for a deal.", "hoped", "hope"),
+    # the noun keeps its own lemma
+    ("The stage was set.", "stage", "stage"),
+])
+def test_verb_forms_the_lemmatizer_reduces_to_another_verb_get_their_own_lemma(nlp, text, word, lemma):
+    assert next(t.lemma_ for t in nlp(text) if t.text == word) == lemma

@@ -122,6 +122,9 @@ def test_introduced_role_is_not_another_office(nlp):
     ("Pro-Russian rebels and US-led forces clashed with each other.", [("US-led forces", "USAMIL")]),
     ("The Saudi-led coalition bombed Yemeni rebels.", [("Saudi-led coalition", "SAUMIL"), ("Yemeni rebels", "YEMREB")]),
     ("Iranian-backed militias attacked a convoy.", []),
+    # owned, flagged or run by a country, a thing is that country's
+    ("Togo seized a Ghana-flagged tanker.", [("Togo", "TGO"), ("Ghana-flagged tanker", "GHABUS")]),
+    ("Rebels attacked a Turkish-run school.", [("Turkish", "TUR")]),
     ("The coalition government in Berlin criticised Hungary.",
      [("coalition government", "DEUGOV"), ("Berlin", "DEU"), ("Hungary", "HUN")]),
     ("US-Colombia relations soured.", [("US", "USA"), ("Colombia", "COL")]),

@@ -40,6 +40,18 @@ def test_user_lexicon_file_extends(tmp_path):
         Lexicon.load([str(bad)])
 
 
+def test_a_phrase_pattern_written_with_a_plural_object_matches_one_of_them(tmp_path):
+    from detente.events.patterns import Patterns
+
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("phrases:\n  - {verb: [greet], object: [envoys], type: CONSULT, cameo: '043', mode: host}\n",
+                     encoding="utf-8")
+    patterns = Patterns(Lexicon.load([str(extra)]))
+    for text in ("Ghana greeted the Togolese envoy.", "Ghana greeted two Togolese envoys."):
+        verb = next(t for t in nlp_for_tests()(text) if t.lower_ == "greeted")
+        assert patterns.verb_act_sense(verb).type == "CONSULT"
+
+
 def test_an_event_noun_matches_its_regular_plural_and_no_other_word():
     lex = load_lexicon()
     assert lex.nouns["sanctions"] is lex.nouns["sanction"] and lex.nouns["talks"] is lex.nouns["talk"]

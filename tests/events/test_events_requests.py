@@ -161,3 +161,23 @@ def test_a_call_for_a_measure_against_a_party_is_aimed_at_it_not_at_what_the_cal
 def test_lobbying_another_to_act_is_asking_it():
     events = detente.extract("Chile lobbied Peru to drop the tariffs on copper.", published="2025-06-02")
     assert [(e.actor.country, e.event_type, e.recipient.country) for e in events] == [("CHL", "REQUEST", "PER")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the noun "call" asking for an act, however the act follows it, is an appeal (CAMEO 020)
+    ("Ghana renewed its call for Togo to release the journalists.", [("GHA", "REQUEST", "TGO")]),
+    ("Ghana repeated its call on Togo to release the journalists.", [("GHA", "REQUEST", "TGO")]),
+    # a call made to someone, with nothing asked, is a phone call
+    ("Ghana's president made a phone call to Togo's president.", [("GHAGOV", "CONSULT", "TGOGOV")]),
+])
+def test_the_noun_call_asking_for_an_act_is_an_appeal(text, expected):
+    assert coded(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an act in the infinitive of a noun of asking was asked for, not done: the answer is the event
+    ("Peru's president declined an invitation to visit Chile.", [("PERGOV", "REJECT", "CHL")]),
+    ("Peru turned down Chile's request to extradite the businessman.", [("PER", "REJECT", "CHL")]),
+])
+def test_an_act_asked_for_in_a_nouns_infinitive_is_not_done(text, expected):
+    assert coded(text) == expected

@@ -125,6 +125,40 @@ CASES = {
         # showing strength is no protest
         ("Chile demonstrated its strength.", []),
     ],
+    "a protest staged or held is a demonstration, one lodged is a complaint": [
+        ("Peruvian fishermen held a protest against Chilean trawlers.", [("PERAGR", "PROTEST", "CHL")]),
+        # "staged" is the verb stage (the model's lemmatizer reads "stag")
+        ("Togolese activists staged a protest outside the Ghanaian embassy.", [("TGOCVL", "PROTEST", "GHAGOV")]),
+        # a hyphenated event noun is matched across the words the tokenizer splits it into
+        ("Ghanaian students staged a sit-in at the Togolese embassy.", [("GHACVL", "PROTEST", "TGOGOV")]),
+        ("Ghana lodged a formal protest with Togo over the shooting.", [("GHA", "ACCUSE", "TGO")]),
+    ],
+    "a visitor received is hosted": [
+        ("Togo's president received a Ghanaian delegation in Lome.", [("TGOGOV", "CONSULT", "GHAGOV")]),
+        ("Ghana's president received his Togolese counterpart in Accra.", [("GHAGOV", "CONSULT", "TGO")]),
+        # a thing received is the giver's act
+        ("Togo received aid from Ghana.", [("GHA", "AID", "TGO")]),
+    ],
+    "a preposition's formal variant": [
+        ("A Peruvian patrol boat was fired upon by the Chilean navy.", [("CHLMIL", "ASSAULT", "PER")]),
+    ],
+    "taking someone to court is suing them": [
+        ("Chile took Peru to the International Court of Justice over the maritime border.", [("CHL", "ACCUSE", "PER")]),
+        ("Chile took Peru to the beach.", []),
+    ],
+    "a thing owned or flagged by a country is that country's": [
+        ("Togo nationalised a Ghana-owned gold mine.", [("TGO", "COERCE", "GHA")]),
+        ("Togo nationalised the Ghanaian-owned gold mine.", [("TGO", "COERCE", "GHA")]),
+        ("Rebels attacked a Turkish-run school.", [(None, "ASSAULT", "TUR")]),
+        # backed by a country, a group is someone else's
+        ("Peru-backed militias attacked a Chilean convoy.", [(None, "ASSAULT", "CHL")]),
+    ],
+    "a stance on a mobilisation is aimed at whose forces it moves": [
+        ("Ghana criticised the deployment of Togolese troops near the border.", [("GHA", "ACCUSE", "TGOMIL")]),
+        ("Ghana criticised the build-up of Togolese troops near the border.", [("GHA", "ACCUSE", "TGOMIL")]),
+        # soldiers an act was done to are no doer of it
+        ("Ghana condemned the arrest of Togolese soldiers.", [("GHA", "ACCUSE", None)]),
+    ],
     "anger or frustration voiced at another's act is criticism": [
         ("Peru expressed anger at Chile's decision to close the border.", [("PER", "ACCUSE", "CHL")]),
         ("Peru voiced frustration over Chile's refusal to negotiate.", [("PER", "ACCUSE", "CHL")]),
@@ -456,6 +490,11 @@ def test_an_act_told_by_a_verb_phrase_or_a_light_verb_is_coded_as_stated(text, e
     ("Chile faced criticism.", []),
     ("Chile could face sanctions from Peru.", []),
     ("Chile will face sanctions from Peru.", []),
+    # with no "from", whose act the noun says it is did it, also past a quantity
+    ("Chile received Peruvian loans.", [("PER", "CHL", "AID")]),
+    ("Chile received $2 billion in Peruvian loans.", [("PER", "CHL", "AID")]),
+    ("Chile faced Peru's criticism over the deal.", [("PER", "CHL", "ACCUSE")]),
+    ("Chile received $5 million in humanitarian aid.", []),
 ])
 def test_an_act_its_target_receives_comes_from_the_from_phrase(text, expected):
     """"faced criticism from X", "received aid from X", "came under attack from X": the subject
