@@ -459,9 +459,11 @@ def _code_description(doc, span, record: Record, dictionary, people, date) -> Ac
         if antecedent is not None and not antecedent.actor.code:
             antecedent = None
     if record.country:
-        if record.sector is None and record.kind == "description" and antecedent is None:
-            return None
         sector = record.sector
+        if sector is None and record.kind == "description" and antecedent is None:
+            if "person" not in record.flags:
+                return None  # "the Norwegian Alliance": a body the words only describe
+            sector = CIVILIAN_SECTOR  # "a Ghanaian businessman", "a Togolese lawyer": one of its people
         if "former" in record.flags or "elect" in record.flags:
             sector = FORMER_SECTOR
         actor = Actor(text, record.country + (sector or ""), record.country, sector,

@@ -760,6 +760,12 @@ class Coder:
             parties = self._joint_parties(cand.actor, actor_mentions, index)
             if len(parties) >= 2:
                 actors, recipients = parties[:1], parties[1:]
+        if recipients == [None] and len(actors) >= 2 and not self._mutual(sense, cand, joint) \
+                and self._reciprocal(cand.trigger):
+            # "Ghana and Togo accused each other": each side's act aimed at each other side
+            cand = replace(cand, sense=sense, family=family)
+            return [e for a in actors for b in actors if a is not b
+                    for e in self._build(cand, sent, article, quotes, resolver, [a], [b], False)]
         if recipients == [None] and said is None and cand.actor is not None and sense.type in DYADIC:
             other = self.patterns.aim_party(index, cand) or self.patterns.clause_party(index, cand, sense, actor_mentions)
             if other is not None:
@@ -1045,6 +1051,16 @@ class Coder:
         if sense.type in ("AGREE", "SUPPORT"):
             return mode.endswith("agreement") or any(mode in modes for modes in MUTUAL_MODES.values())
         return mode in MUTUAL_MODES[sense.type]
+
+    @staticmethod
+    def _reciprocal(verb) -> bool:
+        """Whether a verb's object is "each other" or "one another" (also after a preposition:
+        "imposed sanctions on each other")."""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        objects += [g for o in list(objects) for c in o.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return any(o.lemma_.lower() in RECIPROCAL_WORDS and any(c.lower_ in ("each", "one") for c in o.children)
+                   for o in objects)
 
     def _fights_someone(self, verb) -> bool:
         """A verb of fighting with an object that is neither "each other" nor the fight itself

@@ -278,3 +278,14 @@ def test_a_capital_before_an_embassy_says_where_it_is_not_whose(nlp):
 def test_a_region_named_by_a_common_word_is_no_place_inside_another_name(nlp):
     # Togo's "Maritime" region: the word is English before it is a place
     assert codes(nlp, "Japan held the Joint Maritime Exercise with India.") == [("Japan", "JPN"), ("India", "IND")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a country word before a word that describes a person, with no one named: one of its people
+    ("Togolese gunmen kidnapped a Ghanaian businessman.", [("Togolese gunmen", "TGOREB"), ("Ghanaian businessman", "GHACVL")]),
+    ("Togo arrested a Ghanaian lawyer.", [("Togo", "TGO"), ("Ghanaian lawyer", "GHACVL")]),
+    # a body the words only describe stays uncoded
+    ("The Norwegian Alliance was sanctioned by Beijing.", [("Beijing", "CHNGOV")]),
+])
+def test_a_described_person_of_a_country_with_no_name_is_one_of_its_people(nlp, text, expected):
+    assert codes(nlp, text) == expected

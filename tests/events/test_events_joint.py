@@ -281,3 +281,14 @@ def test_a_party_a_joint_act_is_only_about_is_not_its_other_side(text, expected)
 ])
 def test_two_roles_of_two_countries_that_act_together_are_the_two_sides(text, expected):
     assert _coded(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an act two coordinated sides do to "each other" is each side's act aimed at the other
+    ("Ghana and Togo accused each other of violating the ceasefire.", [("GHA", "ACCUSE", "TGO"), ("TGO", "ACCUSE", "GHA")]),
+    ("Peru and Chile imposed sanctions on each other.", [("PER", "SANCTION", "CHL"), ("CHL", "SANCTION", "PER")]),
+    # an act the two do together stays one event between them
+    ("Ghana and Togo fought each other for years.", [("GHA", "ASSAULT", "TGO")]),
+])
+def test_coordinated_sides_acting_on_each_other_are_each_others_targets(text, expected):
+    assert coded(text) == expected
