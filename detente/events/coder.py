@@ -767,7 +767,8 @@ class Coder:
             return [e for a in actors for b in actors if a is not b
                     for e in self._build(cand, sent, article, quotes, resolver, [a], [b], False)]
         if recipients == [None] and said is None and cand.actor is not None and sense.type in DYADIC:
-            other = self.patterns.aim_party(index, cand) or self.patterns.clause_party(index, cand, sense, actor_mentions)
+            other = self.patterns.aim_party(index, cand) or self.patterns.condition_party(index, replace(cand, sense=sense)) \
+                or self.patterns.clause_party(index, cand, sense, actor_mentions)
             if other is not None:
                 recipients = [actor_of(m, index.doc) for m in [other, *self._conjoined(other, index)]]
         if recipients == [None] and sense.type in THING_TARGET_TYPES:

@@ -63,7 +63,9 @@ HABITUAL_ADVERBS = frozenset(_WORDS["habitual_adverbs"])
 DUTY_WORDS = frozenset(_WORDS["duty_words"])
 INTENTION_NOUNS = frozenset(_WORDS["intention_nouns"])
 ATTEMPT_NOUNS = frozenset(_WORDS["attempt_nouns"])  # "a bid to oust the envoy": tried, not done
-ASKED_NOUNS = frozenset(_WORDS["asked_nouns"])  # "an invitation to visit Chile": asked for, not done
+ASKED_NOUNS = frozenset(_WORDS["asked_nouns"])
+DEFEATING_VERBS = frozenset(_WORDS["defeating_verbs"])  # "vetoed a resolution condemning Togo"
+DOCUMENT_NOUNS = frozenset(resources.words("patterns")["document_nouns"])  # texts that act in words  # "an invitation to visit Chile": asked for, not done
 ATTEMPT_VERBS = frozenset(_WORDS["attempt_verbs"])  # "tried to impose tariffs": tried, not told as done
 NONSPECIFIC_DETERMINERS = frozenset(_WORDS["nonspecific_determiners"])  # "any sanctions": none in particular
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
@@ -226,6 +228,9 @@ def verb_status(verb, attempted_is_act: bool = False) -> str:
             return HYPOTHETICAL  # "it is necessary for India to engage Mauritius": advice; "it is unlikely that …": a guess
         elif indirect_question(node):
             return HYPOTHETICAL  # "did not say who attacked the convoy"
+        elif node.dep_ in ("acl", "relcl") and head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS \
+                and _defeated(head):
+            return NEGATED  # "vetoed a resolution condemning Togo": the text never said it
         elif node.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in NON_OCCURRENCE_NOUNS:
             return NEGATED  # "Obama's failure to sell missiles to Turkey"
         elif node.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in NON_OCCURRENCE_ADJECTIVES:
@@ -263,6 +268,19 @@ def verb_status(verb, attempted_is_act: bool = False) -> str:
             break
         node = head
     return status
+
+
+def _defeated(text) -> bool:
+    """Whether a text noun is the object of a verb that stops it ("vetoed a resolution", "voted
+    down the bill", "the bill was rejected")."""
+    verb = text.head
+    if text.dep_ not in ("dobj", "nsubjpass", "pobj") or verb.i == text.i:
+        return False
+    if text.dep_ == "pobj":  # "voted against the resolution"
+        prep, verb = verb, verb.head
+        return f"{verb.lemma_.lower()} {prep.lower_}" in DEFEATING_VERBS
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return verb.lemma_.lower() in DEFEATING_VERBS or any(f"{verb.lemma_.lower()} {p}" in DEFEATING_VERBS for p in particles)
 
 
 def _kept_from(prep) -> bool:

@@ -643,6 +643,16 @@ class Patterns:
                   for g in c.children if g.dep_ == "pobj"]
         return self._first_other(index, hosts, cand.actor)
 
+    def condition_party(self, index: MentionIndex, cand: Candidate) -> Any | None:
+        """"warned of consequences if Togo kept the border closed": a threat with no one named is
+        aimed at the one whose act its condition is (the subject of its "if" / "unless" clause)."""
+        if cand.sense is None or cand.sense.type != "THREATEN":
+            return None
+        subjects = [s for c in cand.trigger.children if c.dep_ == "advcl"
+                    and any(m.dep_ == "mark" and m.lower_ in modality.CONDITIONAL_MARKS for m in c.children)
+                    for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        return self._first_other(index, subjects, cand.actor)
+
     def clause_party(self, index: MentionIndex, cand: Candidate, sense: Sense, sides: list) -> Any | None:
         """The one other party named in the act's own clause when the patterns found no recipient:
         "dispatched police to help Libya secure the border", "helped Niger build a runway"; for force,

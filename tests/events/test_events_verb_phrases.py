@@ -133,6 +133,17 @@ CASES = {
         ("Ghanaian students staged a sit-in at the Togolese embassy.", [("GHACVL", "PROTEST", "TGOGOV")]),
         ("Ghana lodged a formal protest with Togo over the shooting.", [("GHA", "ACCUSE", "TGO")]),
     ],
+    "a threat aimed at whose act its condition is": [
+        ("Ghana warned of consequences if Togo kept the border closed.", [("GHA", "THREATEN", "TGO")]),
+        ("Ghana warned of retaliation if Togo imposed tariffs.", [("GHA", "THREATEN", "TGO")]),
+    ],
+    "what a defeated text would do is not done": [
+        ("Ghana vetoed a resolution condemning Togo.", [("GHA", "REJECT", "TGO")]),
+        ("The council voted down a resolution condemning Togo.", []),
+    ],
+    "a vessel rammed is attacked": [
+        ("Ghana's coast guard rammed a Togolese fishing vessel.", [("GHAGOV", "ASSAULT", "TGO")]),
+    ],
     "a visitor received is hosted": [
         ("Togo's president received a Ghanaian delegation in Lome.", [("TGOGOV", "CONSULT", "GHAGOV")]),
         ("Ghana's president received his Togolese counterpart in Accra.", [("GHAGOV", "CONSULT", "TGO")]),
