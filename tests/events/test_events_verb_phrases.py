@@ -144,6 +144,19 @@ CASES = {
     "a vessel rammed is attacked": [
         ("Ghana's coast guard rammed a Togolese fishing vessel.", [("GHAGOV", "ASSAULT", "TGO")]),
     ],
+    "a noun's act under the verb it takes": [
+        # a licence granted is economic cooperation; one required is a restriction
+        ("Togo granted mining licences to Ghanaian firms.", [("TGO", "COOPERATE", "GHABUS")]),
+        ("Togo imposed licence requirements on Ghanaian traders.", [("TGO", "SANCTION", "GHABUS")]),
+        # an extradition is judicial cooperation, as the verb is
+        ("Chile's top court ordered the extradition of a Peruvian businessman.", [("CHL", "COOPERATE", "PERCVL")]),
+        # a request granted is yielded to
+        ("Ghana granted Togo's request for military assistance.", [("GHA", "CONCEDE", "TGO")]),
+        ("Ghana rejected Togo's request.", [("GHA", "REJECT", "TGO")]),
+        # exports or imports stopped towards someone are a trade restriction; trade itself is no act
+        ("Peru halted gas exports to Chile.", [("PER", "SANCTION", "CHL")]),
+        ("Peru's exports to Chile rose by 10 percent.", []),
+    ],
     "a visitor received is hosted": [
         ("Togo's president received a Ghanaian delegation in Lome.", [("TGOGOV", "CONSULT", "GHAGOV")]),
         ("Ghana's president received his Togolese counterpart in Accra.", [("GHAGOV", "CONSULT", "TGO")]),
