@@ -96,6 +96,8 @@ MUTUAL_MODES = {k: frozenset(v) for k, v in _WORDS["mutual_modes"].items()}
 ONE_SIDED_MODES = frozenset(_WORDS["one_sided_modes"])  # acts that are news with no recipient
 ONE_SIDED_FAMILIES = frozenset(_WORDS["one_sided_families"])
 ONE_SIDED_TYPES = frozenset(_WORDS["one_sided_types"])
+ONE_SIDED_ROOTS = frozenset(_WORDS["one_sided_cameo_roots"])  # appeals to no one named
+ADDRESSEE_PREPS = frozenset(_WORDS["addressee_preps"])  # "called on …", "pleaded with …": whom an appeal is made to
 INTRANSITIVE_MODES = frozenset(_WORDS["intransitive_modes"])  # told by a verb only without an object
 NON_STATE_TYPES = frozenset(_WORDS["one_sided_non_state_types"])  # alone, only a non-state actor's
 NON_STATE_MODES = frozenset(_WORDS["one_sided_non_state_modes"])
@@ -918,8 +920,7 @@ class Coder:
         phrase = next((p for p in phrases(sent, index) if p.head == things[0].i), None)
         return Actor(text=phrase.text) if phrase is not None else None
 
-    @staticmethod
-    def _told_alone(cand: Candidate, actor, recipient, inferred: bool) -> bool:
+    def _told_alone(self, cand: Candidate, actor, recipient, inferred: bool) -> bool:
         """An act that is news with no one at its other end ("Ghana declared a state of emergency",
         "Peru mobilised its troops", "workers went on strike"): coded with no recipient, as PLOVER
         and CAMEO code it, when the grammar found it and no other party is in view."""
@@ -937,9 +938,28 @@ class Coder:
             return False  # "rejected calls to declare …", "… to declare …" (a purpose): an act only named
         if cand.sense.type not in NON_STATE_TYPES and Patterns.participated(trigger):
             return False  # "a navy contingent took part in the parade": others' act, shared with them
+        if cand.sense.root in ONE_SIDED_ROOTS and not (cand.sense.mode in ONE_SIDED_MODES and cand.sense.type in ONE_SIDED_TYPES):
+            # an appeal to no one named is news only as its speaker's own statement, made: the verb
+            # has its own subject ("a spokesman said the agency, requesting comment"), it was made,
+            # not planned ("will ask for"), and it asks for something, not whether ("asked if")
+            if not any(c.dep_ == "nsubj" for c in trigger.children) or modality.verb_status(trigger) != modality.REAL:
+                return False
+            if trigger.pos_ != "VERB" or not self.lexicon.own_verb(trigger):
+                return False  # a base file's verb-object pattern ("stressed the need for") is too loose alone
+            if any(modality.indirect_question(c) for c in trigger.children if c.dep_ in ("ccomp", "advcl", "xcomp")):
+                return False
+            someone = role_test(doc)
+            if any((c.dep_ in ("dobj", "dative") and (c.pos_ in ("PROPN", "PRON") or someone(c)))
+                   or (c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS and not any(
+                       g.ent_type_ in ("DATE", "TIME") for g in c.children)) for c in trigger.children):
+                return False  # "called on authorities at home to …", "urged officials": addressed to someone unknown
+            if any(c.dep_ in ("advcl", "ccomp", "xcomp") and infinitive(c) and any(g.dep_ == "nsubj" for g in c.children)
+                   for c in trigger.children):
+                return False  # "called for officials to act", "pleaded with authorities to drop …"
         return ((recipient is None or not (recipient.country or recipient.code)) and not inferred
                 and actor is not None and bool(actor.country or actor.code)
-                and cand.sense.mode in ONE_SIDED_MODES and cand.sense.type in ONE_SIDED_TYPES
+                and ((cand.sense.mode in ONE_SIDED_MODES and cand.sense.type in ONE_SIDED_TYPES)
+                     or cand.sense.root in ONE_SIDED_ROOTS)
                 and cand.family in ONE_SIDED_FAMILIES)
 
     @staticmethod

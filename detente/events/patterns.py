@@ -227,6 +227,9 @@ class Patterns:
                 return self.conjuncts(verb.head)
             # two subjects is a misparse (a dateline city taken as one): keep both, nearest last
             return [t for subj in subjects for t in self.conjuncts(subj)]
+        owners = [c for c in verb.children if c.dep_ == "poss"]
+        if owners and verb.tag_ == "VBG":  # "the army's shelling of the villages": a gerund's possessor does it
+            return [t for o in owners for t in self.conjuncts(o)]
         for child in verb.children:
             if child.dep_ == "agent":
                 objs = [g for g in child.children if g.dep_ == "pobj"]

@@ -289,3 +289,14 @@ def test_a_region_named_by_a_common_word_is_no_place_inside_another_name(nlp):
 ])
 def test_a_described_person_of_a_country_with_no_name_is_one_of_its_people(nlp, text, expected):
     assert codes(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an envoy "for" a country deals with it for someone else; a spokesman "for" one speaks for it
+    ("The U.N. special envoy for Syria met Turkish officials.",
+     [("U.N.", "IGOUNO"), ("Syria", "SYR"), ("Turkish officials", "TURGOV")]),
+    ("A spokesman for the Czech foreign ministry criticised Russia.",
+     [("spokesman for the Czech foreign ministry", "CZEGOV"), ("Russia", "RUS")]),
+])
+def test_an_envoy_for_a_country_is_not_that_countrys(nlp, text, expected):
+    assert codes(nlp, text) == expected

@@ -80,7 +80,8 @@ def test_an_act_that_is_news_alone_is_coded_with_no_recipient(text, expected):
     ("Ghana pledged aid on Monday.", []),
     # an act only named by a noun, asked for, or a purpose is not done
     ("Ghana rejected calls to declare a state of emergency.", []),
-    ("Ghana called for a ceasefire.", []),
+    # (the ceasefire called for is not declared: the call is an appeal to no one named)
+    ("Ghana called for a ceasefire.", [("GHA", None, "REQUEST")]),
     ("Ghana sent envoys to Lome to declare a ceasefire.", [("GHA", "TGO", "CONSULT")]),
     # a weapon fired at someone is an attack on them; one bought is no test
     ("Peru fired a missile at Chile.", [("PER", "CHL", "ASSAULT")]),
@@ -110,6 +111,27 @@ def test_an_act_that_is_news_alone_is_coded_with_no_recipient(text, expected):
     ("Ghana protested on Monday.", []),
 ])
 def test_other_acts_still_need_their_other_side(text, expected):
+    assert extracted_triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an appeal made to no one named is coded alone (CAMEO 02; PLOVER's REQUEST needs no recipient)
+    ("Ghana's president called for calm after the election.", [("GHA", None, "REQUEST")]),
+    ("Ghana appealed for international aid after the floods.", [("GHA", None, "REQUEST")]),
+    ("Ghana's president pushed for a new constitution.", [("GHA", None, "REQUEST")]),
+    # ... made, by its own subject, asking for something: not planned, borrowed or a question
+    ("Ghana will ask for international aid.", []),
+    ("Ghana's president asked whether the deal would hold.", []),
+    ("Togo did not reply to an email from Ghana requesting comment.", []),
+    # a demand is made of someone
+    ("Ghana demanded compensation.", []),
+    # ... and an appeal addressed to someone no dictionary knows has its other side, unknown
+    ("Ghana's president called on authorities at home and abroad to lift the restrictions.", []),
+    ("Ghana's president called for officials to lift the restrictions.", []),
+    # a base file's verb-object pattern ("stressed the need") is too loose to tell an appeal alone
+    ("Ghana's defence minister stressed the urgency of boosting Africa's defence.", []),
+])
+def test_an_appeal_to_no_one_named_is_coded_alone(text, expected):
     assert extracted_triples(text) == expected
 
 

@@ -99,8 +99,8 @@ def test_a_countrys_rivals_are_not_that_country():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # a city in the name of an agreement names the event, not a party
-    ("The Taliban urged that the Doha agreement be implemented.", []),
+    # a city in the name of an agreement names the event, not a party: an appeal to no one named
+    ("The Taliban urged that the Doha agreement be implemented.", [("AFG", None, "REQUEST")]),
     ("Russia and Ukraine signed the Minsk agreement.", [("RUS", "UKR", "SUPPORT")]),
     # where deportees are sent is not the other party: the deportees are
     ("Russia deported 173 refugees to Germany.", [("RUS", None, "COERCE")]),

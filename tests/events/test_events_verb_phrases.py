@@ -157,6 +157,9 @@ CASES = {
         ("Peru halted gas exports to Chile.", [("PER", "SANCTION", "CHL")]),
         ("Peru's exports to Chile rose by 10 percent.", []),
     ],
+    "a gerund with a possessor is its doer's act": [
+        ("The Ghanaian army's shelling of Togolese villages continued on Monday.", [("GHAMIL", "ASSAULT", "TGOCVL")]),
+    ],
     "a visitor received is hosted": [
         ("Togo's president received a Ghanaian delegation in Lome.", [("TGOGOV", "CONSULT", "GHAGOV")]),
         ("Ghana's president received his Togolese counterpart in Accra.", [("GHAGOV", "CONSULT", "TGO")]),
