@@ -597,8 +597,20 @@ def _antecedent_for_pronoun(doc, index: int, gender: str, people, dictionary) ->
     starts = sorted(sentences, reverse=True)
     sent_index = [s.start for s in doc.sents]
     current = sent_index.index(sent_of)
+    # a person the dictionaries do not know, named as a subject since ("Kwesi Appiah said … He
+    # called for …"), is who the pronoun most likely means: no known person further back is
+    known = {i for span in doc.spans[SPANS_KEY] for i in range(span.start, span.end)} if SPANS_KEY in doc.spans \
+        else {i for m, _ in people for i in range(m.token_start, m.token_end)}
+    unknown = [t.i for t in doc[:index] if t.dep_ in SUBJECT_DEPS and t.i not in known
+               and (t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and not t.ent_type_))]
+    # a sentence left unparsed (no act to code: `parse: candidates`) has no subjects: a capitalised
+    # word that opens it, no stop word and no actor, is taken for one ("Pedersen said …")
+    unknown += [sent.start for sent in doc[:index].sents if not any(t.dep_ for t in sent)
+                and sent.start not in known and doc[sent.start].is_title and not doc[sent.start].is_stop]
     for start in starts:
         if start in sent_index and current - sent_index.index(start) > PRONOUN_WINDOW:
+            return None
+        if any(doc[i].sent.start >= start and i > max(m.token_start for m in sentences[start]) for i in unknown):
             return None
         group = sentences[start]
         subjects = [m for m in group if _is_subject(doc, m)]
