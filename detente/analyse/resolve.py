@@ -17,6 +17,7 @@ Coding decisions (CAMEO conventions; see detente/data/actors/README.md):
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
@@ -78,6 +79,7 @@ def actor_mentions(doc: Doc, date: str | None = None) -> list[ActorMention]:
     bodies: list[tuple[ActorMention, object]] = []  # organisations named so far, for "the bloc"
     covered = set()
     pronoun_at = _pronouns(doc)
+    unknown: list[int] | None = None  # people no dictionary knows named as a subject, on the first pronoun
     spans = list(doc.spans[SPANS_KEY])
     events = sorted([(s.start, "span", s) for s in spans] + [(i, "pronoun", g) for i, g in pronoun_at.items()],
                     key=lambda e: e[0])
@@ -86,7 +88,9 @@ def actor_mentions(doc: Doc, date: str | None = None) -> list[ActorMention]:
             if item in covered:
                 continue
             tok = doc[_]
-            antecedent = _antecedent_for_pronoun(doc, tok.i, pronoun_at[tok.i], people, dictionary)
+            if unknown is None:
+                unknown = unknown_subjects_of(doc)
+            antecedent = _antecedent_for_pronoun(doc, tok.i, pronoun_at[tok.i], people, dictionary, unknown)
             if antecedent is not None and antecedent.actor.code:
                 actor = replace(antecedent.actor, text=tok.text)
                 mentions.append(ActorMention(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, tok.text, actor,
@@ -577,7 +581,34 @@ def _described(mention: ActorMention, record: Record, descriptions: set[str], di
     return False
 
 
-def _antecedent_for_pronoun(doc, index: int, gender: str, people, dictionary) -> ActorMention | None:
+def unknown_subjects_of(doc: Doc) -> list[int]:
+    """Token indices of people the dictionaries do not know named as a subject ("Kwesi Appiah said
+    … He called for …"): a pronoun after one takes no known person further back. Only names the
+    tagger marks a person (any proper name cost a right event on the held-back dates-voa stories);
+    a surname repeating an earlier actor's name is that actor ("former NATO Secretary General Anders
+    Fogh Rasmussen … Rasmussen pointed to …"); in a sentence left unparsed (no act to code:
+    `parse: candidates`), a capitalised word that opens it, no stop word and no actor. One pass
+    over the document."""
+    spans = sorted(doc.spans[SPANS_KEY], key=lambda sp: sp.end) if SPANS_KEY in doc.spans else []
+    known = {i for span in spans for i in range(span.start, span.end)}
+    names: set[str] = set()  # last words of the actors named so far
+    k = 0
+    out = []
+    unparsed = {sent.start for sent in doc.sents if not any(t.dep_ for t in sent)} if doc.has_annotation("SENT_START") else set()
+    for t in doc:
+        while k < len(spans) and spans[k].end <= t.i:
+            names.add(spans[k][-1].lower_)
+            k += 1
+        if t.i in known or t.lower_ in names:
+            continue
+        if (t.dep_ in SUBJECT_DEPS and t.ent_type_ == "PERSON") or (
+                t.i in unparsed and t.is_title and not t.is_stop):
+            out.append(t.i)
+    return out
+
+
+def _antecedent_for_pronoun(doc, index: int, gender: str, people, dictionary,
+                            unknown_subjects: Sequence[int] = ()) -> ActorMention | None:
     sent_of = doc[index].sent.start if doc.has_annotation("SENT_START") else 0
     compatible = []
     for mention, record in people:
@@ -597,20 +628,9 @@ def _antecedent_for_pronoun(doc, index: int, gender: str, people, dictionary) ->
     starts = sorted(sentences, reverse=True)
     sent_index = [s.start for s in doc.sents]
     current = sent_index.index(sent_of)
-    # a person the dictionaries do not know, named as a subject since ("Kwesi Appiah said … He
-    # called for …"; one the tagger marks a person: any proper name cost a right event on the
-    # held-back dates-voa stories), is who the pronoun most likely means: no known person further back is
-    spans = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else [doc[m.token_start:m.token_end] for m, _ in people]
-    known = {i for span in spans for i in range(span.start, span.end)}
-    # a surname repeating an earlier actor's name ("former Danish Prime Minister Anders Fogh
-    # Rasmussen … Rasmussen pointed to …") is that actor, not someone new
-    known |= {t.i for t in doc[:index] if t.lower_ in {span[-1].lower_ for span in spans if span.end <= t.i}}
-    unknown = [t.i for t in doc[:index] if t.dep_ in SUBJECT_DEPS and t.i not in known
-               and t.ent_type_ == "PERSON"]
-    # a sentence left unparsed (no act to code: `parse: candidates`) has no subjects: a capitalised
-    # word that opens it, no stop word and no actor, is taken for one ("Pedersen said …")
-    unknown += [sent.start for sent in doc[:index].sents if not any(t.dep_ for t in sent)
-                and sent.start not in known and doc[sent.start].is_title and not doc[sent.start].is_stop]
+    # a person the dictionaries do not know, named as a subject since, is who the pronoun most
+    # likely means: no known person further back is (`unknown_subjects`)
+    unknown = [i for i in unknown_subjects if i < index]
     for start in starts:
         if start in sent_index and current - sent_index.index(start) > PRONOUN_WINDOW:
             return None
