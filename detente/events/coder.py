@@ -766,7 +766,7 @@ class Coder:
                 and self._reciprocal(cand.trigger):
             # "Ghana and Togo accused each other": each side's act aimed at each other side
             cand = replace(cand, sense=sense, family=family)
-            return [e for a in actors for b in actors if a is not b
+            return [e for i, a in enumerate(actors) for j, b in enumerate(actors) if i != j
                     for e in self._build(cand, sent, article, quotes, resolver, [a], [b], False)]
         if recipients == [None] and said is None and cand.actor is not None and sense.type in DYADIC:
             other = self.patterns.aim_party(index, cand) or self.patterns.condition_party(index, replace(cand, sense=sense)) \
