@@ -681,7 +681,9 @@ class Coder:
     def _status(self, cand: Candidate) -> str:
         if cand.family == "negated":  # the negation is the event; a modal or condition still is not
             trigger = cand.trigger
-            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in modality.MODALS for c in trigger.children) or any(
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in modality.MODALS
+                   and not (c.lower_ in ("would", "'d") and modality.backshifted(trigger))  # "said it would not …"
+                   for c in trigger.children) or any(
                     c.dep_ == "mark" and c.lower_ in modality.CONDITIONAL_MARKS for c in trigger.children):
                 return modality.HYPOTHETICAL
             return modality.REAL

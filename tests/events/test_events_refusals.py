@@ -21,6 +21,16 @@ def test_a_negated_future_act_is_a_refusal(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a negated sense of its own ("not recognise": non-recognition) with a reported "would" is
+    # stated; with a condition it is still a hypothetical
+    ("Chile said it would not recognise the result of Peru's election.", [("CHL", "PER", "REJECT")]),
+    ("Chile would not recognise the result of Peru's election if it were rigged.", []),
+])
+def test_a_negated_act_with_a_reported_would_is_stated(text, expected):
+    assert extracted_triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # "made it clear" is a verb of saying, wherever the parse hangs the clause: its "would" is a
     # reported "will", and its "it" is the one who made it clear
     ("Ghana has made it clear it will not lift the embargo until Togo releases the prisoners.",
