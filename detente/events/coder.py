@@ -111,6 +111,7 @@ LEARNED_JOINT_TYPES = frozenset(_WORDS["learned_joint_types"])
 MUTUAL_ASSAULT_LEMMAS = frozenset(_WORDS["mutual_assault_lemmas"])
 MUTUAL_GOVERNORS = frozenset(_WORDS["mutual_governors"])  # "X and Y agreed to …": with each other
 RECIPROCAL_WORDS = frozenset(_WORDS["reciprocal_words"])  # "fought each other", "fought one another"
+RECIPROCAL_DETERMINERS = frozenset(_WORDS["reciprocal_determiners"])  # the "each" of "each other"
 MUTUAL_VERBS = frozenset(_WORDS["mutual_verbs"])  # "X and Y exchanged ambassadors"
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my)\b")
@@ -682,7 +683,7 @@ class Coder:
         if cand.family == "negated":  # the negation is the event; a modal or condition still is not
             trigger = cand.trigger
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in modality.MODALS
-                   and not (c.lower_ in ("would", "'d") and modality.backshifted(trigger))  # "said it would not …"
+                   and not modality.reported_will(c, trigger)  # "said it would not …"
                    for c in trigger.children) or any(
                     c.dep_ == "mark" and c.lower_ in modality.CONDITIONAL_MARKS for c in trigger.children):
                 return modality.HYPOTHETICAL
@@ -1082,7 +1083,7 @@ class Coder:
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         objects += [g for o in list(objects) for c in o.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        return any(o.lemma_.lower() in RECIPROCAL_WORDS and any(c.lower_ in ("each", "one") for c in o.children)
+        return any(o.lemma_.lower() in RECIPROCAL_WORDS and any(c.lower_ in RECIPROCAL_DETERMINERS for c in o.children)
                    for o in objects)
 
     def _fights_someone(self, verb) -> bool:

@@ -63,9 +63,9 @@ HABITUAL_ADVERBS = frozenset(_WORDS["habitual_adverbs"])
 DUTY_WORDS = frozenset(_WORDS["duty_words"])
 INTENTION_NOUNS = frozenset(_WORDS["intention_nouns"])
 ATTEMPT_NOUNS = frozenset(_WORDS["attempt_nouns"])  # "a bid to oust the envoy": tried, not done
-ASKED_NOUNS = frozenset(_WORDS["asked_nouns"])
+ASKED_NOUNS = frozenset(_WORDS["asked_nouns"])  # "an invitation to visit Chile": asked for, not done
 DEFEATING_VERBS = frozenset(_WORDS["defeating_verbs"])  # "vetoed a resolution condemning Togo"
-DOCUMENT_NOUNS = frozenset(resources.words("patterns")["document_nouns"])  # texts that act in words  # "an invitation to visit Chile": asked for, not done
+DOCUMENT_NOUNS = frozenset(resources.words("patterns")["document_nouns"])  # texts that act in words
 ATTEMPT_VERBS = frozenset(_WORDS["attempt_verbs"])  # "tried to impose tariffs": tried, not told as done
 NONSPECIFIC_DETERMINERS = frozenset(_WORDS["nonspecific_determiners"])  # "any sanctions": none in particular
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
@@ -98,6 +98,11 @@ def backshifted(verb) -> bool:
         c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in head.children))
 
 
+def reported_will(aux, verb) -> bool:
+    """Whether an auxiliary of `verb` is a reported "will" ("said it would not …", `backshifted`)."""
+    return aux.lower_ in ("would", "'d") and backshifted(verb)
+
+
 def _clause_status(verb) -> str:
     status = REAL
     for child in verb.children:
@@ -107,7 +112,7 @@ def _clause_status(verb) -> str:
                 child.dep_ == "advmod" and any(g.dep_ == "advmod" and g.lower_ in NEGATING_ADVERBS for g in child.children)):
             return NEGATED
         if child.dep_ in ("aux", "auxpass"):
-            if low in ("would", "'d") and backshifted(verb):
+            if reported_will(child, verb):
                 status = FUTURE
                 continue
             if low in PAST_GUESS_MODALS and _perfect(verb, child):
