@@ -265,6 +265,13 @@ class Patterns:
                 if child.dep_ == "poss":
                     return self.conjuncts(child)
             if head.dep_ in SUBJECT_DEPS or head.dep_ == "dobj":
+                if head.dep_ == "dobj" and verb.tag_ == "VBG" and head.head.pos_ in VERB_POS \
+                        and self.lex.verb_sense(head.head)[0] is not None:
+                    # "attacked a convoy supplying Chilean troops", "condemned a report accusing
+                    # Chile": the object of an act does what its participle says, not the actor
+                    # ("launched an operation targeting", "issued a statement condemning": a verb
+                    # that is no act of its own hands its subject down)
+                    return []
                 return self.subject_tokens(head.head, depth + 1) if head.dep_ == "dobj" else []
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
             if head.head.pos_ not in VERB_POS:
@@ -824,12 +831,15 @@ class Patterns:
         verb_class = self.lex.class_of(verb)
         lemma = verb.lemma_.lower()
         # a verb + particle key ("order out": expel, "order home": recall, "take in": shelter)
-        for part in [particle] + [c.lower_ for c in verb.children if c.dep_ == "prt"]:
-            phrased = entry.by_class.get(f"{lemma} {part}") if part is not None else None
+        parts = [p for p in [particle] + [c.lower_ for c in verb.children if c.dep_ == "prt"] if p is not None]
+        for part in parts:
+            phrased = entry.by_class.get(f"{lemma} {part}")
             if phrased is not None:
                 return self.lex.refine(phrased, entry, noun), entry
         # the verb's own key, even a null one ("declare: null"), under its lemma or its surface form
-        key = next((k for k in (self.lex.hyphenated(verb), lemma, verb.lower_) if k in entry.by_class), lemma)
+        # (not a phrasal verb's: "called off a strike" is no strike called)
+        keys = (self.lex.hyphenated(verb),) if parts else (self.lex.hyphenated(verb), lemma, verb.lower_)
+        key = next((k for k in keys if k in entry.by_class), f"{lemma} {parts[0]}" if parts else lemma)
         sense = entry.under(key, verb_class)
         if sense is None:
             return None, entry

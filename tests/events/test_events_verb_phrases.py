@@ -27,6 +27,17 @@ CASES = {
         # (a strike called off by people who work is a concession to whom it was against, CAMEO 082)
         ("Chilean truck drivers called off their strike against Peru.", [("CHLLAB", "CONCEDE", "PER")]),
         ("Chile called Peru on Monday.", [("CHL", "CONSULT", "PER")]),
+        # a strike or a protest called is one organised, not a phone call (CAMEO 143, 141)
+        ("Chilean truck drivers called a strike against Peru.", [("CHLLAB", "PROTEST", "PER")]),
+        ("Ghanaian students called a demonstration against the Togolese government.", [("GHACVL", "PROTEST", "TGOGOV")]),
+    ],
+    "a participle said of an act's object": [
+        # what the object of an act does is not the actor's act ("supplying", "bringing": no aid from the rebels)
+        ("Peruvian rebels attacked a convoy supplying Chilean troops.", [("PERREB", "ASSAULT", "CHLMIL")]),
+        ("Peruvian rebels seized a ship bringing weapons to Chile.", [("PERREB", "COERCE", "CHL")]),
+        # a verb that is no act of its own hands its subject down to the participle
+        ("Peru issued a statement condemning Chile.", [("PER", "ACCUSE", "CHL")]),
+        ("Peru launched an operation targeting Chilean smugglers.", [("PER", "ASSAULT", "CHLCRM")]),
     ],
     "weapons launched, fired or dropped at someone": [
         # an attack by aerial weapons (CAMEO 195) or artillery (194) on whom they were aimed at
