@@ -93,6 +93,8 @@ FORCES_AID_MODES = frozenset(_WORDS["forces_aid_modes"])
 SERVED_PREPS = frozenset(_WORDS["served_preps"])  # "the UN mission in Mali": where a force serves
 PARTICIPATION_VERBS = tuple((tuple(str(v).split()), str(p)) for v, p in _WORDS["participation_verbs"].items())
 RELATIVE_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
+SUMMING_NOUNS = frozenset(_WORDS["summing_nouns"])  # "…, a move Chile condemned"
+AUTHORED_OR_SUMMING = AUTHORED_NOUNS | SUMMING_NOUNS
 SUBJECT_DEPS = ("nsubj", "csubj")
 CLAUSE_SUBJECT_DEPS = (*SUBJECT_DEPS, "nsubjpass")
 VERB_POS = ("VERB", "AUX")
@@ -364,6 +366,12 @@ class Patterns:
                 objs.extend(self.conjuncts(child))
         if not objs and verb.dep_ == "conj" and self.is_passive(verb):
             objs = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.lemma_.lower() not in SAID_NOUNS \
+                and any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
+            # an object relative clause: "a move Chile condemned", "the aid which Peru sent": the noun
+            # it describes is the verb's object (what was said, "a charge Delhi rejected", is left to
+            # whoever said it: `Coder._author_of`)
+            objs = [verb.head if o.lower_ in RELATIVE_PRONOUNS else o for o in objs] or [verb.head]
         if not objs:  # "two soldiers died, killed by Indian fire": a bare participle's controller suffered it
             objs = self.participle_patients(verb)
         if not objs:  # "pull out of the agreement", "withdraw from the treaty", "cut off aid to"
@@ -548,7 +556,7 @@ class Patterns:
         for obj in objects:
             # "condemned the annexation of Crimea by Russia", "spurned an offer of talks by Kabul": an
             # act's or a proposal's author is whom a stance on it is aimed at
-            if self.lex.noun_entry(obj) is not None or obj.lemma_.lower() in AUTHORED_NOUNS:
+            if self.lex.noun_entry(obj) is not None or obj.lemma_.lower() in AUTHORED_OR_SUMMING:
                 candidates.extend(self.nominal_agent_tokens(obj))
             if self.lex.noun_entry(obj) is not None and index.of_phrase(obj) is not None:
                 # "requested WTO dispute consultations with Canada": an act's partner, before a
@@ -632,7 +640,9 @@ class Patterns:
         with no country or a pronoun no mention resolves. Empty otherwise."""
         accused = [c for c in verb.children if c.dep_ == "dobj"] or [
             s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
-        accused = [o for o in accused if index.of_phrase(o) is None]
+        # (a relative pronoun stands for the noun the clause describes: "a decision which Chile criticised")
+        accused = [o for o in accused if index.of_phrase(o) is None
+                   and not (o.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl")]
         if not accused:
             return []
         is_role = role_test(verb.doc)
@@ -1711,6 +1721,14 @@ class Patterns:
         found = [pobj for holder in holders for child in holder.children
                  if child.dep_ in ("prep", "agent") and child.lower_ == "by"
                  for pobj in child.children if pobj.dep_ == "pobj"]
+        if not found and noun.dep_ in ("appos", "npadvmod") and noun.lemma_.lower() in SUMMING_NOUNS:
+            # "Peru annexed the island, a move Chile condemned": a noun set beside a clause's word
+            # sums up that clause's act, whose subject is its author
+            clause = noun.head
+            while clause.pos_ not in VERB_POS and clause.dep_ not in ("ROOT",) and clause.head.i != clause.i:
+                clause = clause.head
+            if clause.pos_ in VERB_POS:
+                found = [c for c in clause.children if c.dep_ == "nsubj"]
         # "claimed responsibility for the attack on …", "took credit for the bombing": who claims it did it
         holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
         if holder is not None and holder.lemma_.lower() in RESPONSIBILITY_NOUNS and holder.dep_ == "dobj":

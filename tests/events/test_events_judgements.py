@@ -5,7 +5,7 @@ events with the object's owner, even when the object noun would make a light ver
 from __future__ import annotations
 
 import pytest
-from builders import triples
+from builders import coded, triples
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -52,3 +52,20 @@ def test_whose_arrest_or_killing_is_condemned_is_not_the_one_condemned(text, vic
 
     events = detente.extract(text, published="2025-06-02")
     assert all(e.recipient is None or e.recipient.text != victim for e in events if e.event_type == "ACCUSE"), events
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a noun set beside a clause ("a move", "a step", "a decision") sums up the clause's act: a
+    # stance on it, in a relative clause or a "by" participle, is aimed at the act's doer
+    ("Peru annexed the disputed island, a move Chile condemned.", [("CHL", "ACCUSE", "PER")]),
+    ("Peru closed the border, a decision which Chile criticised.", [("CHL", "ACCUSE", "PER"), ("PER", "COERCE", None)]),
+    ("Peru expelled two Chilean diplomats, a step welcomed by Bolivia.",
+     [("PER", "SANCTION", "CHLGOV"), ("BOL", "SUPPORT", "PER")]),
+    ("Peru signed the deal last week, a step Chile welcomed.", [("CHL", "SUPPORT", "PER")]),
+    # the noun a relative clause describes is its verb's object: the act it tells is coded
+    ("Farmers protested against the sanctions Peru has imposed on Chile.", [("PER", "SANCTION", "CHL")]),
+    # a summing noun alone names no one
+    ("Chile welcomed the step.", []),
+])
+def test_a_stance_on_a_noun_summing_up_a_clause_is_aimed_at_the_clauses_doer(text, expected):
+    assert coded(text) == expected
