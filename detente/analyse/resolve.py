@@ -198,6 +198,9 @@ def _code_collective(doc, span, entry, bodies, dictionary, mentions) -> ActorMen
             sent_end = sent_starts[here + 1] if here + 1 < len(sent_starts) else len(doc)
             places = _place_spans(doc)
             named_after = {places[i][1] for i in range(span.end, sent_end) if i in places}
+            # ... nor one a later phrase of its sentence belongs to ("expelled two Chilean diplomats")
+            named_after |= {record_of(s).country for s in doc.spans[SPANS_KEY]
+                            if span.end <= s.start < sent_end and record_of(s).country}
             in_view = [m for m in in_view if m.actor.country not in named_after]
         if len({m.actor.country for m in in_view}) != 1:
             return None  # none named, or two: no guess

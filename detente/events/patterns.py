@@ -95,6 +95,8 @@ PARTICIPATION_VERBS = tuple((tuple(str(v).split()), str(p)) for v, p in _WORDS["
 RELATIVE_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
 SUMMING_NOUNS = frozenset(_WORDS["summing_nouns"])  # "…, a move Chile condemned"
 AUTHORED_OR_SUMMING = AUTHORED_NOUNS | SUMMING_NOUNS
+APOLOGY_CAMEO = "055"
+DISAPPROVAL = Sense("ACCUSE", "110", "disapprove")
 SUBJECT_DEPS = ("nsubj", "csubj")
 CLAUSE_SUBJECT_DEPS = (*SUBJECT_DEPS, "nsubjpass")
 VERB_POS = ("VERB", "AUX")
@@ -1436,6 +1438,10 @@ class Patterns:
             sense = self.verb_act_sense(verb)
             if sense is None or sense.type == "RETREAT":
                 return None
+        if recipient is not None and sense.cameo.startswith(APOLOGY_CAMEO) and self._owner_of_act(verb.doc, recipient):
+            # "voiced regret over Togo's decision": regret over another's act is disapproval of it
+            # (CAMEO 110), an apology only for one's own
+            sense = DISAPPROVAL
         if recipient is not None and sense.to_people is not None and recipient.actor.sector == CIVILIAN_SECTOR:
             sense = sense.to_people  # "opened its borders to Syrian refugees": asylum
         helped = [c for c in verb.children if self.help_purpose(c)]
@@ -1453,6 +1459,14 @@ class Patterns:
                 recipient = self.recipient(index, helped[0], self.objects(helped[0]), actor)
         return Candidate(sense=sense, trigger=verb, actor=actor, recipient=recipient, family=family,
                          passive=passive, tokens=tokens)
+
+    def _owner_of_act(self, doc, mention) -> bool:
+        """Whether a side is named as the owner or the "by" agent of a noun ("Togo's decision",
+        "the decision by Togo"), not as whom an act is addressed to."""
+        token = doc[mention.token_end - 1]
+        if token.dep_ == "poss":
+            return True
+        return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.pos_ == "NOUN"
 
     def act_sense(self, verb, objs: list) -> tuple[Sense | None, Any, str]:
         """(sense, event noun or None, family) of the act a verb states with its objects: a light

@@ -199,6 +199,9 @@ def test_headings_and_titles_are_not_descriptions(nlp):
     # two in view, one named again after it in its own sentence: the country is the other
     ("Kenya criticised Somalia. The country closed its border with Somalia.",
      [("Kenya", "KEN"), ("Somalia", "SOM"), ("country", "KEN"), ("Somalia", "SOM")]),
+    # ... or a phrase after it that is the other's ("Somali diplomats")
+    ("Kenya criticised Somalia. The country expelled two Somali diplomats.",
+     [("Kenya", "KEN"), ("Somalia", "SOM"), ("country", "KEN"), ("Somali diplomats", "SOMGOV")]),
     ("The country asked Japan for aid.", [("Japan", "JPN")]),
 ])
 def test_collective_descriptions(nlp, text, expected):

@@ -21,6 +21,9 @@ CASES = {
         # regretting another's act is disapproval of it (CAMEO 110); regretting a loss names no one
         ("Japan regretted South Korea's decision to end the pact.", [("JPN", "ACCUSE", "KOR")]),
         ("Japan regretted the loss of life.", []),
+        # regret voiced over another's act is disapproval; voiced to someone, an apology (CAMEO 055)
+        ("Ghana voiced regret over Togo's decision to close the border.", [("GHA", "ACCUSE", "TGO")]),
+        ("Ghana voiced regret to Togo over the shooting of the fishermen.", [("GHA", "SUPPORT", "TGO")]),
         # a particle that makes a phrasal verb of another class drops the bare verb's sense:
         # calling off talks ends them, it is no phone call
         ("Chile called off the talks with Peru.", [("CHL", "SANCTION", "PER")]),
