@@ -199,8 +199,8 @@ def _code_collective(doc, span, entry, bodies, dictionary, mentions) -> ActorMen
             places = _place_spans(doc)
             named_after = {places[i][1] for i in range(span.end, sent_end) if i in places}
             # ... nor one a later phrase of its sentence belongs to ("expelled two Chilean diplomats")
-            named_after |= {record_of(s).country for s in doc.spans[SPANS_KEY]
-                            if span.end <= s.start < sent_end and record_of(s).country}
+            named_after |= {country for s in doc.spans[SPANS_KEY] if span.end <= s.start < sent_end
+                            for country in [record_of(s).country] if country}
             in_view = [m for m in in_view if m.actor.country not in named_after]
         if len({m.actor.country for m in in_view}) != 1:
             return None  # none named, or two: no guess
