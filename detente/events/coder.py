@@ -772,7 +772,7 @@ class Coder:
             return [e for i, a in enumerate(actors) for j, b in enumerate(actors) if i != j
                     for e in self._build(cand, sent, article, quotes, resolver, [a], [b], False)]
         if recipients == [None] and said is None and cand.actor is not None and sense.type in DYADIC:
-            other = self.patterns.aim_party(index, cand) or self.patterns.condition_party(index, replace(cand, sense=sense)) \
+            other = self.patterns.aim_party(index, cand) or self.patterns.condition_party(index, cand, sense) \
                 or self.patterns.clause_party(index, cand, sense, actor_mentions)
             if other is not None:
                 recipients = [actor_of(m, index.doc) for m in [other, *self._conjoined(other, index)]]
@@ -941,29 +941,34 @@ class Coder:
             return False  # "rejected calls to declare …", "… to declare …" (a purpose): an act only named
         if cand.sense.type not in NON_STATE_TYPES and Patterns.participated(trigger):
             return False  # "a navy contingent took part in the parade": others' act, shared with them
-        if cand.sense.root in ONE_SIDED_ROOTS and not (cand.sense.mode in ONE_SIDED_MODES and cand.sense.type in ONE_SIDED_TYPES):
-            # an appeal to no one named is news only as its speaker's own statement, made: the verb
-            # has its own subject ("a spokesman said the agency, requesting comment"), it was made,
-            # not planned ("will ask for"), and it asks for something, not whether ("asked if")
-            if not any(c.dep_ == "nsubj" for c in trigger.children) or modality.verb_status(trigger) != modality.REAL:
-                return False
-            if trigger.pos_ != "VERB" or not self.lexicon.own_verb(trigger):
-                return False  # a base file's verb-object pattern ("stressed the need for") is too loose alone
-            if any(modality.indirect_question(c) for c in trigger.children if c.dep_ in ("ccomp", "advcl", "xcomp")):
-                return False
-            someone = role_test(doc)
-            if any((c.dep_ in ("dobj", "dative") and (c.pos_ in ("PROPN", "PRON") or someone(c)))
-                   or (c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS and not any(
-                       g.ent_type_ in ("DATE", "TIME") for g in c.children)) for c in trigger.children):
-                return False  # "called on authorities at home to …", "urged officials": addressed to someone unknown
-            if any(c.dep_ in ("advcl", "ccomp", "xcomp") and infinitive(c) and any(g.dep_ == "nsubj" for g in c.children)
-                   for c in trigger.children):
-                return False  # "called for officials to act", "pleaded with authorities to drop …"
+        if cand.sense.root in ONE_SIDED_ROOTS and not (cand.sense.mode in ONE_SIDED_MODES and cand.sense.type in ONE_SIDED_TYPES) \
+                and not self._appeal_to_no_one(trigger):
+            return False
         return ((recipient is None or not (recipient.country or recipient.code)) and not inferred
                 and actor is not None and bool(actor.country or actor.code)
                 and ((cand.sense.mode in ONE_SIDED_MODES and cand.sense.type in ONE_SIDED_TYPES)
                      or cand.sense.root in ONE_SIDED_ROOTS)
                 and cand.family in ONE_SIDED_FAMILIES)
+
+    def _appeal_to_no_one(self, trigger) -> bool:
+        """An appeal to no one named is news only as its speaker's own statement, made: the verb
+        has its own subject ("a spokesman said the agency, requesting comment"), it was made, not
+        planned ("will ask for"), it asks for something, not whether ("asked if"), and it is
+        addressed to no one, not even someone unknown ("urged officials to …")."""
+        if not any(c.dep_ == "nsubj" for c in trigger.children) or modality.verb_status(trigger) != modality.REAL:
+            return False
+        if trigger.pos_ != "VERB" or not self.lexicon.own_verb(trigger):
+            return False  # a base file's verb-object pattern ("stressed the need for") is too loose alone
+        if any(modality.indirect_question(c) for c in trigger.children if c.dep_ in ("ccomp", "advcl", "xcomp")):
+            return False
+        someone = role_test(trigger.doc)
+        if any((c.dep_ in ("dobj", "dative") and (c.pos_ in ("PROPN", "PRON") or someone(c)))
+               or (c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS and not any(
+                   g.ent_type_ in ("DATE", "TIME") for g in c.children)) for c in trigger.children):
+            return False  # "called on authorities at home to …", "urged officials": addressed to someone unknown
+        # "called for officials to act", "pleaded with authorities to drop …"
+        return not any(c.dep_ in ("advcl", "ccomp", "xcomp") and infinitive(c) and any(g.dep_ == "nsubj" for g in c.children)
+                       for c in trigger.children)
 
     @staticmethod
     def _consequence(trigger) -> bool:

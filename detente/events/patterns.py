@@ -665,10 +665,11 @@ class Patterns:
                   for g in c.children if g.dep_ == "pobj"]
         return self._first_other(index, hosts, cand.actor)
 
-    def condition_party(self, index: MentionIndex, cand: Candidate) -> Any | None:
+    def condition_party(self, index: MentionIndex, cand: Candidate, sense: Sense | None) -> Any | None:
         """"warned of consequences if Togo kept the border closed": a threat with no one named is
-        aimed at the one whose act its condition is (the subject of its "if" / "unless" clause)."""
-        if cand.sense is None or cand.sense.type != "THREATEN":
+        aimed at the one whose act its condition is (the subject of its "if" / "unless" clause).
+        `sense`: the act's sense as its mood made it (a warning may be told as a threat)."""
+        if sense is None or sense.type != "THREATEN":
             return None
         subjects = [s for c in cand.trigger.children if c.dep_ == "advcl"
                     and any(m.dep_ == "mark" and m.lower_ in modality.CONDITIONAL_MARKS for m in c.children)
