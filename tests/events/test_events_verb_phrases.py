@@ -34,6 +34,13 @@ CASES = {
         ("Chilean truck drivers called a strike against Peru.", [("CHLLAB", "PROTEST", "PER")]),
         ("Ghanaian students called a demonstration against the Togolese government.", [("GHACVL", "PROTEST", "TGOGOV")]),
     ],
+    "an offer accepted": [
+        # agreement with whoever made it, however it is named; an offer of no one is no event
+        ("Chile accepted Peru's offer of talks.", [("CHL", "AGREE", "PER")]),
+        ("Chile accepted an offer from Peru to mediate.", [("CHL", "AGREE", "PER")]),
+        ("Chile took up Peru's offer of help.", [("CHL", "AGREE", "PER")]),
+        ("Chile accepted a job offer.", []),
+    ],
     "a participle said of an act's object": [
         # what the object of an act does is not the actor's act ("supplying", "bringing": no aid from the rebels)
         ("Peruvian rebels attacked a convoy supplying Chilean troops.", [("PERREB", "ASSAULT", "CHLMIL")]),
