@@ -79,7 +79,7 @@ ORG_LINKS = frozenset(_WORDS["org_links"])
 # "-based", "-led": the group after the hyphened word is the country's ("the Saudi-led coalition")
 HYPHEN_COUNTRY_WORDS = frozenset(_WORDS["hyphen_country_words"])
 HYPHEN_OWNER_WORDS = frozenset(_WORDS["hyphen_owner_words"])
-ENVOY_ROLES = frozenset(_WORDS["envoy_roles"])  # "envoy for Syria": someone else's, dealing with Syria
+ENVOY_ROLES = frozenset(_WORDS["envoy_roles"])  # "envoy for Togo": someone else's, dealing with Togo
 HYPHEN_LEADING_WORDS = frozenset(_WORDS["hyphen_leading_words"])  # "a Saudi-led strike": Saudi's act
 
 
@@ -178,10 +178,10 @@ class ActorComponent:
 
     # ---- composition ------------------------------------------------------------------------
     def _joins(self, group: list[_Prim], nxt: _Prim, gap: list[str], after: str = "", words: str = "",
-               last_words: str = "") -> bool:
+               last_word: str = "") -> bool:
         """Whether `nxt` continues the actor phrase `group` across the words `gap` (`words`: its
-        own words, lower case; `after`: the word right after it; `last_words`: the group's last
-        part's words, lower case)."""
+        own words, lower case; `after`: the word right after it; `last_word`: the group's last
+        word, lower case)."""
         last = group[-1]
         kinds = {p.kind for p in group}
         if PERSON in kinds and nxt.kind == PERSON:
@@ -210,8 +210,8 @@ class ActorComponent:
             has_country = any(p.kind in COUNTRY_WORDS for p in group)
             if after in POSSESSIVE:
                 return False  # "the leader of Yemen's Houthi rebels" leads the rebels, not Yemen
-            if gap[0] == "for" and last_words.split()[-1:] and last_words.split()[-1] in ENVOY_ROLES:
-                return False  # "the U.N. special envoy for Syria" deals with Syria, for someone else
+            if gap[0] == "for" and last_word in ENVOY_ROLES:
+                return False  # "the U.N. special envoy for Togo" deals with Togo, for someone else
             # "spokesman for the Czech foreign ministry"
             return not has_country and (nxt.kind in (COUNTRY, ORG) or nxt.kind == DEMONYM and gap[0] == "for")
         return False
@@ -389,7 +389,7 @@ class ActorComponent:
             gap = [t.lower_ for t in doc[group[-1].end:prims[j].start]]
             after = doc[prims[j].end].lower_ if prims[j].end < len(doc) else ""
             if not self._joins(group, prims[j], gap, after, doc[prims[j].start:prims[j].end].text.lower(),
-                               doc[group[-1].start:group[-1].end].text.lower()):
+                               doc[group[-1].end - 1].lower_):
                 break
             group.append(prims[j])
             j += 1

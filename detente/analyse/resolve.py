@@ -588,8 +588,8 @@ def unknown_subjects_of(doc: Doc) -> list[int]:
     """Token indices of people the dictionaries do not know named as a subject ("Kwesi Appiah said
     … He called for …"): a pronoun after one takes no known person further back. Only names the
     tagger marks a person (any proper name cost a right event on the held-back dates-voa stories);
-    a surname repeating an earlier actor's name is that actor ("former NATO Secretary General Anders
-    Fogh Rasmussen … Rasmussen pointed to …"); in a sentence left unparsed (no act to code:
+    a surname repeating an earlier actor's name is that actor ("former ECOWAS chairman Kofi Mensah
+    … Mensah added …"); in a sentence left unparsed (no act to code:
     `parse: candidates`), a capitalised word that opens it, no stop word and no actor. One pass
     over the document."""
     spans = sorted(doc.spans[SPANS_KEY], key=lambda sp: sp.end) if SPANS_KEY in doc.spans else []

@@ -36,6 +36,7 @@ from detente.events.learned import (
 )
 from detente.events.lexicon import Lexicon, Sense, load_lexicon
 from detente.events.patterns import (
+    ADDRESSEE_PREPS,
     AUTHORED_NOUNS,
     FORCE_SECTORS,
     FORCE_TYPES,
@@ -97,7 +98,6 @@ ONE_SIDED_MODES = frozenset(_WORDS["one_sided_modes"])  # acts that are news wit
 ONE_SIDED_FAMILIES = frozenset(_WORDS["one_sided_families"])
 ONE_SIDED_TYPES = frozenset(_WORDS["one_sided_types"])
 ONE_SIDED_ROOTS = frozenset(_WORDS["one_sided_cameo_roots"])  # appeals to no one named
-ADDRESSEE_PREPS = frozenset(_WORDS["addressee_preps"])  # "called on …", "pleaded with …": whom an appeal is made to
 INTRANSITIVE_MODES = frozenset(_WORDS["intransitive_modes"])  # told by a verb only without an object
 NON_STATE_TYPES = frozenset(_WORDS["one_sided_non_state_types"])  # alone, only a non-state actor's
 NON_STATE_MODES = frozenset(_WORDS["one_sided_non_state_modes"])
@@ -941,18 +941,17 @@ class Coder:
             return False  # "rejected calls to declare …", "… to declare …" (a purpose): an act only named
         if cand.sense.type not in NON_STATE_TYPES and Patterns.participated(trigger):
             return False  # "a navy contingent took part in the parade": others' act, shared with them
-        if cand.sense.root in ONE_SIDED_ROOTS and not (cand.sense.mode in ONE_SIDED_MODES and cand.sense.type in ONE_SIDED_TYPES) \
-                and not self._appeal_to_no_one(trigger):
+        one_sided = cand.sense.mode in ONE_SIDED_MODES and cand.sense.type in ONE_SIDED_TYPES
+        if not one_sided and cand.sense.root in ONE_SIDED_ROOTS and not self._appeal_to_no_one(trigger):
             return False
         return ((recipient is None or not (recipient.country or recipient.code)) and not inferred
                 and actor is not None and bool(actor.country or actor.code)
-                and ((cand.sense.mode in ONE_SIDED_MODES and cand.sense.type in ONE_SIDED_TYPES)
-                     or cand.sense.root in ONE_SIDED_ROOTS)
+                and (one_sided or cand.sense.root in ONE_SIDED_ROOTS)
                 and cand.family in ONE_SIDED_FAMILIES)
 
     def _appeal_to_no_one(self, trigger) -> bool:
         """An appeal to no one named is news only as its speaker's own statement, made: the verb
-        has its own subject ("a spokesman said the agency, requesting comment"), it was made, not
+        has its own subject (not "a letter requesting talks"), it was made, not
         planned ("will ask for"), it asks for something, not whether ("asked if"), and it is
         addressed to no one, not even someone unknown ("urged officials to …")."""
         if not any(c.dep_ == "nsubj" for c in trigger.children) or modality.verb_status(trigger) != modality.REAL:

@@ -303,8 +303,9 @@ class NounEntry:
         """Whether the entry says this verb makes no event of the noun (`express: null`)."""
         return verb_lemma in self.by_class and self.by_class[verb_lemma] is None
 
-    def under(self, verb_lemma: str, verb_class: str | None) -> Sense | None:
-        if verb_lemma in self.by_class:
+    def under(self, verb_lemma: str | None, verb_class: str | None) -> Sense | None:
+        """The noun's sense under a verb: the verb's own key if given, else its class's."""
+        if verb_lemma is not None and verb_lemma in self.by_class:
             return self.by_class[verb_lemma]
         if verb_class == "do":
             return self.do

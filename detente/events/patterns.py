@@ -95,8 +95,8 @@ PARTICIPATION_VERBS = tuple((tuple(str(v).split()), str(p)) for v, p in _WORDS["
 RELATIVE_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
 SUMMING_NOUNS = frozenset(_WORDS["summing_nouns"])  # "…, a move Chile condemned"
 AUTHORED_OR_SUMMING = AUTHORED_NOUNS | SUMMING_NOUNS
-APOLOGY_CAMEO = "055"
-DISAPPROVAL = Sense("ACCUSE", "110", "disapprove")
+APOLOGY_CAMEOS = tuple(str(c) for c in _WORDS["apology_cameos"])
+REGRET_OVER_ANOTHER = Sense.from_dict(_WORDS["regret_over_another"], "patterns.yaml regret_over_another")
 SUBJECT_DEPS = ("nsubj", "csubj")
 CLAUSE_SUBJECT_DEPS = (*SUBJECT_DEPS, "nsubjpass")
 VERB_POS = ("VERB", "AUX")
@@ -468,9 +468,7 @@ class Patterns:
         if head is None:  # any other clause complement, up to its verb
             if node.dep_ != "ccomp" or node.head.i == node.i:
                 return []
-            head = node.head
-            while head.pos_ not in VERB_POS and head.head.i != head.i:
-                head = head.head
+            head = _verb_above(node.head)
         return self.mentions(index, [c for c in head.children if c.dep_ in SUBJECT_DEPS])
 
     def misparsed_verb(self, token):
@@ -852,7 +850,7 @@ class Patterns:
         # the verb's own key, even a null one ("declare: null"), under its lemma or its surface form
         # (not a phrasal verb's: "called off a strike" is no strike called)
         keys = (self.lex.hyphenated(verb),) if parts else (self.lex.hyphenated(verb), lemma, verb.lower_)
-        key = next((k for k in keys if k in entry.by_class), f"{lemma} {parts[0]}" if parts else lemma)
+        key = next((k for k in keys if k in entry.by_class), None)
         sense = entry.under(key, verb_class)
         if sense is None:
             return None, entry
@@ -1439,10 +1437,10 @@ class Patterns:
             sense = self.verb_act_sense(verb)
             if sense is None or sense.type == "RETREAT":
                 return None
-        if recipient is not None and sense.cameo.startswith(APOLOGY_CAMEO) and self._owner_of_act(verb.doc, recipient):
+        if recipient is not None and sense.cameo.startswith(APOLOGY_CAMEOS) and verb.doc[recipient.token_end - 1].dep_ == "poss":
             # "voiced regret over Togo's decision": regret over another's act is disapproval of it
             # (CAMEO 110), an apology only for one's own
-            sense = DISAPPROVAL
+            sense = REGRET_OVER_ANOTHER
         if recipient is not None and sense.to_people is not None and recipient.actor.sector == CIVILIAN_SECTOR:
             sense = sense.to_people  # "opened its borders to Syrian refugees": asylum
         helped = [c for c in verb.children if self.help_purpose(c)]
@@ -1460,14 +1458,6 @@ class Patterns:
                 recipient = self.recipient(index, helped[0], self.objects(helped[0]), actor)
         return Candidate(sense=sense, trigger=verb, actor=actor, recipient=recipient, family=family,
                          passive=passive, tokens=tokens)
-
-    def _owner_of_act(self, doc, mention) -> bool:
-        """Whether a side is named as the owner or the "by" agent of a noun ("Togo's decision",
-        "the decision by Togo"), not as whom an act is addressed to."""
-        token = doc[mention.token_end - 1]
-        if token.dep_ == "poss":
-            return True
-        return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.pos_ == "NOUN"
 
     def act_sense(self, verb, objs: list) -> tuple[Sense | None, Any, str]:
         """(sense, event noun or None, family) of the act a verb states with its objects: a light
@@ -1739,9 +1729,7 @@ class Patterns:
         if not found and noun.dep_ in ("appos", "npadvmod") and noun.lemma_.lower() in SUMMING_NOUNS:
             # "Peru annexed the island, a move Chile condemned": a noun set beside a clause's word
             # sums up that clause's act, whose subject is its author
-            clause = noun.head
-            while clause.pos_ not in VERB_POS and clause.dep_ not in ("ROOT",) and clause.head.i != clause.i:
-                clause = clause.head
+            clause = _verb_above(noun.head)
             if clause.pos_ in VERB_POS:
                 found = [c for c in clause.children if c.dep_ == "nsubj"]
         # "claimed responsibility for the attack on …", "took credit for the bombing": who claims it did it
@@ -1979,6 +1967,13 @@ def _armed(index: MentionIndex, token) -> bool:
     """Whether a word names armed forces of a known side ("Togolese troops", "rebel fighters")."""
     mention = index.of_phrase(token)
     return mention is not None and mention.actor.sector in FORCE_SECTORS
+
+
+def _verb_above(token):
+    """`token` if it is a verb, else the nearest verb above it (the root when there is none)."""
+    while token.pos_ not in VERB_POS and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _core_subtree(token) -> list:
