@@ -259,6 +259,9 @@ class Coder:
         # event data are dyadic: by default an event needs a country on both sides (after the
         # counterpart is completed from the document); one_sided=True keeps the others too
         self.one_sided = one_sided
+        # what the learned step did with each pair, for finding where events are lost
+        # (`benchmarks/coder_losses.py`): called as trace(step, source phrase, target phrase, detail)
+        self.trace: Callable[[str, Any, Any, Any], None] | None = None
 
     @property
     def mention_fn(self):
@@ -398,34 +401,46 @@ class Coder:
             steps, up_a, lca = act_path(a, b, sent)  # one parse path per pair, for every test below
             act = next((acts[t.i] for t in steps if t.i in acts), None) or self._joint_act(sent, a, b, acts)
             act_of[a.head, b.head] = (act, steps, up_a)
-            # "a convoy was shelled", "a commander is dead, killed in a strike": who suffered it is no source
-            # "the attack by the rebels", "charges Washington dismissed": who does an act on the path is no target
-            return act is not None and not self.patterns.suffers(act.trigger, sent.doc[a.head]) \
-                and not any(self.patterns.does(told[t.i].trigger, sent.doc[b.head]) for t in steps if t.i in told) \
-                and not self._inside_other_act(sent.doc[a.head], up_a, lca, told) \
-                and not self._audience(sent.doc[b.head], act.trigger) \
-                and not self._accused_other(act, sent.doc[b.head], index) \
-                and not _where_other_is(sent.doc[b.head], act, by_head) \
-                and not self._reported_of_another(sent.doc[a.head], act.trigger) \
-                and not self._victim_of_judged_act(act, steps, sent.doc[b.head])
+            if act is None:
+                return self._note("ineligible", a, b, "no act on the path")
+            source, target = sent.doc[a.head], sent.doc[b.head]
+            # each a reason the pair is no event's, tested in turn
+            tests = (
+                # "a convoy was shelled", "a commander is dead, killed in a strike": who suffered it is no source
+                ("the source suffers the act", lambda: self.patterns.suffers(act.trigger, source)),
+                # "the attack by the rebels", "charges Washington dismissed": who does an act on the path is no target
+                ("the target does an act on the path",
+                 lambda: any(self.patterns.does(told[t.i].trigger, target) for t in steps if t.i in told)),
+                ("the source is inside another act", lambda: self._inside_other_act(source, up_a, lca, told)),
+                ("the target is the audience", lambda: self._audience(target, act.trigger)),
+                ("another is accused", lambda: self._accused_other(act, target, index)),
+                ("the target is where another is", lambda: _where_other_is(target, act, by_head)),
+                ("reported of another", lambda: self._reported_of_another(source, act.trigger)),
+                ("the target suffered the judged act", lambda: self._victim_of_judged_act(act, steps, target)),
+            )
+            reason = next((why for why, test in tests if test()), None)
+            return True if reason is None else self._note("ineligible", a, b, reason)
 
         cands = phrases(sent, index, role_test(sent.doc))
         by_head = {c.head: c for c in cands}
         for a, b, p_pair in self.learned.best_pairs(sent, index, self.lexicon, rule_types,
-                                                    eligible=eligible, cands=cands):
+                                                    eligible=eligible, cands=cands, trace=self.trace):
             cand, steps, up_a = act_of[a.head, b.head]
             assert cand is not None  # eligible() passed only pairs with an act
             a, b = _described(up_a[1:], by_head, cand.trigger) or a, _described(steps[1:], by_head, cand.trigger) or b
             if not a.can_act:
+                self._note("dropped", a, b, "the described source cannot act")
                 continue
             actor, recipient = phrase_actor(a, index), phrase_actor(b, index)
             if cand.sense.type == "REJECT" and sent.doc[b.head].lemma_.lower() in SAID_NOUNS:
                 author = self._author_of(sent.doc[b.head], index, actor, earlier)
-                if author is None:
-                    continue  # "rejected the claims", made by no one named: no other side to code
+                if author is None:  # "rejected the claims", made by no one named: no other side to code
+                    self._note("dropped", a, b, "a rejection of claims by no one named")
+                    continue
                 recipient = author
             if any(e.actor is not None and e.recipient is not None and e.actor.text in actor.text
                    and e.recipient.text in recipient.text for e in found):
+                self._note("dropped", a, b, "the rules told this pair")
                 continue
             dist = dict(self.learned.type_distribution(type_features(a, b, sent, self.lexicon, rule_types)))
             event_type = max(dist, key=dist.get)
@@ -441,18 +456,24 @@ class Coder:
                 # refused keeps its governor's type: the model types acts, not moods; an event noun
                 # aimed at someone keeps the noun's act: the model reads "target" as an attack)
                 if event_type in FORCE_TYPES and not sense.conflict:
-                    continue  # the model reads force where the lexicon's act is none ("passed legislation targeting X")
+                    # the model reads force where the lexicon's act is none ("passed legislation targeting X")
+                    self._note("dropped", a, b, "force read where the act is none")
+                    continue
                 if event_type in FORCE_TYPES and self._force_told_as_words(cand):
                     vouched = True  # "attacked the EU in a speech": the model reads the verb, the grammar its use
                 else:
                     sense = Sense(event_type, default_cameo(event_type), None)
             if any(e.event_type == sense.type and _same_side(e, actor, recipient) for e in found):
-                continue  # the patterns told this act already, with one side the dictionaries know
+                # the patterns told this act already, with one side the dictionaries know
+                self._note("dropped", a, b, "the rules told this act with one of its sides")
+                continue
             # an aimed act's type is its noun's, not the model's: the model vouches only for an act
             type_p = dist[event_type] if vouched else dist.get(sense.type, 0.0)
             confidence = round(0.9 * p_pair * type_p ** 0.5, 3)
             if confidence < (LEARNED_MIN_CONFIDENCE if b.names_someone else LEARNED_MIN_CONFIDENCE_THING):
+                self._note("dropped", a, b, "below the confidence floor")
                 continue
+            self._note("coded", a, b, confidence)
             cand = replace(cand, sense=sense, family="learned")
             # "Japan and South Korea condemned …", "… supported by Greece, Panama and Chile": every
             # conjunct of a side is that side too
@@ -463,6 +484,13 @@ class Coder:
             out += self._build(cand, sent, article, quotes, resolver, actors, recipients, False,
                                open_sides=True, confidence=confidence)
         return out
+
+    def _note(self, step: str, source, target, detail) -> bool:
+        """Tell `trace` (when set) what the learned step did with a pair; False, for the tests that
+        reject one."""
+        if self.trace is not None:
+            self.trace(step, source, target, detail)
+        return False
 
     @staticmethod
     def _author_of(said, index: MentionIndex, actor: Actor, earlier: list[Event]) -> Actor | None:

@@ -305,9 +305,11 @@ class LearnedCoder:
         return sorted(((c, e / total) for c, e in zip(self.classes, exps, strict=False)), key=lambda ce: -ce[1])
 
     def best_pairs(self, sent, index, lexicon, rule_types: list[str], limit: int = 1,
-                   roles=None, eligible=None, cands=None) -> list[tuple[Phrase, Phrase, float]]:
+                   roles=None, eligible=None, cands=None, trace=None) -> list[tuple[Phrase, Phrase, float]]:
         """The highest-scoring ordered pairs above the threshold, best first, no two sharing a
-        side (`candidate_pair`); `cands`: the sentence's phrases, when the caller has them."""
+        side (`candidate_pair`); `cands`: the sentence's phrases, when the caller has them;
+        `trace(step, a, b, p)` hears every eligible pair's probability ("scored") and which were
+        "chosen"."""
         cands = phrases(sent, index, roles) if cands is None else cands
         scored = []
         for a in cands:
@@ -317,6 +319,8 @@ class LearnedCoder:
                 if eligible is not None and not eligible(a, b):
                     continue
                 p = self.pair_probability(pair_features(a, b, sent, lexicon, len(cands)))
+                if trace is not None:
+                    trace("scored", a, b, p)
                 if p >= self.threshold:
                     scored.append((p, a, b))
         scored.sort(key=lambda s: -s[0])
@@ -326,6 +330,8 @@ class LearnedCoder:
             if a.head in used or b.head in used:
                 continue
             out.append((a, b, p))
+            if trace is not None:
+                trace("chosen", a, b, p)
             used.update((a.head, b.head))
             if len(out) >= limit:
                 break

@@ -346,3 +346,45 @@ def test_a_stated_intent_the_model_links_keeps_the_mood_the_grammar_read():
     """"is ready to contribute to X": the model links the pair; the grammar says it is a promise,
     which the model's type distribution does not gate (it types acts, not moods)."""
     assert ("Ghana", "AGREE", "Mali") in _coded("Ghana is ready to contribute to the peacekeeping operation in Mali.")
+
+
+def _traced(text, trace=True):
+    from detente.clean import clean
+    from detente.pipeline import raw_from_string
+
+    settings = Settings.load(min_words=1)
+    coder, notes = Coder(), []
+    if trace:
+        coder.trace = lambda step, a, b, detail: notes.append((step, a.text, b.text, detail))
+    article = clean(raw_from_string(text), settings)
+    coded = coder(load_nlp(settings)(article.text), article)
+    return coded, notes
+
+
+def test_the_trace_hears_each_pair_scored_and_the_one_chosen_and_coded():
+    coded, notes = _traced("The riot police arrested dozens of marchers outside the parliament on Sunday.")
+    scored = {(a, b): p for step, a, b, p in notes if step == "scored"}
+    assert 0.0 <= scored["The riot police", "marchers"] <= 1.0
+    assert scored["The riot police", "marchers"] > scored["marchers", "the parliament"]
+    assert ("chosen", "The riot police", "marchers") in [n[:3] for n in notes]
+    coded_note = next(n for n in notes if n[0] == "coded")
+    assert coded_note[1:3] == ("The riot police", "marchers")
+    assert coded_note[3] == next(e.confidence for e in coded.events if e.recipient.text == "marchers")
+
+
+def test_the_trace_names_the_test_a_pair_fails():
+    # the villagers suffered the attack: inside another act, no source of the killing above it
+    _, notes = _traced("The militia's attack on the villagers killed nine people.")
+    assert ("ineligible", "the villagers", "nine people", "the source is inside another act") in notes
+    # marchers are arrested, never the source of an arrest aimed at the police
+    _, notes = _traced("The riot police arrested dozens of marchers outside the parliament on Sunday.")
+    assert ("ineligible", "marchers", "The riot police", "the target does an act on the path") in notes
+
+
+def test_no_trace_is_the_default_and_coding_is_the_same_with_one():
+    text = "The riot police arrested dozens of marchers outside the parliament on Sunday."
+    assert Coder().trace is None
+    traced, notes = _traced(text)
+    plain, none = _traced(text, trace=False)
+    assert notes and not none
+    assert [e.to_dict() for e in traced.events] == [e.to_dict() for e in plain.events]
