@@ -357,6 +357,7 @@ class Lexicon:
     governor_phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     non_event_objects: set[str] = field(default_factory=set)
     negated: dict[str, Sense] = field(default_factory=dict)  # events only when negated ("does not recognise")
+    negated_phrases: dict[str, list[tuple[tuple[str, ...], Sense]]] = field(default_factory=dict)  # "give permission"
     rebuttals: set[str] = field(default_factory=set)  # "replies that", "counters that"
     intent_cues: list[str] = field(default_factory=list)  # cooperative words of a first-person statement
     # verb → patterns of what follows it ("freeze" + object "assets" → 163), from the base files
@@ -438,8 +439,7 @@ class Lexicon:
         for entry in data.get("negated_verbs") or []:
             sense = Sense.from_dict(entry, where)
             for word in entry.get("words") or []:
-                for form in inflections(str(word).lower().split()[0]):
-                    self.negated[form] = sense
+                self._add_verb(self.negated, self.negated_phrases, word, sense)
         for word in data.get("rebuttal_verbs") or []:
             parts = str(word).lower().split()
             self.rebuttals |= {" ".join([form, *parts[1:]]) for form in inflections(parts[0])}
@@ -551,6 +551,15 @@ class Lexicon:
             return False
         return any(rest and rest[0] in particles for key in self.keys(token)
                    for table in (self.class_phrases, self.governor_phrases) for rest, _ in table.get(key, ()))
+
+    def negated_sense(self, token) -> Sense | None:
+        """The act a negated verb tells ("does not recognise", "did not give permission"): a
+        phrase of the verb and what follows it first, then the verb alone."""
+        for key in self.keys(token):
+            for rest, sense in self.negated_phrases.get(key, ()):
+                if self._phrase_match(token, rest):
+                    return sense
+        return next((self.negated[k] for k in self.keys(token) if k in self.negated), None)
 
     def verb_sense(self, token) -> tuple[Sense | None, int]:
         """The sense of a verb token, and how many words matched (a phrase beats a single word;

@@ -1478,7 +1478,7 @@ class Patterns:
             sense, entry_token = self.aimed_act(verb)
             family = "aimed" if sense is not None else family
         if any(c.dep_ == "neg" for c in verb.children):
-            negated = next((self.lex.negated[k] for k in self.lex.keys(verb) if k in self.lex.negated), None)
+            negated = self.lex.negated_sense(verb)
             if negated is not None:  # "does not regard those efforts as legitimate"
                 sense, entry_token, family = negated, None, "negated"
         if sense is None:

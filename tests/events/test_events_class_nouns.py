@@ -103,3 +103,17 @@ def test_the_release_of_people_is_still_a_release():
 ])
 def test_an_act_continued_is_that_act(text, expected):
     assert extracted_triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # mediation ended or suspended is its halt (CAMEO 165), as talks broken off are (164)
+    ("Ghana ended its mediation efforts with Togo.", [("GHA", "TGO", "SANCTION", "165")]),
+    ("Ghana suspended mediation between Togo and Benin.",
+     [("GHA", "TGO", "SANCTION", "165"), ("GHA", "BEN", "SANCTION", "165")]),
+    ("Ghana offered mediation between Togo and Benin.", [("GHA", "TGO", "AGREE", "036"), ("GHA", "BEN", "AGREE", "036")]),
+])
+def test_mediation_halted_is_no_mediation(text, expected):
+    import detente
+
+    assert [(e.actor.country, e.recipient.country, e.event_type, e.event_code)
+            for e in detente.extract(text)] == expected

@@ -233,3 +233,14 @@ def test_a_pledge_to_refrain_from_force_or_pressure_is_an_intent_to_yield_not_a_
 
 def test_a_pledge_to_use_force_is_still_a_threat():
     assert extracted_triples("Argentina vowed to attack Peru.") == [("ARG", "PER", "THREATEN")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # not giving leave to is refusing it, as not allowing is ("did not allow … to land")
+    ("Ghana did not give permission for the Togolese rally.", [("GHA", "TGO", "REJECT")]),
+    ("The Ghanaian government has not granted approval to the Togolese plan.", [("GHA", "TGO", "REJECT")]),
+    # the verb alone, negated, refuses nothing: only its phrase with the noun does
+    ("Ghana did not give the Togolese envoy a reply.", []),
+])
+def test_leave_not_given_is_a_refusal(text, expected):
+    assert extracted_triples(text) == expected
