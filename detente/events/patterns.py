@@ -1848,7 +1848,8 @@ class Patterns:
     @staticmethod
     def receiving_verb(noun):
         """The verb whose subject gets the act `noun` names ("faced criticism", "came under
-        attack"), or None."""
+        attack"; "received logistics and financial support": any conjunct of the object), or None."""
+        noun = Patterns.chain_head(noun)
         head = noun.head
         if noun.dep_ == "dobj" and head.lemma_.lower() in RECEIVING_VERBS:
             return head

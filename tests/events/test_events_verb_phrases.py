@@ -522,6 +522,8 @@ def test_an_act_told_by_a_verb_phrase_or_a_light_verb_is_coded_as_stated(text, e
     ("Chile received weapons from Peru in May.", [("PER", "CHL", "AID")]),
     # support that is material is aid, support alone praise
     ("Togo has received significant financial support from Ghana.", [("GHA", "TGO", "AID")]),
+    # any conjunct of what is received is received ("logistics and financial support")
+    ("Togo has received logistics and financial support from Ghana.", [("GHA", "TGO", "AID")]),
     ("Ghana provided logistical support to Togo.", [("GHA", "TGO", "AID")]),
     ("Ghana expressed support for Togo.", [("GHA", "TGO", "SUPPORT")]),
     ("Chile won praise from Peru.", [("PER", "CHL", "SUPPORT")]),
