@@ -637,6 +637,11 @@ class Lexicon:
     def class_of(self, token) -> str | None:
         return self._phrase_value(self.class_phrases, self.verb_class, token)
 
+    def class_phrase_words(self, token) -> tuple[str, ...]:
+        """The words after the verb of the class phrase it begins ("renege on" → ("on",)), or ()."""
+        return next((rest for key in self.keys(token) for rest, _ in self.class_phrases.get(key, ())
+                     if self._phrase_match(token, rest)), ())
+
     def ends(self, token) -> bool:
         """Whether a verb ends, cuts or lifts the act its object names ("lift", "break", "halt")."""
         return self.class_of(token) in ENDING_CLASSES

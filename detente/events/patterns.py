@@ -376,9 +376,10 @@ class Patterns:
             objs = [verb.head if o.lower_ in RELATIVE_PRONOUNS else o for o in objs] or [verb.head]
         if not objs:  # "two soldiers died, killed by Indian fire": a bare participle's controller suffered it
             objs = self.participle_patients(verb)
-        if not objs:  # "pull out of the agreement", "withdraw from the treaty", "cut off aid to"
+        if not objs:  # "pull out of the agreement", "withdraw from the treaty", "reneged on the deal"
+            preps = ("of", "from", "out", *self.lex.class_phrase_words(verb)[-1:])
             for child in verb.children:
-                if child.dep_ == "prep" and child.lower_ in ("of", "from", "out"):
+                if child.dep_ == "prep" and child.lower_ in preps:
                     objs.extend(g for g in child.children if g.dep_ == "pobj")
             objs.extend(_two_word_objects(verb, ("of", "from")))  # "backed out of the deal"
         return [self.unwrap(o) for o in objs]

@@ -117,3 +117,13 @@ def test_mediation_halted_is_no_mediation(text, expected):
 
     assert [(e.actor.country, e.recipient.country, e.event_type, e.event_code)
             for e in detente.extract(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # reneging on an agreement is backing out of it (a stop verb whose object follows its "on")
+    ("Ghana reneged on its agreement with Togo.", [("GHA", "TGO", "REJECT")]),
+    ("Ghana backed out of its agreement with Togo.", [("GHA", "TGO", "REJECT")]),
+    ("Ghana relied on its agreement with Togo.", []),
+])
+def test_an_agreement_reneged_on_is_rejected(text, expected):
+    assert extracted_triples(text) == expected
