@@ -555,11 +555,7 @@ class Lexicon:
     def negated_sense(self, token) -> Sense | None:
         """The act a negated verb tells ("does not recognise", "did not give permission"): a
         phrase of the verb and what follows it first, then the verb alone."""
-        for key in self.keys(token):
-            for rest, sense in self.negated_phrases.get(key, ()):
-                if self._phrase_match(token, rest):
-                    return sense
-        return next((self.negated[k] for k in self.keys(token) if k in self.negated), None)
+        return self._phrase_value(self.negated_phrases, self.negated, token)
 
     def verb_sense(self, token) -> tuple[Sense | None, int]:
         """The sense of a verb token, and how many words matched (a phrase beats a single word;
@@ -613,13 +609,10 @@ class Lexicon:
 
     def weak_sense(self, token) -> Sense | None:
         """A base file's bare-verb sense of a verb no other entry codes (see `weak_verbs`)."""
-        for key in self.keys(token):
-            for rest, sense in self.weak_phrases.get(key, ()):
-                if self._phrase_match(token, rest):
-                    return sense
-        return next((self.weak_verbs[key] for key in self.keys(token) if key in self.weak_verbs), None)
+        return self._phrase_value(self.weak_phrases, self.weak_verbs, token)
 
-    def _phrase_value(self, table: dict, single: dict, token) -> str | None:
+    def _phrase_value(self, table: dict, single: dict, token) -> Any:
+        """The value of the first phrase of `table` the token begins, else of the token alone."""
         for key in self.keys(token):
             for rest, value in table.get(key, ()):
                 if self._phrase_match(token, rest):
