@@ -135,6 +135,8 @@ PARTY_PREPS = frozenset(_WORDS["party_preps"])  # "officials from X and Y" name 
 FIRST_PERSON = frozenset(_WORDS["first_person"])  # "we condemn": the quoted speaker acts
 UNDERGOER_VERBS = frozenset(_WORDS["undergoer_verbs"])  # "two soldiers died": the subject suffered it
 CIVILIAN_NON_ACTS = frozenset(_WORDS["civilian_non_acts"])  # "Chinese tourists visited Vietnam"
+OWN_PEOPLE_NOUNS = frozenset(_WORDS["own_people_nouns"])  # "mobilised its men": no target
+OWN_PEOPLE_POSSESSIVES = frozenset(_WORDS["own_people_possessives"])
 
 
 def _described(path: list, by_head: dict, trigger) -> Any | None:
@@ -195,6 +197,13 @@ def _where_other_is(token, act: Candidate, by_head: dict) -> bool:
     thing = prep.head
     phrase = by_head.get(thing.i)
     return thing.i not in act.tokens | {act.trigger.i} and phrase is not None and phrase.mention is not None
+
+
+def _own_people(token) -> bool:
+    """"mobilised its men to the area", "deployed their officers": a side's own people, named with
+    a possessive pronoun, are moved or sent by it, not the target of its act."""
+    return token.lemma_.lower() in OWN_PEOPLE_NOUNS and any(
+        c.dep_ == "poss" and c.lower_ in OWN_PEOPLE_POSSESSIVES for c in token.children)
 
 
 def _asks(cand: Candidate) -> bool:
@@ -415,6 +424,7 @@ class Coder:
                 ("the target is the audience", lambda: self._audience(target, act.trigger)),
                 ("another is accused", lambda: self._accused_other(act, target, index)),
                 ("the target is where another is", lambda: _where_other_is(target, act, by_head)),
+                ("the target is the source's own people", lambda: _own_people(target)),
                 ("reported of another", lambda: self._reported_of_another(source, act.trigger)),
                 ("the target suffered the judged act", lambda: self._victim_of_judged_act(act, steps, target)),
             )

@@ -388,3 +388,17 @@ def test_no_trace_is_the_default_and_coding_is_the_same_with_one():
     plain, none = _traced(text, trace=False)
     assert notes and not none
     assert [e.to_dict() for e in traced.events] == [e.to_dict() for e in plain.events]
+
+
+@pytest.mark.parametrize(("text", "own", "kept"), [
+    # its own men are moved by the brigade, not attacked, aided or mobilised against
+    ("The 32nd brigade of the Ghanaian army, based in Kumasi, had mobilised its men to the area to comb the bush.",
+     "its men", ("the Ghanaian army", "MOBILIZE", "the area")),
+    ("The Togolese police deployed its officers to the market to disperse the crowd.", "its officers", None),
+    # a relational noun names another party, whoever's it is
+    ("Ghana criticised its neighbour over the border closure.", None, ("Ghana", "ACCUSE", "its neighbour")),
+])
+def test_a_sides_own_people_are_never_the_target_of_its_act(text, own, kept):
+    coded = _coded(text)
+    assert own is None or not any(target == own for _, _, target in coded), coded
+    assert kept is None or kept in coded, coded
