@@ -630,6 +630,11 @@ class Lexicon:
     def class_of(self, token) -> str | None:
         return self._phrase_value(self.class_phrases, self.verb_class, token)
 
+    def verb_phrase_words(self, token) -> tuple[str, ...]:
+        """The words after the verb of the verb phrase it begins ("join forces" → ("forces",)), or ()."""
+        return next((rest for key in self.keys(token) for rest, _ in self.verb_phrases.get(key, ())
+                     if self._phrase_match(token, rest)), ())
+
     def class_phrase_words(self, token) -> tuple[str, ...]:
         """The words after the verb of the class phrase it begins ("renege on" → ("on",)), or ()."""
         return next((rest for key in self.keys(token) for rest, _ in self.class_phrases.get(key, ())

@@ -1467,7 +1467,11 @@ class Patterns:
         own, else the verb's own sense. Whoever its sides are: the patterns and the learned model
         both start from it."""
         sense, entry_token, family = None, None, "verb"
-        for obj in objs:
+        # a verb phrase that spells out its object is an idiom, not a light verb and its noun
+        # ("joined forces with Togo": cooperation, no troops)
+        spelled = set(self.lex.verb_phrase_words(verb))
+        idiom = bool(spelled & ({o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}))
+        for obj in objs if not idiom else ():
             s, _ = self.noun_sense(verb, obj)
             if s is not None:
                 sense, entry_token, family = s, obj, "light"

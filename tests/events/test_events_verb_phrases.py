@@ -550,3 +550,15 @@ def test_an_act_its_target_receives_comes_from_the_from_phrase(text, expected):
     """"faced criticism from X", "received aid from X", "came under attack from X": the subject
     gets the act the object names; the "from" phrase did it."""
     assert extracted_triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a verb phrase that spells out its object is an idiom, not a light verb and its event noun:
+    # forces joined are cooperation, not troops mobilised (nor, said of the future, a threat)
+    ("Ghana joined forces with Togo.", [("GHA", "TGO", "COOPERATE")]),
+    ("Ghana will join forces with Togo.", [("GHA", "TGO", "AGREE")]),
+    # a light verb and its noun are still the act they make
+    ("Ghana launched attacks on Togo.", [("GHA", "TGO", "ASSAULT")]),
+])
+def test_an_idiom_spelling_out_its_object_is_the_idiom_s_act(text, expected):
+    assert extracted_triples(text) == expected
