@@ -660,8 +660,11 @@ class Patterns:
         if trigger.dep_ != "advcl" or not infinitive(trigger) or self.lex.governor_of(trigger.head) is not None:
             return None
         hosts = [c for c in trigger.head.children if c.dep_ in ("dobj", "dative")]
-        hosts += [g for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "with"
-                  for g in c.children if g.dep_ == "pobj"]
+        # a hostile aim with an object of its own ("worked with Togo to fight the smugglers") is
+        # done with the "with" partner, not to it
+        if not (cand.sense is not None and cand.sense.conflict and any(c.dep_ == "dobj" for c in trigger.children)):
+            hosts += [g for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "with"
+                      for g in c.children if g.dep_ == "pobj"]
         return self._first_other(index, hosts, cand.actor)
 
     def condition_party(self, index: MentionIndex, cand: Candidate, sense: Sense | None) -> Any | None:

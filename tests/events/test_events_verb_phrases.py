@@ -562,3 +562,13 @@ def test_an_act_its_target_receives_comes_from_the_from_phrase(text, expected):
 ])
 def test_an_idiom_spelling_out_its_object_is_the_idiom_s_act(text, expected):
     assert extracted_triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a hostile aim with its own object is done with the partner, not to it
+    ("Ghana worked with Togo to fight the smugglers.", [("GHA", "TGO", "COOPERATE")]),
+    # a cooperative aim is still aimed at the partner met
+    ("Ghana met with Togo's leader to sign the deal.", [("GHA", "TGO", "CONSULT"), ("GHA", "TGO", "SUPPORT")]),
+])
+def test_the_partner_of_an_act_is_no_target_of_the_hostile_aim_it_shares(text, expected):
+    assert extracted_triples(text) == expected
