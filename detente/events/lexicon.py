@@ -611,12 +611,17 @@ class Lexicon:
         """A base file's bare-verb sense of a verb no other entry codes (see `weak_verbs`)."""
         return self._phrase_value(self.weak_phrases, self.weak_verbs, token)
 
+    def _phrase_of(self, table: dict, token) -> tuple[tuple[str, ...], Any]:
+        """(the words after the verb, the value) of the first phrase of `table` the token begins,
+        else ((), None)."""
+        return next(((rest, value) for key in self.keys(token) for rest, value in table.get(key, ())
+                     if self._phrase_match(token, rest)), ((), None))
+
     def _phrase_value(self, table: dict, single: dict, token) -> Any:
         """The value of the first phrase of `table` the token begins, else of the token alone."""
-        for key in self.keys(token):
-            for rest, value in table.get(key, ()):
-                if self._phrase_match(token, rest):
-                    return value
+        rest, value = self._phrase_of(table, token)
+        if rest:
+            return value
         for key in self.keys(token):
             if key in single:
                 return single[key]
@@ -632,13 +637,11 @@ class Lexicon:
 
     def verb_phrase_words(self, token) -> tuple[str, ...]:
         """The words after the verb of the verb phrase it begins ("join forces" → ("forces",)), or ()."""
-        return next((rest for key in self.keys(token) for rest, _ in self.verb_phrases.get(key, ())
-                     if self._phrase_match(token, rest)), ())
+        return self._phrase_of(self.verb_phrases, token)[0]
 
     def class_phrase_words(self, token) -> tuple[str, ...]:
         """The words after the verb of the class phrase it begins ("renege on" → ("on",)), or ()."""
-        return next((rest for key in self.keys(token) for rest, _ in self.class_phrases.get(key, ())
-                     if self._phrase_match(token, rest)), ())
+        return self._phrase_of(self.class_phrases, token)[0]
 
     def ends(self, token) -> bool:
         """Whether a verb ends, cuts or lifts the act its object names ("lift", "break", "halt")."""
