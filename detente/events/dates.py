@@ -88,6 +88,7 @@ class DateValue:
     anchor_start: int = -1  # document offsets of the anchor an anchored date was resolved on
     anchor_end: int = -1
     background: bool = False  # a biographical or historical fact, not the news
+    since: DateValue | None = None  # "since June 2018": the date itself, where this value runs on from it
 
     @property
     def month(self) -> str | None:
@@ -235,10 +236,32 @@ def find_dates(text: str, anchor: date | None, previous: DateValue | None = None
         if value is None:
             continue
         value = replace(value, end=m.end())
+        since = kind == "since" or told_since(text, m.start(), m.end())
+        if kind != "since" and since:
+            value = _since(value, published or anchor)
         found.append(value)
-        if not value.future and value.earliest and kind != "since" and not (kind == "year" and m.group("prep").lower() == "since"):
+        if not value.future and value.earliest and not since:
             narrative = replace(value, start=-1)
     return found
+
+
+_SINCE = re.compile(r"\bsince\b", re.I)
+
+
+def told_since(text: str, start: int, end: int) -> bool:
+    """A date expression said with "since" ("since 2018", "ever since June 3"): the start of a
+    state or a run of acts, never where the story is (no narrative anchor)."""
+    return bool(_SINCE.search(text[max(0, start - 12): end]))
+
+
+def _since(value: DateValue, until: date | None) -> DateValue:
+    """"since June 2018", "ever since 2019": an act or state that runs from that date to the story's
+    present (its publication date; open when unknown), not one on that date."""
+    first = parse_day(value.earliest)
+    if first is None or value.future or (until is not None and until < first):
+        return value
+    return replace(value_of(first, until, value.method or "explicit", value.start), end=value.end, anchor_start=value.anchor_start,
+                   anchor_end=value.anchor_end, since=value)
 
 
 def _narrative_base(narrative: DateValue | None, anchor: date | None) -> tuple[DateValue | None, str]:
@@ -665,6 +688,20 @@ def year_of_noun(sent, trigger) -> list[DateValue]:
     return []
 
 
+def _starts_state(event, date_head) -> bool:
+    """"a tariff that has soured relations since February": the state a clause of an event noun
+    tells runs from the act, so the act is dated by the state's start (a noun's own "since" —
+    "talks since 2018" — is a run of acts and keeps the range)."""
+    if event.pos_ not in ("NOUN", "PROPN"):
+        return False
+    node = date_head
+    while node.i != event.i and node.head.i != node.i:
+        node = node.head
+        if node.i != event.i and node.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
 def attached_dates(sent, dates: list[DateValue], trigger, triggers: dict[int, int]) -> list[DateValue]:
     """The dates of a sentence that date the event whose trigger is `trigger`, in order of
     preference: those attached to it; those attached to a word coordinated with it; those of the
@@ -683,7 +720,8 @@ def attached_dates(sent, dates: list[DateValue], trigger, triggers: dict[int, in
             continue
         owners, clause = date_owners(head, triggers)
         info.append((d, head, owners, clause))
-    own = [d for d, _, owners, _ in info if me.i in owners]
+    own = [d.since if d.since is not None and _starts_state(me, head) else d
+           for d, head, owners, _ in info if me.i in owners]
     if own:
         return own
     # "In a statement issued on March 3, X accused Y": the date of the act's vehicle
@@ -790,8 +828,7 @@ class DateResolver:
         for value in found:
             if value.future or not value.earliest:
                 continue
-            phrase = sent.text[value.start:value.end].lower()
-            if phrase.startswith("since") or value.method in ("publication", "inferred"):
+            if told_since(sent.text, value.start, value.end) or value.method in ("publication", "inferred"):
                 continue  # a state since a date, or a range read off an unknown publication date
             self.narrative = replace(value, anchor_start=sent.start_char + value.start,
                                      anchor_end=sent.start_char + value.end)
@@ -809,8 +846,8 @@ class DateResolver:
         month with no anchor of the story before it) is resolved against both ends of its
         inferred range — the earliest raised to the latest date the story told so far — and
         keeps the range between them."""
-        if value.method != "relative-to-publication" and value.date is not None:
-            return value
+        if value.method != "relative-to-publication" and (value.date is not None or value.earliest is not None):
+            return value  # read off the text itself (a "since" date keeps its start, open or not)
         early = max(d for d in (self.pub_earliest, self.latest_seen) if d is not None) \
             if (self.pub_earliest or self.latest_seen) else None
         late = self.pub_latest
@@ -836,8 +873,7 @@ class DateResolver:
         current = self._before.get(sent.start_char)
         for value in self._cache.get(sent.start_char, []):
             if value.start < offset and value.earliest and not value.future and value.method != "inferred":
-                phrase = sent.text[value.start:value.end].lower()
-                if not phrase.startswith("since"):
+                if not told_since(sent.text, value.start, value.end):
                     current = replace(value, anchor_start=sent.start_char + value.start,
                                       anchor_end=sent.start_char + value.end)
         return current

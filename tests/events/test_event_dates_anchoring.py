@@ -95,6 +95,28 @@ def test_a_since_year_is_no_anchor_of_the_story():
     assert short(value) == ("2020-06", "month", "relative-to-publication")
 
 
+def test_a_since_date_runs_from_that_date_to_publication():
+    # "since June 2018" starts a run of acts; it does not date them to June 2018
+    value, _ = resolve("Ghana has held three rounds of border talks with Togo since June 2018.", published="2020-02-14")
+    assert (value.earliest, value.latest, value.method) == ("2018-06-01", "2020-02-14", "explicit")
+    value, _ = resolve("Ghana has sent grain to Togo ever since 2017.", published="2020-02-14")
+    assert (value.earliest, value.latest) == ("2017-01-01", "2020-02-14")
+
+
+def test_a_since_date_of_an_undated_story_keeps_its_start():
+    value, _ = resolve("Ghana has held three rounds of border talks with Togo since June 2018.")
+    assert (value.earliest, value.latest) == ("2018-06-01", None)
+    value, _ = resolve("Ghana has held three rounds of border talks with Togo since June 2018.",
+                       published_earliest="2019-01-01", published_latest="2019-12-31")
+    assert (value.earliest, value.latest) == ("2018-06-01", "2019-12-31")
+
+
+def test_a_since_day_is_no_anchor_of_the_story():
+    value, _ = resolve("Peru has patrolled the river with Chile since March 3, 2019. In June, Chile closed a crossing.",
+                       published="2021-09-01")
+    assert short(value) == ("2021-06", "month", "relative-to-publication")
+
+
 # ---- deictic words: the moment of writing ----------------------------------------------------------
 def test_deictic_words_resolve_on_the_publication_date():
     value, _ = resolve("In 2019, the ministers met twice. Last year, Laos signed a rail deal with Thailand.",
