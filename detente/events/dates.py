@@ -64,9 +64,10 @@ PATTERNS = [
     ("after", re.compile(rf"\b(?:{_NUM}\s+{_UNIT}|{_VAGUE})\s+(?P<dir>after|before)\s+(?:the\s+|his\s+|her\s+)?(?P<known>{_KNOWN})", re.I)),
     ("later", re.compile(rf"\b(?:{_NUM}\s+{_UNIT}|{_VAGUE})\s+(?P<dir>later|earlier|afterwards?)\b", re.I)),
     ("narr", re.compile(rf"\bthe\s+(?P<shift>{_alt(WORDS['narrative_shift'])})\s+(?P<unit>{_alt(WORDS['narrative_units'])})\b", re.I)),
-    ("rel", re.compile(rf"\b(?P<rel>{_alt(WORDS['today'])}|{_alt(WORDS['yesterday'])}|{_alt(WORDS['recently'])}"
+    ("rel", re.compile(rf"\b(?P<rel>{_alt(WORDS['today'])}|{_alt(WORDS['yesterday'])}|{_alt(WORDS['tomorrow'])}"
+                       rf"|{_alt(WORDS['recently'])}"
                        rf"|(?P<dshift>{_alt(WORDS['deictic_shift'])})\s+(?P<dunit>{_alt(WORDS['deictic_units'])})"
-                       rf"|(?:on\s+)?(?:last\s+)?(?P<wd>{_alt(WEEKDAYS)})"
+                       rf"|(?:on\s+)?(?:(?P<wdshift>{_alt(WORDS['weekday_shift'])})\s+)?(?P<wd>{_alt(WEEKDAYS)})"
                        rf"|{_NUM}\s+{_UNIT}\s+ago)\b", re.I)),
 ]
 BACKGROUND_CUES = [re.compile(c, re.I) for c in WORDS["background_cues"]]
@@ -318,7 +319,7 @@ def _resolve(kind: str, m, anchor: date | None, narrative: DateValue | None, ten
                 return None
             return _narrative_shift(g, base, method, start)
         if kind == "rel":
-            return _relative(m.group("rel").lower(), g, anchor, start)
+            return _relative(m.group("rel").lower(), g, anchor, start, tense)
     except (ValueError, KeyError):
         return None
     return None
@@ -451,8 +452,10 @@ def _after_known(g: dict, start: int, anchor: date | None, narrative: DateValue 
     return value_of(ends[0], ends[1], "anchored", start)
 
 
-def _relative(rel: str, g: dict, anchor: date | None, start: int) -> DateValue | None:
-    """Deictic expressions, relative to the moment of writing (the publication date)."""
+def _relative(rel: str, g: dict, anchor: date | None, start: int, tense: str | None = None) -> DateValue | None:
+    """Deictic expressions, relative to the moment of writing (the publication date). A weekday
+    is the last one before it, the next one after it when said so or told in the future tense
+    ("will meet on Monday": the act is to come, and the event is not dated by it)."""
     if anchor is None:
         return None
     method = "relative-to-publication"
@@ -461,12 +464,18 @@ def _relative(rel: str, g: dict, anchor: date | None, start: int) -> DateValue |
         return _point(anchor, "day", method, start)
     if rel in WORDS["yesterday"]:
         return _point(anchor - timedelta(days=1), "day", method, start)
+    if rel in WORDS["tomorrow"]:
+        return _point(anchor + timedelta(days=1), "day", method, start, future=True)
     if rel.lower() in WORDS["recently"]:
         most, fewest = WORDS["recently"][rel.lower()]
         return value_of(anchor - timedelta(days=most), anchor - timedelta(days=fewest), method, start)
     weekday = (g.get("wd") or "").lower()
     if weekday:
-        delta = (anchor.weekday() - WEEKDAYS[weekday]) % 7 or (7 if "last" in rel else 0)
+        shift = WORDS["weekday_shift"].get(" ".join((g.get("wdshift") or "").lower().split()), 0)
+        if shift > 0 or (shift == 0 and tense == "future"):
+            ahead = (WEEKDAYS[weekday] - anchor.weekday()) % 7 or 7
+            return _point(anchor + timedelta(days=ahead), "day", method, start, future=True)
+        delta = (anchor.weekday() - WEEKDAYS[weekday]) % 7 or (7 if shift < 0 else 0)
         return _point(anchor - timedelta(days=delta), "day", method, start)
     if g.get("n") and rel.endswith("ago"):
         low, _, unit = _count(g)

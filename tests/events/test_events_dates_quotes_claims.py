@@ -194,3 +194,24 @@ def test_a_date_in_a_clause_embedded_under_the_event_is_not_its_date():
                  "February, when Pakistan imposed a 20 percent tariff on Indian sugar.") == [
         ("IND", "PAK", "ACCUSE", "2025-06-12", "day", "publication"),
         ("PAK", "IND", "SANCTION", "2025-02", "month", "relative-to-publication")]
+
+
+def test_a_weekday_of_an_act_to_come_does_not_date_the_promise():
+    # 2025-06-12 is a Thursday: "on Monday" of a future meeting is the 16th, after publication, so
+    # the promise to meet is dated by the publication (on or before it), not by last Monday
+    assert dated("India will hold talks with Pakistan on Monday.") == [
+        ("IND", "PAK", "AGREE", "2025-06-12", "day", "publication")]
+    assert dated("India will hold talks with Pakistan next Monday.")[0][3:] == ("2025-06-12", "day", "publication")
+    assert dated("India held talks with Pakistan on Monday.")[0][3:] == ("2025-06-09", "day", "relative-to-publication")
+
+
+def test_next_and_last_weekdays_and_tomorrow():
+    from datetime import date
+
+    from detente.events.dates import find_dates
+
+    thursday = date(2025, 6, 12)
+    assert [(d.date, d.future) for d in find_dates("Peru will reply next Tuesday.", thursday)] == [("2025-06-17", True)]
+    assert [(d.date, d.future) for d in find_dates("Chile replied last Thursday.", thursday)] == [("2025-06-05", False)]
+    assert [(d.date, d.future) for d in find_dates("Chile replied on Thursday.", thursday)] == [("2025-06-12", False)]
+    assert [(d.date, d.future) for d in find_dates("Peru will reply tomorrow.", thursday)] == [("2025-06-13", True)]
