@@ -78,6 +78,13 @@ def phrases(sent, index, roles=None) -> list[Phrase]:
         if root.pos_ not in PHRASE_POS or chunk.start < opening:
             continue
         mention = _mention_in(index, chunk.start, chunk.end)
+        if mention is not None and doc[mention.token_end - 1].dep_ == "poss" and doc[mention.token_end - 1].head.i == root.i:
+            # "his Togolese counterpart", "Putin's Turkish counterpart": the phrase's actor as the
+            # rules read it (`MentionIndex.of_phrase`: an adjective names it before a possessor)
+            named = index.of_phrase(root)
+            if named is not None and chunk.start <= named.token_start and named.token_end <= chunk.end \
+                    and (named.actor.country or named.actor.code):
+                mention = named
         if mention is not None and any(mention.token_start <= c.i < mention.token_end and names_no_party(c, mention)
                                        for c in root.children):
             mention = None  # "China's rivals" are not China

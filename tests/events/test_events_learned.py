@@ -402,3 +402,16 @@ def test_a_sides_own_people_are_never_the_target_of_its_act(text, own, kept):
     coded = _coded(text)
     assert own is None or not any(target == own for _, _, target in coded), coded
     assert kept is None or kept in coded, coded
+
+
+@pytest.mark.parametrize(("text", "role", "country"), [
+    ("Ghana's foreign minister held talks with his Togolese counterpart.", "counterpart", "TGO"),
+    ("The Chilean president called his Peruvian counterpart on Sunday.", "counterpart", "PER"),
+    ("Ghana's ambassador met the Togolese minister.", "ambassador", "GHA"),
+])
+def test_a_roles_adjective_names_its_country_before_a_possessor_does(nlp, text, role, country):
+    # the phrase's actor as the rules read it (`MentionIndex.of_phrase`), in the model's phrases too
+    doc = nlp(text)
+    found = phrases(next(doc.sents), _index(doc), role_test(doc))
+    phrase = next(p for p in found if p.text.endswith(role))
+    assert phrase.mention is not None and phrase.mention.actor.country == country
