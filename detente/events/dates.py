@@ -510,13 +510,14 @@ def is_background(text: str, value: DateValue | None, present: date | None) -> b
     return last is not None and (present - last).days > int(WORDS["background_after_days"])
 
 
-PAST_AUX = frozenset({"has", "have", "had", "'ve", "'s", "was", "were", "did"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+PAST_AUX = frozenset(WORDS["past_auxiliaries"])
+FUTURE_AUX = frozenset(WORDS["future_auxiliaries"])
+FUTURE_GOVERNORS = frozenset(WORDS["future_governors"])
 
 
 def clause_tense(token) -> str | None:
     """Tense of the clause a token belongs to: "past" (simple past, perfect, past passive),
-    "future" (will/shall, "going to"), or None (present or unknown)."""
+    "future" (will/shall, "going to", "is due to"), or None (present or unknown)."""
     node = token
     for _ in range(8):
         if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
@@ -531,8 +532,8 @@ def clause_tense(token) -> str | None:
     auxes = [c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")]
     if any(a in FUTURE_AUX for a in auxes):
         return "future"
-    if node.dep_ == "xcomp" and node.head.lemma_ == "go":
-        return "future"
+    if node.dep_ == "xcomp" and node.head.lemma_.lower() in FUTURE_GOVERNORS:
+        return "future"  # "is going to", "is due to meet", "is scheduled to visit"
     if node.tag_ == "VBD" or any(a in PAST_AUX for a in auxes):
         return "past"
     return None
@@ -700,7 +701,10 @@ def year_of_noun(sent, trigger) -> list[DateValue]:
 def _starts_state(event, date_head) -> bool:
     """"a tariff that has soured relations since February": the state a clause of an event noun
     tells runs from the act, so the act is dated by the state's start (a noun's own "since" —
-    "talks since 2018" — is a run of acts and keeps the range)."""
+    "talks since 2018" — is a run of acts and keeps the range). "Since June 2018, when Ghana
+    accused Togo": an act told in the date's own clause is on that date."""
+    if date_head.left_edge.i <= event.i <= date_head.right_edge.i and event.i != date_head.i:
+        return True
     if event.pos_ not in ("NOUN", "PROPN"):
         return False
     node = date_head
@@ -712,6 +716,17 @@ def _starts_state(event, date_head) -> bool:
 
 
 def attached_dates(sent, dates: list[DateValue], trigger, triggers: dict[int, int]) -> list[DateValue]:
+    """The dates of a sentence that date the event whose trigger is `trigger` (`_attached`); a
+    "since" date is the start of a state the event began (`_starts_state`), else a range."""
+    me = trigger.doc[triggers.get(trigger.i, trigger.i)]
+    out: list[DateValue] = []
+    for d in _attached(sent, dates, trigger, triggers):
+        head = _date_head(sent, d) if d.since is not None else None
+        out.append(d.since if d.since is not None and head is not None and _starts_state(me, head) else d)
+    return out
+
+
+def _attached(sent, dates: list[DateValue], trigger, triggers: dict[int, int]) -> list[DateValue]:
     """The dates of a sentence that date the event whose trigger is `trigger`, in order of
     preference: those attached to it; those attached to a word coordinated with it; those of the
     clause a when-clause holding it hangs on; dates attached to no event, when the event is not
@@ -729,8 +744,7 @@ def attached_dates(sent, dates: list[DateValue], trigger, triggers: dict[int, in
             continue
         owners, clause = date_owners(head, triggers)
         info.append((d, head, owners, clause))
-    own = [d.since if d.since is not None and _starts_state(me, head) else d
-           for d, head, owners, _ in info if me.i in owners]
+    own = [d for d, _, owners, _ in info if me.i in owners]
     if own:
         return own
     # "In a statement issued on March 3, X accused Y": the date of the act's vehicle

@@ -103,6 +103,12 @@ def test_a_since_date_runs_from_that_date_to_publication():
     assert (value.earliest, value.latest) == ("2017-01-01", "2020-02-14")
 
 
+def test_an_act_told_in_a_since_dates_own_clause_is_on_that_date():
+    events = run("Since June 2018, when India accused Pakistan of harbouring rebels, the border has stayed closed.",
+                 published="2020-02-14").events
+    assert [(e.event_type, e.date, e.date_precision) for e in events] == [("ACCUSE", "2018-06", "month")]
+
+
 def test_a_since_date_of_an_undated_story_keeps_its_start():
     value, _ = resolve("Ghana has held three rounds of border talks with Togo since June 2018.")
     assert (value.earliest, value.latest) == ("2018-06-01", None)
@@ -203,3 +209,17 @@ def test_a_range_read_off_an_unknown_publication_date_is_no_anchor():
     value, _ = resolve("On Tuesday, Peru summoned the Chilean envoy. In November, Chile answered.",
                        published_earliest="2023-01-01", published_latest="2024-12-31")
     assert value.method != "anchored"
+
+
+@pytest.mark.parametrize(("text", "verb", "tense"), [
+    ("Peru's president is due to meet Chile's leader in March.", "meet", "future"),
+    ("Peru's foreign minister is scheduled to visit Santiago in March.", "visit", "future"),
+    ("Peru's president is going to meet Chile's leader in March.", "meet", "future"),
+    ("Peru's president met Chile's leader in March.", "met", "past"),
+    ("Peru's president wanted to meet Chile's leader in March.", "meet", None),
+])
+def test_an_act_a_governor_puts_ahead_is_in_the_future_tense(text, verb, tense):
+    from detente.events.dates import clause_tense
+
+    doc = nlp_for_tests()(text)
+    assert clause_tense(next(t for t in doc if t.text == verb)) == tense
