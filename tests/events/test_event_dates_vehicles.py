@@ -47,3 +47,22 @@ def test_a_date_in_a_clause_of_its_own_time_does_not_date_the_act():
     events = extract("Kenya launched an offensive against Somali militants after they attacked a base in 2015.",
                      published="2020-02-17")
     assert all(e.to_dict()["date"] != "2015" or e.event_type != "ASSAULT" or e.actor.code != "KEN" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "During his visit to Lome in June 2018, Ghana's president signed a trade pact with Togo.",
+    "Ghana's president signed a trade pact with Togo on a visit to Lome in June 2018.",
+])
+def test_the_occasion_s_date_dates_the_act_done_on_it(text):
+    events = extract(text, published="2020-02-14")
+    assert [(e.event_type, e.to_dict()["date"]) for e in events] == [("SUPPORT", "2018-06")]
+
+
+@pytest.mark.parametrize("text", [
+    "In June 2018, when Ghana accused Togo of harbouring rebels, relations soured.",
+    # the parser hangs the when-clause on the date itself
+    "The border was closed in June 2018, when Ghana accused Togo of harbouring rebels.",
+])
+def test_an_act_told_in_a_when_clause_is_on_that_date(text):
+    events = extract(text, published="2020-02-14")
+    assert [(e.event_type, e.to_dict()["date"]) for e in events] == [("ACCUSE", "2018-06")]
