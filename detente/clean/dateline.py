@@ -43,6 +43,15 @@ def _qualifies(m: re.Match) -> bool:
     return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)
 
 
+_CLOSING = re.compile(r"\s*(?:\([^()\n]{1,60}\))?\s*(?:—|–|--|-|:)\s")
+
+
+def closes_dateline(text: str, end: int) -> bool:
+    """Does the dateline's mark follow at `end` ("Bogotá, 12 de marzo de 2025 — …", "ACCRA,
+    March 3, 2024 (Wire) — …"): the date just before it is the dateline's own."""
+    return bool(_CLOSING.match(text, end))
+
+
 def datelines(text: str) -> list[Dateline]:
     """Every dateline that opens a line of `text` (a file may hold several stories)."""
     return [Dateline(m.start("city"), m.end(), m.end("city")) for m in _DATELINE.finditer(text) if _qualifies(m)]

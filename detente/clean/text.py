@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from detente.clean.dateline import closes_dateline
 from detente.clean.dates import date_line, find_dates
 
 ENGLISH_STOPWORDS = frozenset(
@@ -301,8 +302,11 @@ def _find_dateline(page: TextPage, described: list[Line], title_pos: int | None,
                     page.author = cand.text
                     break
     if page.dateline is None and first < len(described):
-        opening = find_dates(described[first].text[:80])  # "Bogotá, 12 March 2025 — …" wire dateline
-        if opening and opening[0].start <= 40:
+        # "Bogotá, 12 March 2025 — …" wire dateline, or a line that opens with its date; not a date
+        # told in the story's first sentence ("Ghana closed its border on March 3, 2024, …")
+        line = described[first].text
+        opening = find_dates(line[:80])
+        if opening and (opening[0].start <= 3 or (opening[0].start <= 40 and closes_dateline(line, opening[0].end))):
             page.dateline = opening[0].date.isoformat()
     if far:
         page.page_date = max(described[p].date for p in far).isoformat()

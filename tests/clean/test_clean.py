@@ -13,6 +13,7 @@ from detente.clean.text import analyse_text
 from detente.clean.truncation import detect_truncation
 from detente.config import Settings
 from detente.models import RawDocument
+from detente.pipeline import raw_from_string
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000") + b"\0" * 64
 
@@ -155,6 +156,19 @@ def test_flattened_page_classifier_on_an_unrelated_site():
     assert page.author == "Karim Benali"
     assert page.dateline == "2025-03-03"  # under the byline
     assert page.page_date == "2025-03-04"  # the site's header "today": only an upper bound
+
+
+@pytest.mark.parametrize(("text", "dateline"), [
+    ("ACCRA, March 3, 2024 (Gold Coast Wire) — Ghana closed its border with Togo after raids.", "2024-03-03"),
+    ("Accra, 3 March 2024 — Ghana closed its border with Togo after raids.", "2024-03-03"),
+    ("March 3, 2024 — Ghana closed its border with Togo after raids.", "2024-03-03"),
+    # a date the first sentence tells is when something happened, not when the story was written
+    ("Ghana closed its border with Togo on March 3, 2024, after a string of raids.", None),
+    ("ACCRA (Gold Coast Wire) — On March 3, 2024, Ghana closed its border with Togo.", None),
+])
+def test_only_a_dateline_s_own_date_dates_a_text(text, dateline):
+    article = clean(raw_from_string(text))
+    assert (article.published, article.published_method == "dateline") == (dateline, dateline is not None)
 
 
 def test_source_and_from_lines_give_url_and_outlet():
