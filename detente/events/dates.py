@@ -499,6 +499,20 @@ def _relative(rel: str, g: dict, anchor: date | None, start: int, tense: str | N
     return _point(date(anchor.year + shift, 1, 1), "year", method, start, future=future)
 
 
+def _own_clause_text(sent, trigger) -> str:
+    """The sentence without the relative, participle and appositive clauses and the phrases on a
+    noun that do not hold the event: "the president, who joined the army at 17, met …", "the
+    president, in power since 2017, met …" tell a biography; the meeting is news."""
+    if trigger is None:
+        return sent.text
+    skip: set[int] = set()
+    for t in sent:
+        modifier = t.dep_ in ("relcl", "acl", "appos") or (t.dep_ == "prep" and t.head.pos_ in ("NOUN", "PROPN"))
+        if modifier and not t.left_edge.i <= trigger.i <= t.right_edge.i:
+            skip.update(range(t.left_edge.i, t.right_edge.i + 1))
+    return sent.text if not skip else " ".join(t.text for t in sent if t.i not in skip)
+
+
 def is_background(text: str, value: DateValue | None, present: date | None) -> bool:
     """A biographical or historical fact: a background cue in the clause, or a date more than
     `background_after_days` before the story's present."""
@@ -722,8 +736,23 @@ def attached_dates(sent, dates: list[DateValue], trigger, triggers: dict[int, in
     out: list[DateValue] = []
     for d in _attached(sent, dates, trigger, triggers):
         head = _date_head(sent, d) if d.since is not None else None
+        if d.since is not None and head is not None and _state_of_other(me, head, triggers):
+            continue  # "the president, in power since 2017, accused …": his state, not the act's time
         out.append(d.since if d.since is not None and head is not None and _starts_state(me, head) else d)
     return out
+
+
+def _state_of_other(event, date_head, triggers: dict[int, int]) -> bool:
+    """A "since" date said of a person or thing on the way up to the event ("the president, in
+    power since 2017", "the general, army chief since 2015"): a state of that word."""
+    node = date_head
+    while node.head.i != node.i:
+        node = node.head
+        if node.i == event.i or node.i in triggers:
+            return False
+        if node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("nsubj", "nsubjpass", "dobj", "appos"):
+            return True
+    return False
 
 
 def _attached(sent, dates: list[DateValue], trigger, triggers: dict[int, int]) -> list[DateValue]:
@@ -842,8 +871,16 @@ class DateResolver:
             token = next((t for t in sent if t.idx - sent.start_char >= offset), None)
             return clause_tense(token) if token is not None else None
 
-        found = [d for d in find_dates(sent.text, self.anchor, None, tense_at, self.narrative, self.published_day)
-                 if sent.start_char + d.start >= self.skip_before]
+        found = find_dates(sent.text, self.anchor, None, tense_at, self.narrative, self.published_day)
+        early = max((d for d in (self.pub_earliest, self.latest_seen) if d is not None), default=None)
+        if self.anchor is None and early is not None:
+            # a publication date known only from below ("after March 3, 2024", the latest date the
+            # story told): "last week" is still read, on that bound, and kept as the range it allows
+            have = {d.start for d in found}
+            found = sorted(found + [d for d in find_dates(sent.text, early, None, tense_at, self.narrative, None)
+                                    if d.method == "relative-to-publication" and d.start not in have],
+                           key=lambda d: d.start)
+        found = [d for d in found if sent.start_char + d.start >= self.skip_before]
         if self.inferred:
             found = [self._within_range(sent, d, tense_at) for d in found]
         # document offsets for the anchors (find_dates knows only the sentence)
@@ -919,9 +956,9 @@ class DateResolver:
         if dates:
             best = min(dates, key=lambda d: abs(d.start - trigger_offset) + (0 if d.start <= trigger_offset else 5))
             value = replace(best, future=False, end=-1 if best.end < 0 else best.end)
-            background = is_background(sent.text, value, present)
+            background = is_background(_own_clause_text(sent, trigger), value, present)
             return replace(value, background=background)
-        background = is_background(sent.text, None, None)
+        background = is_background(_own_clause_text(sent, trigger), None, None)
         story = self.narrative_before(sent, trigger_offset)
         if self.published_day is not None:
             first = parse_day(story.earliest) if story is not None and story.earliest else None

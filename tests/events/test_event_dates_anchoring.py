@@ -223,3 +223,26 @@ def test_an_act_a_governor_puts_ahead_is_in_the_future_tense(text, verb, tense):
 
     doc = nlp_for_tests()(text)
     assert clause_tense(next(t for t in doc if t.text == verb)) == tense
+
+
+@pytest.mark.parametrize("text", [
+    "India's prime minister, who joined the army at 17, met Pakistan's leader last week.",
+    "India's president, in power since 2017, met Pakistan's leader last week.",
+])
+def test_a_biography_told_beside_the_act_does_not_make_it_background(text):
+    events = run(text, published="2020-02-14").events
+    assert [(e.event_type, e.background, e.date_earliest, e.date_latest) for e in events] == [
+        ("CONSULT", False, "2020-02-03", "2020-02-09")]
+
+
+def test_a_biography_told_in_its_own_clause_is_background():
+    events = run("India's prime minister, who joined the army at 17, fought Pakistan in 1995.",
+                 published="2020-02-14").events
+    assert [(e.event_type, e.background) for e in events] == [("ASSAULT", True)]
+
+
+def test_a_deictic_date_of_a_story_dated_only_from_below_keeps_that_bound():
+    # no publication date; the story told of March 3, 2024, so it was written after it
+    value, _ = resolve("Peru closed the border on March 3, 2024. Chile recalled its envoy last week.",
+                       published_earliest="2024-03-03")
+    assert (value.method, value.earliest, value.latest) == ("inferred", "2024-02-19", None)
