@@ -872,7 +872,7 @@ class DateResolver:
             return clause_tense(token) if token is not None else None
 
         found = find_dates(sent.text, self.anchor, None, tense_at, self.narrative, self.published_day)
-        early = max((d for d in (self.pub_earliest, self.latest_seen) if d is not None), default=None)
+        early = self._written_after()
         if self.anchor is None and early is not None:
             # a publication date known only from below ("after March 3, 2024", the latest date the
             # story told): "last week" is still read, on that bound, and kept as the range it allows
@@ -901,6 +901,11 @@ class DateResolver:
     def _doc_offsets(sent, value: DateValue) -> DateValue:
         return value
 
+    def _written_after(self) -> date | None:
+        """The earliest the story can have been written: its inferred publication's lower bound,
+        raised to the latest date it told so far."""
+        return max((d for d in (self.pub_earliest, self.latest_seen) if d is not None), default=None)
+
     def _within_range(self, sent, value: DateValue, tense_at) -> DateValue:
         """An unknown publication date: a date read against it (deictic words, or a year-less
         month with no anchor of the story before it) is resolved against both ends of its
@@ -908,8 +913,7 @@ class DateResolver:
         keeps the range between them."""
         if value.method != "relative-to-publication" and (value.date is not None or value.earliest is not None):
             return value  # read off the text itself (a "since" date keeps its start, open or not)
-        early = max(d for d in (self.pub_earliest, self.latest_seen) if d is not None) \
-            if (self.pub_earliest or self.latest_seen) else None
+        early = self._written_after()
         late = self.pub_latest
         if early is not None and late is not None and early > late:
             late = None
