@@ -527,21 +527,14 @@ def is_background(text: str, value: DateValue | None, present: date | None) -> b
 PAST_AUX = frozenset(WORDS["past_auxiliaries"])
 FUTURE_AUX = frozenset(WORDS["future_auxiliaries"])
 FUTURE_GOVERNORS = frozenset(WORDS["future_governors"])
+PLUPERFECT_AUX = frozenset(WORDS["pluperfect_auxiliaries"])
 
 
 def clause_tense(token) -> str | None:
     """Tense of the clause a token belongs to: "past" (simple past, perfect, past passive),
     "future" (will/shall, "going to", "is due to"), or None (present or unknown)."""
-    node = token
-    for _ in range(8):
-        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
-            break
-        if node.head.i == node.i:
-            return None
-        node = node.head
-    else:
-        return None
-    if node.pos_ not in ("VERB", "AUX"):
+    node = _clause_verb(token)
+    if node is None:
         return None
     auxes = [c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")]
     if any(a in FUTURE_AUX for a in auxes):
@@ -551,6 +544,26 @@ def clause_tense(token) -> str | None:
     if node.tag_ == "VBD" or any(a in PAST_AUX for a in auxes):
         return "past"
     return None
+
+
+def _clause_verb(token):
+    """The verb heading the clause a token belongs to, or None."""
+    node = token
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def is_pluperfect(token) -> bool:
+    """"had recalled", "had been expelled": an act before the moment the story tells from (its
+    last date). (The present perfect of news, "has accused", is fresh: no such reading.)"""
+    node = _clause_verb(token)
+    return node is not None and node.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in PLUPERFECT_AUX for c in node.children)
 
 
 # A clause headed by a verb that is no event: a date attached inside it dates that clause.
@@ -964,6 +977,13 @@ class DateResolver:
             return replace(value, background=background)
         background = is_background(_own_clause_text(sent, trigger), None, None)
         story = self.narrative_before(sent, trigger_offset)
+        # an act told with no date of its own follows the story's last date, unless its tense puts
+        # it before that date ("had recalled"); the present perfect of news ("has accused") is fresh
+        if trigger is not None and story is not None and is_pluperfect(trigger):
+            before = parse_day(story.latest)
+            if before is not None and (self.published_day is None or before < self.published_day):
+                return value_of(None, before, "anchored", background=background, anchor_start=story.anchor_start,
+                                anchor_end=story.anchor_end)
         if self.published_day is not None:
             first = parse_day(story.earliest) if story is not None and story.earliest else None
             if first is not None and first > self.published_day:

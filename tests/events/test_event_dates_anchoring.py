@@ -246,3 +246,11 @@ def test_a_deictic_date_of_a_story_dated_only_from_below_keeps_that_bound():
     value, _ = resolve("Peru closed the border on March 3, 2024. Chile recalled its envoy last week.",
                        published_earliest="2024-03-03")
     assert (value.method, value.earliest, value.latest) == ("inferred", "2024-02-19", None)
+
+
+@pytest.mark.parametrize("published", ["2025-03-20", None])
+def test_a_pluperfect_act_lies_before_the_story_s_date(published):
+    events = run("India closed the border with Pakistan in March 2024. Pakistan had expelled two Indian diplomats.",
+                 published=published).events
+    told = [(e.event_type, e.date_earliest, e.date_latest, e.date_method) for e in events if e.actor.country == "PAK"]
+    assert told == [("SANCTION", None, "2024-03-31", "anchored")]
