@@ -65,7 +65,7 @@ PATTERNS = [
     ("later", re.compile(rf"\b(?:{_NUM}\s+{_UNIT}|{_VAGUE})\s+(?P<dir>later|earlier|afterwards?)\b", re.I)),
     ("narr", re.compile(rf"\bthe\s+(?P<shift>{_alt(WORDS['narrative_shift'])})\s+(?P<unit>{_alt(WORDS['narrative_units'])})\b", re.I)),
     ("rel", re.compile(rf"\b(?P<rel>{_alt(WORDS['today'])}|{_alt(WORDS['yesterday'])}|{_alt(WORDS['tomorrow'])}"
-                       rf"|{_alt(WORDS['recently'])}"
+                       rf"|{_alt(WORDS['recently'])}|{_alt(WORDS['past_weekend'])}"
                        rf"|(?P<dshift>{_alt(WORDS['deictic_shift'])})\s+(?P<dunit>{_alt(WORDS['deictic_units'])})"
                        rf"|(?:on\s+)?(?:(?P<wdshift>{_alt(WORDS['weekday_shift'])})\s+)?(?P<wd>{_alt(WEEKDAYS)})"
                        rf"|{_NUM}\s+{_UNIT}\s+ago)\b", re.I)),
@@ -466,6 +466,9 @@ def _relative(rel: str, g: dict, anchor: date | None, start: int, tense: str | N
         return _point(anchor - timedelta(days=1), "day", method, start)
     if rel in WORDS["tomorrow"]:
         return _point(anchor + timedelta(days=1), "day", method, start, future=True)
+    if rel.lower() in WORDS["past_weekend"]:  # the last Saturday and Sunday up to the moment of writing
+        saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
+        return value_of(saturday, min(saturday + timedelta(days=1), anchor), method, start)
     if rel.lower() in WORDS["recently"]:
         most, fewest = WORDS["recently"][rel.lower()]
         return value_of(anchor - timedelta(days=most), anchor - timedelta(days=fewest), method, start)
@@ -481,8 +484,10 @@ def _relative(rel: str, g: dict, anchor: date | None, start: int, tense: str | N
         low, _, unit = _count(g)
         if unit == "day":
             return _point(anchor - timedelta(days=low), "day", method, start)
-        if unit == "week":
-            return _point(anchor - timedelta(days=7 * low), "month", method, start)
+        if unit == "week":  # "two weeks ago": about fourteen days before, not that day's whole month
+            slack = int(WORDS["weeks_ago_slack_days"])
+            return value_of(anchor - timedelta(days=7 * low + slack), anchor - timedelta(days=max(7 * low - slack, 0)),
+                            method, start)
         if unit == "month":
             return _point(_shift_month(anchor, -low), "month", method, start)
         return _point(date(anchor.year - low, 1, 1), "year", method, start)

@@ -215,3 +215,18 @@ def test_next_and_last_weekdays_and_tomorrow():
     assert [(d.date, d.future) for d in find_dates("Chile replied last Thursday.", thursday)] == [("2025-06-05", False)]
     assert [(d.date, d.future) for d in find_dates("Chile replied on Thursday.", thursday)] == [("2025-06-12", False)]
     assert [(d.date, d.future) for d in find_dates("Peru will reply tomorrow.", thursday)] == [("2025-06-13", True)]
+
+
+def test_weeks_ago_and_the_weekend_are_ranges_around_their_days():
+    from datetime import date
+
+    from detente.events.dates import find_dates
+
+    friday = date(2020, 2, 14)
+    [two_weeks] = find_dates("Peru recalled its envoy two weeks ago.", friday)
+    # about the 31st of January, not the whole of January
+    assert (two_weeks.earliest, two_weeks.latest) == ("2020-01-28", "2020-02-03")
+    [weekend] = find_dates("Chile closed the crossing over the weekend.", friday)
+    assert (weekend.earliest, weekend.latest) == ("2020-02-08", "2020-02-09")
+    [weekend] = find_dates("Chile closed the crossing over the weekend.", date(2020, 2, 16))
+    assert (weekend.earliest, weekend.latest) == ("2020-02-15", "2020-02-16")
