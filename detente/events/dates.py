@@ -495,7 +495,11 @@ def _relative(rel: str, g: dict, anchor: date | None, start: int, tense: str | N
     shift = WORDS["deictic_shift"][shift_word]
     unit = g["dunit"].lower()
     future = shift_word == "next"
-    if unit in ("week", "weekend"):  # Monday to Sunday; this week's acts so far
+    if unit == "weekend":  # Saturday and Sunday of the week meant ("last / this past weekend", "this weekend")
+        saturday = anchor - timedelta(days=anchor.weekday()) + timedelta(days=5 + 7 * shift)
+        return value_of(saturday, min(saturday + timedelta(days=1), anchor) if shift <= 0 else saturday + timedelta(days=1),
+                        method, start, future=future or saturday > anchor)
+    if unit == "week":  # Monday to Sunday; this week's acts so far
         monday = anchor - timedelta(days=anchor.weekday()) + timedelta(days=7 * shift)
         sunday = monday + timedelta(days=6)
         return value_of(monday, min(sunday, anchor) if shift == 0 else sunday, method, start, future=future)

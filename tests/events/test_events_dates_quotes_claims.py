@@ -230,3 +230,21 @@ def test_weeks_ago_and_the_weekend_are_ranges_around_their_days():
     assert (weekend.earliest, weekend.latest) == ("2020-02-08", "2020-02-09")
     [weekend] = find_dates("Chile closed the crossing over the weekend.", date(2020, 2, 16))
     assert (weekend.earliest, weekend.latest) == ("2020-02-15", "2020-02-16")
+
+
+def test_a_weekend_is_its_saturday_and_sunday_and_the_past_week_the_last_seven_days():
+    from datetime import date
+
+    from detente.events.dates import find_dates
+
+    def span(text, day):
+        [value] = find_dates(text, day)
+        return value.earliest, value.latest, value.future
+
+    friday, sunday = date(2020, 2, 14), date(2020, 2, 16)
+    assert span("Chile closed the crossing last weekend.", friday) == ("2020-02-08", "2020-02-09", False)
+    assert span("Chile closed the crossing last weekend.", sunday) == ("2020-02-08", "2020-02-09", False)
+    assert span("Chile closed the crossing this weekend.", sunday) == ("2020-02-15", "2020-02-16", False)
+    assert span("Chile will close the crossing this weekend.", friday)[2] is True
+    assert span("Chile closed the crossing in the past week.", friday) == ("2020-02-07", "2020-02-14", False)
+    assert span("Chile closed two crossings in recent months.", friday)[:2] == ("2019-02-14", "2020-02-14")
