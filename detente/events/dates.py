@@ -63,6 +63,8 @@ PATTERNS = [
     ("since", re.compile(rf"\b(?P<since>{_alt(WORDS['since_then'])})\b", re.I)),
     ("after", re.compile(rf"\b(?:{_NUM}\s+{_UNIT}|{_VAGUE})\s+(?P<dir>after|before)\s+(?:the\s+|his\s+|her\s+)?(?P<known>{_KNOWN})", re.I)),
     ("later", re.compile(rf"\b(?:{_NUM}\s+{_UNIT}|{_VAGUE})\s+(?P<dir>later|earlier|afterwards?)\b", re.I)),
+    ("that", re.compile(rf"\b(?:(?P<side>{_alt(WORDS['narrative_that'])})\s+)?(?:in\s+)?that\s+"
+                        rf"(?P<unit>{_alt(WORDS['narrative_units'])})\b(?![-’'])", re.I)),
     ("narr", re.compile(rf"\bthe\s+(?P<shift>{_alt(WORDS['narrative_shift'])})\s+(?P<unit>{_alt(WORDS['narrative_units'])})\b", re.I)),
     ("rel", re.compile(rf"\b(?P<rel>{_alt(WORDS['today'])}|{_alt(WORDS['yesterday'])}|{_alt(WORDS['tomorrow'])}"
                        rf"|{_alt(WORDS['recently'])}|{_alt(WORDS['past_weekend'])}"
@@ -70,6 +72,7 @@ PATTERNS = [
                        rf"|(?:on\s+)?(?:(?P<wdshift>{_alt(WORDS['weekday_shift'])})\s+)?(?P<wd>{_alt(WEEKDAYS)})"
                        rf"|{_NUM}\s+{_UNIT}\s+ago)\b", re.I)),
 ]
+_THAT = dict(PATTERNS)["that"]
 BACKGROUND_CUES = [re.compile(c, re.I) for c in WORDS["background_cues"]]
 
 
@@ -241,12 +244,18 @@ def find_dates(text: str, anchor: date | None, previous: DateValue | None = None
         if kind != "since" and since:
             value = _since(value, published or anchor)
         found.append(value)
-        if not value.future and value.earliest and not since:
+        if not value.future and value.earliest and not since and kind != "that":
             narrative = replace(value, start=-1)
     return found
 
 
 _SINCE = re.compile(r"\bsince\b", re.I)
+
+
+def keeps_the_anchor(text: str, start: int, end: int) -> bool:
+    """A date expression that does not move the story's anchor: a "since" date (`told_since`) or
+    one that refers back to the anchor's own period ("earlier that year")."""
+    return told_since(text, start, end) or bool(_THAT.match(text, start))
 
 
 def told_since(text: str, start: int, end: int) -> bool:
@@ -313,6 +322,9 @@ def _resolve(kind: str, m, anchor: date | None, narrative: DateValue | None, ten
                 return None
             shifted = sorted([first + timedelta(days=sign * low * days), last + timedelta(days=sign * high * days)])
             return value_of(shifted[0], shifted[1], method, start, **_anchor_of(base))
+        if kind == "that":
+            base, method = _narrative_base(narrative, None)
+            return _that_period(g, base, start) if base is not None else None
         if kind == "narr":
             base, method = _narrative_base(narrative, anchor)
             if base is None:
@@ -393,6 +405,32 @@ def _calendar(kind: str, m, g: dict, anchor: date | None, narrative: DateValue |
         options = [date(y, month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
         best, later = _nearest(options, date(anchor.year, anchor.month, 1), tense)
     return _point(best, precision, "relative-to-publication", start, future=later)
+
+
+def _that_period(g: dict, base: DateValue, start: int) -> DateValue | None:
+    """"that year", "earlier that month", "later that week": the period of the story's anchor that
+    holds it, or the part of it before or after the anchor."""
+    first, last = parse_day(base.earliest), parse_day(base.latest) or parse_day(base.earliest)
+    if first is None or last is None:
+        return None
+    unit = g["unit"].lower()
+    if unit == "year":
+        low, high = date(first.year, 1, 1), date(first.year, 12, 31)
+    elif unit == "month":
+        low, high = date(first.year, first.month, 1), _month_end(first)
+    elif unit == "week":
+        low = first - timedelta(days=first.weekday())
+        high = low + timedelta(days=6)
+    else:
+        low, high = first, last
+    if last > high:  # the anchor is wider than the period named ("that month" of a year): no reading
+        return None
+    side = WORDS["narrative_that"].get((g.get("side") or "").lower(), 0)
+    if side < 0:
+        high = first
+    elif side > 0:
+        low = last
+    return value_of(low, high, "anchored", start, **_anchor_of(base))
 
 
 def _narrative_shift(g: dict, base: DateValue, method: str, start: int) -> DateValue | None:
@@ -910,8 +948,8 @@ class DateResolver:
         for value in found:
             if value.future or not value.earliest:
                 continue
-            if told_since(sent.text, value.start, value.end) or value.method in ("publication", "inferred"):
-                continue  # a state since a date, or a range read off an unknown publication date
+            if keeps_the_anchor(sent.text, value.start, value.end) or value.method in ("publication", "inferred"):
+                continue  # a state since a date, the anchor's own period, or a range read off an unknown publication date
             self.narrative = replace(value, anchor_start=sent.start_char + value.start,
                                      anchor_end=sent.start_char + value.end)
             first = parse_day(value.earliest)
@@ -959,7 +997,7 @@ class DateResolver:
         current = self._before.get(sent.start_char)
         for value in self._cache.get(sent.start_char, []):
             if value.start < offset and value.earliest and not value.future and value.method != "inferred":
-                if not told_since(sent.text, value.start, value.end):
+                if not keeps_the_anchor(sent.text, value.start, value.end):
                     current = replace(value, anchor_start=sent.start_char + value.start,
                                       anchor_end=sent.start_char + value.end)
         return current

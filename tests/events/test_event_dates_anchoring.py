@@ -82,6 +82,18 @@ def test_days_after_the_inauguration_uses_the_known_date():
     assert value.method == "anchored" and value.earliest == "2025-01-21" and value.latest == "2025-02-03"
 
 
+@pytest.mark.parametrize(("tail", "span"), [
+    ("Earlier that year, Chile recalled its envoy.", ("2019-01-01", "2019-05-08")),
+    ("Later that month, Chile recalled its envoy.", ("2019-05-08", "2019-05-31")),
+    ("That year, Chile recalled its envoy.", ("2019-01-01", "2019-12-31")),
+    # the anchor stays where the story set it: "later that month" after "earlier that year"
+    ("Earlier that year, Chile had warned Peru. Later that month, Chile recalled its envoy.", ("2019-05-08", "2019-05-31")),
+])
+def test_that_year_and_month_are_the_anchor_s_own_period(tail, span):
+    value, _ = resolve("Peru and Chile signed a fisheries pact on May 8, 2019. " + tail, published="2020-02-14")
+    assert (value.earliest, value.latest, value.method) == (*span, "anchored")
+
+
 def test_since_then_runs_from_the_anchor_to_publication():
     value, _ = resolve("The pact lapsed in March 2024. Since then, the navies have shadowed each other.",
                        published="2024-09-10")
