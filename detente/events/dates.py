@@ -165,6 +165,12 @@ def _shift_month(d: date, months: int) -> date:
     return date(total // 12, total % 12 + 1, 1)
 
 
+def _add_months(d: date, months: int) -> date:
+    """The same day `months` later (or earlier), the month's last day where it has no such day."""
+    first = _shift_month(d, months)
+    return first.replace(day=min(d.day, calendar.monthrange(first.year, first.month)[1]))
+
+
 def _count(g: dict) -> tuple[int, int, str]:
     """(fewest, most) days and the unit of "two weeks", "a week", "days", "a few months"."""
     if g.get("vague"):
@@ -320,7 +326,11 @@ def _resolve(kind: str, m, anchor: date | None, narrative: DateValue | None, ten
             first, last = parse_day(base.earliest), parse_day(base.latest) or parse_day(base.earliest)
             if first is None or last is None:
                 return None
-            shifted = sorted([first + timedelta(days=sign * low * days), last + timedelta(days=sign * high * days)])
+            if unit in ("month", "year"):  # "two years later": calendar years and months, not 365-day steps
+                months = 12 if unit == "year" else 1
+                shifted = sorted([_add_months(first, sign * low * months), _add_months(last, sign * high * months)])
+            else:
+                shifted = sorted([first + timedelta(days=sign * low * days), last + timedelta(days=sign * high * days)])
             return value_of(shifted[0], shifted[1], method, start, **_anchor_of(base))
         if kind == "that":
             base, method = _narrative_base(narrative, None)

@@ -94,6 +94,13 @@ def test_that_year_and_month_are_the_anchor_s_own_period(tail, span):
     assert (value.earliest, value.latest, value.method) == (*span, "anchored")
 
 
+def test_years_later_are_calendar_years():
+    # not 730 days: 2019 two years on is 2021, not 31 December 2020 to 30 December 2021
+    value, _ = resolve("Peru and Chile signed a fisheries pact in 2019. Two years later, Chile recalled its envoy.",
+                       published="2024-02-14")
+    assert (value.earliest, value.latest, value.date, value.precision) == ("2021-01-01", "2021-12-31", "2021", "year")
+
+
 def test_since_then_runs_from_the_anchor_to_publication():
     value, _ = resolve("The pact lapsed in March 2024. Since then, the navies have shadowed each other.",
                        published="2024-09-10")
