@@ -18,6 +18,7 @@ from typing import Any
 from detente import resources
 from detente.analyse.doctext import text_of
 from detente.analyse.headings import heading_ends
+from detente.analyse.resolve import OWNERS  # the possessive pronouns: "its men"
 from detente.clean.dateline import dateline_end
 from detente.clean.outlets import names_outlet
 from detente.config import Settings
@@ -136,7 +137,6 @@ FIRST_PERSON = frozenset(_WORDS["first_person"])  # "we condemn": the quoted spe
 UNDERGOER_VERBS = frozenset(_WORDS["undergoer_verbs"])  # "two soldiers died": the subject suffered it
 CIVILIAN_NON_ACTS = frozenset(_WORDS["civilian_non_acts"])  # "Chinese tourists visited Vietnam"
 OWN_PEOPLE_NOUNS = frozenset(_WORDS["own_people_nouns"])  # "mobilised its men": no target
-OWN_PEOPLE_POSSESSIVES = frozenset(_WORDS["own_people_possessives"])
 
 
 def _described(path: list, by_head: dict, trigger) -> Any | None:
@@ -203,7 +203,7 @@ def _own_people(token) -> bool:
     """"mobilised its men to the area", "deployed their officers": a side's own people, named with
     a possessive pronoun, are moved or sent by it, not the target of its act."""
     return token.lemma_.lower() in OWN_PEOPLE_NOUNS and any(
-        c.dep_ == "poss" and c.lower_ in OWN_PEOPLE_POSSESSIVES for c in token.children)
+        c.dep_ == "poss" and c.lower_ in OWNERS for c in token.children)
 
 
 def _asks(cand: Candidate) -> bool:

@@ -424,15 +424,13 @@ def _that_period(g: dict, base: DateValue, start: int) -> DateValue | None:
     if first is None or last is None:
         return None
     unit = g["unit"].lower()
-    if unit == "year":
-        low, high = date(first.year, 1, 1), date(first.year, 12, 31)
-    elif unit == "month":
-        low, high = date(first.year, first.month, 1), _month_end(first)
-    elif unit == "week":
+    if unit == "week":
         low = first - timedelta(days=first.weekday())
         high = low + timedelta(days=6)
     else:
-        low, high = first, last
+        low, high = _bounds(first, unit)
+        if unit == "day":
+            high = last
     if last > high:  # the anchor is wider than the period named ("that month" of a year): no reading
         return None
     side = WORDS["narrative_that"].get((g.get("side") or "").lower(), 0)
@@ -806,9 +804,10 @@ def attached_dates(sent, dates: list[DateValue], trigger, triggers: dict[int, in
     out: list[DateValue] = []
     for d in _attached(sent, dates, trigger, triggers):
         head = _date_head(sent, d) if d.since is not None else None
-        if d.since is not None and head is not None and _state_of_other(me, head, triggers):
-            continue  # "the president, in power since 2017, accused …": his state, not the act's time
-        out.append(d.since if d.since is not None and head is not None and _starts_state(me, head) else d)
+        if d.since is None or head is None:
+            out.append(d)
+        elif not _state_of_other(me, head, triggers):  # "the president, in power since 2017": his state
+            out.append(d.since if _starts_state(me, head) else d)
     return out
 
 
