@@ -165,11 +165,19 @@ def _headline(dyad: str, stories: list[StoryEvent], rows: list[IndexRow], points
     if not stories:
         return [Statement(f"No story events between {left} and {right} were found in the stored articles "
                           "for this period.")]
-    dated = [s.date for s in stories if s.date]
+    # the span of what the stories' dates allow: a range counts by its bounds, so stories dated only
+    # to a range widen it instead of vanishing from it
+    lows = [low for s in stories if (low := s.date_earliest or s.date)]
+    highs = [high for s in stories if (high := s.date_latest or s.date)]
+    n_ranged = sum(1 for s in stories if not s.date and (s.date_earliest or s.date_latest))
     n_forward = sum(1 for s in stories if s.actor and s.actor.country == left)
     n_backward = len(stories) - n_forward
     mentions = [m for s in stories for m in s.mentions]
-    span = f"Between {min(dated)} and {max(dated)}, " if dated else ""
+    span = ""
+    if lows and highs:
+        low, high = min(lows), max(highs)
+        span = f"On {low}" if low == high else f"Between {low} and {high}"
+        span += f" ({n_ranged} dated only to a range), " if n_ranged else ", "
     statements.append(Statement(
         f"{span}{len(stories)} story events between {left} and {right} were found "
         f"({n_forward} by {left} towards {right}, {n_backward} by {right} towards {left}), "
@@ -178,10 +186,15 @@ def _headline(dyad: str, stories: list[StoryEvent], rows: list[IndexRow], points
         [anchor_event(s.mentions[0].event_id) for s in stories[:3]],
     ))
     combined = [r for r in rows if r.direction == f"{left}-{right}" and r.n_events]
+    # the latest period a story event is dated in, not one holding only shares of ranges (a range
+    # running to the publication day would otherwise always make the last month the news)
+    own = [r for r in combined if r.n_events > r.n_spread]
     if combined:
-        last = combined[-1]
+        last = own[-1] if own else combined[-1]
+        combined = combined[:combined.index(last) + 1]
         drivers = [by_id[i] for i in last.story_ids if i in by_id][:2]
-        text = (f"In the latest period with events ({last.period}) the combined index stood at "
+        where = "with story events of its own" if own else "with events (all dated only to ranges)"
+        text = (f"In the latest period {where} ({last.period}) the combined index stood at "
                 f"{signed(last.score)} from {last.n_events} story event{'s' if last.n_events != 1 else ''} "
                 f"(weighted mean intensity "
                 f"{signed(last.mean)} on the Goldstein scale: "
@@ -190,7 +203,7 @@ def _headline(dyad: str, stories: list[StoryEvent], rows: list[IndexRow], points
             prev = combined[-2]
             trend = "lower (more conflictual)" if last.score < prev.score else (
                 "higher (more cooperative)" if last.score > prev.score else "unchanged")
-            text += f", {trend} than {signed(prev.score)} in {prev.period}"
+            text += f", {trend} {'from' if trend == 'unchanged' else 'than'} {signed(prev.score)} in {prev.period}"
         statements.append(Statement(text + ".", [anchor_event(s.mentions[0].event_id) for s in drivers]))
     def refs(point: TurningPoint) -> list[str]:
         return [anchor_event(by_id[d.story_id].mentions[0].event_id) for d in point.drivers if d.story_id in by_id]

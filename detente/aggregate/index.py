@@ -243,9 +243,15 @@ def turning_points(stories: list[StoryEvent], dyad: Dyad | str, freq: str = "mon
     points = []
     for row, prev, before, after, change in changes[:n]:
         sign = -1 if change < 0 else 1
-        drivers = _drivers(row, by_id, sign, max_drivers, freq)
-        if not drivers and prev is not None:
-            drivers = _drivers(prev, by_id, -sign, max_drivers, freq)
+        # what moved the index: the stories of this period pushing its way, or those of the last
+        # period pushing the other way that did not recur — whichever weighs more (a sharp month
+        # followed by small shares of a long range falls because the sharp month ended)
+        drivers = _drivers(row, by_id, sign, None, freq)
+        if prev is not None:
+            ended = _drivers(prev, by_id, -sign, None, freq)
+            if sum(abs(d.contribution) for d in ended) > sum(abs(d.contribution) for d in drivers):
+                drivers = ended
+        drivers = drivers[:max_drivers]
         points.append(TurningPoint(
             period=row.period, previous=prev.period if prev else None, direction=direction,
             # the first period with events opens the series: a level, not a change from nothing
@@ -255,7 +261,8 @@ def turning_points(stories: list[StoryEvent], dyad: Dyad | str, freq: str = "mon
     return sorted(points, key=lambda p: p.period)
 
 
-def _drivers(row: IndexRow, by_id: dict[str, StoryEvent], sign: int, limit: int, freq: str = "month") -> list[Driver]:
+def _drivers(row: IndexRow, by_id: dict[str, StoryEvent], sign: int, limit: int | None,
+             freq: str = "month") -> list[Driver]:
     """The stories pushing the period's change, by their contribution to this period (a story
     spread over a range contributes its share)."""
     def here(story: StoryEvent) -> float:

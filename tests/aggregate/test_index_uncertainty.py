@@ -3,6 +3,8 @@ a briefing that says how many story events are off the index and why (aggregate 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from builders import ACTORS, story
 
@@ -103,3 +105,35 @@ def test_a_spread_story_drives_a_turning_point_only_by_its_share():
     by_id = {d.story_id: d for d in point.drivers}
     assert by_id["W"].contribution == pytest.approx(contribution(wide) / 4)
     assert by_id["W"].label.endswith("2025-01-01…2025-04-30")
+
+
+def _brief_of_a_sharp_month_and_a_long_range():
+    article = Article(doc_id="d1", source_path="a.txt", text="x", published=None)
+    events = [
+        _event("e1", "2025-10-28", "explicit", "2025-10-28", "2025-10-28",
+               text="On 28 October 2025 Washington cut aid to Bogota."),
+        replace(_event("e2", None, "inferred", "2025-01-21", "2026-08-07", event_type="AID",
+                       text="Washington sent flood relief to Bogota after the inauguration."), intensity=7.4, quad_class=2),
+    ]
+    return build_brief(BriefData(events=events, articles={"d1": article}), dyad="USA-COL", freq="month")
+
+
+def test_the_headline_spans_ranges_too_not_only_the_stories_dated_to_a_day():
+    brief = _brief_of_a_sharp_month_and_a_long_range()
+    first = brief.headline[0].text
+    assert "2025-10-28 and 2025-10-28" not in first
+    assert first.startswith("Between 2025-01-21 and 2026-08-07 (1 dated only to a range), 2 story events")
+
+
+def test_the_latest_period_named_is_one_with_story_events_of_its_own_not_only_shares_of_ranges():
+    brief = _brief_of_a_sharp_month_and_a_long_range()
+    text = " ".join(st.text for st in brief.headline)
+    assert "latest period with story events of its own (2025-10)" in text
+    assert "(2026-08)" not in text
+
+
+def test_a_fall_after_a_sharp_month_is_explained_by_that_month_not_by_small_shares_of_a_range():
+    brief = _brief_of_a_sharp_month_and_a_long_range()
+    text = " ".join(st.text for st in brief.headline)
+    assert "The largest de-escalation came in 2025-11" in text
+    assert "as no comparable events followed those of 2025-10" in text

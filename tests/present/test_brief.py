@@ -27,7 +27,7 @@ def test_brief_selects_dyad_data_and_says_why_it_chose_the_dyad():
     assert {a.doc_id for a in brief.articles} == {"b1", "b2"}
     assert len(brief.quotes) == 1
     summary = brief.headline[0].text
-    assert summary.startswith("Between 2025-01-26 and 2025-10-24, 5 story events between COL and USA")
+    assert summary.startswith("Between 2025-01-26 and 2025-10-31, 5 story events between COL and USA")  # a story dated to October runs to its end
     assert "across 2 articles from 2 outlets" in summary
 
 
