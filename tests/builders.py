@@ -247,6 +247,13 @@ def rules_coded(text: str) -> list[tuple]:
              e.recipient.code if e.recipient else None) for e in coder(nlp(text), article).events]
 
 
+def rules_quotes(text: str) -> list:
+    """The quotes the coder finds with the real dictionaries (the stand-in knows few actors)."""
+    nlp, coder = _rules_only()
+    article = Article(doc_id="t", source_path="t.txt", text=text, published="2025-05-20")
+    return coder(nlp(text), article).quotes
+
+
 def triples(text: str, **kw):
     return [(e.actor.country if e.actor else None, e.recipient.country if e.recipient else None, e.event_type)
             for e in run(text, **kw).events]

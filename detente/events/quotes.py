@@ -29,15 +29,28 @@ class QuoteSpan:
     speaker_mention: object | None = None
 
 
+CONTROLLED = ("advcl", "xcomp", "conj")  # a verb whose subject is its head's ("…, posting", "met X and wrote")
+
+
+def _subjects(verb, qstart: int, qend: int):
+    """The subject of a speech verb, or, when it has none of its own (a participle, a second
+    verb of a coordination), the subject of the verb that controls it."""
+    for _ in range(4):
+        own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not (qstart <= c.idx < qend)]
+        if own or verb.dep_ not in CONTROLLED or verb.head.i == verb.i:
+            return own
+        verb = verb.head
+    return []
+
+
 def _speaker(sent, qstart: int, qend: int, index: MentionIndex):
     outside = [t for t in sent if not (qstart <= t.idx < qend)]
     for token in outside:
         if token.lemma_.lower() in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
-            for child in token.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and not (qstart <= child.idx < qend):
-                    mention = index.of_phrase(child)
-                    if mention is not None:
-                        return mention
+            for child in _subjects(token, qstart, qend):
+                mention = index.of_phrase(child)
+                if mention is not None:
+                    return mention
     for token in outside:
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
             for t in token.doc[token.i + 2: min(sent.end, token.i + 10)]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from builders import run
+from builders import rules_quotes, run
 
 from detente.events.dates import DateResolver, find_dates
 
@@ -248,3 +248,14 @@ def test_a_weekend_is_its_saturday_and_sunday_and_the_past_week_the_last_seven_d
     assert span("Chile will close the crossing this weekend.", friday)[2] is True
     assert span("Chile closed the crossing in the past week.", friday) == ("2020-02-07", "2020-02-14", False)
     assert span("Chile closed two crossings in recent months.", friday)[:2] == ("2019-02-14", "2020-02-14")
+
+
+def test_a_quote_of_a_speech_verb_with_no_subject_of_its_own_is_its_controlling_subject():
+    # a participle ("posting") or a second verb ("and wrote") says the words of the clause's subject,
+    # not of the last actor named before the quote
+    (quote,) = rules_quotes("Ghana's president backed the protests in Togo, posting 'No more walls between neighbours' "
+                   "on his page.")
+    assert quote.speaker is not None and quote.speaker.country == "GHA"
+    (quote,) = rules_quotes("Peru's foreign minister met the Chilean envoys and wrote 'We will settle this at the table' "
+                   "afterwards.")
+    assert quote.speaker is not None and quote.speaker.country == "PER"
