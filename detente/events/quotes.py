@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from detente import resources
-from detente.events.actors import MentionIndex
-from detente.models import Evidence, Quote
+from detente.events.actors import MentionIndex, actor_of
+from detente.models import Actor, Evidence, Quote
 
 QUOTE_RE = re.compile(r"“(?P<a>[^”“]{2,}?)”|\"(?P<b>[^\"\n]{2,}?)\"|(?<![\w’'])'(?P<c>[^'\n]{4,}?)'(?![\w’])")
 _WORDS = resources.words("quotes")
@@ -43,7 +43,22 @@ def _subjects(verb, qstart: int, qend: int):
     return []
 
 
+def _named(token) -> str | None:
+    """The name a subject the dictionaries do not know is said by ("said Kofi Mensimah, a trader"):
+    a proper name or a person the tagger marks, with the words of its name; None for a pronoun or
+    a common noun, which name no one by themselves."""
+    if token.pos_ != "PROPN" and token.ent_type_ != "PERSON":
+        return None
+    start = token.i  # the proper names run up to it ("Kofi Mensimah"), not a title noun ("spokesperson")
+    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].head.i == token.i \
+            and token.doc[start - 1].dep_ in ("compound", "flat"):
+        start -= 1
+    return token.doc[start:token.i + 1].text
+
+
 def _speaker(sent, qstart: int, qend: int, index: MentionIndex):
+    """The mention of who said a quote, or, for someone the dictionaries do not know, their name
+    (a str): never an actor merely named before the quote when the speech verb names its speaker."""
     outside = [t for t in sent if not (qstart <= t.idx < qend)]
     for token in outside:
         if token.lemma_.lower() in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
@@ -51,6 +66,9 @@ def _speaker(sent, qstart: int, qend: int, index: MentionIndex):
                 mention = index.of_phrase(child)
                 if mention is not None:
                     return mention
+                name = _named(child)
+                if name is not None:
+                    return name
     for token in outside:
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
             for t in token.doc[token.i + 2: min(sent.end, token.i + 10)]:
@@ -78,19 +96,21 @@ def find_quotes(doc, article, index: MentionIndex) -> list[QuoteSpan]:
             continue
         sents = list({t.sent.start: t.sent for t in span}.values())
         first, last = sents[0], sents[-1]
-        speaker = None
+        found = None
         for sent in sents:
-            speaker = _speaker(sent, qstart, qend, index)
-            if speaker is not None:
+            found = _speaker(sent, qstart, qend, index)
+            if found is not None:
                 break
-        if speaker is None and spans and spans[-1].end >= first.start_char - 40 and spans[-1].speaker_mention is not None:
+        if isinstance(found, str):  # someone the dictionaries do not know: named, not coded
+            speaker, actor = None, Actor(text=found)
+        else:
+            speaker, actor = found, actor_of(found)
+        if found is None and spans and spans[-1].end >= first.start_char - 40:
             # continuation of a quote split around "X said," in the previous sentence
-            speaker = spans[-1].speaker_mention
+            speaker, actor = spans[-1].speaker_mention, spans[-1].quote.speaker
         ev_start, ev_end = first.start_char, last.end_char
         evidence = Evidence(text[ev_start:ev_end], ev_start, ev_end)
-        from detente.events.actors import actor_of
-
         qid = hashlib.sha1(f"{article.doc_id}|q|{qstart}|{qend}".encode()).hexdigest()[:16]
-        quote = Quote(quote_id=qid, doc_id=article.doc_id, speaker=actor_of(speaker), text=words, evidence=evidence)
+        quote = Quote(quote_id=qid, doc_id=article.doc_id, speaker=actor, text=words, evidence=evidence)
         spans.append(QuoteSpan(quote=quote, start=qstart, end=qend, speaker_mention=speaker))
     return spans

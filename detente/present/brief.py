@@ -76,9 +76,11 @@ def _actor_text(actor) -> str:
 
     if actor is None:
         return NO_SIDE
-    code = actor.code or actor.country or "?"
+    code = actor.code or actor.country
     name = actor.to_dict()["name"] or actor.text
-    return f"{name} ({code})" if name else side_name(actor.to_dict())
+    if not name:
+        return side_name(actor.to_dict())
+    return f"{name} ({code})" if code else name  # someone named the dictionaries do not know
 
 
 def _period_text(brief: Brief) -> str:

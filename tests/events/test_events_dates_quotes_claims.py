@@ -259,3 +259,13 @@ def test_a_quote_of_a_speech_verb_with_no_subject_of_its_own_is_its_controlling_
     (quote,) = rules_quotes("Peru's foreign minister met the Chilean envoys and wrote 'We will settle this at the table' "
                    "afterwards.")
     assert quote.speaker is not None and quote.speaker.country == "PER"
+
+
+def test_a_quote_said_by_someone_the_dictionaries_do_not_know_is_theirs_not_the_last_country_named():
+    # the speaker is the one who said it, named but not coded, never an actor merely named before
+    (quote,) = rules_quotes("Togo wants closer ties with Ghana, \"but the talks have stalled for months,\" "
+                            "said Kofi Mensimah, a trader in Aflao.")
+    assert quote.speaker is not None and quote.speaker.text == "Kofi Mensimah" and quote.speaker.code is None
+    (quote,) = rules_quotes("Peru raised tariffs on Chilean copper, which Ama Quispewaman called "
+                            "\"a blow to every miner in the south.\"")
+    assert quote.speaker is not None and quote.speaker.code is None and "Quispewaman" in quote.speaker.text

@@ -169,3 +169,11 @@ def test_only_web_urls_become_links():
     markdown = render_markdown(build_brief(BriefData(events=events, articles=articles, quotes=base.quotes,
                                                      claims=base.claims), dyad="USA-COL"))
     assert "<javascript:" not in markdown
+
+
+def test_a_speaker_the_dictionaries_do_not_know_is_shown_by_name_without_a_code():
+    from detente.models import Actor
+    from detente.present.brief import _actor_text
+
+    assert _actor_text(Actor(text="Kofi Mensimah")) == "Kofi Mensimah"
+    assert _actor_text(Actor(text="Accra", code="GHAGOV", country="GHA")).endswith("(GHAGOV)")
