@@ -12,12 +12,14 @@ import re
 from dataclasses import dataclass
 
 from detente import resources
-from detente.events.actors import MentionIndex, actor_of
+from detente.events.actors import MentionIndex, actor_of, role_test
+from detente.events.patterns import SAID_NOUNS
 from detente.models import Actor, Evidence, Quote
 
 QUOTE_RE = re.compile(r"“(?P<a>[^”“]{2,}?)”|\"(?P<b>[^\"\n]{2,}?)\"|(?<![\w’'])'(?P<c>[^'\n]{4,}?)'(?![\w’])")
 _WORDS = resources.words("quotes")
 SPEECH_LEMMAS = frozenset(_WORDS["speech_lemmas"])
+SPOKEN_FOR = frozenset(_WORDS["spoken_for"])  # "a spokesperson for …", "an official of …"
 MIN_WORDS = 3
 
 
@@ -43,10 +45,16 @@ def _subjects(verb, qstart: int, qend: int):
     return []
 
 
-def _named(token) -> str | None:
-    """The name a subject the dictionaries do not know is said by ("said Kofi Mensimah, a trader"):
-    a proper name or a person the tagger marks, with the words of its name; None for a pronoun or
-    a common noun, which name no one by themselves."""
+def _named(token, roles) -> str | None:
+    """How a subject the dictionaries do not know is named: a proper name or a person the tagger
+    marks, with the words of its name ("said Kofi Mensimah, a trader"), or a noun that names a
+    person, a body or what was said, with the words before it ("a trader in Aflao said" → "a
+    trader", "the statement said"); "" for another noun ("security continues to …"): the verb has
+    a subject, so no one else said it; None for a pronoun, which names no one by itself."""
+    if token.pos_ == "NOUN":
+        if roles(token) or token.lemma_.lower() in SAID_NOUNS:
+            return token.doc[token.left_edge.i:token.i + 1].text
+        return ""
     if token.pos_ != "PROPN" and token.ent_type_ != "PERSON":
         return None
     start = token.i  # the proper names run up to it ("Kofi Mensimah"), not a title noun ("spokesperson")
@@ -56,17 +64,32 @@ def _named(token) -> str | None:
     return token.doc[start:token.i + 1].text
 
 
+def _spoken_for(token, roles, index: MentionIndex):
+    """The body a person speaks for ("a spokesperson for Ghana's foreign ministry", "an official
+    of the ministry"), when the dictionaries know it."""
+    if token.pos_ != "NOUN" or not roles(token):
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in SPOKEN_FOR:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (mention := index.of_phrase(obj)) is not None:
+                    return mention
+    return None
+
+
 def _speaker(sent, qstart: int, qend: int, index: MentionIndex):
     """The mention of who said a quote, or, for someone the dictionaries do not know, their name
-    (a str): never an actor merely named before the quote when the speech verb names its speaker."""
+    (a str; "" when the speech verb's subject names no one): never an actor merely named before
+    the quote when the speech verb has a subject."""
     outside = [t for t in sent if not (qstart <= t.idx < qend)]
+    roles = role_test(sent.doc)
     for token in outside:
         if token.lemma_.lower() in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
             for child in _subjects(token, qstart, qend):
-                mention = index.of_phrase(child)
+                mention = index.of_phrase(child) or _spoken_for(child, roles, index)
                 if mention is not None:
                     return mention
-                name = _named(child)
+                name = _named(child, roles)
                 if name is not None:
                     return name
     for token in outside:
@@ -102,7 +125,7 @@ def find_quotes(doc, article, index: MentionIndex) -> list[QuoteSpan]:
             if found is not None:
                 break
         if isinstance(found, str):  # someone the dictionaries do not know: named, not coded
-            speaker, actor = None, Actor(text=found)
+            speaker, actor = None, Actor(text=found) if found else None
         else:
             speaker, actor = found, actor_of(found)
         if found is None and spans and spans[-1].end >= first.start_char - 40:

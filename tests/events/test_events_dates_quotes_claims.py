@@ -269,3 +269,15 @@ def test_a_quote_said_by_someone_the_dictionaries_do_not_know_is_theirs_not_the_
     (quote,) = rules_quotes("Peru raised tariffs on Chilean copper, which Ama Quispewaman called "
                             "\"a blow to every miner in the south.\"")
     assert quote.speaker is not None and quote.speaker.code is None and "Quispewaman" in quote.speaker.text
+
+
+def test_a_quote_said_by_someone_described_not_named_is_theirs_not_a_country_named_before():
+    (quote,) = rules_quotes("Ghana and Togo met on Monday, and a trader in Aflao said \"the border stays shut "
+                            "for now.\"")
+    assert quote.speaker is not None and quote.speaker.code is None and quote.speaker.text == "a trader"
+
+
+def test_a_spokesperson_for_a_known_body_speaks_for_it():
+    (quote,) = rules_quotes("\"The border stays shut until the talks resume,\" a spokesperson for Ghana's foreign "
+                            "ministry said.")
+    assert quote.speaker is not None and quote.speaker.country == "GHA"
