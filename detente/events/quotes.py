@@ -77,7 +77,7 @@ def _spoken_for(token, roles, index: MentionIndex):
     return None
 
 
-def _speaker(sent, qstart: int, qend: int, index: MentionIndex):
+def _speaker(sent, qstart: int, qend: int, index: MentionIndex, previous: QuoteSpan | None = None):
     """The mention of who said a quote, or, for someone the dictionaries do not know, their name
     (a str; "" when the speech verb's subject names no one): never an actor merely named before
     the quote when the speech verb has a subject."""
@@ -86,6 +86,10 @@ def _speaker(sent, qstart: int, qend: int, index: MentionIndex):
     for token in outside:
         if token.lemma_.lower() in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
             for child in _subjects(token, qstart, qend):
+                if child.pos_ == "PRON" and previous is not None and previous.quote.speaker is not None:
+                    # a pronoun right after someone's quote is that speaker going on ("…," he
+                    # added), not the last person named, who may be inside the quote itself
+                    return previous
                 mention = index.of_phrase(child) or _spoken_for(child, roles, index)
                 if mention is not None:
                     return mention
@@ -120,10 +124,15 @@ def find_quotes(doc, article, index: MentionIndex) -> list[QuoteSpan]:
         sents = list({t.sent.start: t.sent for t in span}.values())
         first, last = sents[0], sents[-1]
         found = None
+        # the last quote, when it is in this sentence or the one before
+        before = doc[first.start - 1].sent.start_char if first.start > 0 else first.start_char
+        previous = spans[-1] if spans and spans[-1].end >= before else None
         for sent in sents:
-            found = _speaker(sent, qstart, qend, index)
+            found = _speaker(sent, qstart, qend, index, previous)
             if found is not None:
                 break
+        if isinstance(found, QuoteSpan):  # "…," he added: the last speaker goes on
+            found = found.speaker_mention or (found.quote.speaker.text if found.quote.speaker else "")
         if isinstance(found, str):  # someone the dictionaries do not know: named, not coded
             speaker, actor = None, Actor(text=found) if found else None
         else:

@@ -281,3 +281,10 @@ def test_a_spokesperson_for_a_known_body_speaks_for_it():
     (quote,) = rules_quotes("\"The border stays shut until the talks resume,\" a spokesperson for Ghana's foreign "
                             "ministry said.")
     assert quote.speaker is not None and quote.speaker.country == "GHA"
+
+
+def test_he_added_after_a_quote_is_the_last_speaker_not_someone_named_inside_the_quote():
+    quotes = rules_quotes("\"Ghana will not reopen the border this year,\" said Kofi Mensimah, a trader in Aflao. "
+                          "\"It is in the interest of both Accra and President Faure Gnassingbe of Togo to settle "
+                          "this soon,\" he added.")
+    assert [q.speaker.text if q.speaker else None for q in quotes] == ["Kofi Mensimah", "Kofi Mensimah"]
