@@ -49,14 +49,21 @@ def _named(token, roles) -> str | None:
     """How a subject the dictionaries do not know is named: a proper name or a person the tagger
     marks, with the words of its name ("said Kofi Mensimah, a trader"), or a noun that names a
     person, a body or what was said, with the words before it ("a trader in Aflao said" → "a
-    trader", "the statement said"); "" for another noun ("security continues to …"): the verb has
-    a subject, so no one else said it; None for a pronoun, which names no one by itself."""
+    trader", "the statement said"), or the name in apposition to it ("one of the authors, Kofi
+    Mensimah, said"); "" for another subject ("security continues to …"): the verb has a subject,
+    so no one else said it; None for a pronoun, which names no one by itself."""
+    if token.pos_ not in ("PROPN", "PRON") and token.ent_type_ != "PERSON":
+        for appos in token.children:  # "one of the authors, Kofi Mensimah, said"
+            if appos.dep_ == "appos" and (appos.pos_ == "PROPN" or appos.ent_type_ == "PERSON"):
+                return _named(appos, roles)
     if token.pos_ == "NOUN":
         if roles(token) or token.lemma_.lower() in SAID_NOUNS:
             return token.doc[token.left_edge.i:token.i + 1].text
         return ""
-    if token.pos_ != "PROPN" and token.ent_type_ != "PERSON":
+    if token.pos_ == "PRON":
         return None
+    if token.pos_ != "PROPN" and token.ent_type_ != "PERSON":
+        return ""
     start = token.i  # the proper names run up to it ("Kofi Mensimah"), not a title noun ("spokesperson")
     while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].head.i == token.i \
             and token.doc[start - 1].dep_ in ("compound", "flat"):

@@ -197,3 +197,10 @@ def test_user_entry_without_name_keeps_the_canonical_name(tmp_path):
     actors = ActorDictionary.load([str(path)])
     assert actors.entries["country:COL"].name == "Colombia"
     assert actors.lookup("Kolumbien").code == "COL"
+
+
+def test_each_outlet_of_a_country_s_media_is_named_by_its_own_name(actors):
+    # one code for a country's media, but VOA is not "Washington Post" and Reuters is not "BBC"
+    for short, name in (("VOA", "Voice of America"), ("Reuters", "Reuters"), ("AFP", "Agence France-Presse")):
+        (entry,) = {actors.entries[s.entry_id].name for s in actors.meanings(short) if s.kind == "org"}
+        assert entry == name

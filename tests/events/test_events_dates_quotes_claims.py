@@ -288,3 +288,9 @@ def test_he_added_after_a_quote_is_the_last_speaker_not_someone_named_inside_the
                           "\"It is in the interest of both Accra and President Faure Gnassingbe of Togo to settle "
                           "this soon,\" he added.")
     assert [q.speaker.text if q.speaker else None for q in quotes] == ["Kofi Mensimah", "Kofi Mensimah"]
+
+
+def test_a_speaker_named_in_apposition_to_the_subject_is_the_speaker():
+    (quote,) = rules_quotes("One of the report's authors, Kofi Mensimah, told VOA that \"Ghana and Togo have "
+                            "never traded more.\"")
+    assert quote.speaker is not None and quote.speaker.text == "Kofi Mensimah"
