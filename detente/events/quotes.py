@@ -20,6 +20,7 @@ QUOTE_RE = re.compile(r"“(?P<a>[^”“]{2,}?)”|\"(?P<b>[^\"\n]{2,}?)\"|(?<!
 _WORDS = resources.words("quotes")
 SPEECH_LEMMAS = frozenset(_WORDS["speech_lemmas"])
 SPOKEN_FOR = frozenset(_WORDS["spoken_for"])  # "a spokesperson for …", "an official of …"
+CONTINUING = frozenset(_WORDS["continuing_pronouns"])  # "'…,' he added"
 MIN_WORDS = 3
 
 
@@ -93,7 +94,7 @@ def _speaker(sent, qstart: int, qend: int, index: MentionIndex, previous: QuoteS
     for token in outside:
         if token.lemma_.lower() in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
             for child in _subjects(token, qstart, qend):
-                if child.pos_ == "PRON" and previous is not None and previous.quote.speaker is not None:
+                if child.lower_ in CONTINUING and previous is not None and previous.quote.speaker is not None:
                     # a pronoun right after someone's quote is that speaker going on ("…," he
                     # added), not the last person named, who may be inside the quote itself
                     return previous

@@ -294,3 +294,9 @@ def test_a_speaker_named_in_apposition_to_the_subject_is_the_speaker():
     (quote,) = rules_quotes("One of the report's authors, Kofi Mensimah, told VOA that \"Ghana and Togo have "
                             "never traded more.\"")
     assert quote.speaker is not None and quote.speaker.text == "Kofi Mensimah"
+
+
+def test_a_relative_who_after_a_quote_does_not_go_on_with_its_speaker():
+    quotes = rules_quotes("\"Ghana will not reopen the border this year,\" said Kofi Mensimah, a trader in Aflao. "
+                          "Togo's president, who said \"the border was never ours to close,\" met him on Monday.")
+    assert quotes[1].speaker is not None and quotes[1].speaker.country == "TGO"
