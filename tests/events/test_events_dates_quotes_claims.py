@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from builders import rules_quotes, run
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from detente.events.dates import DateResolver, find_dates
 
@@ -300,3 +302,18 @@ def test_a_relative_who_after_a_quote_does_not_go_on_with_its_speaker():
     quotes = rules_quotes("\"Ghana will not reopen the border this year,\" said Kofi Mensimah, a trader in Aflao. "
                           "Togo's president, who said \"the border was never ours to close,\" met him on Monday.")
     assert quotes[1].speaker is not None and quotes[1].speaker.country == "TGO"
+
+
+_PIECES = ["Ghana", "Togo", "said", "Kofi Mensimah", "he", "added", "a trader", "the ministry", "posting", "and",
+           "wrote", ",", ".", "\"", "“", "”", "'", "the border stays shut", "who", "told VOA", "one of the authors"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_quotes_of_any_scraped_text_are_its_own_words_and_speakers(pieces):
+    text = " ".join(pieces)
+    for quote in rules_quotes(text):
+        assert quote.text in text
+        assert text[quote.evidence.start:quote.evidence.end] == quote.evidence.text
+        if quote.speaker is not None and quote.speaker.code is None:
+            assert quote.speaker.text in text
