@@ -317,3 +317,10 @@ def test_quotes_of_any_scraped_text_are_its_own_words_and_speakers(pieces):
         assert text[quote.evidence.start:quote.evidence.end] == quote.evidence.text
         if quote.speaker is not None and quote.speaker.code is None:
             assert quote.speaker.text in text
+
+
+def test_he_told_reporters_is_the_person_named_last_not_a_country_named_before_the_quote():
+    (quote,) = rules_quotes("Kofi Mensimah, a trader in Aflao, said Ghana is the most careful of the neighbours. "
+                            "Ghana \"will always be more cautious about Togo than about anyone else,\" he told "
+                            "reporters.")
+    assert quote.speaker is not None and quote.speaker.text == "Kofi Mensimah"
