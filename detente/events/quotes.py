@@ -1,8 +1,13 @@
 """Quotes: the quoted words, who said them, and where.
 
 The speaker is the subject of a speech verb outside the quote in the same sentence ("Petro
-stated", "said the minister"), the object of "according to", or, for a quote split around
-"X said,", the speaker of that clause. Scare quotes of one or two words are not quotes.
+stated", "said the minister"), or of the verb that governs a speech verb with no subject of its
+own ("…, posting '…'"); someone the dictionaries do not know keeps their name, without a code; a
+pronoun goes on with the speaker of the quote just before ("'…,' he added") or, unresolved, is
+the last person named outside the quotes. Failing a speech verb: the object of "according to",
+the speaker of a quote split around "X said,", or the actor named before the quote. A quote is
+never given to a bystander when its speech verb has a subject. Scare quotes of one or two words
+are not quotes.
 """
 
 from __future__ import annotations
@@ -137,8 +142,9 @@ def _speaker(sent, qstart: int, qend: int, index: MentionIndex, previous: QuoteS
 def find_quotes(doc, article, index: MentionIndex) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     text = index.text
-    quoted = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]  # no speaker is named inside a quote
-    for m in QUOTE_RE.finditer(text):
+    matches = list(QUOTE_RE.finditer(text))
+    quoted = [(m.start(), m.end()) for m in matches]  # no speaker is named inside a quote
+    for m in matches:
         group = "a" if m.group("a") is not None else ("b" if m.group("b") is not None else "c")
         words = m.group(group).strip()
         if len(words.split()) < MIN_WORDS:
