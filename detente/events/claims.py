@@ -31,6 +31,7 @@ QUALIFIERS = tuple(_WORDS["qualifiers"])
 SKIP_MEASURE = frozenset(_WORDS["skip_measure"])
 # "$4.5 billion last year", "$180 million a year": a period says when, not what is measured
 TIME_WORDS = frozenset(_WORDS["time_words"])
+AMOUNT_PREPS = frozenset(_WORDS["amount_preps"])  # "raised trade to $2 billion", "cut aid by 30 percent"
 
 
 def _number(text: str) -> float:
@@ -56,9 +57,14 @@ def _measure(doc, start: int, end: int) -> str:
                 continue
             return token.lemma_.lower()
         break
-    head = span.root.head
+    head, via = span.root.head, span.root
     for _ in range(3):
         if head.pos_ in ("VERB", "AUX"):
+            if via.dep_ == "prep" and via.lower_ in AMOUNT_PREPS:
+                # "boosted trade to $2 billion", "cut its aid by 30 percent": the object's amount
+                objects = [c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+                if objects:
+                    return objects[0].lemma_.lower()
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     compounds = [c.lemma_.lower() for c in child.children if c.dep_ == "compound"]
@@ -66,7 +72,7 @@ def _measure(doc, start: int, end: int) -> str:
             break
         if head.pos_ == "NOUN" and head.i > last.i:
             return head.lemma_.lower()
-        head = head.head
+        head, via = head.head, head
     return "unknown"
 
 

@@ -324,3 +324,12 @@ def test_he_told_reporters_is_the_person_named_last_not_a_country_named_before_t
                             "Ghana \"will always be more cautious about Togo than about anyone else,\" he told "
                             "reporters.")
     assert quote.speaker is not None and quote.speaker.text == "Kofi Mensimah"
+
+
+def test_a_number_a_verb_brings_something_to_or_by_measures_that_verbs_object():
+    # "boosted trade to $2 billion", "cut its aid by 30 percent": the number is the object's amount
+    coded = run("The pact has helped boost bilateral trade between Ghana and Togo to about $2 billion annually. "
+                "Ghana cut its aid to Togo by 30 percent.")
+    got = {(c.value, c.unit, c.measure) for c in coded.claims}
+    assert (2e9, "USD", "trade") in got
+    assert (30.0, "percent", "aid") in got
