@@ -21,13 +21,17 @@ from detente.events.actors import MentionIndex, actor_of, role_test
 from detente.events.patterns import SAID_NOUNS
 from detente.models import Actor, Evidence, Quote
 
-QUOTE_RE = re.compile(r"“(?P<a>[^”“]{2,}?)”|\"(?P<b>[^\"\n]{2,}?)\"|(?<![\w’'])'(?P<c>[^'\n]{4,}?)'(?![\w’])")
+# an opening mark, curly or straight, to the nearest closing one of either kind: scraped text
+# mixes them ("… said "the border stays shut.” …"), and a straight mark must not pair with the next
+# straight one sentences later
+QUOTE_RE = re.compile(r"[“\"](?P<a>[^”“\"\n]{2,}?)[”\"]|(?<![\w’'])'(?P<c>[^'\n]{4,}?)'(?![\w’])")
 _WORDS = resources.words("quotes")
 SPEECH_LEMMAS = frozenset(_WORDS["speech_lemmas"])
 SPOKEN_FOR = frozenset(_WORDS["spoken_for"])  # "a spokesperson for …", "an official of …"
 CONTINUING = frozenset(_WORDS["continuing_pronouns"])  # "'…,' he added"
 PERSONAL = frozenset(_WORDS["personal_pronouns"])  # "he told VOA": a person, never a country
 MIN_WORDS = 3
+TITLE_SMALL_WORDS = frozenset(_WORDS["title_small_words"])  # "Meet the Press": a title, not speech
 
 
 @dataclass
@@ -139,15 +143,22 @@ def _speaker(sent, qstart: int, qend: int, index: MentionIndex, previous: QuoteS
     return None
 
 
+def _is_title(words: str) -> bool:
+    """A name in quotation marks ("Meet the Press", "the Lions of the Caliphate"): every word
+    but the small ones capitalised. No one says it, so it is no quote."""
+    content = [w for w in words.rstrip(".,!?;:").split() if w.lower() not in TITLE_SMALL_WORDS]
+    return len(content) >= 2 and all(w[0].isupper() for w in content)
+
+
 def find_quotes(doc, article, index: MentionIndex) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     text = index.text
     matches = list(QUOTE_RE.finditer(text))
     quoted = [(m.start(), m.end()) for m in matches]  # no speaker is named inside a quote
     for m in matches:
-        group = "a" if m.group("a") is not None else ("b" if m.group("b") is not None else "c")
+        group = "a" if m.group("a") is not None else "c"
         words = m.group(group).strip()
-        if len(words.split()) < MIN_WORDS:
+        if len(words.split()) < MIN_WORDS or _is_title(words):
             continue
         qstart, qend = m.start(group), m.end(group)
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")

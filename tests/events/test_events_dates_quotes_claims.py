@@ -333,3 +333,19 @@ def test_a_number_a_verb_brings_something_to_or_by_measures_that_verbs_object():
     got = {(c.value, c.unit, c.measure) for c in coded.claims}
     assert (2e9, "USD", "trade") in got
     assert (30.0, "percent", "aid") in got
+
+
+def test_a_quote_opened_and_closed_with_different_marks_ends_at_its_own_closing_mark():
+    # scraped text mixes straight and curly marks; a quote must not run on to the next straight one
+    quotes = rules_quotes("Kofi Mensimah said \"the border stays shut for now.” Ghana and Togo met on Monday. "
+                          "Togo's president said \"talks will go on next week\" in Lome.")
+    assert [q.text for q in quotes] == ["the border stays shut for now.", "talks will go on next week"]
+
+
+def test_a_title_in_quotation_marks_is_no_quote():
+    # the name of a programme, a book or a group is written in quotation marks, but no one says it
+    assert rules_quotes("Kofi Mensimah told \"Morning Talk With Ama\" that Ghana would reopen the border.") == []
+    assert rules_quotes("The cell called itself \"the Lions of the Volta Basin.\" Police in Accra arrested "
+                        "three members.") == []
+    (quote,) = rules_quotes("Kofi Mensimah said \"the border stays shut for now\" in Aflao.")
+    assert quote.text == "the border stays shut for now"
