@@ -116,8 +116,12 @@ def _month_end(d: date) -> date:
 
 
 def _bounds(d: date, precision: str) -> tuple[date, date]:
+    """The first and last day of the day, week (Monday to Sunday), month or year holding `d`."""
     if precision == "day":
         return d, d
+    if precision == "week":
+        monday = d - timedelta(days=d.weekday())
+        return monday, monday + timedelta(days=6)
     if precision == "month":
         return date(d.year, d.month, 1), _month_end(d)
     return date(d.year, 1, 1), date(d.year, 12, 31)
@@ -424,13 +428,9 @@ def _that_period(g: dict, base: DateValue, start: int) -> DateValue | None:
     if first is None or last is None:
         return None
     unit = g["unit"].lower()
-    if unit == "week":
-        low = first - timedelta(days=first.weekday())
-        high = low + timedelta(days=6)
-    else:
-        low, high = _bounds(first, unit)
-        if unit == "day":
-            high = last
+    low, high = _bounds(first, unit)
+    if unit == "day":
+        high = last
     if last > high:  # the anchor is wider than the period named ("that month" of a year): no reading
         return None
     side = WORDS["narrative_that"].get((g.get("side") or "").lower(), 0)
@@ -542,12 +542,11 @@ def _relative(rel: str, g: dict, anchor: date | None, start: int, tense: str | N
     unit = g["dunit"].lower()
     future = shift_word == "next"
     if unit == "weekend":  # Saturday and Sunday of the week meant ("last / this past weekend", "this weekend")
-        saturday = anchor - timedelta(days=anchor.weekday()) + timedelta(days=5 + 7 * shift)
+        saturday = _bounds(anchor + timedelta(days=7 * shift), "week")[0] + timedelta(days=5)
         return value_of(saturday, min(saturday + timedelta(days=1), anchor) if shift <= 0 else saturday + timedelta(days=1),
                         method, start, future=future or saturday > anchor)
     if unit == "week":  # Monday to Sunday; this week's acts so far
-        monday = anchor - timedelta(days=anchor.weekday()) + timedelta(days=7 * shift)
-        sunday = monday + timedelta(days=6)
+        monday, sunday = _bounds(anchor + timedelta(days=7 * shift), "week")
         return value_of(monday, min(sunday, anchor) if shift == 0 else sunday, method, start, future=future)
     if unit == "month":
         return _point(_shift_month(anchor, shift), "month", method, start, future=future)

@@ -106,13 +106,12 @@ def _last_person(sent, qstart: int, quoted: list[tuple[int, int]]):
     return people[-1].root if people else None
 
 
-def _speaker(sent, qstart: int, qend: int, index: MentionIndex, previous: QuoteSpan | None = None,
+def _speaker(sent, qstart: int, qend: int, index: MentionIndex, roles, previous: QuoteSpan | None = None,
              quoted: list[tuple[int, int]] | None = None):
     """The mention of who said a quote, or, for someone the dictionaries do not know, their name
     (a str; "" when the speech verb's subject names no one): never an actor merely named before
     the quote when the speech verb has a subject."""
     outside = [t for t in sent if not (qstart <= t.idx < qend)]
-    roles = role_test(sent.doc)
     for token in outside:
         if token.lemma_.lower() in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
             for child in _subjects(token, qstart, qend):
@@ -155,6 +154,7 @@ def find_quotes(doc, article, index: MentionIndex) -> list[QuoteSpan]:
     text = index.text
     matches = list(QUOTE_RE.finditer(text))
     quoted = [(m.start(), m.end()) for m in matches]  # no speaker is named inside a quote
+    roles = role_test(doc)  # once per document: who a common noun names (`_named`, `_spoken_for`)
     for m in matches:
         group = "a" if m.group("a") is not None else "c"
         words = m.group(group).strip()
@@ -171,7 +171,7 @@ def find_quotes(doc, article, index: MentionIndex) -> list[QuoteSpan]:
         before = doc[first.start - 1].sent.start_char if first.start > 0 else first.start_char
         previous = spans[-1] if spans and spans[-1].end >= before else None
         for sent in sents:
-            found = _speaker(sent, qstart, qend, index, previous, quoted)
+            found = _speaker(sent, qstart, qend, index, roles, previous, quoted)
             if found is not None:
                 break
         if isinstance(found, QuoteSpan):  # "…," he added: the last speaker goes on
