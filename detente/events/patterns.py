@@ -64,6 +64,7 @@ MATERIAL_WORDS = frozenset(_WORDS["material_words"])  # "military support": a th
 RECEIVER_PREPS = frozenset(_WORDS["receiver_preps"])  # "returned the boats to Beijing": whom a thing goes to
 OFFERING_VERBS = frozenset(_WORDS["offering_verbs"])  # "offered to send troops": an offer, never a threat
 REFUSAL_CONDITION_MARKS = frozenset(_WORDS["refusal_condition_marks"])  # "will not resume talks until X …"
+THREAT_CONDITION_MARKS = frozenset(_WORDS["threat_condition_marks"])  # "would retaliate if X attacked"
 NO_AGREEMENT = "no_agreement"  # the mode of such a failure (data/plover.yaml)
 AUTHORED_NOUNS = frozenset(_WORDS["authored_nouns"])  # "an offer by X": X's, whom a stance on it answers
 PAIR_NOUNS = frozenset(_WORDS["pair_nouns"])
@@ -917,9 +918,11 @@ class Patterns:
 
     def non_event_object(self, verb) -> bool:
         """An object that makes the verb no act: a word of `non_event_objects` ("released a
-        statement"), or an event noun whose entry voids this verb ("expressed relief": `express: null`)."""
+        statement"), or an event noun whose entry voids this verb ("expressed relief": `express: null`).
+        Such a word that names someone is a side, not a product ("released figures" is none,
+        "detained an opposition figure" is an arrest)."""
         lemma = verb.lemma_.lower()
-        return any(o.lemma_.lower() in self.lex.non_event_objects
+        return any((o.lemma_.lower() in self.lex.non_event_objects and not role_test(o.doc)(o))
                    or ((entry := self.lex.noun_entry(o)) is not None and entry.voided_by(lemma))
                    for o in self.objects(verb) if o.dep_ in ("dobj",))
 
@@ -1282,8 +1285,10 @@ class Patterns:
             # "called for sanctions against Iran", "demanded tougher action on Moscow": the one named
             # is the measure's target, not whom the call asks; opposition is rallied against it (CAMEO 113)
             sense = RALLY_OPPOSITION
-        if recipient is None and kind == "reject":  # "refuses to approve the package until X unfreezes …"
-            recipient = next(filter(None, (self.awaited_party(index, v, actors[0] if actors else None)
+        if recipient is None and kind in ("reject", "threaten"):
+            # "refuses to approve the package until X unfreezes …", "warned it would retaliate if X attacked"
+            marks = REFUSAL_CONDITION_MARKS if kind == "reject" else THREAT_CONDITION_MARKS
+            recipient = next(filter(None, (self.awaited_party(index, v, actors[0] if actors else None, marks)
                                            for v in (verb, act_verb) if v is not None)), None)
         return Candidate(sense=sense, trigger=verb, actor=actors[0] if actors else None, recipient=recipient,
                          family="governor", tokens={verb.i, *act_tokens},
@@ -1609,12 +1614,13 @@ class Patterns:
         return verb.dep_ == "advcl" and infinitive(verb) and verb.lemma_.lower() in HELP_PURPOSE_VERBS \
             and verb.head.pos_ in VERB_POS
 
-    def awaited_party(self, index: MentionIndex, verb, actor) -> Any | None:
+    def awaited_party(self, index: MentionIndex, verb, actor, marks=REFUSAL_CONDITION_MARKS) -> Any | None:
         """"will not resume talks until North Korea releases the abductees", "refuses to approve the
-        package until the Commission unfreezes its funds": a refusal that waits for another's act
-        is aimed at that other, the subject of the "until" clause (not the refuser's own side)."""
+        package until the Commission unfreezes its funds": a refusal (or, with `marks` of a
+        condition, a threat) that waits for another's act is aimed at that other, the subject of the
+        "until" ("if") clause (not the refuser's own side)."""
         for clause in verb.children:
-            if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in REFUSAL_CONDITION_MARKS
+            if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in marks
                                                  for m in clause.children):
                 continue
             awaited = self.mentions(index, [c for c in clause.children if c.dep_ in SUBJECT_DEPS])

@@ -127,3 +127,34 @@ def test_mediation_halted_is_no_mediation(text, expected):
 ])
 def test_an_agreement_reneged_on_is_rejected(text, expected):
     assert extracted_triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # money given, donated or sent to a party is aid (PETRARCH2's CAMEO 071 phrases: give/donate/
+    # send + money), not a non-event object like "spent time"
+    ("Ghana donated money to Togo on Monday.", [("GHA", "TGO", "AID")]),
+    ("Ghana gave money to Togo last week.", [("GHA", "TGO", "AID")]),
+])
+def test_money_given_to_a_party_is_aid(text, expected):
+    assert extracted_triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a non-event object ("released figures") that names someone is the act's side
+    ("Ghanaian authorities detained a Togolese opposition figure.", [("GHA", "TGO", "COERCE")]),
+    ("The Ghanaian ministry released figures on Togolese migrants.", []),
+])
+def test_a_non_event_object_that_names_someone_is_a_side(text, expected):
+    assert extracted_triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # trade stopped with someone is a trade restriction (CAMEO 163); trade itself is no act
+    ("Ghana stopped all trade with Togo.", [("GHA", "TGO", "SANCTION")]),
+    ("Ghana suspended trade with Togo on Friday.", [("GHA", "TGO", "SANCTION")]),
+    ("Ghana and Togo expanded trade last year.", []),
+    # a boycott ended or lifted is eased (CAMEO 085), not a boycott
+    ("Ghana ended its boycott of Togolese goods.", [("GHA", "TGO", "CONCEDE")]),
+])
+def test_trade_stopped_is_a_sanction_and_a_boycott_ended_a_concession(text, expected):
+    assert extracted_triples(text) == expected

@@ -54,6 +54,15 @@ def test_a_refusal_on_a_condition_set_to_another_party_is_aimed_at_it(text, expe
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a threat that waits for another's act is aimed at that other
+    ("Ghana warned that it would retaliate if Togo attacked.", [("GHA", "THREATEN", "TGO")]),
+    ("Peru threatened to impose tariffs unless Chile reopened the border.", [("PER", "THREATEN", "CHL")]),
+])
+def test_a_threat_on_a_condition_set_to_another_party_is_aimed_at_it(text, expected):
+    assert coded(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # not letting someone do something is refusing them, past or not; the one not let is its recipient,
     # a modifier of the clause's subject included
     ("Israel did not allow the Turkish aid convoy to enter Gaza.", [("ISR", "REJECT", "TUR")]),
