@@ -326,6 +326,8 @@ def noun_status(noun, ends: Callable[[Any], bool] | None = None) -> str:
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in HEDGE_NOUNS:
         return HYPOTHETICAL
+    if readied(noun) is not None:  # "is ready for talks": an act still ahead, stated as intent
+        return FUTURE
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         if head.lemma_.lower() in UNDOING_VERBS:
             return NEGATED  # "the visit was postponed": it did not take place
@@ -346,6 +348,19 @@ def noun_status(noun, ends: Callable[[Any], bool] | None = None) -> str:
         if node.pos_ in ("VERB", "AUX"):
             return verb_status(node, attempted_is_act=ends is not None and ends(node))
     return REAL
+
+
+def readied(noun):
+    """"Islamabad is ready for talks", "stands prepared for dialogue": the verb whose subject
+    states readiness for the act a noun names (in the "for" phrase of an adjective of intention),
+    or None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "for":
+        return None
+    adjective = prep.head
+    if adjective.pos_ != "ADJ" or adjective.dep_ not in ("acomp", "oprd") or adjective.lower_ not in INTENTION_VERBS:
+        return None
+    return adjective.head if adjective.head.pos_ in ("VERB", "AUX") else None
 
 
 def puts_in_force(verb) -> bool:

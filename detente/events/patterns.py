@@ -65,6 +65,7 @@ RECEIVER_PREPS = frozenset(_WORDS["receiver_preps"])  # "returned the boats to B
 OFFERING_VERBS = frozenset(_WORDS["offering_verbs"])  # "offered to send troops": an offer, never a threat
 REFUSAL_CONDITION_MARKS = frozenset(_WORDS["refusal_condition_marks"])  # "will not resume talks until X …"
 THREAT_CONDITION_MARKS = frozenset(_WORDS["threat_condition_marks"])  # "would retaliate if X attacked"
+ORIGIN_PREPS = frozenset(_WORDS["origin_preps"])  # "a duty on goods imported from X"
 NO_AGREEMENT = "no_agreement"  # the mode of such a failure (data/plover.yaml)
 AUTHORED_NOUNS = frozenset(_WORDS["authored_nouns"])  # "an offer by X": X's, whom a stance on it answers
 PAIR_NOUNS = frozenset(_WORDS["pair_nouns"])
@@ -610,6 +611,12 @@ class Patterns:
                     for g in child.children:
                         if g.dep_ == "pobj":
                             candidates.extend(self.conjuncts(g))
+        if sense is not None and sense.type == "SANCTION":
+            # "a duty on goods imported from Pakistan": the origin of the things a measure is on
+            candidates.extend(g for token in list(candidates) for part in token.children
+                              if part.dep_ == "acl" and part.tag_ == "VBN" and part.lemma_.lower() not in SEAT_PARTICIPLES
+                              for c in part.children if c.dep_ == "prep" and c.lower_ in ORIGIN_PREPS
+                              for g in c.children if g.dep_ == "pobj")
         found = self._first_other(index, candidates, actor, skip_own_possessor=True)
         if found is not None:
             return found
@@ -1413,6 +1420,12 @@ class Patterns:
             if not actors and entry_token is not None and family == "light":
                 # "was hit with sanctions by the EU": the parser hangs the agent on the event noun
                 actors = self.mentions(index, self.nominal_agent_tokens(entry_token))
+            if not actors and entry_token is not None and family == "light" and entry_token.i in {o.i for o in objs} \
+                    and self.lex.class_of(verb) == "do":  # (not "the talks between … were cancelled")
+                # "the agreement between Ghana and Togo was signed": the act's two sides
+                parties = self.between(entry_token, index)
+                if parties is not None:
+                    actors, pair_other = [parties[0]], parties[1]
             if not actors and sense.conflict:
                 actors, setting = self.setting_agents(verb, index)
                 tokens |= setting  # the airstrike is this act's setting, not an act of its own
@@ -1942,6 +1955,9 @@ class Patterns:
                     break
         if actor is None:  # "the annexation of Crimea by Russia", "the expulsion of two diplomats by Canada"
             actor = self._nominal_agent(noun, index)
+        if actor is None and (ready := modality.readied(noun)) is not None:
+            # "Islamabad is ready for talks with New Delhi": who states readiness for the act
+            actor = next(iter(self.mentions(index, self.subject_tokens(ready))), None)
         recipient = None
         for child in [*noun.children, *(c for c in owner.children if c.i != noun.head.i and owner.i != noun.i)]:
             if child.dep_ == "prep" and child.lower_ in NOMINAL_RECIPIENT_PREPS:

@@ -158,3 +158,23 @@ def test_a_non_event_object_that_names_someone_is_a_side(text, expected):
 ])
 def test_trade_stopped_is_a_sanction_and_a_boycott_ended_a_concession(text, expected):
     assert extracted_triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a measure on goods made in, or shipped from, a country is aimed at that country; not where a
+    # body is based ("an alliance headquartered in Copenhagen")
+    ("India imposed a 200 percent duty on all goods imported from Pakistan.", [("IND", "PAK", "SANCTION")]),
+    ("Ghana imposed tariffs on steel made in Togo.", [("GHA", "TGO", "SANCTION")]),
+    ("A think tank headquartered in Accra was sanctioned by Togo.", []),
+])
+def test_a_measure_on_goods_is_aimed_at_where_they_come_from(text, expected):
+    assert extracted_triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a membership suspended or ended reduces relations with the body; held, it is no act
+    ("ECOWAS suspended Togo's membership after the coup.", [(None, "TGO", "SANCTION")]),
+    ("Togo has held ECOWAS membership since 1975.", []),
+])
+def test_a_membership_suspended_is_a_sanction(text, expected):
+    assert extracted_triples(text) == expected

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from builders import coded as _coded
+from builders import extracted_triples
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -30,3 +31,21 @@ def test_a_visit_with_one_side_only_is_no_event():
 ])
 def test_an_event_noun_still_ahead_or_called_off_is_no_event(text):
     assert _coded(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # readiness for an act ("ready for talks") is a stated intent: a promise (AGREE), the act ahead
+    ("Ghana is ready for dialogue with Togo.", [("GHA", "TGO", "AGREE")]),
+    ("Peru's foreign ministry said Lima was ready for talks with Santiago.", [("PER", "CHL", "AGREE")]),
+])
+def test_readiness_for_an_act_is_an_intent_to_do_it(text, expected):
+    assert extracted_triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an agreement between two sides signed with no agent named: the two sides sign it
+    ("The agreement between Ghana and Togo was signed in Lome.", [("GHA", "TGO", "SUPPORT")]),
+    ("A trade deal between Peru and Chile was concluded on Monday.", [("PER", "CHL", "SUPPORT")]),
+])
+def test_an_act_between_two_sides_told_in_the_passive_has_both_sides(text, expected):
+    assert extracted_triples(text) == expected
