@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -111,6 +111,7 @@ PARTNER_PREPS = frozenset(_WORDS["partner_preps"])  # "… with the other three 
 LEARNED_JOINT_TYPES = frozenset(_WORDS["learned_joint_types"])
 MUTUAL_ASSAULT_LEMMAS = frozenset(_WORDS["mutual_assault_lemmas"])
 MUTUAL_GOVERNORS = frozenset(_WORDS["mutual_governors"])  # "X and Y agreed to …": with each other
+TOLD_DETERMINERS = frozenset(_WORDS["told_determiners"])  # "condemned the arrests"
 RECIPROCAL_WORDS = frozenset(_WORDS["reciprocal_words"])  # "fought each other", "fought one another"
 RECIPROCAL_DETERMINERS = frozenset(_WORDS["reciprocal_determiners"])  # the "each" of "each other"
 MUTUAL_VERBS = frozenset(_WORDS["mutual_verbs"])  # "X and Y exchanged ambassadors"
@@ -304,7 +305,7 @@ class Coder:
             unlinked = []  # acts the patterns could not give both sides: the learned model's turn
             alone: list[Event] = []  # acts told with no recipient: kept if the learned step links none
             for cand in candidates:
-                built = self._events(cand, sent, article, index, quotes, resolver)
+                built = self._events(cand, sent, article, index, quotes, resolver, recent + events[before:])
                 alone += [e for e in built if e.recipient is None]
                 built = [e for e in built if e.recipient is not None]
                 if not built:
@@ -769,7 +770,10 @@ class Coder:
             return None
         return replace(cand, sense=sense, family=family)
 
-    def _events(self, cand: Candidate, sent, article: Article, index: MentionIndex, quotes, resolver) -> list[Event]:
+    def _events(self, cand: Candidate, sent, article: Article, index: MentionIndex, quotes, resolver,
+                earlier: Sequence[Event] = ()) -> list[Event]:
+        """The events of one candidate. `earlier`: the events of the sentence before and of this
+        one so far, for an act on an event told there ("Togo protested the seizure")."""
         act = self._act(cand, sent, quotes, resolver)
         if act is None:
             return []
@@ -814,6 +818,10 @@ class Coder:
                 or self.patterns.clause_party(index, cand, sense, actor_mentions)
             if other is not None:
                 recipients = [actor_of(m, index.doc) for m in [other, *self._conjoined(other, index)]]
+        if recipients == [None] and cand.actor is not None and sense.type in DYADIC:
+            told = self._told_before(cand, index, actors[0], earlier)
+            if told is not None:
+                recipients = [told]
         if recipients == [None] and sense.type in THING_TARGET_TYPES:
             opposed = self._opposed_thing(cand, sent, index)
             if opposed is not None:
@@ -1027,6 +1035,36 @@ class Coder:
         start = min(t.idx for t in tokens) - sent.start_char
         end = max(t.idx + len(t) for t in tokens) - sent.start_char
         return start, end
+
+    def _told_before(self, cand: Candidate, index: MentionIndex, actor: Actor | None,
+                     earlier: Sequence[Event]) -> Actor | None:
+        """"Togo detained two Ghanaian journalists. Ghana condemned the arrests": an act on an event
+        the text has told ("the arrests", "this threat": a definite event noun naming no one) is
+        aimed at who did that event, the latest of its type in this sentence or the one before
+        whose doer is not this act's, one done to this act's side first."""
+        side = actor.country or actor.code if actor is not None else None
+        if not side:
+            return None
+        for obj in self._told_event_nouns(cand, index):
+            kind = self.lexicon.noun_entry(obj).sense.type
+            done = [e for e in reversed(earlier) if e.event_type == kind and e.actor is not None
+                    and (e.actor.country or e.actor.code) and side not in (e.actor.country, e.actor.code)]
+            done.sort(key=lambda e: e.recipient is None or side not in (e.recipient.country, e.recipient.code))
+            if done:
+                return done[0].actor
+        return None
+
+    def _told_event_nouns(self, cand: Candidate, index: MentionIndex) -> list:
+        """The trigger's objects (and "to" objects: "agreed to the request") that are an event
+        noun with a definite determiner and no party of their own."""
+        trigger = cand.trigger
+        slots = [o for o in self.patterns.objects(trigger) if o.dep_ == "dobj"] + [
+            g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        return [o for o in slots if o.pos_ == "NOUN" and (entry := self.lexicon.noun_entry(o)) is not None
+                and entry.nominal  # an act by itself ("the arrests"), not a thing given ("the vaccines")
+                and any(d.dep_ == "det" and d.lower_ in TOLD_DETERMINERS for d in o.children)
+                and index.of_phrase(o) is None
+                and not any(index.of_phrase(t) is not None for t in o.subtree if t.i != o.i)]
 
     def _rejected_statement(self, cand: Candidate, sense: Sense):
         """The object of a rejection (rejected, denied, dismissed) that is something said ("the

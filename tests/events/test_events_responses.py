@@ -39,3 +39,18 @@ def test_a_with_phrase_that_names_no_act_makes_no_response_event(text):
 ])
 def test_a_verb_that_aims_an_event_noun_states_that_nouns_act(text, expected):
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an act on an event the text has just told ("the arrests", "the request") is aimed at who did it
+    ("Togo detained two Ghanaian journalists last week. Ghana condemned the arrests.",
+     [("TGO", "COERCE", "GHAMED"), ("GHA", "ACCUSE", "TGO")]),
+    ("Togo asked Ghana for electricity supplies. Ghana agreed to the request.",
+     [("TGO", "REQUEST", "GHA"), ("GHA", "AGREE", "TGO")]),
+    ("Peru threatened Chile with sanctions. Chile dismissed the threat.",
+     [("PER", "THREATEN", "CHL"), ("CHL", "REJECT", "PER")]),
+    # a thing ("the vaccines") is no event told before; an event noun with its own party keeps it
+    ("India sent vaccines to Nepal. Nepal welcomed the vaccines.", [("IND", "AID", "NPL")]),
+])
+def test_an_act_on_an_event_told_before_is_aimed_at_its_doer(text, expected):
+    assert coded(text) == expected

@@ -572,3 +572,15 @@ def test_an_idiom_spelling_out_its_object_is_the_idiom_s_act(text, expected):
 ])
 def test_the_partner_of_an_act_is_no_target_of_the_hostile_aim_it_shares(text, expected):
     assert extracted_triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # phrasal verbs of general English: dismissing is rejecting, inking is signing, kicking out an
+    # envoy is expelling one
+    ("Ghana brushed aside Togo's concerns.", [("GHA", "TGO", "REJECT")]),
+    ("Peru shrugged off criticism from Chile.", [("PER", "CHL", "REJECT")]),
+    ("Ghana inked a defense pact with Togo.", [("GHA", "TGO", "SUPPORT")]),
+    ("Peru kicked out Chile's ambassador.", [("PER", "CHL", "SANCTION")]),
+])
+def test_phrasal_verbs_of_rejecting_signing_and_expelling(text, expected):
+    assert extracted_triples(text) == expected
