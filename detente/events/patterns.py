@@ -57,6 +57,7 @@ RALLY_OPPOSITION = Sense("ACCUSE", "113", "rally_opposition")  # measures called
 DOCUMENT_NOUNS = frozenset(_WORDS["document_nouns"])  # "legislation targeting Turkey": no force
 FORCE_TYPES = frozenset({"ASSAULT"})  # physical force: never told in words or done by a text
 ORDERING_VERBS = frozenset(_WORDS["ordering_verbs"])  # "ordered the ambassador to leave"
+AUDIENCE_SPEECH_VERBS = frozenset(_WORDS["audience_speech_verbs"])  # "'…,' he told reporters"
 LEAVING_VERBS = frozenset(_WORDS["leaving_verbs"])
 EXPEL = "expel"  # what an order to leave is (its sense from the lexicon)
 FAILING_VERBS = frozenset(_WORDS["failing_verbs"])  # "failed to reach an agreement"
@@ -1180,7 +1181,9 @@ class Patterns:
         """The clauses a verb governs: its xcomp and ccomp verbs, and a for-to clause ("called for
         Moscow to withdraw"). Not a clause before a verb that has an object of its own: "X accused
         Y of fraud, a charge Z denied" denies the charge; the accusation is told, not denied."""
-        own_object = any(c.dep_ == "dobj" for c in verb.children)
+        # ("'Togo must withdraw,' the minister told reporters": whom a speech verb tells is its
+        # audience, not an object of its own)
+        own_object = verb.lemma_.lower() not in AUDIENCE_SPEECH_VERBS and any(c.dep_ == "dobj" for c in verb.children)
         return [c for c in verb.children if (c.dep_ in ("xcomp", "ccomp") or _for_to(c))
                 and (c.pos_ in VERB_POS or c.tag_.startswith("VB"))
                 and not (own_object and c.dep_ == "ccomp" and c.i < verb.i)]

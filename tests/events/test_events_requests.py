@@ -5,7 +5,7 @@ the speaker's against X. Own sentences; actors from the test stand-in."""
 from __future__ import annotations
 
 import pytest
-from builders import coded, rules_coded, triples
+from builders import coded, extracted_triples, rules_coded, triples
 
 import detente
 
@@ -181,3 +181,14 @@ def test_the_noun_call_asking_for_an_act_is_an_appeal(text, expected):
 ])
 def test_an_act_asked_for_in_a_nouns_infinitive_is_not_done(text, expected):
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # whom a quote is told to ("told reporters", "told lawmakers") is its audience: the quoted
+    # clause is still what the speaker said
+    ("\"Togo must withdraw its troops immediately,\" the Ghanaian foreign minister told reporters.",
+     [("GHA", "TGO", "REQUEST")]),
+    ("\"We will impose sanctions on Chile,\" Peru's president told lawmakers.", [("PER", "CHL", "THREATEN")]),
+])
+def test_a_quote_told_to_an_audience_is_said(text, expected):
+    assert extracted_triples(text) == expected
