@@ -129,52 +129,40 @@ def test_an_agreement_reneged_on_is_rejected(text, expected):
     assert extracted_triples(text) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # money given, donated or sent to a party is aid (PETRARCH2's CAMEO 071 phrases: give/donate/
-    # send + money), not a non-event object like "spent time"
-    ("Ghana donated money to Togo on Monday.", [("GHA", "TGO", "AID")]),
-    ("Ghana gave money to Togo last week.", [("GHA", "TGO", "AID")]),
-])
-def test_money_given_to_a_party_is_aid(text, expected):
-    assert extracted_triples(text) == expected
+
+# behaviour: [(own sentence, (actor country, recipient country, type) of each event), ...]
+OBJECT_CASES = {
+    # PETRARCH2's CAMEO 071 phrases (give, donate, send + money): not a non-event object ("spent time")
+    "money given to a party is aid": [
+        ("Ghana donated money to Togo on Monday.", [("GHA", "TGO", "AID")]),
+        ("Ghana gave money to Togo last week.", [("GHA", "TGO", "AID")]),
+    ],
+    "a non-event object that names someone is a side": [
+        ("Ghanaian authorities detained a Togolese opposition figure.", [("GHA", "TGO", "COERCE")]),
+        ("The Ghanaian ministry released figures on Togolese migrants.", []),
+    ],
+    "trade stopped with someone is a trade restriction (CAMEO 163), trade itself no act": [
+        ("Ghana stopped all trade with Togo.", [("GHA", "TGO", "SANCTION")]),
+        ("Ghana suspended trade with Togo on Friday.", [("GHA", "TGO", "SANCTION")]),
+        ("Ghana and Togo expanded trade last year.", []),
+    ],
+    "a boycott ended is eased (CAMEO 085)": [
+        ("Ghana ended its boycott of Togolese goods.", [("GHA", "TGO", "CONCEDE")]),
+    ],
+    "a measure on goods is aimed at where they come from, not where a body is based": [
+        ("India imposed a 200 percent duty on all goods imported from Pakistan.", [("IND", "PAK", "SANCTION")]),
+        ("Ghana imposed tariffs on steel made in Togo.", [("GHA", "TGO", "SANCTION")]),
+        ("A think tank headquartered in Accra was sanctioned by Togo.", []),
+    ],
+    "a membership suspended is a sanction, one held no act": [
+        ("ECOWAS suspended Togo's membership after the coup.", [(None, "TGO", "SANCTION")]),
+        ("Togo has held ECOWAS membership since 1975.", []),
+    ],
+}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # a non-event object ("released figures") that names someone is the act's side
-    ("Ghanaian authorities detained a Togolese opposition figure.", [("GHA", "TGO", "COERCE")]),
-    ("The Ghanaian ministry released figures on Togolese migrants.", []),
-])
-def test_a_non_event_object_that_names_someone_is_a_side(text, expected):
-    assert extracted_triples(text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    # trade stopped with someone is a trade restriction (CAMEO 163); trade itself is no act
-    ("Ghana stopped all trade with Togo.", [("GHA", "TGO", "SANCTION")]),
-    ("Ghana suspended trade with Togo on Friday.", [("GHA", "TGO", "SANCTION")]),
-    ("Ghana and Togo expanded trade last year.", []),
-    # a boycott ended or lifted is eased (CAMEO 085), not a boycott
-    ("Ghana ended its boycott of Togolese goods.", [("GHA", "TGO", "CONCEDE")]),
-])
-def test_trade_stopped_is_a_sanction_and_a_boycott_ended_a_concession(text, expected):
-    assert extracted_triples(text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    # a measure on goods made in, or shipped from, a country is aimed at that country; not where a
-    # body is based ("an alliance headquartered in Copenhagen")
-    ("India imposed a 200 percent duty on all goods imported from Pakistan.", [("IND", "PAK", "SANCTION")]),
-    ("Ghana imposed tariffs on steel made in Togo.", [("GHA", "TGO", "SANCTION")]),
-    ("A think tank headquartered in Accra was sanctioned by Togo.", []),
-])
-def test_a_measure_on_goods_is_aimed_at_where_they_come_from(text, expected):
-    assert extracted_triples(text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    # a membership suspended or ended reduces relations with the body; held, it is no act
-    ("ECOWAS suspended Togo's membership after the coup.", [(None, "TGO", "SANCTION")]),
-    ("Togo has held ECOWAS membership since 1975.", []),
-])
-def test_a_membership_suspended_is_a_sanction(text, expected):
+    pytest.param(text, expected, id=f"{behaviour}: {text}") for behaviour, cases in OBJECT_CASES.items()
+    for text, expected in cases])
+def test_what_an_object_names_decides_the_act(text, expected):
     assert extracted_triples(text) == expected
