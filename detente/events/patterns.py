@@ -58,6 +58,8 @@ DOCUMENT_NOUNS = frozenset(_WORDS["document_nouns"])  # "legislation targeting T
 FORCE_TYPES = frozenset({"ASSAULT"})  # physical force: never told in words or done by a text
 ORDERING_VERBS = frozenset(_WORDS["ordering_verbs"])  # "ordered the ambassador to leave"
 AUDIENCE_SPEECH_VERBS = frozenset(_WORDS["audience_speech_verbs"])  # "'…,' he told reporters"
+# governors whose complement verb only the base dictionaries know is still the act at stake
+WEAK_GOVERNED_KINDS = frozenset({"threaten", "promise", "reject"})
 LEAVING_VERBS = frozenset(_WORDS["leaving_verbs"])
 EXPEL = "expel"  # what an order to leave is (its sense from the lexicon)
 FAILING_VERBS = frozenset(_WORDS["failing_verbs"])  # "failed to reach an agreement"
@@ -1230,6 +1232,14 @@ class Patterns:
                     act = self.lex.refine(entry.do, entry, obj)
                     act_tokens = [obj.i]
                     break
+        if act is None and kind in WEAK_GOVERNED_KINDS:
+            # "vowed to punish Togo", "refused to reimburse Peru": a verb only the base dictionaries
+            # know, once a governor says an act is at stake, is that act (its block's type)
+            for comp in (c for c in comps if c.dep_ == "xcomp"):  # its own infinitive, not another's clause
+                weak = self.lex.weak_sense(comp) if comp.pos_ in VERB_POS else None
+                if weak is not None and not self.non_event_object(comp):
+                    act, act_tokens, act_verb = weak, [comp.i], comp
+                    break
         if act is None and kind == "request" and any(
                 index.of_phrase(o) is not None for o in self.objects(verb)):
             act = own or Sense("REQUEST", "020", "appeal")  # "pressed Colombia to tighten controls"
@@ -1289,7 +1299,7 @@ class Patterns:
         if recipient is None:
             recipient = self.recipient(index, verb, objs, actors[0] if actors else None, sense=sense)
         if recipient is None and helped and not act.conflict:  # "… to help Kenya": whom the act is for
-            recipient = self.recipient(index, helped[0], self.objects(helped[0]), actors[0] if actors else None)
+            recipient = self.helped_party(index, helped[0], actors[0] if actors else None)
         if kind == "request" and act.conflict and recipient is not None and self._aimed_by(
                 verb.doc[recipient.token_start], [verb.doc[i] for i in act_tokens], act_verb):
             # "called for sanctions against Iran", "demanded tougher action on Moscow": the one named
@@ -1480,7 +1490,7 @@ class Patterns:
             recipient = self.served_country(index, verb, recipient)
         if helped and not sense.conflict:
             if recipient is None:  # "provided aid to support Syrian refugees": whom the aid is for
-                recipient = self.recipient(index, helped[0], self.objects(helped[0]), actor)
+                recipient = self.helped_party(index, helped[0], actor)
         return Candidate(sense=sense, trigger=verb, actor=actor, recipient=recipient, family=family,
                          passive=passive, tokens=tokens)
 
@@ -1623,6 +1633,13 @@ class Patterns:
         holders = [c for c in verb.children if c.dep_ == "prep" or (c.dep_ in ("advcl", "xcomp") and infinitive(c))]
         return any(t.lemma_.lower() in PEACEKEEPING_WORDS or t.lower_ in PEACEKEEPING_WORDS
                    for h in holders for t in h.subtree)
+
+    def helped_party(self, index: MentionIndex, helped, actor) -> Any | None:
+        """Whom a purpose clause of help is for: its object ("… to support Syrian refugees"), else
+        the subject of the clause it helps do ("… to help Libya secure the border")."""
+        return self.recipient(index, helped, self.objects(helped), actor) or self._first_other(
+            index, [s for c in helped.children if c.dep_ in ("ccomp", "xcomp")
+                    for s in c.children if s.dep_ in SUBJECT_DEPS], actor)
 
     def help_purpose(self, verb) -> bool:
         """A purpose clause that says whom an act helps ("… to support refugees", "… to help the

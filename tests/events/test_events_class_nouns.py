@@ -154,6 +154,9 @@ OBJECT_CASES = {
         ("Ghana imposed tariffs on steel made in Togo.", [("GHA", "TGO", "SANCTION")]),
         ("A think tank headquartered in Accra was sanctioned by Togo.", []),
     ],
+    "police officers sent are forces sent": [
+        ("Ghana sent 200 police officers to Togo.", [("GHA", "TGO", "MOBILIZE")]),
+    ],
     "a membership suspended is a sanction, one held no act": [
         ("ECOWAS suspended Togo's membership after the coup.", [(None, "TGO", "SANCTION")]),
         ("Togo has held ECOWAS membership since 1975.", []),

@@ -158,6 +158,7 @@ def test_a_side_of_an_act_told_inside_the_object_is_no_side_of_the_verb():
 @pytest.mark.parametrize(("text", "expected"), [
     # the other party is named only deeper in the act's own clause: a purpose, a complement
     ("Egypt dispatched police officers to help Libya secure the border.", [("EGY", "LBY", "AID")]),
+    ("Egypt dispatched troops to help Libya secure the border.", [("EGY", "LBY", "AID")]),
     ("Japan helped Niger build a runway near the capital.", [("JPN", "NER", "AID")]),
     # the subject of the warned clause is warned; what the clause says of others is not
     ("Egypt warned Libya would face sanctions from the EU.", [("EGY", "LBY", "THREATEN")]),

@@ -63,6 +63,16 @@ def test_a_threat_on_a_condition_set_to_another_party_is_aimed_at_it(text, expec
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a verb only the base dictionaries know (PETRARCH2's blocks: punish, reimburse), governed by
+    # a threat, a promise or a refusal, is the act at stake
+    ("Ghana vowed to punish Togo.", [("GHA", "THREATEN", "TGO")]),
+    ("Peru refused to reimburse Chile.", [("PER", "REJECT", "CHL")]),
+])
+def test_a_governed_verb_of_the_base_dictionaries_is_the_act_at_stake(text, expected):
+    assert coded(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # not letting someone do something is refusing them, past or not; the one not let is its recipient,
     # a modifier of the clause's subject included
     ("Israel did not allow the Turkish aid convoy to enter Gaza.", [("ISR", "REJECT", "TUR")]),
