@@ -1045,8 +1045,7 @@ class Coder:
         side = actor.country or actor.code if actor is not None else None
         if not side:
             return None
-        for obj in self._told_event_nouns(cand, index):
-            kind = self.lexicon.noun_entry(obj).sense.type
+        for kind in self._told_event_types(cand, index):
             done = [e for e in reversed(earlier) if e.event_type == kind and e.actor is not None
                     and (e.actor.country or e.actor.code) and side not in (e.actor.country, e.actor.code)]
             done.sort(key=lambda e: e.recipient is None or side not in (e.recipient.country, e.recipient.code))
@@ -1054,17 +1053,16 @@ class Coder:
                 return done[0].actor
         return None
 
-    def _told_event_nouns(self, cand: Candidate, index: MentionIndex) -> list:
-        """The trigger's objects (and "to" objects: "agreed to the request") that are an event
-        noun with a definite determiner and no party of their own."""
+    def _told_event_types(self, cand: Candidate, index: MentionIndex) -> list[str]:
+        """The types of the trigger's objects (and "to" objects: "agreed to the request") that are
+        an event noun with a definite determiner and no party of their own."""
         trigger = cand.trigger
         slots = [o for o in self.patterns.objects(trigger) if o.dep_ == "dobj"] + [
             g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
-        return [o for o in slots if o.pos_ == "NOUN" and (entry := self.lexicon.noun_entry(o)) is not None
+        return [entry.sense.type for o in slots if o.pos_ == "NOUN" and (entry := self.lexicon.noun_entry(o)) is not None
                 and entry.nominal  # an act by itself ("the arrests"), not a thing given ("the vaccines")
                 and any(d.dep_ == "det" and d.lower_ in TOLD_DETERMINERS for d in o.children)
-                and index.of_phrase(o) is None
-                and not any(index.of_phrase(t) is not None for t in o.subtree if t.i != o.i)]
+                and not any(index.of_phrase(t) is not None for t in o.subtree)]
 
     def _rejected_statement(self, cand: Candidate, sense: Sense):
         """The object of a rejection (rejected, denied, dismissed) that is something said ("the

@@ -67,7 +67,6 @@ MATERIAL_WORDS = frozenset(_WORDS["material_words"])  # "military support": a th
 RECEIVER_PREPS = frozenset(_WORDS["receiver_preps"])  # "returned the boats to Beijing": whom a thing goes to
 OFFERING_VERBS = frozenset(_WORDS["offering_verbs"])  # "offered to send troops": an offer, never a threat
 REFUSAL_CONDITION_MARKS = frozenset(_WORDS["refusal_condition_marks"])  # "will not resume talks until X …"
-THREAT_CONDITION_MARKS = frozenset(_WORDS["threat_condition_marks"])  # "would retaliate if X attacked"
 ORIGIN_PREPS = frozenset(_WORDS["origin_preps"])  # "a duty on goods imported from X"
 NO_AGREEMENT = "no_agreement"  # the mode of such a failure (data/plover.yaml)
 AUTHORED_NOUNS = frozenset(_WORDS["authored_nouns"])  # "an offer by X": X's, whom a stance on it answers
@@ -681,10 +680,13 @@ class Patterns:
     def condition_party(self, index: MentionIndex, cand: Candidate, sense: Sense | None) -> Any | None:
         """"warned of consequences if Togo kept the border closed": a threat with no one named is
         aimed at the one whose act its condition is (the subject of its "if" / "unless" clause).
-        `sense`: the act's sense as its mood made it (a warning may be told as a threat)."""
+        `sense`: the act's sense as its mood made it (a warning may be told as a threat). The
+        condition may hang on the threat's verb or on the act it threatens ("warned it would
+        retaliate if Togo attacked", "threatened to impose tariffs unless Chile …")."""
         if sense is None or sense.type != "THREATEN":
             return None
-        subjects = [s for c in cand.trigger.children if c.dep_ == "advcl"
+        doc = cand.trigger.doc
+        subjects = [s for i in sorted({cand.trigger.i, *cand.tokens}) for c in doc[i].children if c.dep_ == "advcl"
                     and any(m.dep_ == "mark" and m.lower_ in modality.CONDITIONAL_MARKS for m in c.children)
                     for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         return self._first_other(index, subjects, cand.actor)
@@ -1305,10 +1307,8 @@ class Patterns:
             # "called for sanctions against Iran", "demanded tougher action on Moscow": the one named
             # is the measure's target, not whom the call asks; opposition is rallied against it (CAMEO 113)
             sense = RALLY_OPPOSITION
-        if recipient is None and kind in ("reject", "threaten"):
-            # "refuses to approve the package until X unfreezes …", "warned it would retaliate if X attacked"
-            marks = REFUSAL_CONDITION_MARKS if kind == "reject" else THREAT_CONDITION_MARKS
-            recipient = next(filter(None, (self.awaited_party(index, v, actors[0] if actors else None, marks)
+        if recipient is None and kind == "reject":  # "refuses to approve the package until X unfreezes …"
+            recipient = next(filter(None, (self.awaited_party(index, v, actors[0] if actors else None)
                                            for v in (verb, act_verb) if v is not None)), None)
         return Candidate(sense=sense, trigger=verb, actor=actors[0] if actors else None, recipient=recipient,
                          family="governor", tokens={verb.i, *act_tokens},
@@ -1647,13 +1647,12 @@ class Patterns:
         return verb.dep_ == "advcl" and infinitive(verb) and verb.lemma_.lower() in HELP_PURPOSE_VERBS \
             and verb.head.pos_ in VERB_POS
 
-    def awaited_party(self, index: MentionIndex, verb, actor, marks=REFUSAL_CONDITION_MARKS) -> Any | None:
+    def awaited_party(self, index: MentionIndex, verb, actor) -> Any | None:
         """"will not resume talks until North Korea releases the abductees", "refuses to approve the
-        package until the Commission unfreezes its funds": a refusal (or, with `marks` of a
-        condition, a threat) that waits for another's act is aimed at that other, the subject of the
-        "until" ("if") clause (not the refuser's own side)."""
+        package until the Commission unfreezes its funds": a refusal that waits for another's act
+        is aimed at that other, the subject of the "until" clause (not the refuser's own side)."""
         for clause in verb.children:
-            if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in marks
+            if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in REFUSAL_CONDITION_MARKS
                                                  for m in clause.children):
                 continue
             awaited = self.mentions(index, [c for c in clause.children if c.dep_ in SUBJECT_DEPS])
