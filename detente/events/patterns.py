@@ -465,8 +465,8 @@ class Patterns:
             return []
         node = verb
         for _ in range(4):
-            if node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
-                node = node.head
+            if node.dep_ in ("xcomp", "conj", "acomp") and node.head.i != node.i:
+                node = node.head  # "said it was ready to resume talks": resume → ready → was
                 continue
             break
         head = modality.reporting_head(node)  # "said it …", "made it clear it …": clear → made
@@ -544,7 +544,12 @@ class Patterns:
         if sense is not None and sense.quad_class >= 3:
             # "filed a complaint with the WTO against China", "a case against Israel at the ICJ": whom
             # a hostile act is against, before the forum it was taken to
-            candidates.extend(t for holder in (verb, *objects) for child in holder.children
+            # (or on the forum's noun, where the parser hangs it: "filed a lawsuit in a Lome court
+            # against the president")
+            holders = [verb, *objects]
+            holders += [g for h in list(holders) for p in h.children if p.dep_ == "prep" and p.lower_ not in OPPOSING_PREPS
+                        for g in p.children if g.dep_ == "pobj" and index.of_phrase(g) is not None]
+            candidates.extend(t for holder in holders for child in holder.children
                               if child.dep_ == "prep" and child.lower_ in OPPOSING_PREPS
                               for g in child.children if g.dep_ == "pobj" for t in self.conjuncts(g))
         if sense is not None and sense.type in PARTNER_TYPES:  # "discussed Libya with Trump": the partner

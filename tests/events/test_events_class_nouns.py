@@ -80,6 +80,15 @@ def test_aid_released_is_aid_and_captives_released_a_concession(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # goods counted in units or containers: the act is what is counted, not the unit
+    ("Chile sent 50 tonnes of food aid to Peru.", [("CHL", "PER", "AID")]),
+    ("Ghana shipped 30 truckloads of medical aid to Togo.", [("GHA", "TGO", "AID")]),
+])
+def test_aid_counted_in_units_is_aid(text, expected):
+    assert extracted_triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # a `do` class noun is the act it governs told as a noun
     ("Ghana announced the imposition of sanctions on Togo.", [("GHA", "TGO", "SANCTION")]),
     ("Ghana ordered the delivery of weapons to the Togolese rebels.", [("GHA", "TGO", "AID")]),

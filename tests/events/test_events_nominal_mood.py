@@ -37,6 +37,8 @@ def test_an_event_noun_still_ahead_or_called_off_is_no_event(text):
     # readiness for an act ("ready for talks") is a stated intent: a promise (AGREE), the act ahead
     ("Ghana is ready for dialogue with Togo.", [("GHA", "TGO", "AGREE")]),
     ("Peru's foreign ministry said Lima was ready for talks with Santiago.", [("PER", "CHL", "AGREE")]),
+    # "said it was ready to …": the reported "it" is the speaker, through the adjective's clause
+    ("The Chilean government said it was ready to resume talks with Peru.", [("CHL", "PER", "AGREE")]),
 ])
 def test_readiness_for_an_act_is_an_intent_to_do_it(text, expected):
     assert extracted_triples(text) == expected

@@ -88,6 +88,9 @@ CASES = {
     "whom a hostile act is against, before the forum": [
         ("Ghana filed a complaint with the WTO against Togo.", [("GHA", "ACCUSE", "TGO")]),
         ("Ghana filed a case against Togo at the International Court of Justice.", [("GHA", "ACCUSE", "TGO")]),
+        # the parser hangs "against" on the forum's noun: still whom the act is against
+        ("A Ghanaian lawyer filed a lawsuit in a Lome court against the Togolese president.",
+         [("GHACVL", "ACCUSE", "TGOGOV")]),
         # with no "against", the one it is lodged with is whom it is aimed at
         ("Ghana lodged a protest with Togo over the seizure.", [("GHA", "ACCUSE", "TGO")]),
         # "against" a thing names no one: the target stays
