@@ -170,6 +170,19 @@ OBJECT_CASES = {
         ("ECOWAS suspended Togo's membership after the coup.", [(None, "TGO", "SANCTION")]),
         ("Togo has held ECOWAS membership since 1975.", []),
     ],
+    "a licence revoked is a sanction on its holder, a licence requirement lifted an easing": [
+        ("Ghana revoked the licence of a Togolese bank.", [("GHA", "TGO", "SANCTION")]),
+        ("Ghana suspended the licences of two Togolese airlines.", [("GHA", "TGO", "SANCTION")]),
+        ("Ghana lifted the licence requirement on Togolese imports.", [("GHA", "TGO", "CONCEDE")]),
+        ("Ghana granted a licence to a Togolese company.", [("GHA", "TGO", "COOPERATE")]),
+    ],
+    "an agreement voided is rejected (PETRARCH2's synonyms of cancel)": [
+        ("Peru annulled the agreement with Chile.", [("PER", "CHL", "REJECT")]),
+        ("Peru nullified its agreement with Chile.", [("PER", "CHL", "REJECT")]),
+        ("Peru abrogated its border treaty with Chile.", [("PER", "CHL", "REJECT")]),
+        ("Peru tore up its border treaty with Chile.", [("PER", "CHL", "REJECT")]),
+        ("India repealed the sanctions on Pakistan.", [("IND", "PAK", "CONCEDE")]),
+    ],
 }
 
 
