@@ -1924,6 +1924,9 @@ class Patterns:
             return []
         named = [g for holder in (noun, verb) for c in holder.children
                  if c.dep_ == "prep" and c.lower_ in SOURCE_PREPS for g in c.children if g.dep_ == "pobj"]
+        # "faced sanctions imposed by Peru": the agent of the participle that tells the act
+        named += [g for part in noun.children if part.dep_ == "acl" and part.tag_ == "VBN"
+                  for c in part.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         # ... else whose act the noun says it is ("received Chinese loans", "faced Peru's criticism")
         return named or [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
 
@@ -1938,7 +1941,8 @@ class Patterns:
             return None
         actor = self._first_other(index, self.received_from_tokens(noun, verb), None)
         subjects = self.subject_tokens(verb) if actor is not None else []
-        targets = self.mentions(index, subjects)
+        # ("the army said it had repelled an attack by …": a reported "it" is the speaker)
+        targets = self.mentions(index, subjects) or self.speaker_for(index, verb, subjects)
         if not targets:  # "Peru's strikes drew condemnation from Chile": aimed at who did what drew it
             targets = [owner for s in subjects if self._names_act(s)
                        for owner in [self.act_owner(s, index)] if owner is not None]

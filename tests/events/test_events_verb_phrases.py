@@ -87,6 +87,9 @@ CASES = {
     ],
     "whom a hostile act is against, before the forum": [
         ("Ghana filed a complaint with the WTO against Togo.", [("GHA", "ACCUSE", "TGO")]),
+        # warning shots fired at someone threaten them
+        ("Ghanaian troops fired warning shots at Togolese soldiers.", [("GHAMIL", "THREATEN", "TGOMIL")]),
+        ("Ghana fired its finance minister.", []),
         ("Ghana filed a case against Togo at the International Court of Justice.", [("GHA", "ACCUSE", "TGO")]),
         # the parser hangs "against" on the forum's noun: still whom the act is against
         ("A Ghanaian lawyer filed a lawsuit in a Lome court against the Togolese president.",
@@ -555,6 +558,11 @@ def test_an_act_told_by_a_verb_phrase_or_a_light_verb_is_coded_as_stated(text, e
     ("Chile received $2 billion in Peruvian loans.", [("PER", "CHL", "AID")]),
     ("Chile faced Peru's criticism over the deal.", [("PER", "CHL", "ACCUSE")]),
     ("Chile received $5 million in humanitarian aid.", []),
+    # an attack fended off or lived through was one on the subject, by its by-phrase
+    ("Chilean troops repulsed an attack by Peruvian soldiers on Monday.", [("PER", "CHL", "ASSAULT")]),
+    ("The Chilean army said it had repelled an attack by Peruvian forces.", [("PER", "CHL", "ASSAULT")]),
+    ("Chile's president survived an assassination attempt by Peruvian rebels.", [("PER", "CHL", "ASSAULT")]),
+    ("Chile faced sanctions imposed by Peru.", [("PER", "CHL", "SANCTION")]),
 ])
 def test_an_act_its_target_receives_comes_from_the_from_phrase(text, expected):
     """"faced criticism from X", "received aid from X", "came under attack from X": the subject
