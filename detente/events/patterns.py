@@ -107,6 +107,8 @@ VERB_POS = ("VERB", "AUX")
 DIRECTION_PARTICLES = tuple(_WORDS["direction_particles"])
 # "complaint about X", "dispute over X": X is a topic, not an event
 TOPIC_PREPS = frozenset(_WORDS["topic_preps"])
+FORUM_CODE_PREFIXES = tuple(_WORDS["forum_code_prefixes"])  # "a complaint with the UN": a forum
+FORUM_SECTORS = frozenset(_WORDS["forum_sectors"])
 NOT_PARTY_PREPS = frozenset(_WORDS["not_party_preps"])
 PARTY_CLAUSE_MARKS = frozenset(_WORDS["party_clause_marks"])
 SEAT_PARTICIPLES = frozenset(_WORDS["seat_participles"])
@@ -552,6 +554,12 @@ class Patterns:
             candidates.extend(t for holder in holders for child in holder.children
                               if child.dep_ == "prep" and child.lower_ in OPPOSING_PREPS
                               for g in child.children if g.dep_ == "pobj" for t in self.conjuncts(g))
+        if sense is not None and sense.quad_class >= 3 and not candidates:
+            # "lodged a complaint with the UN over Pakistan's missile test": taken to a forum (an
+            # organisation of states, a court), a complaint is aimed at who did the act it is about
+            owner = self.forum_topic_owner(index, verb, objects, actor)
+            if owner is not None:
+                return owner
         if sense is not None and sense.type in PARTNER_TYPES:  # "discussed Libya with Trump": the partner
             candidates.extend(t for child in verb.children if child.dep_ == "prep" and child.lower_ == "with"
                               for g in child.children if g.dep_ == "pobj" for t in self.conjuncts(g))
@@ -634,6 +642,19 @@ class Patterns:
             deeper.extend(t for t in _core_subtree(token) if t.i != token.i and not _under_prep(t, token, places)
                           and not self._under_other_act(t, token, own) and not (seats and _under_seat(t, token)))
         return self._first_other(index, deeper, actor, skip_own_possessor=True, direct=True)
+
+    def forum_topic_owner(self, index: MentionIndex, verb, objects: list, actor):
+        """Whose act or thing ("Togo's border closure") a hostile act taken "with" a forum is "over"
+        or "about", when the forum is an organisation of states or a court; None otherwise."""
+        holders = (verb, *objects)
+        forums = [index.of_phrase(g) for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                  for g in c.children if g.dep_ == "pobj"]
+        if not any(m is not None and ((m.actor.code or "").startswith(FORUM_CODE_PREFIXES) or m.actor.sector in FORUM_SECTORS)
+                   for m in forums):
+            return None
+        owners = [self.act_owner(g, index) for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS
+                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+        return next((m for m in owners if m is not None and m != actor and not _same_party(m, actor)), None)
 
     @staticmethod
     def judges(sense: Sense | None, verb) -> bool:

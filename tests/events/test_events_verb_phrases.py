@@ -96,6 +96,10 @@ CASES = {
          [("GHACVL", "ACCUSE", "TGOGOV")]),
         # with no "against", the one it is lodged with is whom it is aimed at
         ("Ghana lodged a protest with Togo over the seizure.", [("GHA", "ACCUSE", "TGO")]),
+        ("Ghana lodged a protest with Togo over Benin's seizure of its boats.", [("GHA", "ACCUSE", "TGO")]),
+        # ... unless it is a forum (an organisation of states, a court): then whose act it is over
+        ("India lodged a complaint with the United Nations over Pakistan's missile test.", [("IND", "ACCUSE", "PAK")]),
+        ("Ghana filed a complaint with the African Union over Togo's border closure.", [("GHA", "ACCUSE", "TGO")]),
         # "against" a thing names no one: the target stays
         ("Ghana imposed sanctions on Togo against the advice of Nigeria.", [("GHA", "SANCTION", "TGO")]),
         # an act's partner, before a forum that only modifies the act's noun
