@@ -176,6 +176,12 @@ OBJECT_CASES = {
         ("Ghana lifted the licence requirement on Togolese imports.", [("GHA", "TGO", "CONCEDE")]),
         ("Ghana granted a licence to a Togolese company.", [("GHA", "TGO", "COOPERATE")]),
     ],
+    "a flag or an effigy burned is a protest, villages burned an attack": [
+        ("Peruvian protesters burned Chilean flags.", [("PER", "CHL", "PROTEST")]),
+        ("Togolese demonstrators burned an effigy of the Ghanaian president.", [("TGO", "GHA", "PROTEST")]),
+        ("Ghanaian soldiers burned Togolese villages.", [("GHA", "TGO", "ASSAULT")]),
+        ("The Ghanaian embassy raised its flag in Lome.", []),
+    ],
     "an agreement voided is rejected (PETRARCH2's synonyms of cancel)": [
         ("Peru annulled the agreement with Chile.", [("PER", "CHL", "REJECT")]),
         ("Peru nullified its agreement with Chile.", [("PER", "CHL", "REJECT")]),
