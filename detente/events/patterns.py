@@ -549,11 +549,8 @@ class Patterns:
             # (or on the forum's noun, where the parser hangs it: "filed a lawsuit in a Lome court
             # against the president")
             holders = [verb, *objects]
-            holders += [g for h in list(holders) for p in h.children if p.dep_ == "prep" and p.lower_ not in OPPOSING_PREPS
-                        for g in p.children if g.dep_ == "pobj" and index.of_phrase(g) is not None]
-            candidates.extend(t for holder in holders for child in holder.children
-                              if child.dep_ == "prep" and child.lower_ in OPPOSING_PREPS
-                              for g in child.children if g.dep_ == "pobj" for t in self.conjuncts(g))
+            holders += [g for g in _prep_objects(holders) if g.head.lower_ not in OPPOSING_PREPS and index.of_phrase(g) is not None]
+            candidates.extend(t for g in _prep_objects(holders, OPPOSING_PREPS) for t in self.conjuncts(g))
         if sense is not None and sense.quad_class >= 3 and not candidates:
             # "lodged a complaint with the UN over Pakistan's missile test": taken to a forum (an
             # organisation of states, a court), a complaint is aimed at who did the act it is about
@@ -628,10 +625,9 @@ class Patterns:
                             candidates.extend(self.conjuncts(g))
         if sense is not None and sense.type == "SANCTION":
             # "a duty on goods imported from Pakistan": the origin of the things a measure is on
-            candidates.extend(g for token in list(candidates) for part in token.children
-                              if part.dep_ == "acl" and part.tag_ == "VBN" and part.lemma_.lower() not in SEAT_PARTICIPLES
-                              for c in part.children if c.dep_ == "prep" and c.lower_ in ORIGIN_PREPS
-                              for g in c.children if g.dep_ == "pobj")
+            candidates.extend(_prep_objects([part for token in list(candidates) for part in token.children
+                                             if part.dep_ == "acl" and part.tag_ == "VBN"
+                                             and part.lemma_.lower() not in SEAT_PARTICIPLES], ORIGIN_PREPS))
         found = self._first_other(index, candidates, actor, skip_own_possessor=True)
         if found is not None:
             return found
@@ -647,14 +643,13 @@ class Patterns:
         """Whose act or thing ("Togo's border closure") a hostile act taken "with" a forum is "over"
         or "about", when the forum is an organisation of states or a court; None otherwise."""
         holders = (verb, *objects)
-        forums = [index.of_phrase(g) for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
-                  for g in c.children if g.dep_ == "pobj"]
+        forums = [index.of_phrase(g) for g in _prep_objects(holders, ("with",))]
         if not any(m is not None and ((m.actor.code or "").startswith(FORUM_CODE_PREFIXES) or m.actor.sector in FORUM_SECTORS)
                    for m in forums):
             return None
-        owners = [self.act_owner(g, index) for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS
-                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
-        return next((m for m in owners if m is not None and m != actor and not _same_party(m, actor)), None)
+        owners = [self.act_owner(g, index) for g in _prep_objects(holders, TOPIC_PREPS) if g.pos_ == "NOUN"]
+        # (no actor named: "a complaint was lodged with the UN over …" is still aimed at the owner)
+        return next((m for m in owners if m is not None and (actor is None or not _same_party(m, actor))), None)
 
     @staticmethod
     def judges(sense: Sense | None, verb) -> bool:
@@ -2041,6 +2036,13 @@ ASKED_KINDS = frozenset({"request", "threaten", "promise", "reject"})
 # the links inside one noun phrase, from a word up to its head ("one" ← of ← "leaders")
 PATIENT_PHRASE_DEPS = frozenset({"pobj", "prep", "poss", "compound", "nmod", "amod", "appos", "conj"})
 NAME_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "det", "case"})
+
+
+def _prep_objects(holders, preps=None) -> list:
+    """The objects of the prepositions on `holders` (of those in `preps`, when given): "… with the
+    UN over Pakistan's test" → UN, test."""
+    return [g for h in holders for c in h.children if c.dep_ == "prep" and (preps is None or c.lower_ in preps)
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def _armed(index: MentionIndex, token) -> bool:

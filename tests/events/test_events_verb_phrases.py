@@ -100,6 +100,9 @@ CASES = {
         # ... unless it is a forum (an organisation of states, a court): then whose act it is over
         ("India lodged a complaint with the United Nations over Pakistan's missile test.", [("IND", "ACCUSE", "PAK")]),
         ("Ghana filed a complaint with the African Union over Togo's border closure.", [("GHA", "ACCUSE", "TGO")]),
+        # with no known actor, the forum's complaint is still read (and nothing breaks)
+        ("Lawyers filed a complaint with the United Nations over Pakistan's missile test.", [(None, "ACCUSE", "PAK")]),
+        ("A complaint was lodged with the United Nations over Pakistan's missile test.", []),
         # "against" a thing names no one: the target stays
         ("Ghana imposed sanctions on Togo against the advice of Nigeria.", [("GHA", "SANCTION", "TGO")]),
         # an act's partner, before a forum that only modifies the act's noun
