@@ -46,7 +46,7 @@ def cue_words(nlp: Language) -> frozenset[str]:
     # the words that make an act: not the verb classes and governors ("say", "be", "have"),
     # which only shape an act that one of these words makes
     for table in (lexicon.verbs, lexicon.verb_phrases, lexicon.nouns, lexicon.noun_phrases, lexicon.negated,
-                  lexicon.negated_phrases,
+                  lexicon.negated_phrases, lexicon.adjectives,
                   lexicon.verb_patterns, lexicon.weak_verbs, lexicon.weak_phrases):
         lemmas.update(str(k).lower() for k in table)
     lemmas.update(w.split()[0] for w in lexicon.rebuttals)

@@ -54,6 +54,7 @@ from detente.events.patterns import (
     Candidate,
     Patterns,
     infinitive,
+    verb_above,
 )
 from detente.events.quotes import find_quotes
 from detente.models import Actor, Article, Coded, Event, Evidence
@@ -729,6 +730,9 @@ class Coder:
             return modality.REAL
         if cand.family == "nominal":
             return modality.noun_status(cand.trigger, ends=self.lexicon.ends)
+        if cand.family == "stance":  # "was not critical of", "would be grateful to": the clause's verb
+            verb = verb_above(cand.trigger)
+            return modality.verb_status(verb) if verb.pos_ in ("VERB", "AUX") else modality.REAL
         doc = cand.trigger.doc
         for i in cand.tokens:  # "no tariffs were imposed", "imposed no new sanctions"
             if i != cand.trigger.i and any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "neither") for c in doc[i].children):

@@ -366,6 +366,8 @@ class Lexicon:
     # may link when it is confident of both sides, never events the patterns code by themselves
     weak_verbs: dict[str, Sense] = field(default_factory=dict)
     weak_phrases: dict[str, list[tuple[tuple[str, ...], Sense]]] = field(default_factory=dict)
+    # stance adjectives: word → (sense, the prepositions whose object is judged)
+    adjectives: dict[str, tuple[Sense, frozenset[str]]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     _pattern_indexes: dict[str, PatternIndex] = field(default_factory=dict, repr=False, compare=False)
 
@@ -440,6 +442,13 @@ class Lexicon:
             sense = Sense.from_dict(entry, where)
             for word in entry.get("words") or []:
                 self._add_verb(self.negated, self.negated_phrases, word, sense)
+        for entry in data.get("adjectives") or []:
+            sense = Sense.from_dict(entry, where)
+            preps = frozenset(str(p).lower() for p in entry.get("preps") or [])
+            if not preps:
+                raise ValueError(f"{where}: a stance adjective needs `preps` (whom it judges): {entry!r}")
+            for word in entry.get("words") or []:
+                self.adjectives[str(word).lower()] = (sense, preps)
         for word in data.get("rebuttal_verbs") or []:
             parts = str(word).lower().split()
             self.rebuttals |= {" ".join([form, *parts[1:]]) for form in inflections(parts[0])}
@@ -541,6 +550,12 @@ class Lexicon:
             entry = self.noun_entry(token)
             return entry.sense if entry is not None else None
         return None
+
+    def stance_of(self, token) -> tuple[Sense, frozenset[str]] | None:
+        """The judgement an adjective states and the prepositions naming whom it judges."""
+        if token.pos_ != "ADJ":
+            return None
+        return self.adjectives.get(token.lower_) or self.adjectives.get(token.lemma_.lower())
 
     def _other_phrasal(self, token) -> bool:
         """Whether a particle makes the verb a phrasal verb the lexicon lists as a verb class or a

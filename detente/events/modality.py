@@ -22,6 +22,7 @@ FUTURES = frozenset(_WORDS["futures"])
 PAST_GUESS_MODALS = frozenset(_WORDS["past_guess_modals"])
 IN_FORCE_PHRASES = frozenset(_WORDS["in_force_phrases"])
 CONDITIONAL_MARKS = frozenset(_WORDS["conditional_marks"])
+AHEAD_TIME_WORDS = frozenset(_WORDS["ahead_time_words"])
 REFUSAL_CONDITION_MARKS = frozenset(_WORDS["refusal_condition_marks"])
 # "before/until ... " under a negated, modal or future main verb states a condition, not an act.
 TEMPORAL_CONDITION_MARKS = frozenset(_WORDS["temporal_condition_marks"])
@@ -99,8 +100,28 @@ def backshifted(verb) -> bool:
 
 
 def reported_will(aux, verb) -> bool:
-    """Whether an auxiliary of `verb` is a reported "will" ("said it would not …", `backshifted`)."""
-    return aux.lower_ in ("would", "'d") and backshifted(verb)
+    """Whether an auxiliary of `verb` is a reported "will" ("said it would not …", `backshifted`,
+    or "would hold talks next month": `dated_ahead`)."""
+    return aux.lower_ in ("would", "'d") and (backshifted(verb) or dated_ahead(verb))
+
+
+def dated_ahead(verb) -> bool:
+    """Whether the clause of `verb` names a time ahead ("next month", "tomorrow") and no condition:
+    its "would" is a plan reported, not a hypothetical ("if talks fail, Peru would act next month")."""
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
+           for c in verb.children) or any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
+        return False
+    verbs = {verb.i} | {c.i for c in verb.conjuncts}  # "would step up … and hold talks next month"
+    return any(t.lower_ in AHEAD_TIME_WORDS and t.ent_type_ in ("DATE", "TIME") and _clause_verb(t).i in verbs
+               for t in verb.subtree)
+
+
+def _clause_verb(token):
+    """The nearest verb above `token` (where the parser hangs a date: "talks with X, next month")."""
+    node = token
+    while node.head.i != node.i and (node.i == token.i or node.pos_ not in ("VERB", "AUX")):
+        node = node.head
+    return node
 
 
 def _clause_status(verb) -> str:

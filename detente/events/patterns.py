@@ -475,7 +475,7 @@ class Patterns:
         if head is None:  # any other clause complement, up to its verb
             if node.dep_ != "ccomp" or node.head.i == node.i:
                 return []
-            head = _verb_above(node.head)
+            head = verb_above(node.head)
         return self.mentions(index, [c for c in head.children if c.dep_ in SUBJECT_DEPS])
 
     def misparsed_verb(self, token):
@@ -1047,7 +1047,49 @@ class Patterns:
             if cand is not None:
                 out.append(cand)
                 consumed.update(cand.tokens)
+        # 4. stance adjectives ("was critical of Togo's decision")
+        for token in sent:
+            if token.i in consumed or token.i in blocked:
+                continue
+            cand = self.stance(token, index)
+            if cand is not None:
+                out.append(cand)
+                consumed.update(cand.tokens)
         return out
+
+    def stance(self, adj, index: MentionIndex) -> Candidate | None:
+        """A judgement told by an adjective and its preposition (the lexicon's `adjectives`): who
+        is "critical of" or "supportive of" whom. The judge is the subject of the adjective's
+        clause ("Peru was critical of …"), the party the adjective describes ("Peruvian officials
+        critical of …"), or who issued the document it describes ("issued a report critical of
+        …": the document's author, else the subject of the verb that issued it)."""
+        entry = self.lex.stance_of(adj)
+        if entry is None:
+            return None
+        sense, preps = entry
+        judged = [t for g in _prep_objects([adj], preps) for t in self.conjuncts(g)]
+        if not judged:
+            return None  # "critical infrastructure", "a critical moment": no one judged
+        if adj.dep_ in ("acomp", "oprd", "xcomp") and adj.head.pos_ in VERB_POS:
+            subjects = self.subject_tokens(adj.head)
+            actors = self.mentions(index, subjects) or self.speaker_for(index, adj.head, subjects)
+        elif adj.dep_ == "amod" and adj.head.pos_ in ("NOUN", "PROPN"):
+            noun = adj.head
+            actors = self.mentions(index, [noun])
+            if not actors:
+                actors = self.mentions(index, self.authors(noun))
+            if not actors and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in VERB_POS:
+                verb = noun.head
+                actors = self.mentions(index, self.agent_tokens(verb) if noun.dep_ == "nsubjpass"
+                                       else self.subject_tokens(verb))
+        else:
+            return None
+        actor = actors[0] if actors else None
+        recipient = self.recipient(index, adj, judged, actor, preps=(), sense=sense)
+        if recipient is None and actor is None:
+            return None
+        return Candidate(sense=sense, trigger=adj, actor=actor, recipient=recipient, family="stance",
+                         tokens={adj.i})
 
     def reported_obligation(self, verb, comps: list, index: MentionIndex) -> list[Candidate]:
         """"Kenya said Uganda must withdraw its troops": a speaker stating what another actor must or
@@ -1796,7 +1838,7 @@ class Patterns:
         if not found and noun.dep_ in ("appos", "npadvmod") and noun.lemma_.lower() in SUMMING_NOUNS:
             # "Peru annexed the island, a move Chile condemned": a noun set beside a clause's word
             # sums up that clause's act, whose subject is its author
-            clause = _verb_above(noun.head)
+            clause = verb_above(noun.head)
             if clause.pos_ in VERB_POS:
                 found = [c for c in clause.children if c.dep_ == "nsubj"]
         # "claimed responsibility for the attack on …", "took credit for the bombing": who claims it did it
@@ -2051,7 +2093,7 @@ def _armed(index: MentionIndex, token) -> bool:
     return mention is not None and mention.actor.sector in FORCE_SECTORS
 
 
-def _verb_above(token):
+def verb_above(token):
     """`token` if it is a verb, else the nearest verb above it (the root when there is none)."""
     while token.pos_ not in VERB_POS and token.head.i != token.i:
         token = token.head

@@ -366,6 +366,21 @@ def test_backshifted_would_is_a_stated_future_act():
     assert triples("Analysts think China would retaliate against Japan.") == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a "would" dated ahead reports a plan (the past of "will"): a stated future act
+    ("Ghana would hold talks with Togo next week.", [("GHA", "TGO", "AGREE")]),
+    ("The European Union would step up its mediation and would hold talks with the Ghanaian president, "
+     "John Mahama, next month.", [(None, "GHA", "AGREE")]),
+    # ... unless a condition or a negation makes it none
+    ("If the talks fail, Ghana would impose sanctions on Togo next month.", []),
+    ("Ghana would never attack Togo next year.", []),
+])
+def test_a_would_dated_ahead_is_a_reported_plan_not_a_hypothetical(text, expected):
+    from builders import extracted_triples
+
+    assert extracted_triples(text) == expected
+
+
 def test_two_governments_subject_is_the_pair_named_before():
     assert triples("Brazil hosted Mexico, and the two governments signed 12 agreements.") == [
         ("BRA", "MEX", "CONSULT"), ("BRA", "MEX", "SUPPORT")]

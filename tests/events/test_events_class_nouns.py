@@ -197,3 +197,17 @@ OBJECT_CASES = {
     for text, expected in cases])
 def test_what_an_object_names_decides_the_act(text, expected):
     assert extracted_triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # people sent to heal or rescue are humanitarian aid, not forces or cooperation
+    ("Peru sent doctors to Chile after the earthquake.", [("PER", "CHL", "AID")]),
+    ("Cuba dispatched a medical team to Ghana to fight the outbreak.", [("CUB", "GHA", "AID")]),
+    ("India deployed rescue teams to Nepal after the quake.", [("IND", "NPL", "AID")]),
+    # withdrawn, they are aid cut; at home or at work, no act between states
+    ("Cuba withdrew its doctors from Bolivia.", [("CUB", "BOL", "SANCTION")]),
+    ("Peru has doctors in Chile.", []),
+    ("Chilean doctors treated hundreds of patients in Lima.", []),
+])
+def test_medical_and_rescue_teams_sent_are_humanitarian_aid(text, expected):
+    assert extracted_triples(text) == expected

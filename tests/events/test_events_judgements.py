@@ -69,3 +69,32 @@ def test_whose_arrest_or_killing_is_condemned_is_not_the_one_condemned(text, vic
 ])
 def test_a_stance_on_a_noun_summing_up_a_clause_is_aimed_at_the_clauses_doer(text, expected):
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the subject of the adjective's clause judges the object of its preposition (or its owner)
+    ("Peru was critical of Chile's decision to close the border.", [("PER", "CHL", "ACCUSE")]),
+    ("The Ghanaian president was highly critical of Togo on Monday.", [("GHA", "TGO", "ACCUSE")]),
+    ("India remains supportive of Nepal's bid for a seat on the council.", [("IND", "NPL", "SUPPORT")]),
+    ("Peru is grateful to Chile for its help after the floods.", [("PER", "CHL", "SUPPORT")]),
+    ("The Chilean president has been dismissive of Peru's complaints.", [("CHL", "PER", "REJECT")]),
+    # a document the adjective describes is its issuer's judgement; a party it describes judges
+    ("A UN committee issued a report critical of the Ghanaian government.", [(None, "GHA", "ACCUSE")]),
+    ("Peruvian officials critical of Chile's policy met in Lima on Monday.", [("PER", "CHL", "ACCUSE")]),
+])
+def test_a_stance_adjective_with_its_preposition_is_a_judgement_of_its_object(text, expected):
+    from builders import extracted_triples
+
+    assert extracted_triples(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Peru was not critical of Chile's decision.",  # negated
+    "Peru would be grateful to Chile for any help.",  # hypothetical
+    "Officials in Lima said the situation on the border with Chile was critical.",  # no one judged
+    "Ghana released a critical report on Togo's elections.",  # no "of": the adjective judges no one
+])
+def test_a_stance_adjective_negated_hypothetical_or_without_its_preposition_is_no_event(text):
+    from builders import extracted_triples
+
+    assert extracted_triples(text) == []
