@@ -699,6 +699,8 @@ class Coder:
             return False
         if any(q.start <= trigger.idx < q.end for q in quotes):
             return False
+        if modality.headline(sent):  # "Chile offers aid to Peru": a headline's present is news
+            return False
         return not resolver.sentence_dates(sent)
 
     @staticmethod
@@ -1244,7 +1246,7 @@ class Coder:
         last, root = index.doc[mention.token_end - 1], mention_root(mention, index.doc)
         out: list = []
         heads = [last] if root.i == last.i else [last, root]
-        for token in (t for head in heads for t in Patterns.conjuncts(head)[1:]):
+        for token in [*(t for head in heads for t in Patterns.conjuncts(head)[1:]), *Patterns.listed_before(root)]:
             other = index.of_phrase(token)
             if other is not None and other != mention and other.actor.code != mention.actor.code and other not in out:
                 out.append(other)

@@ -169,6 +169,18 @@ def as_a_rule(verb) -> bool:
         for c in children)
 
 
+def headline(sent) -> bool:
+    """A sentence set as a headline: a line of its own (or the whole text) with no closing stop
+    ("Chile offers aid to Peru"); its simple present tells news, not a standing policy."""
+    words = [t for t in sent if not t.is_space]
+    if not words or words[-1].is_punct:
+        return False
+    doc = sent.doc
+    end = words[-1].idx + len(words[-1].text)
+    after = doc.text[end:end + 200]
+    return not after.strip(" \t") or after.lstrip(" \t").startswith(("\n", "\r"))
+
+
 def intended(verb) -> bool:
     """"going to impose", "plans to visit", "is set to sign", "is expected to meet": an act ahead."""
     return verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children) and (

@@ -102,6 +102,7 @@ AUTHORED_OR_SUMMING = AUTHORED_NOUNS | SUMMING_NOUNS
 APOLOGY_CAMEOS = tuple(str(c) for c in _WORDS["apology_cameos"])
 REGRET_OVER_ANOTHER = Sense.from_dict(_WORDS["regret_over_another"], "patterns.yaml regret_over_another")
 SUBJECT_DEPS = ("nsubj", "csubj")
+LISTED_SUBJECT_DEPS = ("dep", "npadvmod", "nsubj", "nmod")  # how the parser hangs a headline's first listed name
 CLAUSE_SUBJECT_DEPS = (*SUBJECT_DEPS, "nsubjpass")
 VERB_POS = ("VERB", "AUX")
 DIRECTION_PARTICLES = tuple(_WORDS["direction_particles"])
@@ -190,6 +191,24 @@ class Patterns:
             if child.dep_ == "conj":
                 out.extend(Patterns.conjuncts(child))
         return out
+
+    @staticmethod
+    def listed_before(subject) -> list:
+        """A headline's subjects listed with a comma and no "and" ("Ghana, Togo sign trade deal"):
+        the parser makes the first a loose dependent of the verb. The names before a subject that
+        open the sentence, each followed by a comma only, are its conjuncts."""
+        if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.i == subject.i:
+            return []
+        doc, start = subject.doc, subject.sent.start
+        out: list = []
+        edge = subject.left_edge.i
+        for sib in sorted((c for c in subject.head.children if c.i < subject.i and not c.is_punct), key=lambda c: -c.i):
+            if sib.dep_ not in LISTED_SUBJECT_DEPS or sib.pos_ != "PROPN" or sib.right_edge.i + 2 != edge \
+                    or doc[sib.right_edge.i + 1].text != ",":
+                break
+            out.append(sib)
+            edge = sib.left_edge.i
+        return out if out and edge == start else []
 
     def governing(self, verb) -> str | None:
         """The kind of the nearest governor (not a transparent or speech verb) whose complement

@@ -220,6 +220,10 @@ def test_collective_descriptions(nlp, text, expected):
     ("Lawmakers in Kyiv voted to condemn Moscow.",
      [("Lawmakers", "UKRLEG"), ("Kyiv", "UKR"), ("Moscow", "RUSGOV")]),
     ("Pakistan-based militants attacked India.", [("Pakistan-based militants", "PAKREB"), ("India", "IND")]),
+    # one journalist or reporter is the media, as many are: placed by a capital, a demonym or "-based"
+    ("A Lome-based journalist accused Ghana.", [("Lome-based journalist", "TGOMED"), ("Ghana", "GHA")]),
+    ("A Lome journalist accused Ghana.", [("Lome journalist", "TGOMED"), ("Ghana", "GHA")]),
+    ("A Togolese reporter accused Ghana.", [("Togolese reporter", "TGOMED"), ("Ghana", "GHA")]),
     # a participle that places the group: "based in", "operating from", "present on"
     ("Kenya blamed the attacks on militants based in Somalia.",
      [("Kenya", "KEN"), ("militants", "SOMREB"), ("Somalia", "SOM")]),

@@ -347,6 +347,22 @@ def test_habitual_present_policy_is_not_an_event():
     assert triples("Japan lifts sanctions on India.") == [("JPN", "IND", "CONCEDE")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a headline (a line of its own with no closing stop) tells news in the present
+    ("Chile offers aid to Peru after floods", [("CHL", "PER", "AGREE")]),
+    # ... and lists its subjects with a comma, no "and"
+    ("Ghana, Togo agree to reopen border", [("GHA", "TGO", "AGREE")]),
+    ("Peru, Chile hold talks on fishing rights", [("PER", "CHL", "CONSULT")]),
+    # prose keeps its standing policy, and a name set off by commas is no listed subject
+    ("Washington offers security and market access to Peru.", []),
+    ("Ghana, Togo's neighbour, signed a trade deal with Benin.", [("GHA", "BEN", "SUPPORT")]),
+])
+def test_a_headline_present_is_news_and_its_comma_listed_subjects_are_joint(text, expected):
+    from builders import extracted_triples
+
+    assert extracted_triples(text) == expected
+
+
 def test_imperative_maxim_is_not_an_event():
     assert triples("Colombian diplomacy proceeds pragmatically: avoid burning bridges, but refuse to yield to Washington.") == []
 

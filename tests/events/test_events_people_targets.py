@@ -19,7 +19,9 @@ import detente
     ("Togo has deported a 60-year-old businessman.", ("TGO", "COERCE", "a 60-year-old businessman", None)),
     ("Togo banned the opposition leader from holding public office.", ("TGO", "COERCE", "the opposition leader", None)),
     # a country word inside the people's phrase codes them
-    ("A court in Lome freed a Togolese journalist.", ("TGOJUD", "CONCEDE", "a Togolese journalist", "TGO")),
+    ("A court in Lome freed a Togolese woman.", ("TGOJUD", "CONCEDE", "a Togolese woman", "TGO")),
+    # ... or the dictionary knows the people named (one journalist is the media)
+    ("A court in Lome freed a Togolese journalist.", ("TGOJUD", "CONCEDE", "Togolese journalist", "TGOMED")),
 ])
 def test_an_act_done_to_people_is_aimed_at_them_by_the_grammar_alone(text, expected):
     assert rules_coded(text) == [expected]

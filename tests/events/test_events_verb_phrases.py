@@ -158,7 +158,7 @@ CASES = {
         ("Greece and Turkey sealed a deal on migration.", [("GRC", "SUPPORT", "TUR")]),
     ],
     "a killing or a murder told as a noun, by whom it names": [
-        ("The murder of a Ghanaian journalist by Togolese soldiers angered Accra.", [("TGOMIL", "ASSAULT", "GHA")]),
+        ("The murder of a Ghanaian journalist by Togolese soldiers angered Accra.", [("TGOMIL", "ASSAULT", "GHAMED")]),
     ],
     "a labour strike however it is told, by workers of a country": [
         ("Chilean miners stopped work on Monday.", [("CHLLAB", "PROTEST", None)]),
