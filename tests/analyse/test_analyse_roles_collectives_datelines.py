@@ -224,6 +224,12 @@ def test_collective_descriptions(nlp, text, expected):
     ("A Lome-based journalist accused Ghana.", [("Lome-based journalist", "TGOMED"), ("Ghana", "GHA")]),
     ("A Lome journalist accused Ghana.", [("Lome journalist", "TGOMED"), ("Ghana", "GHA")]),
     ("A Togolese reporter accused Ghana.", [("Togolese reporter", "TGOMED"), ("Ghana", "GHA")]),
+    # so is one of any group: a rebel is no state, a hostage or a prisoner no government
+    ("A Malian rebel attacked Ghana.", [("Malian rebel", "MLIREB"), ("Ghana", "GHA")]),
+    ("A Togolese hostage thanked Ghana.", [("Togolese hostage", "TGOCVL"), ("Ghana", "GHA")]),
+    ("A Peruvian negotiator met Chile.", [("Peruvian negotiator", "PERGOV"), ("Chile", "CHL")]),
+    ("A Ghanaian charity helped Togo.", [("Ghanaian charity", "GHANGO"), ("Togo", "TGO")]),
+    ("A Peruvian oil company sued Chile.", [("Peruvian oil company", "PERBUS"), ("Chile", "CHL")]),
     # a participle that places the group: "based in", "operating from", "present on"
     ("Kenya blamed the attacks on militants based in Somalia.",
      [("Kenya", "KEN"), ("militants", "SOMREB"), ("Somalia", "SOM")]),
