@@ -29,7 +29,7 @@ BILATERAL_SHARE = 0.75
 COUNTERPART_WINDOW = 5
 _WORDS = resources.words("coder")
 LOCATION_PREPS = frozenset(_WORDS["location_preps"])
-OPPOSED_NOUNS = frozenset(_WORDS["opposed_nouns"])  # "China's rivals" are not China
+OTHER_PARTY_NOUNS = frozenset(_WORDS["other_party_nouns"])  # "China's rivals" are not China
 NAMED_EVENT_NOUNS = frozenset(_WORDS["named_event_nouns"])  # "the Doha agreement"
 ACTING_NOUNS = frozenset(_WORDS["acting_nouns"])  # "the committee", "several groups"
 COLLECTIVE_HEADS = frozenset(_WORDS["collective_heads"])  # "a delegation of Chinese officials"
@@ -159,12 +159,12 @@ def phrase_head(token, sent):
 
 def names_no_party(modifier, mention) -> bool:
     """A modifier whose mention does not name the party its noun phrase stands for: the possessor
-    of a rival or critic ("China's rivals" are not China) and a city in the name of an agreement
+    of a rival, an ally or a neighbour ("China's rivals" are not China) and a city in the name of an agreement
     or a process ("the Doha agreement", "the Jeddah talks"; a country still names a party: "the
     US-China agreement") or of an office one country keeps in another's capital ("the Washington
     embassy" is someone's embassy in Washington)."""
     head = modifier.head.lemma_.lower()
-    return (modifier.dep_ == "poss" and head in OPPOSED_NOUNS) or (
+    return (modifier.dep_ == "poss" and head in OTHER_PARTY_NOUNS) or (
         modifier.dep_ == "compound" and (head in NAMED_EVENT_NOUNS or modifier.head.lower_ in NAMED_EVENT_NOUNS
                                          or head in HOSTED_ROLES)
         and (getattr(mention, "kind", None) == "capital" or getattr(mention, "place", False)))

@@ -99,6 +99,20 @@ def test_a_countrys_rivals_are_not_that_country():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a country's allies, neighbours or partners are other parties, not that country
+    ("Russia attacked Ukraine's allies.", [("RUS", None, "ASSAULT")]),
+    ("Peru praised Chile's neighbours for their help.", [("PER", None, "SUPPORT")]),
+    # ... and an apposed name is the one named
+    ("Russia's ally Belarus attacked Ukraine.", [("BLR", "UKR", "ASSAULT")]),
+    ("Peru's neighbour Chile sent aid to Bolivia.", [("CHL", "BOL", "AID")]),
+])
+def test_a_countrys_allies_and_neighbours_are_not_that_country(text, expected):
+    from builders import extracted_triples
+
+    assert extracted_triples(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # a city in the name of an agreement names the event, not a party: an appeal to no one named
     ("The Taliban urged that the Doha agreement be implemented.", [("AFG", None, "REQUEST")]),
     ("Russia and Ukraine signed the Minsk agreement.", [("RUS", "UKR", "SUPPORT")]),
