@@ -64,6 +64,7 @@ HABITUAL_ADVERBS = frozenset(_WORDS["habitual_adverbs"])
 DUTY_WORDS = frozenset(_WORDS["duty_words"])
 INTENTION_NOUNS = frozenset(_WORDS["intention_nouns"])
 ATTEMPT_NOUNS = frozenset(_WORDS["attempt_nouns"])  # "a bid to oust the envoy": tried, not done
+NEED_NOUNS = frozenset(_WORDS["need_nouns"])  # "the need for Peru to invest": advised, not done
 ASKED_NOUNS = frozenset(_WORDS["asked_nouns"])  # "an invitation to visit Chile": asked for, not done
 DEFEATING_VERBS = frozenset(_WORDS["defeating_verbs"])  # "vetoed a resolution condemning Togo"
 DOCUMENT_NOUNS = frozenset(resources.words("patterns")["document_nouns"])  # texts that act in words
@@ -273,6 +274,8 @@ def verb_status(verb, attempted_is_act: bool = False) -> str:
             return NEGATED  # "Obama's failure to sell missiles to Turkey"
         elif node.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in NON_OCCURRENCE_ADJECTIVES:
             return NEGATED  # "is reluctant to impose sanctions", "was unable to send aid"
+        elif node.dep_ in ("acl", "advcl") and head.pos_ == "NOUN" and head.lemma_.lower() in NEED_NOUNS:
+            return HYPOTHETICAL  # "the need for the government to invest in the police"
         elif node.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in ATTEMPT_NOUNS | ASKED_NOUNS:
             return HYPOTHETICAL  # "Argentina's bid to isolate Peru": tried; "an invitation to visit Chile": asked
         elif node.dep_ == "acl" and head.pos_ == "NOUN" and nonspecific(head):

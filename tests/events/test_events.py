@@ -236,6 +236,9 @@ def test_blocking_verbs_stop_the_act():
     "Will Russia attack Ukraine?",
     "Reduced cooperation would negatively impact both the United States and Colombia.",
     "Analysts warned about the possibility of a US invasion of Venezuela.",
+    # an act a noun of necessity names is advice, not told as done
+    "The report stressed the need for Colombia to withdraw its troops from Venezuela.",
+    "The minister spoke of the necessity for Colombia to send aid to Venezuela.",
 ])
 def test_not_events(text):
     assert run(text).events == []

@@ -598,3 +598,17 @@ def test_an_idiom_spelling_out_its_object_is_the_idiom_s_act(text, expected):
 def test_the_partner_of_an_act_is_no_target_of_the_hostile_aim_it_shares(text, expected):
     assert extracted_triples(text) == expected
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # money put into another's economy is economic cooperation with its owner
+    ("India invested $2 billion in Nepal's hydropower sector last year.", [("IND", "NPL", "COOPERATE")]),
+    ("Chinese firms have invested heavily in Peru's mining industry.", [("CHN", "PER", "COOPERATE")]),
+    # into one's own, it is none; a plan stated is a promise
+    ("Ghana invested in its own army.", []),
+    ("The Peruvian government will invest $50 million in Chilean ports.", [("PER", "CHL", "AGREE")]),
+    # the need for it is advice, not an act
+    ("The report stressed the need for the Ghanaian government to invest in Togolese ports.", []),
+])
+def test_investing_in_another_countrys_economy_is_economic_cooperation(text, expected):
+    assert extracted_triples(text) == expected
