@@ -21,6 +21,7 @@ CONFLICT_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION
 
 # CAMEO's sector of civilians: people, refugees, a country's citizens ("Syrian refugees" SYRCVL)
 CIVILIAN_SECTOR = "CVL"
+GOVERNMENT_SECTOR = "GOV"  # a state's executive: "the government", ministries, officials
 
 # CAMEO's actor codes of organisations: intergovernmental and non-governmental ("IGOUNO", "NGOICRC")
 ORGANISATION_PREFIXES = ("IGO", "NGO")

@@ -26,7 +26,7 @@ from detente import resources
 from detente.analyse.actors import FORMER_SECTOR, ActorDictionary, _term_at, normalise, point_date
 from detente.analyse.component import SPANS_KEY, Record, record_of
 from detente.models import Actor
-from detente.ontology import CIVILIAN_SECTOR, is_organisation
+from detente.ontology import CIVILIAN_SECTOR, GOVERNMENT_SECTOR, is_organisation
 
 _WORDS = resources.words("resolve")
 PERSON_HEADS = frozenset(_WORDS["person_heads"])
@@ -114,6 +114,8 @@ def actor_mentions(doc: Doc, date: str | None = None) -> list[ActorMention]:
             if mention is not None:
                 mentions.pop()  # the body's own mention is now part of its officer's
         if mention is None:
+            mention = _government_in_view(doc, span, record, mentions)
+        if mention is None:
             if introduced:
                 # a person introduced by role whose country is not written ("Foreign ministry spokesman
                 # Liu Heng"): no actor, but "he"/"she" after it must not skip back to someone else
@@ -190,24 +192,13 @@ def _code_collective(doc, span, entry, bodies, dictionary, mentions) -> ActorMen
     sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
     here = _sentence_index(sent_starts, span.start)
     if entry.refers == "country":
-        in_view = [m for m in mentions if m.actor.country and m.token_end <= span.start
-                   and here - _sentence_index(sent_starts, m.token_start) <= COUNTRY_WINDOW]
-        if len({m.actor.country for m in in_view}) > 1:
-            # "X accused Y. The country closed its border with Y": the country is not one its own
-            # sentence names after it
-            sent_end = sent_starts[here + 1] if here + 1 < len(sent_starts) else len(doc)
-            places = _place_spans(doc)
-            named_after = {places[i][1] for i in range(span.end, sent_end) if i in places}
-            # ... nor one a later phrase of its sentence belongs to ("expelled two Chilean diplomats")
-            named_after |= {country for s in doc.spans[SPANS_KEY] if span.end <= s.start < sent_end
-                            for country in [record_of(s).country] if country}
-            in_view = [m for m in in_view if m.actor.country not in named_after]
-        if len({m.actor.country for m in in_view}) != 1:
+        found = _country_in_view(doc, span, mentions)
+        if found is None:
             return None  # none named, or two: no guess
-        country = in_view[-1].actor.country
+        country, seen = found
         actor = Actor(span.text, country, country, None, _country_name(dictionary, country))
         return ActorMention(span.start_char, span.end_char, span.start, span.end, span.text, actor,
-                            "description", in_view[-1])
+                            "description", seen)
     if entry.refers in ("bloc", "alliance"):
         typed = [m for m, e in earlier if e.type == entry.refers]
         if typed:
@@ -232,6 +223,49 @@ def _code_collective(doc, span, entry, bodies, dictionary, mentions) -> ActorMen
         return None
     return ActorMention(span.start_char, span.end_char, span.start, span.end, span.text,
                         replace(target.actor, text=span.text), "description", target)
+
+
+def _country_in_view(doc, span, mentions: list[ActorMention]) -> tuple[str, ActorMention] | None:
+    """The one country (and its last mention) named in the COUNTRY_WINDOW sentences up to `span`
+    ("the country", "the government" of a story about one country), or None when none or two are
+    (a country its own sentence names after `span` does not count: "X accused Y. The country
+    closed its border with Y", "… expelled two Chilean diplomats")."""
+    sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+    here = _sentence_index(sent_starts, span.start)
+    in_view = [m for m in mentions if m.actor.country and m.token_end <= span.start
+               and here - _sentence_index(sent_starts, m.token_start) <= COUNTRY_WINDOW]
+    if len({m.actor.country for m in in_view}) > 1:
+        sent_end = sent_starts[here + 1] if here + 1 < len(sent_starts) else len(doc)
+        places = _place_spans(doc)
+        named_after = {places[i][1] for i in range(span.end, sent_end) if i in places}
+        named_after |= {country for s in doc.spans[SPANS_KEY] if span.end <= s.start < sent_end
+                        for country in [record_of(s).country] if country}
+        in_view = [m for m in in_view if m.actor.country not in named_after]
+    countries = {m.actor.country for m in in_view if m.actor.country}
+    if len(countries) != 1:
+        return None
+    return countries.pop(), in_view[-1]
+
+
+def _government_in_view(doc, span, record: Record, mentions: list[ActorMention]) -> ActorMention | None:
+    """"Thousands of Togolese protested against the government": a definite government body named
+    with no country ("the government", "the authorities", "the regime") is the government of the
+    one country in view, as "the country" is that country; never a guess between two, nor a body
+    someone owns ("its government", "the government of …")."""
+    if record.kind != "role" or record.sector != GOVERNMENT_SECTOR or record.country or "person" in record.flags \
+            or span.text.lower() not in GOVERNMENT_WORDS or span.start == 0 or doc[span.start - 1].lower_ != "the" \
+            or (span.end < len(doc) and doc[span.end].lower_ == "of"):
+        return None
+    found = _country_in_view(doc, span, mentions)
+    if found is None:
+        return None
+    country = found[0]
+    sent = doc[span.start].sent
+    places = _place_spans(doc)
+    if any(places[i][1] != country for i in range(sent.start, sent.end) if i in places) or any(
+            record_of(s).country not in (None, country) for s in doc.spans[SPANS_KEY] if sent.start <= s.start < sent.end):
+        return None  # another country in its own sentence ("the ruling party that governed Syria"): no guess
+    return _mention(span, Actor(span.text, country + GOVERNMENT_SECTOR, country, GOVERNMENT_SECTOR), "role")
 
 
 def _sentence_index(starts: list[int], token: int) -> int:
@@ -329,6 +363,7 @@ PARTICIPLE_PREPS = frozenset(_WORDS["participle_preps"])
 NESTED_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "xcomp", "parataxis", "acl", "csubj"})
 PLACE_KINDS = frozenset({"country", "capital", "demonym"})
 OWNERS = frozenset(_WORDS["owners"])
+GOVERNMENT_WORDS = frozenset(_WORDS["government_words"])
 
 
 def _located(doc, span, record: Record) -> str | None:

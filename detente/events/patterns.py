@@ -842,8 +842,10 @@ class Patterns:
                     not mention.actor.sector or not actor.actor.sector or mention.actor.sector == actor.actor.sector):
                 continue  # the actor's own country: not a domestic dyad such as COLGOV → COLREB
             if skip_own_possessor and actor is not None and actor.actor.country and \
-                    mention.actor.country == actor.actor.country and self._is_possessor_of_object(index, mention):
-                continue
+                    mention.actor.country == actor.actor.country and self._is_possessor_of_object(index, mention) \
+                    and not (actor.actor.sector and mention.actor.sector):
+                continue  # its own country's thing; another body's of its country is a domestic dyad
+                # ("Togolese protested against the government's decision": TGOCVL → TGOGOV)
             return mention
         return None
 

@@ -203,6 +203,13 @@ def test_headings_and_titles_are_not_descriptions(nlp):
     ("Kenya criticised Somalia. The country expelled two Somali diplomats.",
      [("Kenya", "KEN"), ("Somalia", "SOM"), ("country", "KEN"), ("Somali diplomats", "SOMGOV")]),
     ("The country asked Japan for aid.", [("Japan", "JPN")]),
+    # "the government" with no country is the one country's in view, as "the country" is
+    ("Thousands of Togolese protested against the government.", [("Togolese", "TGOCVL"), ("government", "TGOGOV")]),
+    ("Togo raised fuel prices. Crowds protested against the government's decision.",
+     [("Togo", "TGO"), ("government", "TGOGOV")]),
+    # ... never a guess between two, nor before any country is named
+    ("Togo accused Ghana of smuggling. The government denied the charge.", [("Togo", "TGO"), ("Ghana", "GHA")]),
+    ("The government imposed a curfew.", []),
 ])
 def test_collective_descriptions(nlp, text, expected):
     assert codes(nlp, text) == expected

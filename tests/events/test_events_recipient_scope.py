@@ -247,3 +247,14 @@ def test_casualties_inflicted_are_force_and_territory_captured_is_occupied():
 def test_an_act_told_as_the_aim_of_an_act_towards_a_party_is_aimed_at_it():
     events = _events("The Peruvian president called the Chilean president on Friday to convey Peru's support.")
     assert events and all(country == "CHL" for _, _, _, country in events), events
+
+
+def test_a_protest_against_its_own_governments_decision_is_a_domestic_dyad():
+    from builders import extracted_triples
+
+    import detente
+
+    text = "Thousands of Togolese protested against the government's decision to raise fuel prices."
+    assert extracted_triples(text) == [("TGO", "TGO", "PROTEST")]
+    (event,) = detente.extract(text)
+    assert (event.actor.code, event.recipient.code) == ("TGOCVL", "TGOGOV")
