@@ -22,7 +22,7 @@ PACKAGE_DATA = Path(__file__).parent / "data"
 # name (path under detente/data/) -> what it holds. Folders hold several files of one kind.
 MANIFEST: dict[str, str] = {
     "words/": "word tables of the coder, the mention finder and pronoun resolution, one file per stage",
-    "lexicon/": "event verbs, nouns and verb classes: what act a word states (PLOVER type, CAMEO code, mode)",
+    "lexicon/": "event verbs, nouns, stance adjectives and verb classes: what act a word states (PLOVER type, CAMEO code, mode)",
     "actors/": "curated actor dictionaries: countries, roles, leaders with terms of office, organisations",
     "petrarch2/": "PETRARCH2's CAMEO verbs, people, organisations and roles, converted (MIT, see its LICENSE)",
     "models/": "the learned pair and type model (scripts/train_coder_model.py)",
