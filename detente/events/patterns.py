@@ -106,6 +106,7 @@ LISTED_SUBJECT_DEPS = ("dep", "npadvmod", "nsubj", "nmod")  # how the parser han
 CLAUSE_SUBJECT_DEPS = (*SUBJECT_DEPS, "nsubjpass")
 VERB_POS = ("VERB", "AUX")
 DIRECTION_PARTICLES = tuple(_WORDS["direction_particles"])
+NAMING_VERBS = frozenset(_WORDS["naming_verbs"])  # "what it called aggression"
 # "complaint about X", "dispute over X": X is a topic, not an event
 TOPIC_PREPS = frozenset(_WORDS["topic_preps"])
 FORUM_CODE_PREFIXES = tuple(_WORDS["forum_code_prefixes"])  # "a complaint with the UN": a forum
@@ -399,6 +400,8 @@ class Patterns:
             # it describes is the verb's object (what was said, "a charge Delhi rejected", is left to
             # whoever said it: `Coder._author_of`)
             objs = [verb.head if o.lower_ in RELATIVE_PRONOUNS else o for o in objs] or [verb.head]
+        if not objs:  # "condemned what it called Pakistan's aggression": the name is the object
+            objs = self.named_as(verb)
         if not objs:  # "two soldiers died, killed by Indian fire": a bare participle's controller suffered it
             objs = self.participle_patients(verb)
         if not objs:  # "pull out of the agreement", "withdraw from the treaty", "reneged on the deal"
@@ -408,6 +411,18 @@ class Patterns:
                     objs.extend(g for g in child.children if g.dep_ == "pobj")
             objs.extend(_two_word_objects(verb, ("of", "from")))  # "backed out of the deal"
         return [self.unwrap(o) for o in objs]
+
+    def named_as(self, verb) -> list:
+        """The name a free relative gives what `verb` acts on ("condemned what it called X's
+        aggression", "rejected what it described as interference by Chile")."""
+        for clause in verb.children:
+            if not _names_what(clause):
+                continue
+            names = [c for c in clause.children if c.dep_ in ("oprd", "attr", "xcomp") and c.pos_ in ("NOUN", "PROPN")]
+            names += [g for p in clause.children if p.dep_ == "prep" and p.lower_ == "as"
+                      for g in p.children if g.dep_ == "pobj"]
+            return [t for name in names for t in self.conjuncts(name)]
+        return []
 
     @staticmethod
     def participated(verb) -> list:
@@ -690,7 +705,8 @@ class Patterns:
         the militants had …"), if a name, a person or a group the tagger marks, a generic agent
         with no country or a pronoun no mention resolves. Empty otherwise."""
         accused = [c for c in verb.children if c.dep_ == "dobj"] or [
-            s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
+            s for c in verb.children if c.dep_ == "ccomp" and not _names_what(c)  # not "what it called …"
+            for s in c.children if s.dep_ == "nsubj"]
         # (a relative pronoun stands for the noun the clause describes: "a decision which Chile criticised")
         accused = [o for o in accused if index.of_phrase(o) is None
                    and not (o.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl")]
@@ -2106,6 +2122,13 @@ def _prep_objects(holders, preps=None) -> list:
     UN over Pakistan's test" → UN, test."""
     return [g for h in holders for c in h.children if c.dep_ == "prep" and (preps is None or c.lower_ in preps)
             for g in c.children if g.dep_ == "pobj"]
+
+
+def _names_what(clause) -> bool:
+    """A free relative of naming as a verb's object: "what it called aggression", "what it
+    described as interference"."""
+    return clause.dep_ in ("ccomp", "dobj", "xcomp") and clause.lemma_.lower() in NAMING_VERBS and any(
+        c.lower_ == "what" and c.dep_ in ("dobj", "nsubjpass") for c in clause.children)
 
 
 def _armed(index: MentionIndex, token) -> bool:

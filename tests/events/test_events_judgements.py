@@ -98,3 +98,16 @@ def test_a_stance_adjective_negated_hypothetical_or_without_its_preposition_is_n
     from builders import extracted_triples
 
     assert extracted_triples(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a free relative of naming is what the judgement is of: its name's owner or doer is judged
+    ("India condemned what it called Pakistan's unprovoked aggression.", [("IND", "PAK", "ACCUSE")]),
+    ("Peru rejected what it described as interference by Chile in its internal affairs.", [("PER", "CHL", "REJECT")]),
+    ("Ghana denounced what it termed Togo's illegal occupation of the island.", [("GHA", "TGO", "ACCUSE")]),
+    ("India condemned what it called Pakistan's attack on its embassy.", [("IND", "PAK", "ACCUSE")]),
+])
+def test_a_judgement_of_what_the_judge_called_an_act_is_aimed_at_its_doer(text, expected):
+    from builders import extracted_triples
+
+    assert extracted_triples(text) == expected
