@@ -236,10 +236,7 @@ def _country_in_view(doc, span, mentions: list[ActorMention]) -> tuple[str, Acto
                and here - _sentence_index(sent_starts, m.token_start) <= COUNTRY_WINDOW]
     if len({m.actor.country for m in in_view}) > 1:
         sent_end = sent_starts[here + 1] if here + 1 < len(sent_starts) else len(doc)
-        places = _place_spans(doc)
-        named_after = {places[i][1] for i in range(span.end, sent_end) if i in places}
-        named_after |= {country for s in doc.spans[SPANS_KEY] if span.end <= s.start < sent_end
-                        for country in [record_of(s).country] if country}
+        named_after = _countries_named(doc, span.end, sent_end)
         in_view = [m for m in in_view if m.actor.country not in named_after]
     countries = {m.actor.country for m in in_view if m.actor.country}
     if len(countries) != 1:
@@ -247,24 +244,29 @@ def _country_in_view(doc, span, mentions: list[ActorMention]) -> tuple[str, Acto
     return countries.pop(), in_view[-1]
 
 
+def _countries_named(doc, start: int, end: int) -> set[str]:
+    """The countries the tokens start…end name: by a place word, or as a phrase's country word
+    ("two Chilean diplomats")."""
+    places = _place_spans(doc)
+    return {places[i][1] for i in range(start, end) if i in places} | {
+        country for s in doc.spans[SPANS_KEY] if start <= s.start < end for country in [record_of(s).country] if country}
+
+
 def _government_in_view(doc, span, record: Record, mentions: list[ActorMention]) -> ActorMention | None:
     """"Thousands of Togolese protested against the government": a definite government body named
     with no country ("the government", "the authorities", "the regime") is the government of the
-    one country in view, as "the country" is that country; never a guess between two, nor a body
+    one country in view, as "the country" is that country; never a guess between two (another
+    country in its own sentence included: "the ruling party that governed Syria"), nor a body
     someone owns ("its government", "the government of …")."""
-    if record.kind != "role" or record.sector != GOVERNMENT_SECTOR or record.country or "person" in record.flags \
-            or span.text.lower() not in GOVERNMENT_WORDS or span.start == 0 or doc[span.start - 1].lower_ != "the" \
+    if record.kind != "role" or record.country or span.text.lower() not in GOVERNMENT_WORDS \
+            or span.start == 0 or doc[span.start - 1].lower_ != "the" \
             or (span.end < len(doc) and doc[span.end].lower_ == "of"):
         return None
     found = _country_in_view(doc, span, mentions)
-    if found is None:
+    sent = doc[span.start].sent
+    if found is None or _countries_named(doc, sent.start, sent.end) - {found[0]}:
         return None
     country = found[0]
-    sent = doc[span.start].sent
-    places = _place_spans(doc)
-    if any(places[i][1] != country for i in range(sent.start, sent.end) if i in places) or any(
-            record_of(s).country not in (None, country) for s in doc.spans[SPANS_KEY] if sent.start <= s.start < sent.end):
-        return None  # another country in its own sentence ("the ruling party that governed Syria"): no guess
     return _mention(span, Actor(span.text, country + GOVERNMENT_SECTOR, country, GOVERNMENT_SECTOR), "role")
 
 

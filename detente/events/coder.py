@@ -54,7 +54,6 @@ from detente.events.patterns import (
     Candidate,
     Patterns,
     infinitive,
-    verb_above,
 )
 from detente.events.quotes import find_quotes
 from detente.models import Actor, Article, Coded, Event, Evidence
@@ -726,14 +725,13 @@ class Coder:
             trigger = cand.trigger
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in modality.MODALS
                    and not modality.reported_will(c, trigger)  # "said it would not …"
-                   for c in trigger.children) or any(
-                    c.dep_ == "mark" and c.lower_ in modality.CONDITIONAL_MARKS for c in trigger.children):
+                   for c in trigger.children) or modality.conditional(trigger):
                 return modality.HYPOTHETICAL
             return modality.REAL
         if cand.family == "nominal":
             return modality.noun_status(cand.trigger, ends=self.lexicon.ends)
         if cand.family == "stance":  # "was not critical of", "would be grateful to": the clause's verb
-            verb = verb_above(cand.trigger)
+            verb = modality.verb_above(cand.trigger)
             return modality.verb_status(verb) if verb.pos_ in ("VERB", "AUX") else modality.REAL
         doc = cand.trigger.doc
         for i in cand.tokens:  # "no tariffs were imposed", "imposed no new sanctions"

@@ -9,6 +9,7 @@ into THREATEN or AGREE (CAMEO 13 / 03), never into the act itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -17,6 +18,7 @@ from detente import resources
 REAL, NEGATED, HYPOTHETICAL, FUTURE, QUESTION = "real", "negated", "hypothetical", "future", "question"
 
 _WORDS = resources.words("modality")
+_LINE_END = re.compile(r"[ \t]*(?:[\r\n]|\Z)")  # where a headline's line ends
 MODALS = frozenset(_WORDS["modals"])
 FUTURES = frozenset(_WORDS["futures"])
 PAST_GUESS_MODALS = frozenset(_WORDS["past_guess_modals"])
@@ -100,6 +102,18 @@ def backshifted(verb) -> bool:
         c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in head.children))
 
 
+def conditional(clause, marks: frozenset[str] = CONDITIONAL_MARKS) -> bool:
+    """Whether a clause is marked as a condition ("if Togo attacks", "unless Chile withdraws")."""
+    return any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children)
+
+
+def verb_above(token):
+    """`token` if it is a verb, else the nearest verb above it (the root when there is none)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def reported_will(aux, verb) -> bool:
     """Whether an auxiliary of `verb` is a reported "will" ("said it would not …", `backshifted`,
     or "would hold talks next month": `dated_ahead`)."""
@@ -109,20 +123,12 @@ def reported_will(aux, verb) -> bool:
 def dated_ahead(verb) -> bool:
     """Whether the clause of `verb` names a time ahead ("next month", "tomorrow") and no condition:
     its "would" is a plan reported, not a hypothetical ("if talks fail, Peru would act next month")."""
-    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
-           for c in verb.children) or any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
+    if conditional(verb) or any(c.dep_ == "advcl" and conditional(c) for c in verb.children):
         return False
     verbs = {verb.i} | {c.i for c in verb.conjuncts}  # "would step up … and hold talks next month"
-    return any(t.lower_ in AHEAD_TIME_WORDS and t.ent_type_ in ("DATE", "TIME") and _clause_verb(t).i in verbs
+    # (the date's own clause: the parser may hang it far down, "talks with X, next month")
+    return any(t.lower_ in AHEAD_TIME_WORDS and t.ent_type_ in ("DATE", "TIME") and verb_above(t.head).i in verbs
                for t in verb.subtree)
-
-
-def _clause_verb(token):
-    """The nearest verb above `token` (where the parser hangs a date: "talks with X, next month")."""
-    node = token
-    while node.head.i != node.i and (node.i == token.i or node.pos_ not in ("VERB", "AUX")):
-        node = node.head
-    return node
 
 
 def _clause_status(verb) -> str:
@@ -166,7 +172,7 @@ def as_a_rule(verb) -> bool:
         c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in children))
     return present and any(
         (c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS)
-        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children))
+        or (c.dep_ == "advcl" and conditional(c))
         for c in children)
 
 
@@ -176,10 +182,7 @@ def headline(sent) -> bool:
     words = [t for t in sent if not t.is_space]
     if not words or words[-1].is_punct:
         return False
-    doc = sent.doc
-    end = words[-1].idx + len(words[-1].text)
-    after = doc.text[end:end + 200]
-    return not after.strip(" \t") or after.lstrip(" \t").startswith(("\n", "\r"))
+    return _LINE_END.match(sent.doc.text, words[-1].idx + len(words[-1].text)) is not None
 
 
 def intended(verb) -> bool:
@@ -194,8 +197,7 @@ def stated_refusal(verb) -> bool:
     children = list(verb.children)
     if not any(c.dep_ == "neg" for c in children):
         return False
-    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS - REFUSAL_CONDITION_MARKS
-                                     for m in c.children) for c in children):
+    if any(c.dep_ == "advcl" and conditional(c, CONDITIONAL_MARKS - REFUSAL_CONDITION_MARKS) for c in children):
         return False  # "if this happens, Turkey will not buy …": a condition, not a refusal ("unless": one)
     return any(c.dep_ == "aux" and (c.lower_ in FUTURES or (c.lower_ in ("would", "'d") and backshifted(verb)))
                for c in children)
@@ -251,7 +253,7 @@ def verb_status(verb, attempted_is_act: bool = False) -> str:
                 return up
             if up == FUTURE:
                 status = FUTURE
-        elif node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+        elif node.dep_ == "advcl" and conditional(node):
             return HYPOTHETICAL
         elif node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
                 and head.pos_ in ("VERB", "AUX") and verb_status(head) in (NEGATED, HYPOTHETICAL, FUTURE):

@@ -419,8 +419,7 @@ class Patterns:
             if not _names_what(clause):
                 continue
             names = [c for c in clause.children if c.dep_ in ("oprd", "attr", "xcomp") and c.pos_ in ("NOUN", "PROPN")]
-            names += [g for p in clause.children if p.dep_ == "prep" and p.lower_ == "as"
-                      for g in p.children if g.dep_ == "pobj"]
+            names += _prep_objects([clause], ("as",))  # "what it described as interference"
             return [t for name in names for t in self.conjuncts(name)]
         return []
 
@@ -509,7 +508,7 @@ class Patterns:
         if head is None:  # any other clause complement, up to its verb
             if node.dep_ != "ccomp" or node.head.i == node.i:
                 return []
-            head = verb_above(node.head)
+            head = modality.verb_above(node.head)
         return self.mentions(index, [c for c in head.children if c.dep_ in SUBJECT_DEPS])
 
     def misparsed_verb(self, token):
@@ -743,7 +742,7 @@ class Patterns:
             return None
         doc = cand.trigger.doc
         subjects = [s for i in sorted({cand.trigger.i, *cand.tokens}) for c in doc[i].children if c.dep_ == "advcl"
-                    and any(m.dep_ == "mark" and m.lower_ in modality.CONDITIONAL_MARKS for m in c.children)
+                    and modality.conditional(c)
                     for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         return self._first_other(index, subjects, cand.actor)
 
@@ -1875,7 +1874,7 @@ class Patterns:
         if not found and noun.dep_ in ("appos", "npadvmod") and noun.lemma_.lower() in SUMMING_NOUNS:
             # "Peru annexed the island, a move Chile condemned": a noun set beside a clause's word
             # sums up that clause's act, whose subject is its author
-            clause = verb_above(noun.head)
+            clause = modality.verb_above(noun.head)
             if clause.pos_ in VERB_POS:
                 found = [c for c in clause.children if c.dep_ == "nsubj"]
         # "claimed responsibility for the attack on …", "took credit for the bombing": who claims it did it
@@ -2135,13 +2134,6 @@ def _armed(index: MentionIndex, token) -> bool:
     """Whether a word names armed forces of a known side ("Togolese troops", "rebel fighters")."""
     mention = index.of_phrase(token)
     return mention is not None and mention.actor.sector in FORCE_SECTORS
-
-
-def verb_above(token):
-    """`token` if it is a verb, else the nearest verb above it (the root when there is none)."""
-    while token.pos_ not in VERB_POS and token.head.i != token.i:
-        token = token.head
-    return token
 
 
 def _core_subtree(token) -> list:
